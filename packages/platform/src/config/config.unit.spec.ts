@@ -1,0 +1,104 @@
+import { ConfigError, loadConfig } from './config';
+
+const distributed = {
+  EBP_MODE: 'distributed',
+  EBP_PG_URL: 'postgres://postgres@127.0.0.1:55432/ebp',
+  EBP_KAFKA_BROKERS: '127.0.0.1:59092, 127.0.0.1:59094',
+  EBP_MONGO_URL: 'mongodb://127.0.0.1:57017/',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): Record<string, string> {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return Object.fromEntries(
+        error.problems.map((problem) => [problem.variable, problem.message]),
+      );
+    }
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode with nothing set', () => {
+    expect(loadConfig({})).toEqual({
+      mode: 'embedded',
+      dataDir: './data',
+      nodeEnv: 'development',
+      logLevel: 'info',
+      http: { host: '127.0.0.1', port: 4000 },
+    });
+  });
+
+  it('ignores unrelated variables and treats blank values as unset', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root', EBP_HTTP_PORT: '' })).toMatchObject({
+      http: { port: 4000 },
+    });
+  });
+
+  it('builds a typed distributed configuration from the three engine URLs', () => {
+    const config = loadConfig({ ...distributed, EBP_HTTP_PORT: '4101', NODE_ENV: 'production' });
+    expect(config).toEqual({
+      mode: 'distributed',
+      nodeEnv: 'production',
+      logLevel: 'info',
+      http: { host: '127.0.0.1', port: 4101 },
+      postgres: { url: distributed.EBP_PG_URL },
+      kafka: { brokers: ['127.0.0.1:59092', '127.0.0.1:59094'], clientId: 'ebp-platform' },
+      mongo: { url: distributed.EBP_MONGO_URL, database: 'ebp' },
+    });
+  });
+
+  it('lists every missing engine setting of distributed mode in one error', () => {
+    expect(problemsOf({ EBP_MODE: 'distributed' })).toEqual({
+      EBP_PG_URL: 'required when EBP_MODE=distributed',
+      EBP_KAFKA_BROKERS: 'required when EBP_MODE=distributed',
+      EBP_MONGO_URL: 'required when EBP_MODE=distributed',
+    });
+  });
+
+  it('lists every invalid value at once, with what was expected', () => {
+    const problems = problemsOf({
+      ...distributed,
+      EBP_HTTP_PORT: '70000',
+      EBP_LOG_LEVEL: 'loud',
+      EBP_PG_URL: 'mysql://db/ebp',
+      EBP_KAFKA_BROKERS: 'localhost',
+      EBP_MONGO_URL: 'not a url',
+    });
+    expect(Object.keys(problems).sort()).toEqual(
+      ['EBP_HTTP_PORT', 'EBP_KAFKA_BROKERS', 'EBP_LOG_LEVEL', 'EBP_MONGO_URL', 'EBP_PG_URL'].sort(),
+    );
+    expect(problems.EBP_HTTP_PORT).toBe('must be a whole number from 1 to 65535');
+    expect(problems.EBP_PG_URL).toBe('must be a URL starting with postgres:// or postgresql://');
+    expect(problems.EBP_KAFKA_BROKERS).toBe('must be a comma-separated list of host:port');
+  });
+
+  it('rejects an unknown mode and still reports the other problems', () => {
+    const problems = problemsOf({ EBP_MODE: 'cluster', EBP_HTTP_PORT: 'abc' });
+    expect(Object.keys(problems).sort()).toEqual(['EBP_HTTP_PORT', 'EBP_MODE']);
+  });
+
+  it('flags misspelt settings with a suggestion, but not test harness variables', () => {
+    expect(problemsOf({ EBP_KAFKA_BROKER: 'localhost:9092', EBP_TEST_ENGINES: '1' })).toEqual({
+      EBP_KAFKA_BROKER: 'unknown setting; did you mean EBP_KAFKA_BROKERS?',
+    });
+  });
+
+  it('says how many problems there are and never echoes secret values', () => {
+    const secret = 'postgres://admin:hunter2@db:5432/ebp';
+    try {
+      loadConfig({ EBP_MODE: 'distributed', EBP_PG_URL: secret, EBP_LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const { message, code } = error as ConfigError;
+      expect(code).toBe('CONFIG_INVALID');
+      expect(message).toMatch(/^Invalid configuration \(3 problems\):/);
+      expect(message).toContain('  - EBP_KAFKA_BROKERS: required when EBP_MODE=distributed');
+      expect(message).not.toContain('hunter2');
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the platform reads, in one table: its parser, what it is for, and
+ * whether distributed mode needs it. The README's configuration table and the compose manifest
+ * are checked against this table by tests.
+ */
+export interface Setting {
+  readonly schema: z.ZodType;
+  readonly description: string;
+  /** Printed in docs; the schema itself applies the default. */
+  readonly defaultValue?: string;
+  readonly requiredInDistributedMode?: boolean;
+  /** Read only in embedded mode; distributed deployments need not set it. */
+  readonly embeddedOnly?: boolean;
+}
+
+const port = z.coerce
+  .number({ error: 'must be a whole number from 1 to 65535' })
+  .int('must be a whole number from 1 to 65535')
+  .min(1, 'must be a whole number from 1 to 65535')
+  .max(65535, 'must be a whole number from 1 to 65535');
+
+function urlWithScheme(schemes: readonly string[]) {
+  const expected = schemes.map((scheme) => `${scheme}://`).join(' or ');
+  return z.string().refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${expected}`);
+}
+
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+const brokerList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter((broker) => broker !== ''),
+  )
+  .refine(
+    (brokers) => brokers.length > 0 && brokers.every((broker) => HOST_PORT.test(broker)),
+    'must be a comma-separated list of host:port',
+  );
+
+export const settings = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'test', 'production']).default('development'),
+    description: 'Runtime environment; production turns off development conveniences.',
+    defaultValue: 'development',
+  },
+  EBP_MODE: {
+    schema: z.enum(['embedded', 'distributed']).default('embedded'),
+    description:
+      'embedded: one process, PGlite and an in-process bus; distributed: PostgreSQL, Kafka, MongoDB.',
+    defaultValue: 'embedded',
+  },
+  EBP_DATA_DIR: {
+    schema: z.string().min(1).default('./data'),
+    description: 'Where embedded mode keeps one PGlite data directory per service.',
+    defaultValue: './data',
+    embeddedOnly: true,
+  },
+  EBP_HTTP_HOST: {
+    schema: z.string().min(1).default('127.0.0.1'),
+    description: 'Interface the HTTP server listens on.',
+    defaultValue: '127.0.0.1',
+  },
+  EBP_HTTP_PORT: {
+    schema: port.default(4000),
+    description: 'Port of the gateway (all-in-one) or of the service (distributed).',
+    defaultValue: '4000',
+  },
+  EBP_LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    description: 'Least severe log level written.',
+    defaultValue: 'info',
+  },
+  EBP_PG_URL: {
+    schema: urlWithScheme(['postgres', 'postgresql']).optional(),
+    description: 'PostgreSQL connection URL for the event stores.',
+    requiredInDistributedMode: true,
+  },
+  EBP_KAFKA_BROKERS: {
+    schema: brokerList.optional(),
+    description: 'Kafka bootstrap brokers, comma-separated host:port.',
+    requiredInDistributedMode: true,
+  },
+  EBP_KAFKA_CLIENT_ID: {
+    schema: z.string().min(1).default('ebp-platform'),
+    description: 'Kafka client id prefix.',
+    defaultValue: 'ebp-platform',
+  },
+  EBP_MONGO_URL: {
+    schema: urlWithScheme(['mongodb', 'mongodb+srv']).optional(),
+    description: 'MongoDB connection URL for read models.',
+    requiredInDistributedMode: true,
+  },
+  EBP_MONGO_DATABASE: {
+    schema: z.string().min(1).default('ebp'),
+    description: 'MongoDB database that holds the read models.',
+    defaultValue: 'ebp',
+  },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof settings;
+export const settingNames = Object.keys(settings) as SettingName[];
+
+/** Variables with these prefixes belong to test, benchmark and engine tooling, not to the platform. */
+export const HARNESS_PREFIXES = ['EBP_TEST_', 'EBP_BENCH_', 'EBP_ENGINES_'] as const;
+
+/** A setting seen through the common interface, whatever its particular schema. */
+export function settingOf(name: SettingName): Setting {
+  return settings[name];
+}
