@@ -4,7 +4,7 @@
 // the expensive downloads and builds happen once per machine.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer, type Server } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -29,10 +29,15 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function holdPort(port: number): Promise<Server> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return server;
+/** Runs `action` while a stranger's listener holds `port`, then releases it. */
+async function withPortHeld<T>(port: number, action: () => Promise<T>): Promise<T> {
+  const stranger = createServer();
+  await new Promise<void>((done) => stranger.listen(port, '127.0.0.1', done));
+  try {
+    return await action();
+  } finally {
+    await new Promise<void>((done) => stranger.close(() => done()));
+  }
 }
 
 function isListening(port: number): Promise<boolean> {
@@ -207,30 +212,18 @@ describe('deploy/local/engines lifecycle', () => {
   });
 
   it('reports which engine failed and where its log is when an engine dies while starting', async () => {
-    const blocker = await holdPort(ports.mongoDebug);
-    try {
-      const run = await engines('up', 'mongo');
-      expect(run.code).not.toBe(0);
-      expect(run.output).toContain(`mongo failed; its log is ${join(home, 'log', 'mongo.log')}`);
-      expect(run.output).toContain('the process exited while starting');
-      expect(run.output).toContain('address already in use');
-    } finally {
-      await new Promise<void>((done) => blocker.close(() => done()));
-    }
+    const run = await withPortHeld(ports.mongoDebug, () => engines('up', 'mongo'));
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain(`mongo failed; its log is ${join(home, 'log', 'mongo.log')}`);
+    expect(run.output).toContain('the process exited while starting');
+    expect(run.output).toContain('address already in use');
     await expectNothingRunning();
   });
 
   it('refuses to start an engine on a port another process holds', async () => {
-    const blocker = await holdPort(ports.pg);
-    try {
-      const run = await engines('up', 'postgres');
-      expect(run.code).not.toBe(0);
-      expect(run.output).toContain(
-        `postgres: port ${ports.pg} is already in use by another process`,
-      );
-    } finally {
-      await new Promise<void>((done) => blocker.close(() => done()));
-    }
+    const run = await withPortHeld(ports.pg, () => engines('up', 'postgres'));
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain(`postgres: port ${ports.pg} is already in use by another process`);
     await expectNothingRunning();
   });
 
