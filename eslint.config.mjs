@@ -31,6 +31,11 @@ export default tseslint.config(
     },
   },
   {
+    // Test doubles are often async functions with nothing to await.
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

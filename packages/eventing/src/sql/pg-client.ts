@@ -1,0 +1,64 @@
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+
+export interface PostgresClientOptions {
+  readonly url: string;
+  /** A schema of its own (created if missing) and the connections' search_path. */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+  readonly applicationName?: string;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function executor(client: Pool | PoolClient): SqlExecutor {
+  return {
+    async query<Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> {
+      const result = await client.query(text, params as unknown[]);
+      return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
+    },
+    async exec(script: string): Promise<void> {
+      await client.query(script);
+    },
+  };
+}
+
+/** A PostgreSQL connection pool behind the SqlClient port. */
+export async function createPostgresClient(options: PostgresClientOptions): Promise<SqlClient> {
+  if (options.schema !== undefined && !IDENTIFIER.test(options.schema)) {
+    throw new Error(
+      `Invalid schema name ${JSON.stringify(options.schema)}: use lower case letters, digits, _`,
+    );
+  }
+  const config: PoolConfig = {
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    application_name: options.applicationName ?? 'ebp-platform',
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  };
+  const pool = new Pool(config);
+  // A broken idle connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  if (options.schema) await pool.query(`create schema if not exists ${options.schema}`);
+  const run = executor(pool);
+  return {
+    engine: 'postgres',
+    query: run.query,
+    exec: run.exec,
+    async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const connection = await pool.connect();
+      try {
+        await connection.query('begin');
+        const result = await work(executor(connection));
+        await connection.query('commit');
+        return result;
+      } catch (error) {
+        await connection.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

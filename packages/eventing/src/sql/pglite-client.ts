@@ -1,0 +1,37 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+
+export interface PgliteClientOptions {
+  /** A data directory on disk; omit for an in-memory database (tests). */
+  readonly dataDir?: string;
+}
+
+function executor(target: PGlite | Transaction): SqlExecutor {
+  return {
+    async query<Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> {
+      const result = await target.query<Row>(text, params as unknown[]);
+      return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
+    },
+    async exec(script: string): Promise<void> {
+      await target.exec(script);
+    },
+  };
+}
+
+/**
+ * Embedded PostgreSQL behind the SqlClient port. PGlite has one connection: its own mutex queues
+ * queries and transactions, so callers may use it concurrently.
+ */
+export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
+  const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await db.waitReady;
+  const run = executor(db);
+  return {
+    engine: 'pglite',
+    query: run.query,
+    exec: run.exec,
+    transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) =>
+      db.transaction((tx) => work(executor(tx))),
+    close: () => db.close(),
+  };
+}
