@@ -13,11 +13,11 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function executor(client: Pool | PoolClient): SqlExecutor {
   return {
-    async query<Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> {
+    query: async <Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> => {
       const result = await client.query(text, params as unknown[]);
       return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
     },
-    async exec(script: string): Promise<void> {
+    exec: async (script: string): Promise<void> => {
       await client.query(script);
     },
   };

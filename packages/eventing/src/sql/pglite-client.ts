@@ -8,11 +8,11 @@ export interface PgliteClientOptions {
 
 function executor(target: PGlite | Transaction): SqlExecutor {
   return {
-    async query<Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> {
+    query: async <Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> => {
       const result = await target.query<Row>(text, params as unknown[]);
       return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
     },
-    async exec(script: string): Promise<void> {
+    exec: async (script: string): Promise<void> => {
       await target.exec(script);
     },
   };
