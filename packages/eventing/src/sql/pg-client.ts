@@ -40,11 +40,9 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   if (options.schema) await pool.query(`create schema if not exists ${options.schema}`);
-  const run = executor(pool);
   return {
     engine: 'postgres',
-    query: run.query,
-    exec: run.exec,
+    ...executor(pool),
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const connection = await pool.connect();
       try {

@@ -25,11 +25,9 @@ function executor(target: PGlite | Transaction): SqlExecutor {
 export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
   const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await db.waitReady;
-  const run = executor(db);
   return {
     engine: 'pglite',
-    query: run.query,
-    exec: run.exec,
+    ...executor(db),
     transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) =>
       db.transaction((tx) => work(executor(tx))),
     close: () => db.close(),
