@@ -9,3 +9,6 @@ export * from './event-store/upcasting';
 export * from './event-store/sql-event-store';
 export * from './processors/checkpoint-store';
 export * from './processors/event-processor';
+export * from './deciders/decider';
+export * from './deciders/command-handler';
+export * from './testing/decider-specification';

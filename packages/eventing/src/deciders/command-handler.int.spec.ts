@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '../event-store/event-store';
+import { WrongExpectedVersionError } from '../event-store/errors';
+import { SqlEventStore } from '../event-store/sql-event-store';
+import type { SqlClient } from '../sql/sql-client';
+import { sqlTargets } from '../testing/sql-targets';
+import { CommandHandler, eventIdFor, loadState, type CommandContext } from './command-handler';
+import { BookingFull, bookingDecider } from './example-decider';
+
+const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
+  commandId: randomUUID(),
+  actor: { kind: 'person', id: 'person-1' },
+  now: new Date('2026-05-01T10:00:00Z'),
+  classification: 'OFFICIAL',
+  ...overrides,
+});
+
+describe.each(sqlTargets())('CommandHandler on $name', (target) => {
+  let sql: SqlClient;
+  let store: SqlEventStore;
+  let handler: CommandHandler<
+    Parameters<typeof bookingDecider.decide>[0],
+    Parameters<typeof bookingDecider.evolve>[1],
+    ReturnType<typeof bookingDecider.initialState>
+  >;
+
+  beforeAll(async () => {
+    sql = await target.create();
+    store = await SqlEventStore.open(sql);
+    handler = new CommandHandler(store, bookingDecider);
+  });
+
+  afterAll(async () => {
+    await sql.close();
+  });
+
+  it('loads, decides and appends, with envelopes carrying the command context', async () => {
+    const opened = await handler.handle(
+      'booking-1',
+      { type: 'open', capacity: 3 },
+      context({ correlationId: 'a6f0c3c8-6c4e-4a53-9d0c-1b7c1c1b1c11' }),
+    );
+    expect(opened).toMatchObject({
+      streamVersion: 1,
+      alreadyHandled: false,
+      state: { status: 'open', capacity: 3 },
+    });
+    const [stored] = await store.readStream('booking-1');
+    expect(stored).toMatchObject({
+      type: 'test.booking.opened',
+      schemaVersion: 1,
+      data: { capacity: 3 },
+      metadata: {
+        correlationId: 'a6f0c3c8-6c4e-4a53-9d0c-1b7c1c1b1c11',
+        causationId: null,
+        actor: { kind: 'person', id: 'person-1' },
+        recordedAt: '2026-05-01T10:00:00.000Z',
+        classification: 'OFFICIAL',
+      },
+    });
+  });
+
+  it('stores a retried command once (same command id)', async () => {
+    const retried = context();
+    await handler.handle('booking-2', { type: 'open', capacity: 1 }, context());
+    const first = await handler.handle('booking-2', { type: 'book', personId: 'p1' }, retried);
+    // The reply was lost; the client sends the same command again. The decider, seeing p1 booked,
+    // decides nothing, so no duplicate is written.
+    const again = await handler.handle('booking-2', { type: 'book', personId: 'p1' }, retried);
+    expect(first.streamVersion).toBe(2);
+    expect(again.streamVersion).toBe(2);
+    expect(await store.streamVersion('booking-2')).toBe(2);
+    expect(first.events[0]?.id).toBe(eventIdFor(retried.commandId, 0));
+  });
+
+  it('retries on a concurrent write and applies the rules to the fresh state', async () => {
+    await handler.handle('booking-3', { type: 'open', capacity: 4 }, context());
+    // Six contenders: each round at least one wins, so five retries always suffice.
+    const patient = new CommandHandler(store, bookingDecider, { maxRetries: 5 });
+    const results = await Promise.allSettled(
+      ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((personId) =>
+        patient.handle('booking-3', { type: 'book', personId }, context()),
+      ),
+    );
+    const { state } = await loadState(store, bookingDecider, 'booking-3');
+    expect(state.booked).toHaveLength(4);
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(refused).toHaveLength(2);
+    for (const result of refused)
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(BookingFull);
+  });
+
+  it('gives up after the bounded number of retries with the typed conflict', async () => {
+    await handler.handle('booking-4', { type: 'open', capacity: 100 }, context());
+    // A store whose stream always moves on between load and append.
+    const racing: EventStore = {
+      ...store,
+      readStream: store.readStream.bind(store),
+      streamVersion: store.streamVersion.bind(store),
+      readAll: store.readAll.bind(store),
+      countAfter: store.countAfter.bind(store),
+      headPosition: store.headPosition.bind(store),
+      append: async (streamId, events, options) => {
+        const someoneElse = { ...events[0]!, id: randomUUID(), data: { personId: randomUUID() } };
+        await store.append(streamId, [someoneElse], { expectedVersion: 'any' });
+        return store.append(streamId, events, options);
+      },
+    };
+    const attempts: number[] = [];
+    const counting: EventStore = {
+      ...racing,
+      append: (streamId, events, options) => {
+        attempts.push(1);
+        return racing.append(streamId, events, options);
+      },
+    };
+    const bounded = new CommandHandler(counting, bookingDecider, { maxRetries: 2 });
+    await expect(
+      bounded.handle('booking-4', { type: 'book', personId: 'px' }, context()),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    expect(attempts).toHaveLength(3);
+  });
+
+  it('rebuilds the state as it stood at an earlier time or position (time travel)', async () => {
+    await handler.handle(
+      'booking-5',
+      { type: 'open', capacity: 2 },
+      context({ now: new Date('2026-01-01T00:00:00Z') }),
+    );
+    await handler.handle(
+      'booking-5',
+      { type: 'book', personId: 'early' },
+      context({ now: new Date('2026-02-01T00:00:00Z') }),
+    );
+    await handler.handle(
+      'booking-5',
+      { type: 'close' },
+      context({ now: new Date('2026-03-01T00:00:00Z') }),
+    );
+    const february = await loadState(store, bookingDecider, 'booking-5', {
+      asOf: new Date('2026-02-15T00:00:00Z'),
+    });
+    expect(february).toMatchObject({ version: 2, state: { status: 'open', booked: ['early'] } });
+    const [openedEvent] = february.events;
+    const atOpening = await loadState(store, bookingDecider, 'booking-5', {
+      upTo: openedEvent!.position,
+    });
+    expect(atOpening).toMatchObject({ version: 1, state: { status: 'open', booked: [] } });
+    expect((await loadState(store, bookingDecider, 'booking-5')).state.status).toBe('closed');
+  });
+});
