@@ -86,8 +86,7 @@ describe.each(sqlTargets())('CommandHandler on $name', (target) => {
     expect(state.booked).toHaveLength(4);
     const refused = results.filter((result) => result.status === 'rejected');
     expect(refused).toHaveLength(2);
-    for (const result of refused)
-      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(BookingFull);
+    for (const result of refused) expect(result.reason).toBeInstanceOf(BookingFull);
   });
 
   it('gives up after the bounded number of retries with the typed conflict', async () => {

@@ -50,7 +50,7 @@ export function toEnvelopes(
     id: eventIdFor(context.commandId, index),
     type: event.type,
     schemaVersion: event.schemaVersion ?? 1,
-    data: event.data as Record<string, unknown>,
+    data: event.data,
     metadata: {
       correlationId,
       causationId: context.causationId ?? null,
