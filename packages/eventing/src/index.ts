@@ -12,3 +12,7 @@ export * from './processors/event-processor';
 export * from './deciders/decider';
 export * from './deciders/command-handler';
 export * from './testing/decider-specification';
+export * from './bus/bus';
+export * from './bus/delivery';
+export * from './bus/in-process-bus';
+export * from './bus/kafka-bus';

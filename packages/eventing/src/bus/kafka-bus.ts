@@ -1,0 +1,143 @@
+import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import type {
+  Bus,
+  BusMessage,
+  ReceivedMessage,
+  SubscribeOptions,
+  Subscription,
+  TopicSpec,
+} from './bus';
+import { deliver } from './delivery';
+
+export interface KafkaBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** kafkajs' own log level (default: errors only). */
+  readonly logLevel?: logLevel;
+}
+
+function headerText(value: IHeaders[string]): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.map((part) => part.toString()).join(',');
+  return value.toString();
+}
+
+/**
+ * The bus on Apache Kafka through kafkajs. Publishing waits for all in-sync replicas (acks=all).
+ * Consumers commit each message's offset only after delivery (handled or dead-lettered); when the
+ * dead letter cannot be written the handler throws, nothing is committed, and kafkajs restarts
+ * the consumer from the last commit.
+ */
+export class KafkaBus implements Bus {
+  private readonly consumers = new Set<Consumer>();
+
+  private constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: Producer,
+    private readonly admin: Admin,
+  ) {}
+
+  static async connect(options: KafkaBusOptions): Promise<KafkaBus> {
+    const kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: options.logLevel ?? logLevel.NOTHING,
+      retry: { initialRetryTime: 100, retries: 5 },
+    });
+    const producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 100, retries: 3 },
+    });
+    const admin = kafka.admin();
+    await Promise.all([producer.connect(), admin.connect()]);
+    return new KafkaBus(kafka, producer, admin);
+  }
+
+  async createTopics(topics: readonly TopicSpec[]): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic.name));
+    if (missing.length === 0) return;
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        replicationFactor: -1,
+      })),
+    });
+  }
+
+  async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map((message) => ({
+        key: message.key,
+        value: message.value,
+        headers: { ...message.headers },
+      })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      retry: { initialRetryTime: 200, retries: 8 },
+    });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, partition, message }) => {
+        const received: ReceivedMessage = {
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers: Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([name, value]) => [name, headerText(value)]),
+          ),
+        };
+        await deliver(received, options, (target, messages) => this.publish(target, messages));
+        await consumer.commitOffsets([
+          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+        ]);
+      },
+    });
+    return {
+      stop: async () => {
+        await consumer.disconnect();
+        this.consumers.delete(consumer);
+      },
+    };
+  }
+
+  async lag(groupId: string, topic: string): Promise<number> {
+    const [committed, ends] = await Promise.all([
+      this.admin.fetchOffsets({ groupId, topics: [topic] }),
+      this.admin.fetchTopicOffsets(topic),
+    ]);
+    const committedByPartition = new Map(
+      (committed[0]?.partitions ?? []).map((entry) => [entry.partition, BigInt(entry.offset)]),
+    );
+    let lag = 0n;
+    for (const end of ends) {
+      const done = committedByPartition.get(end.partition) ?? -1n;
+      const start = done >= 0n ? done : BigInt(end.low);
+      lag += BigInt(end.high) - start;
+    }
+    return Number(lag);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+}
