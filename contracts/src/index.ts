@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './parse';
 export * from './envelope';
+export * from './published-event';
 export * from './json-schema';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventEnvelopeSchema, EventMetadataSchema } from './envelope';
+import { PublishedEventSchema } from './published-event';
 
 /**
  * The schemas published to consumers (analytics teams, partners), by file name. Each is
@@ -9,6 +10,7 @@ import { EventEnvelopeSchema, EventMetadataSchema } from './envelope';
 const published = {
   'event-envelope.v1': EventEnvelopeSchema,
   'event-metadata.v1': EventMetadataSchema,
+  'published-event.v1': PublishedEventSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type PublishedSchemaName = keyof typeof published;

@@ -16,3 +16,5 @@ export * from './bus/bus';
 export * from './bus/delivery';
 export * from './bus/in-process-bus';
 export * from './bus/kafka-bus';
+export * from './outbox/published-events';
+export * from './outbox/outbox-relay';

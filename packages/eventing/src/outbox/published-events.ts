@@ -1,0 +1,53 @@
+import {
+  EVENT_HEADERS,
+  PublishedEventSchema,
+  parseContract,
+  type PublishedEvent,
+} from '@ebp/contracts';
+import type { BusMessage, ReceivedMessage } from '../bus/bus';
+import type { StoredEvent } from '../event-store/event-store';
+
+/** A stored event as a bus message: keyed by stream, with routing and tracing headers. */
+export function toBusMessage(event: StoredEvent): BusMessage {
+  const published: PublishedEvent = {
+    id: event.id,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    streamId: event.streamId,
+    streamVersion: event.streamVersion,
+    position: event.position,
+  };
+  const { traceContext } = event.metadata;
+  return {
+    key: event.streamId,
+    value: JSON.stringify(published),
+    headers: {
+      [EVENT_HEADERS.eventId]: event.id,
+      [EVENT_HEADERS.eventType]: event.type,
+      [EVENT_HEADERS.schemaVersion]: String(event.schemaVersion),
+      [EVENT_HEADERS.streamId]: event.streamId,
+      [EVENT_HEADERS.streamVersion]: String(event.streamVersion),
+      [EVENT_HEADERS.position]: event.position,
+      [EVENT_HEADERS.correlationId]: event.metadata.correlationId,
+      [EVENT_HEADERS.classification]: event.metadata.classification,
+      ...(event.metadata.causationId
+        ? { [EVENT_HEADERS.causationId]: event.metadata.causationId }
+        : {}),
+      ...(traceContext ? { [EVENT_HEADERS.traceparent]: traceContext.traceparent } : {}),
+      ...(traceContext?.tracestate ? { [EVENT_HEADERS.tracestate]: traceContext.tracestate } : {}),
+    },
+  };
+}
+
+/** Parses a received bus message into a published event; throws ContractViolationError when it is not one. */
+export function fromBusMessage(message: Pick<ReceivedMessage, 'value'>): PublishedEvent {
+  let body: unknown;
+  try {
+    body = JSON.parse(message.value);
+  } catch {
+    body = message.value;
+  }
+  return parseContract('PublishedEvent', PublishedEventSchema, body);
+}
