@@ -18,3 +18,6 @@ export * from './bus/in-process-bus';
 export * from './bus/kafka-bus';
 export * from './outbox/published-events';
 export * from './outbox/outbox-relay';
+export * from './documents/document-store';
+export * from './documents/sql-document-store';
+export * from './documents/mongo-document-store';

@@ -1,0 +1,202 @@
+import { logPosition } from '../event-store/log-position';
+import { documentTargets } from '../testing/document-targets';
+import type { DocumentStore } from './document-store';
+
+const at = (sequence: number) => logPosition(1000n, BigInt(sequence));
+
+interface Project {
+  title: string;
+  status: string;
+  sms: number;
+  unit: { name: string };
+  tags: string[];
+  lead?: string | null;
+}
+
+const projects: [string, Project][] = [
+  [
+    'p1',
+    {
+      title: 'Hot-spot patrols',
+      status: 'approved',
+      sms: 5,
+      unit: { name: 'Westminster' },
+      tags: ['violence', 'patrol'],
+    },
+  ],
+  [
+    'p2',
+    {
+      title: 'Body-worn video',
+      status: 'in-progress',
+      sms: 3,
+      unit: { name: 'Camden' },
+      tags: ['trust'],
+      lead: 'l-2',
+    },
+  ],
+  [
+    'p3',
+    {
+      title: 'Street lighting',
+      status: 'approved',
+      sms: 4,
+      unit: { name: 'Westminster' },
+      tags: ['burglary'],
+      lead: null,
+    },
+  ],
+  [
+    'p4',
+    {
+      title: 'Knife arches',
+      status: 'completed',
+      sms: 2,
+      unit: { name: 'Hackney' },
+      tags: ['violence'],
+    },
+  ],
+  [
+    'p5',
+    {
+      title: 'Restorative justice',
+      status: 'proposed',
+      sms: 3,
+      unit: { name: 'Camden' },
+      tags: [],
+    },
+  ],
+];
+
+describe.each(documentTargets())('DocumentStore contract on $name', (target) => {
+  let store: DocumentStore;
+
+  beforeAll(async () => {
+    store = await target.create();
+    const collection = store.collection<Project>('projects');
+    for (const [index, [id, body]] of projects.entries())
+      await collection.applyAt(id, at(index + 1), body);
+  });
+
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const ids = (items: { id: string }[]) => items.map((item) => item.id);
+
+  it('gets a document with its position', async () => {
+    expect(await store.collection<Project>('projects').get('p2')).toEqual({
+      id: 'p2',
+      body: projects[1]![1],
+      position: at(2),
+    });
+    expect(await store.collection('projects').get('nope')).toBeUndefined();
+  });
+
+  it.each([
+    ['equality', { status: 'approved' }, ['p1', 'p3']],
+    ['a nested field', { 'unit.name': 'Camden' }, ['p2', 'p5']],
+    ['$in', { status: { $in: ['completed', 'proposed'] } }, ['p4', 'p5']],
+    ['$ne', { status: { $ne: 'approved' } }, ['p2', 'p4', 'p5']],
+    ['a range', { sms: { $gte: 3, $lt: 5 } }, ['p2', 'p3', 'p5']],
+    ['$contains on an array', { tags: { $contains: 'violence' } }, ['p1', 'p4']],
+    ['several fields', { status: 'approved', sms: { $gt: 4 } }, ['p1']],
+    ['equality with null, missing or null', { lead: null }, ['p1', 'p3', 'p4', 'p5']],
+    ['no match', { status: 'withdrawn' }, []],
+  ])('finds by %s', async (_label, filter, expected) => {
+    const result = await store.collection('projects').find({ filter });
+    expect(ids(result.items)).toEqual(expected);
+    expect(result.total).toBe(expected.length);
+  });
+
+  it('sorts by fields with id as the final tie-breaker, and pages without overlap', async () => {
+    const collection = store.collection('projects');
+    const sorted = await collection.find({ sort: [{ field: 'sms', direction: 'desc' }] });
+    expect(ids(sorted.items)).toEqual(['p1', 'p3', 'p2', 'p5', 'p4']);
+    const byUnit = await collection.find({
+      sort: [
+        { field: 'unit.name', direction: 'asc' },
+        { field: 'sms', direction: 'asc' },
+      ],
+    });
+    expect(ids(byUnit.items)).toEqual(['p2', 'p5', 'p4', 'p3', 'p1']);
+    const pages = [];
+    for (let offset = 0; offset < 5; offset += 2) {
+      pages.push(
+        await collection.find({ sort: [{ field: 'title', direction: 'asc' }], limit: 2, offset }),
+      );
+    }
+    expect(pages.map((page) => ids(page.items))).toEqual([['p2', 'p1'], ['p4', 'p5'], ['p3']]);
+    expect(pages.every((page) => page.total === 5)).toBe(true);
+  });
+
+  it('refuses field paths that are not dotted identifiers', async () => {
+    await expect(
+      store.collection('projects').find({ filter: { "title') or true --": 'x' } }),
+    ).rejects.toThrow(/Invalid field path/);
+  });
+
+  describe('writes guarded by event position', () => {
+    it('applies a newer event, and skips the same or an older one', async () => {
+      const docs = store.collection<{ n: number }>('guarded');
+      expect(await docs.applyAt('d', at(10), { n: 10 })).toBe('applied');
+      expect(await docs.applyAt('d', at(10), { n: 999 })).toBe('skipped');
+      expect(await docs.applyAt('d', at(9), { n: 9 })).toBe('skipped');
+      expect(await docs.applyAt('d', at(11), { n: 11 })).toBe('applied');
+      expect(await docs.get('d')).toEqual({ id: 'd', body: { n: 11 }, position: at(11) });
+    });
+
+    it('keeps a tombstone so that an older event cannot bring a deleted document back', async () => {
+      const docs = store.collection<{ n: number }>('tombstones');
+      await docs.applyAt('d', at(1), { n: 1 });
+      expect(await docs.applyAt('d', at(5), null)).toBe('applied');
+      expect(await docs.get('d')).toBeUndefined();
+      expect(await docs.applyAt('d', at(3), { n: 3 })).toBe('skipped');
+      expect((await docs.find()).total).toBe(0);
+      expect(await docs.applyAt('d', at(6), { n: 6 })).toBe('applied');
+      expect(await docs.get('d')).toMatchObject({ body: { n: 6 } });
+    });
+
+    it('evolves a document from its current body, once per position', async () => {
+      const docs = store.collection<{ count: number }>('counters');
+      const increment = (current: { count: number } | null) => ({
+        count: (current?.count ?? 0) + 1,
+      });
+      expect(await docs.evolveAt('c', at(1), increment)).toBe('applied');
+      expect(await docs.evolveAt('c', at(2), increment)).toBe('applied');
+      expect(await docs.evolveAt('c', at(2), increment)).toBe('skipped');
+      expect(await docs.evolveAt('c', at(1), increment)).toBe('skipped');
+      expect((await docs.get('c'))?.body).toEqual({ count: 2 });
+    });
+
+    it('keeps every increment when writers race on one document', async () => {
+      const docs = store.collection<{ seen: number[] }>('racing');
+      await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          docs.evolveAt('r', at(100 + index), (current) => ({
+            seen: [...(current?.seen ?? []), index],
+          })),
+        ),
+      );
+      // Writes at lower positions after a higher one are skipped by design; whatever was applied is consistent.
+      const final = await docs.get('r');
+      expect(final?.body.seen.length).toBeGreaterThan(0);
+      expect(final?.position).toBe(at(100 + Math.max(...final!.body.seen)));
+    });
+  });
+
+  it('points an alias at a versioned collection and switches it', async () => {
+    expect(await store.resolveAlias('projects-view')).toBeUndefined();
+    await store.setAlias('projects-view', 'projects_v1');
+    expect(await store.resolveAlias('projects-view')).toBe('projects_v1');
+    await store.setAlias('projects-view', 'projects_v2');
+    expect(await store.resolveAlias('projects-view')).toBe('projects_v2');
+  });
+
+  it('drops a collection', async () => {
+    const docs = store.collection<{ n: number }>('droppable');
+    await docs.applyAt('x', at(1), { n: 1 });
+    await docs.drop();
+    expect((await docs.find()).total).toBe(0);
+  });
+});

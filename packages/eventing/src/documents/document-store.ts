@@ -1,0 +1,105 @@
+import type { LogPosition } from '../event-store/log-position';
+
+/** Any JSON object; interfaces are welcome (no index signature needed). */
+export type DocumentBody = object;
+
+export interface StoredDocument<Body extends DocumentBody = DocumentBody> {
+  readonly id: string;
+  readonly body: Body;
+  /** The log position of the last event applied to this document. */
+  readonly position: LogPosition;
+}
+
+type Scalar = string | number | boolean | null;
+
+/** Conditions on one field (a dotted path into the document). Equality is exact; use $contains for arrays. */
+export type FieldCondition =
+  | Scalar
+  | {
+      readonly $eq?: Scalar;
+      readonly $ne?: Scalar;
+      readonly $in?: readonly Scalar[];
+      readonly $gt?: string | number;
+      readonly $gte?: string | number;
+      readonly $lt?: string | number;
+      readonly $lte?: string | number;
+      /** The field is an array that holds this value. */
+      readonly $contains?: Scalar;
+    };
+
+export type Filter = Readonly<Record<string, FieldCondition>>;
+
+export interface SortField {
+  readonly field: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+export interface FindOptions {
+  readonly filter?: Filter;
+  /** Ties, and then everything, are ordered by id, so pages never overlap. */
+  readonly sort?: readonly SortField[];
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface FindResult<Body extends DocumentBody> {
+  readonly items: StoredDocument<Body>[];
+  /** Matching documents over all pages. */
+  readonly total: number;
+}
+
+export type WriteOutcome = 'applied' | 'skipped';
+
+/**
+ * One read-model collection. Writes are guarded by the log position of the event that causes
+ * them: a write at or below the position the document already reflects changes nothing, so
+ * applying an event twice (redelivery, replay) is harmless. Deletions leave a tombstone that
+ * keeps its position, so an older event cannot bring a deleted document back.
+ */
+export interface DocumentCollection<Body extends DocumentBody = DocumentBody> {
+  readonly name: string;
+  get(id: string): Promise<StoredDocument<Body> | undefined>;
+  find(options?: FindOptions): Promise<FindResult<Body>>;
+  /** Stores `body` (or deletes, for null) unless the document already reflects `position` or later. */
+  applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome>;
+  /** Read-modify-write of one document, guarded the same way; retried when a concurrent write wins. */
+  evolveAt(
+    id: string,
+    position: LogPosition,
+    evolve: (current: Body | null) => Body | null,
+  ): Promise<WriteOutcome>;
+  drop(): Promise<void>;
+}
+
+/** Read models for one service, in MongoDB (distributed) or PostgreSQL/PGlite JSONB. */
+export interface DocumentStore {
+  collection<Body extends DocumentBody = DocumentBody>(name: string): DocumentCollection<Body>;
+  /** The collection an alias points at (blue/green rebuilds switch it), if set. */
+  resolveAlias(alias: string): Promise<string | undefined>;
+  setAlias(alias: string, target: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const NAME = /^[a-z][a-z0-9_.-]{0,100}$/;
+
+export function assertCollectionName(name: string): void {
+  if (!NAME.test(name)) {
+    throw new Error(
+      `Invalid collection name ${JSON.stringify(name)}: lower case letters, digits, _ . - (up to 101)`,
+    );
+  }
+}
+
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** Field paths are dotted identifiers; anything else is refused before it reaches a query. */
+export function fieldPath(field: string): string[] {
+  if (!PATH.test(field)) throw new Error(`Invalid field path ${JSON.stringify(field)}`);
+  return field.split('.');
+}
+
+export function isOperatorCondition(
+  condition: FieldCondition,
+): condition is Exclude<FieldCondition, Scalar> {
+  return typeof condition === 'object' && condition !== null;
+}

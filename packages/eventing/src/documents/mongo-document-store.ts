@@ -1,0 +1,206 @@
+import {
+  MongoClient,
+  MongoServerError,
+  type Collection,
+  type Db,
+  type Filter as MongoFilter,
+  type Sort,
+} from 'mongodb';
+import { isLogPosition, type LogPosition } from '../event-store/log-position';
+import {
+  assertCollectionName,
+  fieldPath,
+  isOperatorCondition,
+  type DocumentBody,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type FindOptions,
+  type FindResult,
+  type StoredDocument,
+  type WriteOutcome,
+} from './document-store';
+
+/** How a read-model document is kept in MongoDB: the body under `body`, beside its guard fields. */
+interface MongoDocument {
+  _id: string;
+  position: string;
+  deleted: boolean;
+  body: DocumentBody | null;
+}
+
+const DUPLICATE_KEY = 11000;
+
+function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+function toMongoFilter(filter: Filter = {}): MongoFilter<MongoDocument> {
+  const translated: Record<string, unknown> = { deleted: false };
+  const clauses: Record<string, unknown>[] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    const path = `body.${fieldPath(field).join('.')}`;
+    const conditions = isOperatorCondition(condition) ? condition : { $eq: condition };
+    for (const [operator, value] of Object.entries(conditions) as [string, unknown][]) {
+      switch (operator) {
+        case '$contains':
+          clauses.push({ [path]: { $elemMatch: { $eq: value } } });
+          break;
+        case '$eq':
+        case '$ne':
+        case '$in':
+        case '$gt':
+        case '$gte':
+        case '$lt':
+        case '$lte':
+          clauses.push({ [path]: { [operator]: value } });
+          break;
+        default:
+          throw new Error(`Unsupported filter operator ${operator}`);
+      }
+    }
+  }
+  if (clauses.length) translated.$and = clauses;
+  return translated;
+}
+
+class MongoDocumentCollection<Body extends DocumentBody> implements DocumentCollection<Body> {
+  private readonly documents: Collection<MongoDocument>;
+
+  constructor(
+    db: Db,
+    readonly name: string,
+  ) {
+    this.documents = db.collection<MongoDocument>(name);
+  }
+
+  async get(id: string): Promise<StoredDocument<Body> | undefined> {
+    const found = await this.documents.findOne({ _id: id });
+    return found && !found.deleted ? toDocument<Body>(found) : undefined;
+  }
+
+  async find(options: FindOptions = {}): Promise<FindResult<Body>> {
+    const filter = toMongoFilter(options.filter);
+    const sort: Sort = Object.fromEntries([
+      ...(options.sort ?? []).map((field) => [
+        `body.${fieldPath(field.field).join('.')}`,
+        field.direction === 'asc' ? 1 : -1,
+      ]),
+      ['_id', 1],
+    ]) as Sort;
+    let cursor = this.documents.find(filter).sort(sort);
+    if (options.offset) cursor = cursor.skip(Math.max(0, Math.floor(options.offset)));
+    if (options.limit !== undefined) cursor = cursor.limit(Math.max(0, Math.floor(options.limit)));
+    const [items, total] = await Promise.all([
+      options.limit === 0 ? Promise.resolve([]) : cursor.toArray(),
+      this.documents.countDocuments(filter),
+    ]);
+    return { items: items.map((item) => toDocument<Body>(item)), total };
+  }
+
+  async applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome> {
+    assertPosition(position);
+    try {
+      // Matches only an older version of the document; when none matches, the upsert tries to
+      // insert and the unique _id refuses it if a same-or-newer version exists.
+      const result = await this.documents.updateOne(
+        { _id: id, position: { $lt: position } },
+        { $set: { position, deleted: body === null, body } },
+        { upsert: true },
+      );
+      return result.modifiedCount + result.upsertedCount === 1 ? 'applied' : 'skipped';
+    } catch (error) {
+      if (isDuplicateKey(error)) return 'skipped';
+      throw error;
+    }
+  }
+
+  async evolveAt(
+    id: string,
+    position: LogPosition,
+    evolve: (current: Body | null) => Body | null,
+  ): Promise<WriteOutcome> {
+    assertPosition(position);
+    for (;;) {
+      const current = await this.documents.findOne({ _id: id });
+      if (current && current.position >= position) return 'skipped';
+      const next = evolve(current && !current.deleted ? (current.body as Body) : null);
+      const replacement = { position, deleted: next === null, body: next };
+      if (current) {
+        const result = await this.documents.updateOne(
+          { _id: id, position: current.position },
+          { $set: replacement },
+        );
+        if (result.matchedCount === 1) return 'applied';
+      } else {
+        try {
+          await this.documents.insertOne({ _id: id, ...replacement });
+          return 'applied';
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+      // Another writer changed the document between our read and write: read again.
+    }
+  }
+
+  async drop(): Promise<void> {
+    await this.documents.deleteMany({});
+  }
+}
+
+function toDocument<Body extends DocumentBody>(document: MongoDocument): StoredDocument<Body> {
+  return {
+    id: document._id,
+    body: (document.body ?? {}) as Body,
+    position: document.position as LogPosition,
+  };
+}
+
+function assertPosition(position: string): void {
+  if (!isLogPosition(position)) throw new Error(`Not a log position: ${JSON.stringify(position)}`);
+}
+
+interface AliasDocument {
+  _id: string;
+  target: string;
+}
+
+/**
+ * Read models in MongoDB through the official driver. Tested on FerretDB, which has no
+ * multi-document transactions: every write here is idempotent on its own (position guards), and
+ * nothing relies on `$text` search.
+ */
+export class MongoDocumentStore implements DocumentStore {
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  static async connect(url: string, database: string): Promise<MongoDocumentStore> {
+    const client = new MongoClient(url, { serverSelectionTimeoutMS: 10_000 });
+    await client.connect();
+    return new MongoDocumentStore(client, client.db(database));
+  }
+
+  collection<Body extends DocumentBody = DocumentBody>(name: string): DocumentCollection<Body> {
+    assertCollectionName(name);
+    return new MongoDocumentCollection<Body>(this.db, name);
+  }
+
+  async resolveAlias(alias: string): Promise<string | undefined> {
+    const found = await this.db.collection<AliasDocument>('ebp_aliases').findOne({ _id: alias });
+    return found?.target;
+  }
+
+  async setAlias(alias: string, target: string): Promise<void> {
+    assertCollectionName(target);
+    await this.db
+      .collection<AliasDocument>('ebp_aliases')
+      .updateOne({ _id: alias }, { $set: { target } }, { upsert: true });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

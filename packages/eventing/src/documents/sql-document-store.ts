@@ -1,0 +1,250 @@
+import { isLogPosition, type LogPosition } from '../event-store/log-position';
+import { migrate, type Migration } from '../sql/migrations';
+import type { SqlClient } from '../sql/sql-client';
+import {
+  assertCollectionName,
+  fieldPath,
+  isOperatorCondition,
+  type DocumentBody,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type FindOptions,
+  type FindResult,
+  type StoredDocument,
+  type WriteOutcome,
+} from './document-store';
+
+const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents and aliases',
+    sql: `
+      create table ebp_documents (
+        collection text not null,
+        id text not null,
+        position text not null,
+        deleted boolean not null default false,
+        body jsonb,
+        primary key (collection, id)
+      );
+      create table ebp_document_aliases (
+        alias text primary key,
+        target text not null
+      );
+    `,
+  },
+];
+
+interface DocumentRow {
+  id: string;
+  position: string;
+  deleted: boolean;
+  body: DocumentBody | null;
+}
+
+/** Builds a parameterised WHERE clause over `body` from a filter. */
+class WhereBuilder {
+  readonly params: unknown[] = [];
+  private readonly clauses: string[] = [];
+
+  constructor(firstParams: readonly unknown[]) {
+    this.params.push(...firstParams);
+  }
+
+  private param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  private json(value: unknown): string {
+    return `${this.param(JSON.stringify(value))}::jsonb`;
+  }
+
+  add(filter: Filter = {}): this {
+    for (const [field, condition] of Object.entries(filter)) {
+      const target = `(body #> ${this.param(`{${fieldPath(field).join(',')}}`)}::text[])`;
+      const conditions = isOperatorCondition(condition) ? condition : { $eq: condition };
+      for (const [operator, value] of Object.entries(conditions) as [string, unknown][]) {
+        this.clauses.push(this.clause(target, operator, value));
+      }
+    }
+    return this;
+  }
+
+  private clause(target: string, operator: string, value: unknown): string {
+    const range = (sign: string) => {
+      const operand = this.json(value);
+      // Like MongoDB, compare only values of the same JSON type.
+      return `(jsonb_typeof(${target}) = jsonb_typeof(${operand}) and ${target} ${sign} ${operand})`;
+    };
+    switch (operator) {
+      case '$eq':
+        return value === null
+          ? `(${target} is null or ${target} = 'null'::jsonb)`
+          : `${target} = ${this.json(value)}`;
+      case '$ne':
+        return value === null
+          ? `(${target} is not null and ${target} <> 'null'::jsonb)`
+          : `(${target} is null or ${target} <> ${this.json(value)})`;
+      case '$in':
+        return `${target} in (select jsonb_array_elements(${this.json(value)}))`;
+      case '$contains':
+        return `(jsonb_typeof(${target}) = 'array' and ${target} @> jsonb_build_array(${this.json(value)}))`;
+      case '$gt':
+        return range('>');
+      case '$gte':
+        return range('>=');
+      case '$lt':
+        return range('<');
+      case '$lte':
+        return range('<=');
+      default:
+        throw new Error(`Unsupported filter operator ${operator}`);
+    }
+  }
+
+  sql(): string {
+    return this.clauses.length ? ` and ${this.clauses.join(' and ')}` : '';
+  }
+}
+
+class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollection<Body> {
+  constructor(
+    private readonly sql: SqlClient,
+    readonly name: string,
+  ) {}
+
+  async get(id: string): Promise<StoredDocument<Body> | undefined> {
+    const row = await this.row(id);
+    return row && !row.deleted ? toDocument<Body>(row) : undefined;
+  }
+
+  private async row(id: string): Promise<DocumentRow | undefined> {
+    const { rows } = await this.sql.query<DocumentRow>(
+      'select id, position, deleted, body from ebp_documents where collection = $1 and id = $2',
+      [this.name, id],
+    );
+    return rows[0];
+  }
+
+  async find(options: FindOptions = {}): Promise<FindResult<Body>> {
+    const where = new WhereBuilder([this.name]).add(options.filter);
+    const condition = `collection = $1 and not deleted${where.sql()}`;
+    const order = (options.sort ?? []).map((sort) => {
+      const path = `'{${fieldPath(sort.field).join(',')}}'`;
+      return `body #> ${path} ${sort.direction === 'asc' ? 'asc nulls first' : 'desc nulls last'}`;
+    });
+    const limit =
+      options.limit === undefined ? '' : ` limit ${Math.max(0, Math.floor(options.limit))}`;
+    const offset = options.offset ? ` offset ${Math.max(0, Math.floor(options.offset))}` : '';
+    const [{ rows }, counted] = await Promise.all([
+      this.sql.query<DocumentRow>(
+        `select id, position, deleted, body from ebp_documents where ${condition}
+         order by ${[...order, 'id asc'].join(', ')}${limit}${offset}`,
+        where.params,
+      ),
+      this.sql.query<{ total: number }>(
+        `select count(*)::integer as total from ebp_documents where ${condition}`,
+        where.params,
+      ),
+    ]);
+    return {
+      items: rows.map((row) => toDocument<Body>(row)),
+      total: Number(counted.rows[0]?.total ?? 0),
+    };
+  }
+
+  async applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome> {
+    assertPosition(position);
+    const { affectedRows } = await this.sql.query(
+      `insert into ebp_documents (collection, id, position, deleted, body) values ($1, $2, $3, $4, $5::jsonb)
+       on conflict (collection, id) do update
+         set position = excluded.position, deleted = excluded.deleted, body = excluded.body
+         where ebp_documents.position < excluded.position`,
+      [this.name, id, position, body === null, body === null ? null : JSON.stringify(body)],
+    );
+    return affectedRows === 1 ? 'applied' : 'skipped';
+  }
+
+  async evolveAt(
+    id: string,
+    position: LogPosition,
+    evolve: (current: Body | null) => Body | null,
+  ): Promise<WriteOutcome> {
+    assertPosition(position);
+    for (;;) {
+      const current = await this.row(id);
+      if (current && current.position >= position) return 'skipped';
+      const next = evolve(current && !current.deleted ? (current.body as Body) : null);
+      const params = [
+        this.name,
+        id,
+        position,
+        next === null,
+        next === null ? null : JSON.stringify(next),
+      ];
+      const { affectedRows } = current
+        ? await this.sql.query(
+            `update ebp_documents set position = $3, deleted = $4, body = $5::jsonb
+             where collection = $1 and id = $2 and position = $6`,
+            [...params, current.position],
+          )
+        : await this.sql.query(
+            `insert into ebp_documents (collection, id, position, deleted, body) values ($1, $2, $3, $4, $5::jsonb)
+             on conflict (collection, id) do nothing`,
+            params,
+          );
+      if (affectedRows === 1) return 'applied';
+      // Another writer changed the document between our read and write: read again.
+    }
+  }
+
+  async drop(): Promise<void> {
+    await this.sql.query('delete from ebp_documents where collection = $1', [this.name]);
+  }
+}
+
+function toDocument<Body extends DocumentBody>(row: DocumentRow): StoredDocument<Body> {
+  return { id: row.id, body: (row.body ?? {}) as Body, position: row.position as LogPosition };
+}
+
+function assertPosition(position: string): void {
+  if (!isLogPosition(position)) throw new Error(`Not a log position: ${JSON.stringify(position)}`);
+}
+
+/** Read models as JSONB rows in PostgreSQL or PGlite. */
+export class SqlDocumentStore implements DocumentStore {
+  private constructor(private readonly sql: SqlClient) {}
+
+  static async open(sql: SqlClient): Promise<SqlDocumentStore> {
+    await migrate(sql, 'documents', migrations);
+    return new SqlDocumentStore(sql);
+  }
+
+  collection<Body extends DocumentBody = DocumentBody>(name: string): DocumentCollection<Body> {
+    assertCollectionName(name);
+    return new SqlDocumentCollection<Body>(this.sql, name);
+  }
+
+  async resolveAlias(alias: string): Promise<string | undefined> {
+    const { rows } = await this.sql.query<{ target: string }>(
+      'select target from ebp_document_aliases where alias = $1',
+      [alias],
+    );
+    return rows[0]?.target;
+  }
+
+  async setAlias(alias: string, target: string): Promise<void> {
+    assertCollectionName(target);
+    await this.sql.query(
+      `insert into ebp_document_aliases (alias, target) values ($1, $2)
+       on conflict (alias) do update set target = excluded.target`,
+      [alias, target],
+    );
+  }
+
+  async close(): Promise<void> {
+    // The SQL client belongs to the caller.
+  }
+}
