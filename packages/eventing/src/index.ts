@@ -21,3 +21,4 @@ export * from './outbox/outbox-relay';
 export * from './documents/document-store';
 export * from './documents/sql-document-store';
 export * from './documents/mongo-document-store';
+export * from './projections/projection';

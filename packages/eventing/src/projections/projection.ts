@@ -1,0 +1,138 @@
+import type { DocumentBody, DocumentCollection, DocumentStore } from '../documents/document-store';
+import type { EventStore, StoredEvent } from '../event-store/event-store';
+import { LOG_START } from '../event-store/log-position';
+import type { SqlCheckpointStore } from '../processors/checkpoint-store';
+import { EventProcessor, type EventProcessorOptions } from '../processors/event-processor';
+
+/**
+ * A read model defined as `evolve(doc | null, event) → doc | null`: which events it handles, which
+ * document each event changes, and how. Pure, so a replay gives the same result as live updates.
+ */
+export interface ProjectionDefinition<Body extends DocumentBody> {
+  /** Readers use this name; it is an alias for the collection of the live version. */
+  readonly name: string;
+  /** A changed evolve is a new version, rebuilt into a new collection beside the old one. */
+  readonly version: number;
+  readonly handles: readonly string[];
+  readonly documentId: (event: StoredEvent) => string | undefined;
+  readonly evolve: (current: Body | null, event: StoredEvent) => Body | null;
+}
+
+export function projectionCollectionName(
+  definition: Pick<ProjectionDefinition<DocumentBody>, 'name' | 'version'>,
+): string {
+  return `${definition.name}_v${definition.version}`;
+}
+
+export function projectionProcessorName(
+  definition: Pick<ProjectionDefinition<DocumentBody>, 'name' | 'version'>,
+): string {
+  return `projection:${definition.name}:v${definition.version}`;
+}
+
+/** Applies events in order; each write is guarded by the event's position, so redelivery changes nothing. */
+export async function applyEvents<Body extends DocumentBody>(
+  definition: ProjectionDefinition<Body>,
+  collection: DocumentCollection<Body>,
+  events: readonly StoredEvent[],
+): Promise<void> {
+  for (const event of events) {
+    if (!definition.handles.includes(event.type)) continue;
+    const id = definition.documentId(event);
+    if (id === undefined) continue;
+    await collection.evolveAt(id, event.position, (current) => definition.evolve(current, event));
+  }
+}
+
+/** The projection's version as a processor writing into its own versioned collection. */
+export function createProjectionProcessor<Body extends DocumentBody>(
+  store: EventStore,
+  checkpoints: SqlCheckpointStore,
+  documents: DocumentStore,
+  definition: ProjectionDefinition<Body>,
+  options: Partial<Omit<EventProcessorOptions, 'name' | 'handle'>> = {},
+): EventProcessor {
+  const collection = documents.collection<Body>(projectionCollectionName(definition));
+  return new EventProcessor(store, checkpoints, {
+    ...options,
+    name: projectionProcessorName(definition),
+    handle: (events) => applyEvents(definition, collection, events),
+  });
+}
+
+/** The collection readers should use now: the alias target, or the definition's own version. */
+export async function liveCollection<Body extends DocumentBody>(
+  documents: DocumentStore,
+  definition: ProjectionDefinition<Body>,
+): Promise<DocumentCollection<Body>> {
+  const target = await documents.resolveAlias(definition.name);
+  return documents.collection<Body>(target ?? projectionCollectionName(definition));
+}
+
+export interface RebuildProgress {
+  readonly projection: string;
+  readonly done: number;
+  /** Events in the log when the rebuild started, plus any appended since that it has reached. */
+  readonly total: number;
+  readonly eventsPerSecond: number;
+  readonly elapsedMs: number;
+}
+
+export interface RebuildReport extends RebuildProgress {
+  readonly collection: string;
+  readonly previousCollection: string | undefined;
+}
+
+/**
+ * Blue/green rebuild: replays the whole log into the definition's versioned collection (emptied
+ * first) while readers keep using the alias, reports progress after every batch, and switches the
+ * alias once the replay has caught up with the log. The previous collection is left for the
+ * operator to drop.
+ */
+export async function rebuildProjection<Body extends DocumentBody>(
+  store: EventStore,
+  checkpoints: SqlCheckpointStore,
+  documents: DocumentStore,
+  definition: ProjectionDefinition<Body>,
+  options: {
+    readonly batchSize?: number;
+    readonly onProgress?: (progress: RebuildProgress) => void;
+  } = {},
+): Promise<RebuildReport> {
+  const collectionName = projectionCollectionName(definition);
+  const previousCollection = await documents.resolveAlias(definition.name);
+  await documents.collection(collectionName).drop();
+  await checkpoints.reset(projectionProcessorName(definition), LOG_START);
+  const started = Date.now();
+  let total = await store.countAfter(LOG_START);
+  let done = 0;
+  const progress = (): RebuildProgress => {
+    const elapsedMs = Math.max(1, Date.now() - started);
+    return {
+      projection: definition.name,
+      done,
+      total: Math.max(total, done),
+      eventsPerSecond: Math.round((done / elapsedMs) * 1000),
+      elapsedMs,
+    };
+  };
+  const processor = createProjectionProcessor(store, checkpoints, documents, definition, {
+    batchSize: options.batchSize ?? 1_000,
+    onProgress: ({ handled }) => {
+      done = handled;
+      options.onProgress?.(progress());
+    },
+  });
+  for (;;) {
+    const outcome = await processor.processBatch();
+    if (outcome.kind === 'standby')
+      throw new Error(
+        `Projection ${definition.name} v${definition.version} is being run by another instance`,
+      );
+    if (outcome.kind === 'idle') break;
+  }
+  await checkpoints.release(projectionProcessorName(definition), processor.instanceId);
+  total = Math.max(total, done);
+  await documents.setAlias(definition.name, collectionName);
+  return { ...progress(), collection: collectionName, previousCollection };
+}
