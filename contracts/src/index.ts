@@ -2,4 +2,5 @@ export * from './errors';
 export * from './parse';
 export * from './envelope';
 export * from './published-event';
+export * from './upcasting';
 export * from './json-schema';

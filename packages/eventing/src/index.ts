@@ -22,3 +22,4 @@ export * from './documents/document-store';
 export * from './documents/sql-document-store';
 export * from './documents/mongo-document-store';
 export * from './projections/projection';
+export * from './projections/bus-projection';

@@ -24,9 +24,10 @@ function headerText(value: IHeaders[string]): string {
 
 /**
  * The bus on Apache Kafka through kafkajs. Publishing waits for all in-sync replicas (acks=all).
- * Consumers commit each message's offset only after delivery (handled or dead-lettered); when the
- * dead letter cannot be written the handler throws, nothing is committed, and kafkajs restarts
- * the consumer from the last commit.
+ * Consumers take messages a fetched batch at a time, one after another per partition, and commit
+ * the offset after the last message delivered (handled or dead-lettered). When even the dead
+ * letter cannot be written, the error propagates, nothing after the failed message is committed,
+ * and kafkajs restarts the consumer from the last commit.
  */
 export class KafkaBus implements Bus {
   private readonly consumers = new Set<Consumer>();
@@ -84,7 +85,7 @@ export class KafkaBus implements Bus {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 10_000,
+      sessionTimeout: 6_000,
       heartbeatInterval: 1_000,
       retry: { initialRetryTime: 200, retries: 8 },
     });
@@ -93,21 +94,40 @@ export class KafkaBus implements Bus {
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
     await consumer.run({
       autoCommit: false,
-      eachMessage: async ({ topic, partition, message }) => {
-        const received: ReceivedMessage = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? '',
-          value: message.value?.toString() ?? '',
-          headers: Object.fromEntries(
-            Object.entries(message.headers ?? {}).map(([name, value]) => [name, headerText(value)]),
-          ),
-        };
-        await deliver(received, options, (target, messages) => this.publish(target, messages));
-        await consumer.commitOffsets([
-          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-        ]);
+      eachBatchAutoResolve: false,
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        let next: string | undefined;
+        try {
+          for (const message of batch.messages) {
+            if (!payload.isRunning() || payload.isStale()) break;
+            const received: ReceivedMessage = {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? '',
+              value: message.value?.toString() ?? '',
+              headers: Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([name, value]) => [
+                  name,
+                  headerText(value),
+                ]),
+              ),
+            };
+            await deliver(received, options, (target, messages) => this.publish(target, messages));
+            payload.resolveOffset(message.offset);
+            next = (BigInt(message.offset) + 1n).toString();
+            await payload.heartbeat();
+          }
+        } finally {
+          // Commit what was delivered, and nothing after it: when delivery failed (even the dead
+          // letter), the error propagates and kafkajs restarts the consumer from this commit.
+          if (next !== undefined) {
+            await consumer.commitOffsets([
+              { topic: batch.topic, partition: batch.partition, offset: next },
+            ]);
+          }
+        }
       },
     });
     return {

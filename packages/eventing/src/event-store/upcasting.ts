@@ -1,14 +1,8 @@
+import type { Upcaster } from '@ebp/contracts';
 import { UpcastError } from './errors';
 
-/** Lifts an event's data from one schema version to the next. Pure; defined in contracts/. */
-export interface Upcaster {
-  readonly type: string;
-  readonly fromVersion: number;
-  readonly upcast: (data: Record<string, unknown>) => Record<string, unknown>;
-}
-
 /**
- * The upcasters of every event type, applied on read: an event stored at version n is lifted
+ * The upcasters of every event type (defined in contracts/), applied on read: an event stored at version n is lifted
  * n → n+1 → … until no upcaster is left. A new shape is always a new version, never an edit.
  */
 export class UpcasterRegistry {
