@@ -200,3 +200,42 @@ describe.each(documentTargets())('DocumentStore contract on $name', (target) => 
     expect((await docs.find()).total).toBe(0);
   });
 });
+
+describe.each(documentTargets())('DocumentStore batched writes on $name', (target) => {
+  let store: DocumentStore;
+
+  beforeAll(async () => {
+    store = await target.create();
+  });
+
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('reads several documents, tombstones included, and writes them compare-and-set', async () => {
+    const docs = store.collection<{ n: number }>('batched');
+    await docs.applyAt('a', at(1), { n: 1 });
+    await docs.applyAt('b', at(2), { n: 2 });
+    await docs.applyAt('gone', at(3), null);
+    const states = await docs.getMany(['a', 'b', 'gone', 'missing']);
+    expect(Object.fromEntries(states)).toEqual({
+      a: { body: { n: 1 }, position: at(1) },
+      b: { body: { n: 2 }, position: at(2) },
+      gone: { body: null, position: at(3) },
+    });
+
+    await docs.applyAt('b', at(5), { n: 5 }); // b moves on after it was read
+    const { conflicts } = await docs.writeMany([
+      { id: 'a', position: at(10), body: { n: 10 }, expected: at(1) },
+      { id: 'b', position: at(10), body: { n: 10 }, expected: at(2) },
+      { id: 'new', position: at(10), body: { n: 10 }, expected: undefined },
+      { id: 'gone', position: at(10), body: { n: 10 }, expected: undefined },
+    ]);
+    expect(conflicts.sort()).toEqual(['b', 'gone']);
+    expect((await docs.get('a'))?.body).toEqual({ n: 10 });
+    expect((await docs.get('b'))?.body).toEqual({ n: 5 });
+    expect((await docs.get('new'))?.body).toEqual({ n: 10 });
+    expect(await docs.get('gone')).toBeUndefined();
+    expect(await docs.getMany([])).toEqual(new Map());
+  });
+});

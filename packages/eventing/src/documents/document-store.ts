@@ -50,6 +50,20 @@ export interface FindResult<Body extends DocumentBody> {
 
 export type WriteOutcome = 'applied' | 'skipped';
 
+/** A document's stored state for a read-modify-write, tombstones included (body null). */
+export interface DocumentState<Body extends DocumentBody> {
+  readonly body: Body | null;
+  readonly position: LogPosition;
+}
+
+/** One write of a batch: applied only if the document is still at `expected` (absent when undefined). */
+export interface GuardedWrite<Body extends DocumentBody> {
+  readonly id: string;
+  readonly position: LogPosition;
+  readonly body: Body | null;
+  readonly expected: LogPosition | undefined;
+}
+
 /**
  * One read-model collection. Writes are guarded by the log position of the event that causes
  * them: a write at or below the position the document already reflects changes nothing, so
@@ -68,6 +82,10 @@ export interface DocumentCollection<Body extends DocumentBody = DocumentBody> {
     position: LogPosition,
     evolve: (current: Body | null) => Body | null,
   ): Promise<WriteOutcome>;
+  /** The stored states of several documents in one round trip (for batched projections). */
+  getMany(ids: readonly string[]): Promise<Map<string, DocumentState<Body>>>;
+  /** Compare-and-set writes of several documents; returns the ids whose document had moved on. */
+  writeMany(writes: readonly GuardedWrite<Body>[]): Promise<{ conflicts: string[] }>;
   drop(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import {
+  MongoBulkWriteError,
   MongoClient,
   MongoServerError,
   type Collection,
@@ -13,8 +14,10 @@ import {
   isOperatorCondition,
   type DocumentBody,
   type DocumentCollection,
+  type DocumentState,
   type DocumentStore,
   type Filter,
+  type GuardedWrite,
   type FindOptions,
   type FindResult,
   type StoredDocument,
@@ -142,6 +145,59 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
       }
       // Another writer changed the document between our read and write: read again.
     }
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, DocumentState<Body>>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.documents.find({ _id: { $in: [...ids] } }).toArray();
+    return new Map(
+      found.map((document) => [
+        document._id,
+        {
+          body: document.deleted ? null : (document.body as Body),
+          position: document.position as LogPosition,
+        },
+      ]),
+    );
+  }
+
+  async writeMany(writes: readonly GuardedWrite<Body>[]): Promise<{ conflicts: string[] }> {
+    if (writes.length === 0) return { conflicts: [] };
+    try {
+      await this.documents.bulkWrite(
+        writes.map((write) => {
+          const fields = {
+            position: write.position,
+            deleted: write.body === null,
+            body: write.body,
+          };
+          return write.expected === undefined
+            ? { insertOne: { document: { _id: write.id, ...fields } } }
+            : {
+                updateOne: {
+                  filter: { _id: write.id, position: write.expected },
+                  update: { $set: fields },
+                },
+              };
+        }),
+        { ordered: false },
+      );
+    } catch (error) {
+      // Duplicate ids on insert are conflicts, found below; anything else is a real failure.
+      if (
+        !(error instanceof MongoBulkWriteError) ||
+        [error.writeErrors].flat().some((entry) => entry.code !== DUPLICATE_KEY)
+      ) {
+        throw error;
+      }
+    }
+    // Bulk results carry counts, not per-write outcomes: a write took effect when its position is stored.
+    const stored = await this.getMany(writes.map((write) => write.id));
+    return {
+      conflicts: writes
+        .filter((write) => stored.get(write.id)?.position !== write.position)
+        .map((write) => write.id),
+    };
   }
 
   async drop(): Promise<void> {

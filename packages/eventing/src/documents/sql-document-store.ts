@@ -7,8 +7,10 @@ import {
   isOperatorCondition,
   type DocumentBody,
   type DocumentCollection,
+  type DocumentState,
   type DocumentStore,
   type Filter,
+  type GuardedWrite,
   type FindOptions,
   type FindResult,
   type StoredDocument,
@@ -198,6 +200,56 @@ class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollec
       if (affectedRows === 1) return 'applied';
       // Another writer changed the document between our read and write: read again.
     }
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, DocumentState<Body>>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.sql.query<DocumentRow>(
+      `select id, position, deleted, body from ebp_documents
+       where collection = $1 and id in (select jsonb_array_elements_text($2::jsonb))`,
+      [this.name, JSON.stringify(ids)],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { body: row.deleted ? null : (row.body as Body), position: row.position as LogPosition },
+      ]),
+    );
+  }
+
+  async writeMany(writes: readonly GuardedWrite<Body>[]): Promise<{ conflicts: string[] }> {
+    const updates = writes.filter((write) => write.expected !== undefined);
+    const inserts = writes.filter((write) => write.expected === undefined);
+    const written = new Set<string>();
+    if (updates.length > 0) {
+      const { rows } = await this.sql.query<{ id: string }>(
+        `update ebp_documents as d
+         set position = v.position, deleted = v.deleted, body = v.body
+         from jsonb_to_recordset($2::jsonb) as v(id text, position text, deleted boolean, body jsonb, expected text)
+         where d.collection = $1 and d.id = v.id and d.position = v.expected
+         returning d.id`,
+        [
+          this.name,
+          JSON.stringify(updates.map((write) => ({ ...write, deleted: write.body === null }))),
+        ],
+      );
+      for (const row of rows) written.add(row.id);
+    }
+    if (inserts.length > 0) {
+      const { rows } = await this.sql.query<{ id: string }>(
+        `insert into ebp_documents (collection, id, position, deleted, body)
+         select $1, v.id, v.position, v.deleted, v.body
+         from jsonb_to_recordset($2::jsonb) as v(id text, position text, deleted boolean, body jsonb)
+         on conflict (collection, id) do nothing
+         returning id`,
+        [
+          this.name,
+          JSON.stringify(inserts.map((write) => ({ ...write, deleted: write.body === null }))),
+        ],
+      );
+      for (const row of rows) written.add(row.id);
+    }
+    return { conflicts: writes.filter((write) => !written.has(write.id)).map((write) => write.id) };
   }
 
   async drop(): Promise<void> {

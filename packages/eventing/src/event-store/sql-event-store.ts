@@ -27,11 +27,18 @@ interface EventRow {
 }
 
 // Output columns are renamed to text; ORDER BY therefore always names the table's columns.
+type EarlierRow = Pick<
+  EventRow,
+  'event_id' | 'stream_id' | 'stream_version' | 'transaction_id' | 'position'
+>;
+
 const SELECT_EVENT = `select event_id::text as event_id, stream_id, stream_version, type, schema_version,
   data, metadata, transaction_id::text as transaction_id, position::text as position from ebp_events`;
 
-// Only what every transaction still running could not precede: see readAll.
-const SAFE_TO_READ = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+// Rows of transactions older than every transaction still running: see readAll. The horizon is
+// read first and passed as a value; inline, the planner cannot estimate it and sorts the whole
+// remaining log for every page. An older horizon is only more cautious, never unsafe.
+const HORIZON = 'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin';
 
 const COLUMNS_PER_EVENT = 8;
 const MAX_EVENTS_PER_INSERT = Math.floor(65_535 / COLUMNS_PER_EVENT);
@@ -89,9 +96,10 @@ export class SqlEventStore implements EventStore {
     return this.sql.transaction(async (tx) => {
       // Before any write, so that this transaction's id is assigned only once the lock is held.
       await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
-      const replay = await this.findEarlierAppend(tx, streamId, checked);
+      const { actual, earlier } = await this.streamState(tx, streamId, checked);
+      const replay =
+        earlier.length > 0 ? this.earlierAppend(streamId, checked, earlier, actual) : undefined;
       if (replay) return replay;
-      const actual = await this.currentVersion(tx, streamId);
       assertExpectedVersion(streamId, options.expectedVersion, actual);
       const positions: LogPosition[] = [];
       for (let start = 0; start < checked.length; start += MAX_EVENTS_PER_INSERT) {
@@ -102,27 +110,35 @@ export class SqlEventStore implements EventStore {
     });
   }
 
+  /** In one round trip: the stream's version, and any of the events' ids already stored. */
+  private async streamState(
+    tx: SqlExecutor,
+    streamId: string,
+    events: readonly EventEnvelope[],
+  ): Promise<{ actual: number; earlier: EarlierRow[] }> {
+    const { rows } = await tx.query<{ version: number; earlier: EarlierRow[] | null }>(
+      `select
+         (select coalesce(max(stream_version), 0)::integer from ebp_events where stream_id = $1) as version,
+         (select json_agg(json_build_object('event_id', event_id::text, 'stream_id', stream_id,
+            'stream_version', stream_version, 'transaction_id', transaction_id::text, 'position', position::text))
+          from ebp_events where event_id = any(string_to_array($2, ',')::uuid[])) as earlier`,
+      [streamId, events.map((event) => event.id).join(',')],
+    );
+    return { actual: Number(rows[0]?.version ?? 0), earlier: rows[0]?.earlier ?? [] };
+  }
+
   /**
    * A retried append (same event ids, same stream, same order) returns the first append's result
    * instead of failing or storing twice. Any other reuse of a stored id is an error.
    */
-  private async findEarlierAppend(
-    tx: SqlExecutor,
+  private earlierAppend(
     streamId: string,
     events: readonly EventEnvelope[],
-  ): Promise<AppendResult | undefined> {
-    const ids = events.map((event) => event.id);
-    const { rows } = await tx.query<
-      Pick<EventRow, 'event_id' | 'stream_id' | 'stream_version' | 'transaction_id' | 'position'>
-    >(
-      `select event_id::text as event_id, stream_id, stream_version, transaction_id::text as transaction_id,
-         position::text as position
-       from ebp_events where event_id = any(string_to_array($1, ',')::uuid[])`,
-      [ids.join(',')],
-    );
-    if (rows.length === 0) return undefined;
-    const byId = new Map(rows.map((row) => [row.event_id, row]));
-    const stored = ids.map((id) => byId.get(id));
+    earlier: readonly EarlierRow[],
+    actual: number,
+  ): AppendResult {
+    const byId = new Map(earlier.map((row) => [row.event_id, row]));
+    const stored = events.map((event) => byId.get(event.id));
     const first = stored[0];
     const sameAppend =
       first !== undefined &&
@@ -135,12 +151,12 @@ export class SqlEventStore implements EventStore {
     if (!sameAppend) {
       throw new DuplicateEventIdError(
         streamId,
-        rows.map((row) => row.event_id),
+        earlier.map((row) => row.event_id),
       );
     }
     return {
       streamId,
-      streamVersion: await this.currentVersion(tx, streamId),
+      streamVersion: actual,
       positions: stored.map((row) => logPosition(row?.transaction_id ?? 0n, row?.position ?? 0n)),
       alreadyStored: true,
     };
@@ -178,13 +194,18 @@ export class SqlEventStore implements EventStore {
     return rows.map((row) => this.toStoredEvent(row));
   }
 
+  private async horizon(): Promise<string> {
+    const { rows } = await this.sql.query<{ xmin: string }>(HORIZON);
+    return rows[0]?.xmin ?? '0';
+  }
+
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const after = parseLogPosition(options.after ?? LOG_START);
     const upTo = options.upTo ? parseLogPosition(options.upTo) : undefined;
     const { rows } = await this.sql.query<EventRow>(
       `${SELECT_EVENT}
        where (transaction_id, position) > ($1::text::xid8, $2::bigint)
-         and ${SAFE_TO_READ}
+         and transaction_id < $6::text::xid8
          and ($3::text is null or (transaction_id, position) <= ($3::text::xid8, $4::bigint))
        order by ebp_events.transaction_id, ebp_events.position
        limit $5`,
@@ -194,6 +215,7 @@ export class SqlEventStore implements EventStore {
         upTo ? upTo.transactionId.toString() : null,
         upTo ? upTo.sequence.toString() : null,
         options.limit,
+        await this.horizon(),
       ],
     );
     return rows.map((row) => this.toStoredEvent(row));
@@ -205,13 +227,14 @@ export class SqlEventStore implements EventStore {
     const { rows } = await this.sql.query<{ count: string }>(
       `select count(*)::text as count from ebp_events
        where (transaction_id, position) > ($1::text::xid8, $2::bigint)
-         and ${SAFE_TO_READ}
+         and transaction_id < $5::text::xid8
          and ($3::text is null or (transaction_id, position) <= ($3::text::xid8, $4::bigint))`,
       [
         after.transactionId.toString(),
         after.sequence.toString(),
         until ? until.transactionId.toString() : null,
         until ? until.sequence.toString() : null,
+        await this.horizon(),
       ],
     );
     return Number(rows[0]?.count ?? 0);
@@ -220,7 +243,8 @@ export class SqlEventStore implements EventStore {
   async headPosition(): Promise<LogPosition | undefined> {
     const { rows } = await this.sql.query<{ transaction_id: string; position: string }>(
       `select transaction_id::text as transaction_id, position::text as position from ebp_events
-       where ${SAFE_TO_READ} order by ebp_events.transaction_id desc, ebp_events.position desc limit 1`,
+       where transaction_id < $1::text::xid8 order by ebp_events.transaction_id desc, ebp_events.position desc limit 1`,
+      [await this.horizon()],
     );
     const head = rows[0];
     return head ? logPosition(head.transaction_id, head.position) : undefined;

@@ -1,4 +1,9 @@
-import type { DocumentBody, DocumentCollection, DocumentStore } from '../documents/document-store';
+import type {
+  DocumentBody,
+  DocumentCollection,
+  DocumentStore,
+  GuardedWrite,
+} from '../documents/document-store';
 import type { EventStore, StoredEvent } from '../event-store/event-store';
 import { LOG_START } from '../event-store/log-position';
 import type { SqlCheckpointStore } from '../processors/checkpoint-store';
@@ -30,17 +35,45 @@ export function projectionProcessorName(
   return `projection:${definition.name}:v${definition.version}`;
 }
 
-/** Applies events in order; each write is guarded by the event's position, so redelivery changes nothing. */
+/**
+ * Applies a batch of events in order. The documents it touches are read in one round trip, each
+ * folded in memory over the events newer than its stored position, and written back in one more,
+ * compare-and-set on the position read. A document another writer moved meanwhile is redone
+ * event by event with guarded single writes. Either way, redelivered events change nothing.
+ */
 export async function applyEvents<Body extends DocumentBody>(
   definition: ProjectionDefinition<Body>,
   collection: DocumentCollection<Body>,
   events: readonly StoredEvent[],
 ): Promise<void> {
+  const byDocument = new Map<string, StoredEvent[]>();
   for (const event of events) {
     if (!definition.handles.includes(event.type)) continue;
     const id = definition.documentId(event);
     if (id === undefined) continue;
-    await collection.evolveAt(id, event.position, (current) => definition.evolve(current, event));
+    byDocument.set(id, [...(byDocument.get(id) ?? []), event]);
+  }
+  if (byDocument.size === 0) return;
+  const stored = await collection.getMany([...byDocument.keys()]);
+  const writes: GuardedWrite<Body>[] = [];
+  for (const [id, documentEvents] of byDocument) {
+    const current = stored.get(id);
+    const newer = documentEvents.filter(
+      (event) => current === undefined || event.position > current.position,
+    );
+    const last = newer.at(-1);
+    if (!last) continue;
+    const body = newer.reduce<Body | null>(
+      (state, event) => definition.evolve(state, event),
+      current?.body ?? null,
+    );
+    writes.push({ id, position: last.position, body, expected: current?.position });
+  }
+  const { conflicts } = await collection.writeMany(writes);
+  for (const id of conflicts) {
+    for (const event of byDocument.get(id) ?? []) {
+      await collection.evolveAt(id, event.position, (state) => definition.evolve(state, event));
+    }
   }
 }
 
