@@ -48,7 +48,10 @@ module.exports = function jestConfig(workspaceDir) {
       '^@ebp/contracts$': path.join(repoRoot, 'contracts', 'src'),
       '^@ebp/([a-z-]+)$': path.join(repoRoot, 'packages', '$1', 'src'),
     },
-    testTimeout: onEngines ? 120_000 : 20_000,
+    testTimeout: onEngines ? 120_000 : 30_000,
+    // Suites on real engines kill processes and load brokers; run them one at a time so that
+    // they measure faults, not contention on two cores.
+    ...(onEngines ? { maxWorkers: 1 } : {}),
     reporters: ['default', path.join(repoRoot, 'tools', 'jest', 'tally-reporter.cjs')],
   };
 };

@@ -82,12 +82,19 @@ export class KafkaBus implements Bus {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    let stopped = false;
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: 6_000,
       heartbeatInterval: 1_000,
-      retry: { initialRetryTime: 200, retries: 8 },
+      // After a failed delivery (the dead letter could not be written) kafkajs restarts the
+      // consumer from the last commit, unless the subscription was stopped meanwhile.
+      retry: {
+        initialRetryTime: 200,
+        retries: 8,
+        restartOnFailure: () => Promise.resolve(!stopped),
+      },
     });
     this.consumers.add(consumer);
     await consumer.connect();
@@ -132,6 +139,7 @@ export class KafkaBus implements Bus {
     });
     return {
       stop: async () => {
+        stopped = true;
         await consumer.disconnect();
         this.consumers.delete(consumer);
       },
