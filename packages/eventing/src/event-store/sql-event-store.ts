@@ -1,4 +1,4 @@
-import { EventEnvelopeSchema, parseContract, type EventEnvelope } from '@ebp/contracts';
+import { EventEnvelopeSchema, parseContract, upcasters, type EventEnvelope } from '@ebp/contracts';
 import { migrate } from '../sql/migrations';
 import type { SqlClient, SqlExecutor } from '../sql/sql-client';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
@@ -44,6 +44,7 @@ const COLUMNS_PER_EVENT = 8;
 const MAX_EVENTS_PER_INSERT = Math.floor(65_535 / COLUMNS_PER_EVENT);
 
 export interface SqlEventStoreOptions {
+  /** Defaults to every upcaster registered in contracts/. */
   readonly upcasters?: UpcasterRegistry;
   /** Validate every appended envelope against the contract (on by default). */
   readonly validate?: boolean;
@@ -71,7 +72,7 @@ export class SqlEventStore implements EventStore {
     private readonly sql: SqlClient,
     options: SqlEventStoreOptions,
   ) {
-    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.upcasters = options.upcasters ?? new UpcasterRegistry(upcasters);
     this.validate = options.validate ?? true;
   }
 
