@@ -7,7 +7,7 @@ import {
   type Filter as MongoFilter,
   type Sort,
 } from 'mongodb';
-import { isLogPosition, type LogPosition } from '../event-store/log-position';
+import { assertLogPosition, type LogPosition } from '../event-store/log-position';
 import {
   assertCollectionName,
   fieldPath,
@@ -102,7 +102,7 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
   }
 
   async applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome> {
-    assertPosition(position);
+    assertLogPosition(position);
     try {
       // Matches only an older version of the document; when none matches, the upsert tries to
       // insert and the unique _id refuses it if a same-or-newer version exists.
@@ -123,7 +123,7 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
     position: LogPosition,
     evolve: (current: Body | null) => Body | null,
   ): Promise<WriteOutcome> {
-    assertPosition(position);
+    assertLogPosition(position);
     for (;;) {
       const current = await this.documents.findOne({ _id: id });
       if (current && current.position >= position) return 'skipped';
@@ -211,10 +211,6 @@ function toDocument<Body extends DocumentBody>(document: MongoDocument): StoredD
     body: (document.body ?? {}) as Body,
     position: document.position as LogPosition,
   };
-}
-
-function assertPosition(position: string): void {
-  if (!isLogPosition(position)) throw new Error(`Not a log position: ${JSON.stringify(position)}`);
 }
 
 interface AliasDocument {

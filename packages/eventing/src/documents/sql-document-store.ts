@@ -1,4 +1,4 @@
-import { isLogPosition, type LogPosition } from '../event-store/log-position';
+import { assertLogPosition, type LogPosition } from '../event-store/log-position';
 import { migrate, type Migration } from '../sql/migrations';
 import type { SqlClient } from '../sql/sql-client';
 import {
@@ -158,7 +158,7 @@ class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollec
   }
 
   async applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome> {
-    assertPosition(position);
+    assertLogPosition(position);
     const { affectedRows } = await this.sql.query(
       `insert into ebp_documents (collection, id, position, deleted, body) values ($1, $2, $3, $4, $5::jsonb)
        on conflict (collection, id) do update
@@ -174,7 +174,7 @@ class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollec
     position: LogPosition,
     evolve: (current: Body | null) => Body | null,
   ): Promise<WriteOutcome> {
-    assertPosition(position);
+    assertLogPosition(position);
     for (;;) {
       const current = await this.row(id);
       if (current && current.position >= position) return 'skipped';
@@ -259,10 +259,6 @@ class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollec
 
 function toDocument<Body extends DocumentBody>(row: DocumentRow): StoredDocument<Body> {
   return { id: row.id, body: (row.body ?? {}) as Body, position: row.position as LogPosition };
-}
-
-function assertPosition(position: string): void {
-  if (!isLogPosition(position)) throw new Error(`Not a log position: ${JSON.stringify(position)}`);
 }
 
 /** Read models as JSONB rows in PostgreSQL or PGlite. */

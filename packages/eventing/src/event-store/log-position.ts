@@ -27,6 +27,10 @@ export function isLogPosition(text: unknown): text is LogPosition {
   return typeof text === 'string' && FORMAT.test(text);
 }
 
+export function assertLogPosition(text: string): asserts text is LogPosition {
+  if (!isLogPosition(text)) throw new Error(`Not a log position: ${JSON.stringify(text)}`);
+}
+
 export function compareLogPositions(a: LogPosition, b: LogPosition): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
