@@ -3,4 +3,5 @@ export * from './parse';
 export * from './envelope';
 export * from './published-event';
 export * from './upcasting';
+export * as register from './register';
 export * from './json-schema';

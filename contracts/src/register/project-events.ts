@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope';
+import {
+  FindingsSchema,
+  ProjectProposalSchema,
+  QaChecklistSchema,
+  ReviewVerdictSchema,
+} from './project';
+
+const reason = z.string().trim().min(10).max(5_000);
+const personId = z.string().min(1).max(100);
+
+/** Field-by-field record of an amendment: what each changed field was and became. */
+const FieldChangeSchema = z.object({ from: z.unknown(), to: z.unknown() }).strict();
+
+export const projectEventData = {
+  'register.project.proposed': z
+    .object({
+      projectId: z.string().min(1).max(100),
+      proposal: ProjectProposalSchema,
+      proposedBy: personId,
+    })
+    .strict(),
+  'register.project.submitted': z.object({ submittedBy: personId }).strict(),
+  'register.project.review-recorded': z
+    .object({
+      reviewerId: personId,
+      verdict: ReviewVerdictSchema,
+      checklist: QaChecklistSchema,
+      comments: z.string().min(1).max(10_000),
+    })
+    .strict(),
+  'register.project.approved': z.object({ decidedBy: personId, reasons: reason }).strict(),
+  'register.project.rejected': z.object({ decidedBy: personId, reasons: reason }).strict(),
+  'register.project.deferred': z.object({ decidedBy: personId, reasons: reason }).strict(),
+  'register.project.started': z.object({ startedBy: personId, startedOn: z.iso.date() }).strict(),
+  'register.project.progress-reported': z
+    .object({ reportedBy: personId, summary: z.string().min(10).max(10_000) })
+    .strict(),
+  'register.project.suspended': z.object({ by: personId, reason }).strict(),
+  'register.project.resumed': z.object({ by: personId }).strict(),
+  'register.project.stopped': z.object({ by: personId, reason }).strict(),
+  'register.project.completed': z
+    .object({
+      by: personId,
+      findings: FindingsSchema,
+      /** Reported primary outcomes that differ from the pre-registered ones (DESIGN.md §6). */
+      outcomeSwitching: z
+        .object({ notReported: z.array(z.string()), notPreRegistered: z.array(z.string()) })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
+  'register.project.withdrawn': z.object({ by: personId, reason }).strict(),
+  'register.project.amended': z
+    .object({
+      by: personId,
+      justification: reason,
+      changes: z.record(z.string(), FieldChangeSchema),
+      /** True when pre-registered outcomes changed after approval: never silent. */
+      outcomesChangedAfterApproval: z.boolean(),
+    })
+    .strict(),
+} as const;
+
+export type ProjectEventType = keyof typeof projectEventData;
+export type ProjectEventData<Type extends ProjectEventType> = z.infer<
+  (typeof projectEventData)[Type]
+>;
+
+/** The full envelope contract (version 1) of every project event, for the bus and the catalogue. */
+export const projectEventContracts = Object.fromEntries(
+  Object.entries(projectEventData).map(([type, data]) => [type, defineEvent(type, 1, data)]),
+) as {
+  [Type in ProjectEventType]: ReturnType<
+    typeof defineEvent<Type, 1, (typeof projectEventData)[Type]>
+  >;
+};

@@ -1,0 +1,289 @@
+import { formatIssuePath, register } from '@ebp/contracts';
+import type { Decider } from '@ebp/eventing';
+import {
+  EmptyAmendment,
+  EthicsNotCleared,
+  IllegalProjectTransition,
+  InvalidProjectInput,
+  ProjectAlreadyExists,
+  ProjectNotFound,
+  ReviewerNotEligible,
+  ReviewsIncomplete,
+  VerdictContradictsChecklist,
+} from './project.errors';
+import {
+  OPEN_STATUSES,
+  evolveProject,
+  initialProjectState,
+  type ProjectEvent,
+  type ProjectState,
+  type ProjectStatus,
+} from './project';
+
+/** Who acts is part of every command (a person id); `today` comes in so that decide stays pure. */
+interface By {
+  readonly by: string;
+}
+
+export type ProjectCommand =
+  | (By & { type: 'propose'; projectId: string; proposal: unknown })
+  | (By & { type: 'submit' })
+  | (By & {
+      type: 'record-review';
+      verdict: register.ReviewVerdict;
+      checklist: register.QaChecklist;
+      comments: string;
+    })
+  | (By & { type: 'decide'; decision: 'approve' | 'reject' | 'defer'; reasons: string })
+  | (By & { type: 'start'; today: string })
+  | (By & { type: 'report-progress'; summary: string })
+  | (By & { type: 'suspend'; reason: string })
+  | (By & { type: 'resume' })
+  | (By & { type: 'stop'; reason: string })
+  | (By & { type: 'complete'; findings: register.Findings })
+  | (By & { type: 'withdraw'; reason: string })
+  | (By & { type: 'amend'; changes: Partial<register.ProjectProposal>; justification: string });
+
+type Existing = Exclude<ProjectState, { status: 'none' }>;
+
+/** Two independent reviews where the planned design claims SMS 4 or 5, one otherwise. */
+export function reviewsRequired(proposal: register.ProjectProposal): number {
+  return proposal.plannedSmsLevel >= 4 ? 2 : 1;
+}
+
+function existing(state: ProjectState): Existing {
+  if (state.status === 'none') throw new ProjectNotFound('No such research project');
+  return state;
+}
+
+function requireStatus(state: Existing, action: string, allowed: readonly ProjectStatus[]): void {
+  if (!allowed.includes(state.status))
+    throw new IllegalProjectTransition(action, state.status, allowed);
+}
+
+function parseProposal(input: unknown): register.ProjectProposal {
+  const parsed = register.ProjectProposalSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${formatIssuePath(issue.path) || '(proposal)'}: ${issue.message}`,
+    );
+    throw new InvalidProjectInput(`The proposal is not valid: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function requireText(value: string, what: string, minimum = 10): void {
+  if (value.trim().length < minimum)
+    throw new InvalidProjectInput(`${what} needs at least ${minimum} characters`);
+}
+
+function checkVerdict(verdict: register.ReviewVerdict, checklist: register.QaChecklist): void {
+  const missing = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === undefined);
+  if (missing.length > 0)
+    throw new InvalidProjectInput(`The checklist has no answer for: ${missing.join(', ')}`);
+  const unmet = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === 'not-met');
+  if (verdict === 'meets-standards' && unmet.length > 0) {
+    throw new VerdictContradictsChecklist(
+      `A design that meets the standards cannot leave criteria unmet: ${unmet.join(', ')}`,
+    );
+  }
+  if (verdict !== 'meets-standards' && unmet.length === 0) {
+    throw new VerdictContradictsChecklist(
+      'A verdict short of meeting the standards must name at least one unmet criterion',
+    );
+  }
+}
+
+function ethicsCleared(ethics: register.Ethics, today: string): boolean {
+  if (ethics.status === 'not-required') return true;
+  if (ethics.status !== 'approved') return false;
+  return (
+    ethics.approvedOn <= today && (ethics.expiresOn === undefined || ethics.expiresOn >= today)
+  );
+}
+
+const normalise = (name: string) => name.trim().toLowerCase();
+
+/** Reported primary outcomes against the pre-registered ones: the switch is recorded, never silent. */
+function outcomeSwitching(proposal: register.ProjectProposal, findings: register.Findings) {
+  const preRegistered = proposal.outcomes.primary.map((outcome) => outcome.name);
+  const reported = findings.reportedOutcomes
+    .filter((outcome) => outcome.primary)
+    .map((outcome) => outcome.name);
+  const notReported = preRegistered.filter(
+    (name) => !reported.some((other) => normalise(other) === normalise(name)),
+  );
+  const notPreRegistered = reported.filter(
+    (name) => !preRegistered.some((other) => normalise(other) === normalise(name)),
+  );
+  return notReported.length || notPreRegistered.length ? { notReported, notPreRegistered } : null;
+}
+
+function amendment(state: Existing, changes: Partial<register.ProjectProposal>) {
+  const merged = parseProposal({ ...state.proposal, ...changes });
+  const changed = Object.fromEntries(
+    (Object.keys(changes) as register.ProposalField[])
+      .filter((field) => JSON.stringify(state.proposal[field]) !== JSON.stringify(merged[field]))
+      .map((field) => [field, { from: state.proposal[field], to: merged[field] }]),
+  );
+  if (Object.keys(changed).length === 0) throw new EmptyAmendment('The amendment changes nothing');
+  return changed;
+}
+
+export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
+  if (command.type === 'propose') {
+    if (state.status !== 'none')
+      throw new ProjectAlreadyExists(`Project ${state.projectId} already exists`);
+    const proposal = parseProposal(command.proposal);
+    return [
+      {
+        type: 'register.project.proposed',
+        data: { projectId: command.projectId, proposal, proposedBy: command.by },
+      },
+    ];
+  }
+  const project = existing(state);
+  switch (command.type) {
+    case 'submit':
+      requireStatus(project, 'submit', ['proposed', 'deferred']);
+      return [{ type: 'register.project.submitted', data: { submittedBy: command.by } }];
+
+    case 'record-review': {
+      requireStatus(project, 'review', ['submitted', 'under-review']);
+      if (command.by === project.proposal.leadId)
+        throw new ReviewerNotEligible('The project lead cannot review their own project');
+      if (project.reviews.some((review) => review.reviewerId === command.by)) {
+        throw new ReviewerNotEligible('Each reviewer reviews a submission once');
+      }
+      requireText(command.comments, 'Review comments', 1);
+      checkVerdict(command.verdict, command.checklist);
+      return [
+        {
+          type: 'register.project.review-recorded',
+          data: {
+            reviewerId: command.by,
+            verdict: command.verdict,
+            checklist: command.checklist,
+            comments: command.comments,
+          },
+        },
+      ];
+    }
+
+    case 'decide': {
+      requireStatus(project, command.decision, ['submitted', 'under-review']);
+      requireText(command.reasons, 'The committee’s reasons');
+      if (command.decision === 'approve') {
+        const required = reviewsRequired(project.proposal);
+        const sound = project.reviews.filter(
+          (review) => review.verdict === 'meets-standards',
+        ).length;
+        if (project.reviews.length < required || sound < project.reviews.length) {
+          throw new ReviewsIncomplete(
+            `Approval needs ${required} review(s) all finding that the design meets the standards; ` +
+              `this submission has ${project.reviews.length}, ${sound} of them favourable`,
+          );
+        }
+      }
+      const type = (
+        {
+          approve: 'register.project.approved',
+          reject: 'register.project.rejected',
+          defer: 'register.project.deferred',
+        } as const
+      )[command.decision];
+      return [{ type, data: { decidedBy: command.by, reasons: command.reasons } }];
+    }
+
+    case 'start':
+      requireStatus(project, 'start', ['approved']);
+      if (!ethicsCleared(project.proposal.ethics, command.today)) {
+        throw new EthicsNotCleared(
+          'Research cannot start without current ethics approval (or a recorded reason it is not required)',
+        );
+      }
+      return [
+        {
+          type: 'register.project.started',
+          data: { startedBy: command.by, startedOn: command.today },
+        },
+      ];
+
+    case 'report-progress':
+      requireStatus(project, 'report progress on', ['in-progress']);
+      requireText(command.summary, 'A progress report');
+      return [
+        {
+          type: 'register.project.progress-reported',
+          data: { reportedBy: command.by, summary: command.summary },
+        },
+      ];
+
+    case 'suspend':
+      requireStatus(project, 'suspend', ['in-progress']);
+      requireText(command.reason, 'The reason');
+      return [
+        { type: 'register.project.suspended', data: { by: command.by, reason: command.reason } },
+      ];
+
+    case 'resume':
+      requireStatus(project, 'resume', ['suspended']);
+      return [{ type: 'register.project.resumed', data: { by: command.by } }];
+
+    case 'stop':
+      requireStatus(project, 'stop', ['in-progress', 'suspended']);
+      requireText(command.reason, 'The reason');
+      return [
+        { type: 'register.project.stopped', data: { by: command.by, reason: command.reason } },
+      ];
+
+    case 'complete': {
+      requireStatus(project, 'complete', ['in-progress']);
+      const findings = register.FindingsSchema.safeParse(command.findings);
+      if (!findings.success)
+        throw new InvalidProjectInput(
+          `The findings are not valid: ${findings.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`).join('; ')}`,
+        );
+      return [
+        {
+          type: 'register.project.completed',
+          data: {
+            by: command.by,
+            findings: findings.data,
+            outcomeSwitching: outcomeSwitching(project.proposal, findings.data),
+          },
+        },
+      ];
+    }
+
+    case 'withdraw':
+      requireStatus(project, 'withdraw', OPEN_STATUSES);
+      requireText(command.reason, 'The reason');
+      return [
+        { type: 'register.project.withdrawn', data: { by: command.by, reason: command.reason } },
+      ];
+
+    case 'amend': {
+      requireStatus(project, 'amend', OPEN_STATUSES);
+      requireText(command.justification, 'An amendment’s justification');
+      const changes = amendment(project, command.changes);
+      return [
+        {
+          type: 'register.project.amended',
+          data: {
+            by: command.by,
+            justification: command.justification,
+            changes,
+            outcomesChangedAfterApproval: project.everApproved && 'outcomes' in changes,
+          },
+        },
+      ];
+    }
+  }
+}
+
+export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
+  decide: decideProject,
+  evolve: evolveProject,
+  initialState: initialProjectState,
+};

@@ -1,0 +1,106 @@
+import type { register } from '@ebp/contracts';
+import type { DomainEvent } from '@ebp/eventing';
+
+type EventOf<Type extends register.ProjectEventType> = DomainEvent<
+  Type,
+  register.ProjectEventData<Type>
+>;
+
+/** Every event of a research project's stream. */
+export type ProjectEvent = {
+  [Type in register.ProjectEventType]: EventOf<Type>;
+}[register.ProjectEventType];
+
+/** DESIGN.md §6: the project lifecycle. */
+export type ProjectStatus =
+  | 'proposed'
+  | 'submitted'
+  | 'under-review'
+  | 'approved'
+  | 'rejected'
+  | 'deferred'
+  | 'in-progress'
+  | 'suspended'
+  | 'completed'
+  | 'stopped'
+  | 'withdrawn';
+
+export interface Review {
+  readonly reviewerId: string;
+  readonly verdict: register.ReviewVerdict;
+}
+
+export type ProjectState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: ProjectStatus;
+      readonly projectId: string;
+      readonly proposal: register.ProjectProposal;
+      /** Reviews of the current submission (a resubmission starts afresh). */
+      readonly reviews: readonly Review[];
+      readonly everApproved: boolean;
+    };
+
+export const initialProjectState = (): ProjectState => ({ status: 'none' });
+
+/** Statuses from which a project can still be withdrawn or amended. */
+export const OPEN_STATUSES: readonly ProjectStatus[] = [
+  'proposed',
+  'submitted',
+  'under-review',
+  'approved',
+  'deferred',
+  'in-progress',
+  'suspended',
+];
+
+export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
+  if (event.type === 'register.project.proposed') {
+    return {
+      status: 'proposed',
+      projectId: event.data.projectId,
+      proposal: event.data.proposal,
+      reviews: [],
+      everApproved: false,
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'register.project.submitted':
+      return { ...state, status: 'submitted', reviews: [] };
+    case 'register.project.review-recorded':
+      return {
+        ...state,
+        status: 'under-review',
+        reviews: [
+          ...state.reviews,
+          { reviewerId: event.data.reviewerId, verdict: event.data.verdict },
+        ],
+      };
+    case 'register.project.approved':
+      return { ...state, status: 'approved', everApproved: true };
+    case 'register.project.rejected':
+      return { ...state, status: 'rejected' };
+    case 'register.project.deferred':
+      return { ...state, status: 'deferred' };
+    case 'register.project.started':
+    case 'register.project.resumed':
+      return { ...state, status: 'in-progress' };
+    case 'register.project.progress-reported':
+      return state;
+    case 'register.project.suspended':
+      return { ...state, status: 'suspended' };
+    case 'register.project.stopped':
+      return { ...state, status: 'stopped' };
+    case 'register.project.completed':
+      return { ...state, status: 'completed' };
+    case 'register.project.withdrawn':
+      return { ...state, status: 'withdrawn' };
+    case 'register.project.amended': {
+      const changed = Object.fromEntries(
+        Object.entries(event.data.changes).map(([field, change]) => [field, change.to]),
+      );
+      return { ...state, proposal: { ...state.proposal, ...changed } };
+    }
+  }
+}
