@@ -1,2 +1,3 @@
 export * from './project';
 export * from './project-events';
+export * from './priority';

@@ -1,0 +1,97 @@
+import { formatIssuePath, register } from '@ebp/contracts';
+import { DomainError, type Decider } from '@ebp/eventing';
+import {
+  evolvePriority,
+  initialPriorityState,
+  type PriorityEvent,
+  type PriorityState,
+} from './priority';
+
+export class PriorityAlreadyExists extends DomainError {
+  readonly code = 'PRIORITY_ALREADY_EXISTS';
+}
+
+export class PriorityNotFound extends DomainError {
+  readonly code = 'PRIORITY_NOT_FOUND';
+}
+
+export class PriorityRetired extends DomainError {
+  readonly code = 'PRIORITY_RETIRED';
+}
+
+export class InvalidPriorityInput extends DomainError {
+  readonly code = 'INVALID_PRIORITY_INPUT';
+}
+
+export type PriorityCommand =
+  | { type: 'set'; priorityId: string; priority: unknown; by: string }
+  | {
+      type: 'revise';
+      changes: Partial<register.PriorityDefinition>;
+      justification: string;
+      by: string;
+    }
+  | { type: 'retire'; reason: string; by: string };
+
+function parse(input: unknown): register.PriorityDefinition {
+  const parsed = register.PriorityDefinitionSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidPriorityInput(
+      `The priority is not valid: ${parsed.error.issues.map((issue) => `${formatIssuePath(issue.path) || '(priority)'}: ${issue.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+function requireText(value: string, what: string): void {
+  if (value.trim().length < 10)
+    throw new InvalidPriorityInput(`${what} needs at least 10 characters`);
+}
+
+export function decidePriority(command: PriorityCommand, state: PriorityState): PriorityEvent[] {
+  if (command.type === 'set') {
+    if (state.status !== 'none')
+      throw new PriorityAlreadyExists(`Priority ${state.priorityId} already exists`);
+    return [
+      {
+        type: 'register.priority.set',
+        data: {
+          priorityId: command.priorityId,
+          priority: parse(command.priority),
+          setBy: command.by,
+        },
+      },
+    ];
+  }
+  if (state.status === 'none') throw new PriorityNotFound('No such research priority');
+  if (state.status === 'retired')
+    throw new PriorityRetired(`Priority ${state.priorityId} has been retired`);
+  if (command.type === 'retire') {
+    requireText(command.reason, 'The reason');
+    return [
+      { type: 'register.priority.retired', data: { by: command.by, reason: command.reason } },
+    ];
+  }
+  requireText(command.justification, 'The justification');
+  const merged = parse({ ...state.priority, ...command.changes });
+  const fields = Object.keys(command.changes) as (keyof register.PriorityDefinition)[];
+  const changes = Object.fromEntries(
+    fields
+      .filter((field) => merged[field] !== state.priority[field])
+      .map((field) => [field, { from: state.priority[field], to: merged[field] }]),
+  );
+  if (Object.keys(changes).length === 0)
+    throw new InvalidPriorityInput('The revision changes nothing');
+  return [
+    {
+      type: 'register.priority.revised',
+      data: { by: command.by, justification: command.justification, changes },
+    },
+  ];
+}
+
+export const priorityDecider: Decider<PriorityCommand, PriorityEvent, PriorityState> = {
+  decide: decidePriority,
+  evolve: evolvePriority,
+  initialState: initialPriorityState,
+};
