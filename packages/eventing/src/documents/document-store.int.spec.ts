@@ -101,6 +101,12 @@ describe.each(documentTargets())('DocumentStore contract on $name', (target) => 
     ['a range', { sms: { $gte: 3, $lt: 5 } }, ['p2', 'p3', 'p5']],
     ['$contains on an array', { tags: { $contains: 'violence' } }, ['p1', 'p4']],
     ['several fields', { status: 'approved', sms: { $gt: 4 } }, ['p1']],
+    ['$includes, ignoring case', { title: { $includes: 'LIGHT' } }, ['p3']],
+    [
+      '$includes with characters that are special in LIKE and regular expressions',
+      { title: { $includes: '%.*' } },
+      [],
+    ],
     ['equality with null, missing or null', { lead: null }, ['p1', 'p3', 'p4', 'p5']],
     ['no match', { status: 'withdrawn' }, []],
   ])('finds by %s', async (_label, filter, expected) => {

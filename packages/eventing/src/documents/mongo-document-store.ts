@@ -49,6 +49,11 @@ function toMongoFilter(filter: Filter = {}): MongoFilter<MongoDocument> {
         case '$contains':
           clauses.push({ [path]: { $elemMatch: { $eq: value } } });
           break;
+        case '$includes':
+          clauses.push({
+            [path]: { $regex: String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' },
+          });
+          break;
         case '$eq':
         case '$ne':
         case '$in':

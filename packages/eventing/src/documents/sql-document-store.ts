@@ -91,6 +91,10 @@ class WhereBuilder {
           : `(${target} is null or ${target} <> ${this.json(value)})`;
       case '$in':
         return `${target} in (select jsonb_array_elements(${this.json(value)}))`;
+      case '$includes': {
+        const escaped = String(value).replace(/[\\%_]/g, (character) => `\\${character}`);
+        return `(jsonb_typeof(${target}) = 'string' and (${target} #>> '{}') ilike ${this.param(`%${escaped}%`)})`;
+      }
       case '$contains':
         return `(jsonb_typeof(${target}) = 'array' and ${target} @> jsonb_build_array(${this.json(value)}))`;
       case '$gt':
