@@ -3,3 +3,8 @@ export * from './projects/project.errors';
 export * from './projects/project.decider';
 export * from './priorities/priority';
 export * from './priorities/priority.decider';
+export * from './projects/projections/project-summary.projection';
+export * from './register-reads/deadlines';
+export * from './register-reads/similarity';
+export * from './register-reads/register-queries';
+export * from './register-reads/time-travel';

@@ -1,0 +1,170 @@
+import type { register } from '@ebp/contracts';
+import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
+import type { ProjectEvent, ProjectStatus } from '../project';
+
+/** One row of the register: what lists, filters, coverage and deadlines read. */
+export interface ProjectSummary {
+  projectId: string;
+  title: string;
+  summary: string;
+  status: ProjectStatus;
+  ebpLevel: register.EbpLevel;
+  priorityIds: string[];
+  plannedSmsLevel: number;
+  methods: string[];
+  owningUnit: string;
+  leadId: string;
+  classification: register.ProjectProposal['classification'];
+  plannedStart: string;
+  plannedEnd: string;
+  ethics: register.Ethics;
+  proposedAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  startedOn: string | null;
+  lastProgressAt: string | null;
+  completedAt: string | null;
+  reviews: { reviewerId: string; verdict: register.ReviewVerdict }[];
+  amendments: number;
+  outcomeSwitching: boolean;
+  outcomesChangedAfterApproval: boolean;
+  effectDirection: register.Findings['effectDirection'] | null;
+  achievedSmsLevel: number | null;
+  /** Lower-cased title and summary, for text search that works on every document store. */
+  searchText: string;
+}
+
+const searchTextOf = (proposal: register.ProjectProposal) =>
+  `${proposal.title} ${proposal.summary}`.toLowerCase();
+
+function fromProposal(proposal: register.ProjectProposal) {
+  return {
+    title: proposal.title,
+    summary: proposal.summary,
+    ebpLevel: proposal.ebpLevel,
+    priorityIds: proposal.priorityIds,
+    plannedSmsLevel: proposal.plannedSmsLevel,
+    methods: proposal.methods,
+    owningUnit: proposal.owningUnit,
+    leadId: proposal.leadId,
+    classification: proposal.classification,
+    plannedStart: proposal.plannedStart,
+    plannedEnd: proposal.plannedEnd,
+    ethics: proposal.ethics,
+    searchText: searchTextOf(proposal),
+  };
+}
+
+export function evolveProjectSummary(
+  current: ProjectSummary | null,
+  stored: StoredEvent,
+): ProjectSummary | null {
+  const event = stored as unknown as ProjectEvent;
+  const at = stored.metadata.recordedAt;
+  if (event.type === 'register.project.proposed') {
+    return {
+      projectId: event.data.projectId,
+      ...fromProposal(event.data.proposal),
+      status: 'proposed',
+      proposedAt: at,
+      updatedAt: at,
+      submittedAt: null,
+      decidedAt: null,
+      startedOn: null,
+      lastProgressAt: null,
+      completedAt: null,
+      reviews: [],
+      amendments: 0,
+      outcomeSwitching: false,
+      outcomesChangedAfterApproval: false,
+      effectDirection: null,
+      achievedSmsLevel: null,
+    };
+  }
+  if (!current) return null;
+  const next = { ...current, updatedAt: at };
+  switch (event.type) {
+    case 'register.project.submitted':
+      return { ...next, status: 'submitted', submittedAt: at, reviews: [] };
+    case 'register.project.review-recorded':
+      return {
+        ...next,
+        status: 'under-review',
+        reviews: [
+          ...current.reviews,
+          { reviewerId: event.data.reviewerId, verdict: event.data.verdict },
+        ],
+      };
+    case 'register.project.approved':
+      return { ...next, status: 'approved', decidedAt: at };
+    case 'register.project.rejected':
+      return { ...next, status: 'rejected', decidedAt: at };
+    case 'register.project.deferred':
+      return { ...next, status: 'deferred', decidedAt: at };
+    case 'register.project.started':
+      return { ...next, status: 'in-progress', startedOn: event.data.startedOn };
+    case 'register.project.progress-reported':
+      return { ...next, lastProgressAt: at };
+    case 'register.project.suspended':
+      return { ...next, status: 'suspended' };
+    case 'register.project.resumed':
+      return { ...next, status: 'in-progress' };
+    case 'register.project.stopped':
+      return { ...next, status: 'stopped' };
+    case 'register.project.withdrawn':
+      return { ...next, status: 'withdrawn' };
+    case 'register.project.completed':
+      return {
+        ...next,
+        status: 'completed',
+        completedAt: at,
+        outcomeSwitching: event.data.outcomeSwitching !== null,
+        effectDirection: event.data.findings.effectDirection,
+        achievedSmsLevel: event.data.findings.achievedSmsLevel,
+      };
+    case 'register.project.amended': {
+      const changed = Object.fromEntries(
+        Object.entries(event.data.changes).map(([field, change]) => [field, change.to]),
+      );
+      const merged = { ...next, ...changed } as ProjectSummary & Partial<register.ProjectProposal>;
+      const {
+        researchQuestions: _questions,
+        design: _design,
+        ebpMatrix: _matrix,
+        outcomes: _outcomes,
+        ...summary
+      } = merged;
+      return {
+        ...summary,
+        searchText: `${merged.title} ${merged.summary}`.toLowerCase(),
+        amendments: current.amendments + 1,
+        outcomesChangedAfterApproval:
+          current.outcomesChangedAfterApproval || event.data.outcomesChangedAfterApproval,
+      };
+    }
+  }
+}
+
+export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
+  name: 'register-projects',
+  version: 1,
+  handles: [
+    'register.project.proposed',
+    'register.project.submitted',
+    'register.project.review-recorded',
+    'register.project.approved',
+    'register.project.rejected',
+    'register.project.deferred',
+    'register.project.started',
+    'register.project.progress-reported',
+    'register.project.suspended',
+    'register.project.resumed',
+    'register.project.stopped',
+    'register.project.completed',
+    'register.project.withdrawn',
+    'register.project.amended',
+  ],
+  documentId: (event) => event.streamId,
+  evolve: evolveProjectSummary,
+};

@@ -1,0 +1,95 @@
+import type { ProjectSummary } from '../projects/projections/project-summary.projection';
+
+export type DeadlineKind =
+  | 'progress-report-overdue'
+  | 'results-overdue'
+  | 'ethics-approval-expiring'
+  | 'ethics-approval-expired';
+
+export interface Deadline {
+  readonly projectId: string;
+  readonly kind: DeadlineKind;
+  /** The date the deadline fell or falls due. */
+  readonly due: string;
+}
+
+/** How the register's deadlines are set; the defaults follow the EBP governance process. */
+export interface DeadlinePolicy {
+  /** A running project reports progress at least this often. */
+  readonly progressIntervalDays: number;
+  /** Findings are due this many months after the planned end. */
+  readonly resultsDueMonthsAfterEnd: number;
+  /** Ethics approvals expiring within this many days are flagged. */
+  readonly ethicsWarningDays: number;
+}
+
+export const defaultDeadlinePolicy: DeadlinePolicy = {
+  progressIntervalDays: 90,
+  resultsDueMonthsAfterEnd: 12,
+  ethicsWarningDays: 60,
+};
+
+const RUNNING = new Set(['in-progress', 'suspended']);
+const OPEN = new Set([
+  'proposed',
+  'submitted',
+  'under-review',
+  'approved',
+  'deferred',
+  'in-progress',
+  'suspended',
+]);
+
+function addDays(date: string, days: number): string {
+  const value = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+function addMonths(date: string, months: number): string {
+  const value = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  value.setUTCMonth(value.getUTCMonth() + months);
+  return value.toISOString().slice(0, 10);
+}
+
+/** The deadlines a project has missed, or is about to miss, on `today` (YYYY-MM-DD). Pure. */
+export function deadlinesOf(
+  project: ProjectSummary,
+  today: string,
+  policy = defaultDeadlinePolicy,
+): Deadline[] {
+  const deadlines: Deadline[] = [];
+  if (RUNNING.has(project.status) && project.startedOn) {
+    const due = addDays(
+      (project.lastProgressAt ?? project.startedOn).slice(0, 10),
+      policy.progressIntervalDays,
+    );
+    if (due < today)
+      deadlines.push({ projectId: project.projectId, kind: 'progress-report-overdue', due });
+  }
+  if (RUNNING.has(project.status)) {
+    const due = addMonths(project.plannedEnd, policy.resultsDueMonthsAfterEnd);
+    if (due < today) deadlines.push({ projectId: project.projectId, kind: 'results-overdue', due });
+  }
+  if (
+    OPEN.has(project.status) &&
+    project.ethics.status === 'approved' &&
+    project.ethics.expiresOn
+  ) {
+    const expires = project.ethics.expiresOn;
+    if (expires < today)
+      deadlines.push({
+        projectId: project.projectId,
+        kind: 'ethics-approval-expired',
+        due: expires,
+      });
+    else if (expires <= addDays(today, policy.ethicsWarningDays)) {
+      deadlines.push({
+        projectId: project.projectId,
+        kind: 'ethics-approval-expiring',
+        due: expires,
+      });
+    }
+  }
+  return deadlines;
+}
