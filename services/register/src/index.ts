@@ -8,3 +8,4 @@ export * from './register-reads/deadlines';
 export * from './register-reads/similarity';
 export * from './register-reads/register-queries';
 export * from './register-reads/time-travel';
+export * from './projects/project.handler';

@@ -89,6 +89,22 @@ describe.each(sqlTargets())('CommandHandler on $name', (target) => {
     for (const result of refused) expect(result.reason).toBeInstanceOf(BookingFull);
   });
 
+  it('reports a concurrent change instead of retrying when the client states the version it saw', async () => {
+    await handler.handle('booking-6', { type: 'open', capacity: 5 }, context());
+    await handler.handle('booking-6', { type: 'book', personId: 'p1' }, context(), {
+      expectedVersion: 1,
+    });
+    // A second client still looking at version 1 tries to close the list.
+    await expect(
+      handler.handle('booking-6', { type: 'close' }, context(), { expectedVersion: 1 }),
+    ).rejects.toMatchObject({
+      code: 'WRONG_EXPECTED_VERSION',
+      expected: 1,
+      actual: 2,
+    });
+    expect(await store.streamVersion('booking-6')).toBe(2);
+  });
+
   it('gives up after the bounded number of retries with the typed conflict', async () => {
     await handler.handle('booking-4', { type: 'open', capacity: 100 }, context());
     // A store whose stream always moves on between load and append.

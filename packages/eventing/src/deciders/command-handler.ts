@@ -77,13 +77,22 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
     this.maxRetries = options.maxRetries ?? 3;
   }
 
+  /**
+   * Handles a command. With `expectedVersion` (the version the client saw, e.g. on an edit form)
+   * the stream must still be at that version: a concurrent change is reported as a
+   * WrongExpectedVersionError instead of being retried on the newer state.
+   */
   async handle(
     streamId: string,
     command: Command,
     context: CommandContext,
+    options: { readonly expectedVersion?: number } = {},
   ): Promise<CommandResult<State>> {
     for (let attempt = 0; ; attempt += 1) {
       const { state, version } = await loadState(this.store, this.decider, streamId);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new WrongExpectedVersionError(streamId, options.expectedVersion, version);
+      }
       const decided = this.decider.decide(command, state);
       if (decided.length === 0)
         return { state, streamVersion: version, events: [], alreadyHandled: false };
@@ -108,8 +117,9 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
           alreadyHandled: false,
         };
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= this.maxRetries)
-          throw error;
+        const retry =
+          error instanceof WrongExpectedVersionError && options.expectedVersion === undefined;
+        if (!retry || attempt >= this.maxRetries) throw error;
       }
     }
   }

@@ -11,6 +11,7 @@ import {
 } from '@ebp/eventing';
 import { documentTargets, sqlTargets } from '@ebp/eventing/testing';
 import { projectDecider } from '../projects/project.decider';
+import { projectStreamId } from '../projects/project.handler';
 import {
   COMMITTEE,
   LEAD,
@@ -52,13 +53,17 @@ describe.each(documentTargets())(
 
       // p-hotspot runs its whole lifecycle; p-bwv is approved; p-knife is withdrawn; p-secret is sensitive.
       await handler.handle(
-        'p-hotspot',
+        projectStreamId('p-hotspot'),
         { type: 'propose', projectId: 'p-hotspot', proposal: aProposal(), by: LEAD },
         on('2026-01-10'),
       );
-      await handler.handle('p-hotspot', { type: 'submit', by: LEAD }, on('2026-01-20'));
       await handler.handle(
-        'p-hotspot',
+        projectStreamId('p-hotspot'),
+        { type: 'submit', by: LEAD },
+        on('2026-01-20'),
+      );
+      await handler.handle(
+        projectStreamId('p-hotspot'),
         {
           type: 'record-review',
           by: REVIEWER_A,
@@ -69,7 +74,7 @@ describe.each(documentTargets())(
         on('2026-02-01', REVIEWER_A),
       );
       await handler.handle(
-        'p-hotspot',
+        projectStreamId('p-hotspot'),
         {
           type: 'decide',
           decision: 'approve',
@@ -79,12 +84,12 @@ describe.each(documentTargets())(
         on('2026-02-15', COMMITTEE),
       );
       await handler.handle(
-        'p-hotspot',
+        projectStreamId('p-hotspot'),
         { type: 'start', by: LEAD, today: '2026-04-01' },
         on('2026-04-01'),
       );
       await handler.handle(
-        'p-hotspot',
+        projectStreamId('p-hotspot'),
         { type: 'complete', by: LEAD, findings: findings(['Antisocial behaviour']) },
         on('2026-09-30'),
       );
@@ -99,13 +104,17 @@ describe.each(documentTargets())(
         ebpLevel: 'tactical',
       });
       await handler.handle(
-        'p-bwv',
+        projectStreamId('p-bwv'),
         { type: 'propose', projectId: 'p-bwv', proposal: bwv, by: LEAD },
         on('2026-02-01'),
       );
-      await handler.handle('p-bwv', { type: 'submit', by: LEAD }, on('2026-02-02'));
       await handler.handle(
-        'p-bwv',
+        projectStreamId('p-bwv'),
+        { type: 'submit', by: LEAD },
+        on('2026-02-02'),
+      );
+      await handler.handle(
+        projectStreamId('p-bwv'),
         {
           type: 'record-review',
           by: REVIEWER_A,
@@ -116,7 +125,7 @@ describe.each(documentTargets())(
         on('2026-02-03', REVIEWER_A),
       );
       await handler.handle(
-        'p-bwv',
+        projectStreamId('p-bwv'),
         {
           type: 'decide',
           decision: 'approve',
@@ -127,7 +136,7 @@ describe.each(documentTargets())(
       );
 
       await handler.handle(
-        'p-knife',
+        projectStreamId('p-knife'),
         {
           type: 'propose',
           projectId: 'p-knife',
@@ -137,13 +146,13 @@ describe.each(documentTargets())(
         on('2026-03-01'),
       );
       await handler.handle(
-        'p-knife',
+        projectStreamId('p-knife'),
         { type: 'withdraw', by: LEAD, reason: 'Duplicates a national study.' },
         on('2026-03-05'),
       );
 
       await handler.handle(
-        'p-secret',
+        projectStreamId('p-secret'),
         {
           type: 'propose',
           projectId: 'p-secret',

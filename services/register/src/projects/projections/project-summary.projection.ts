@@ -1,6 +1,7 @@
 import type { register } from '@ebp/contracts';
 import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
 import type { ProjectEvent, ProjectStatus } from '../project';
+import { projectIdOf } from '../project.handler';
 
 /** One row of the register: what lists, filters, coverage and deadlines read. */
 export interface ProjectSummary {
@@ -165,6 +166,6 @@ export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
     'register.project.withdrawn',
     'register.project.amended',
   ],
-  documentId: (event) => event.streamId,
+  documentId: (event) => projectIdOf(event.streamId),
   evolve: evolveProjectSummary,
 };

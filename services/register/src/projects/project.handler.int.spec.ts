@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import {
+  SqlCheckpointStore,
+  SqlDocumentStore,
+  SqlEventStore,
+  WrongExpectedVersionError,
+  createProjectionProcessor,
+  liveCollection,
+  type CommandContext,
+  type SqlClient,
+} from '@ebp/eventing';
+import { sqlTargets } from '@ebp/eventing/testing';
+import { IllegalProjectTransition } from './project.errors';
+import { COMMITTEE, LEAD, REVIEWER_A, aProposal, allMet } from './project.fixtures';
+import { ProjectCommands, projectAsOf, projectHistory } from './project.handler';
+import { projectSummaries } from './projections/project-summary.projection';
+
+const [sqlTarget] = sqlTargets();
+
+describe(`project commands on ${sqlTarget!.name}`, () => {
+  let sql: SqlClient;
+  let store: SqlEventStore;
+  let commands: ProjectCommands;
+  let catchUp: () => Promise<void>;
+
+  const on = (day: string, by = LEAD): CommandContext => ({
+    commandId: randomUUID(),
+    actor: { kind: 'person', id: by },
+    now: new Date(`${day}T09:00:00Z`),
+    classification: 'OFFICIAL',
+  });
+
+  beforeAll(async () => {
+    sql = await sqlTarget!.create();
+    store = await SqlEventStore.open(sql);
+    const documents = await SqlDocumentStore.open(sql);
+    const checkpoints = await SqlCheckpointStore.open(sql);
+    const projector = createProjectionProcessor(store, checkpoints, documents, projectSummaries);
+    catchUp = async () => void (await projector.catchUp());
+    commands = new ProjectCommands(store, () => liveCollection(documents, projectSummaries));
+  });
+
+  afterAll(async () => {
+    await sql.close();
+  });
+
+  it('warns of similar existing projects when a project is proposed', async () => {
+    const first = await commands.propose('p-1', aProposal(), on('2026-01-05'));
+    expect(first.similar).toEqual([]);
+    await catchUp();
+    const second = await commands.propose(
+      'p-2',
+      aProposal({
+        title: 'Hotspot patrols in the night time economy',
+        summary:
+          'Does visible patrolling at busy late-night hot spots reduce violence with injury?',
+      }),
+      on('2026-01-06'),
+    );
+    expect(second.similar.map((match) => match.projectId)).toEqual(['p-1']);
+    expect(second.similar[0]?.score).toBeGreaterThan(0.5);
+  });
+
+  it('reports a concurrent edit as a conflict when the client states the version it saw', async () => {
+    const seen = (await projectAsOf(store, 'p-1', new Date())).version;
+    await commands.execute(
+      'p-1',
+      {
+        type: 'amend',
+        by: LEAD,
+        justification: 'The partner asked for a later end.',
+        changes: { plannedEnd: '2027-06-30' },
+      },
+      on('2026-01-07'),
+      seen,
+    );
+    const stale = commands.execute(
+      'p-1',
+      {
+        type: 'amend',
+        by: 'person-other',
+        justification: 'A different change on an old page.',
+        changes: { owningUnit: 'North Area BCU' },
+      },
+      on('2026-01-07', 'person-other'),
+      seen,
+    );
+    await expect(stale).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(stale).rejects.toMatchObject({
+      code: 'WRONG_EXPECTED_VERSION',
+      expected: seen,
+      actual: seen + 1,
+    });
+  });
+
+  it('passes domain errors through unchanged', async () => {
+    await expect(
+      commands.execute('p-1', { type: 'start', by: LEAD, today: '2026-04-01' }, on('2026-01-08')),
+    ).rejects.toBeInstanceOf(IllegalProjectTransition);
+  });
+
+  it('lists the history with actor, time and justification, and rebuilds the project as of a date', async () => {
+    await commands.execute('p-1', { type: 'submit', by: LEAD }, on('2026-01-10'));
+    await commands.execute(
+      'p-1',
+      {
+        type: 'record-review',
+        by: REVIEWER_A,
+        verdict: 'meets-standards',
+        checklist: allMet,
+        comments: 'Sound.',
+      },
+      on('2026-01-20', REVIEWER_A),
+    );
+    await commands.execute(
+      'p-1',
+      {
+        type: 'decide',
+        decision: 'approve',
+        by: COMMITTEE,
+        reasons: 'A sound design for a force priority.',
+      },
+      on('2026-02-01', COMMITTEE),
+    );
+
+    const history = await projectHistory(store, 'p-1');
+    expect(
+      history.map((entry) => [
+        entry.version,
+        entry.type,
+        entry.actor.id,
+        entry.at.slice(0, 10),
+        entry.why,
+      ]),
+    ).toEqual([
+      [1, 'register.project.proposed', LEAD, '2026-01-05', null],
+      [2, 'register.project.amended', LEAD, '2026-01-07', 'The partner asked for a later end.'],
+      [3, 'register.project.submitted', LEAD, '2026-01-10', null],
+      [4, 'register.project.review-recorded', REVIEWER_A, '2026-01-20', null],
+      [
+        5,
+        'register.project.approved',
+        COMMITTEE,
+        '2026-02-01',
+        'A sound design for a force priority.',
+      ],
+    ]);
+
+    const midJanuary = await projectAsOf(store, 'p-1', new Date('2026-01-15T00:00:00Z'));
+    expect(midJanuary).toMatchObject({
+      version: 3,
+      state: { status: 'submitted', proposal: { plannedEnd: '2027-06-30' } },
+    });
+    expect((await projectAsOf(store, 'p-1', new Date('2025-12-31T00:00:00Z'))).state.status).toBe(
+      'none',
+    );
+    expect((await projectAsOf(store, 'p-1', new Date('2026-03-01T00:00:00Z'))).state.status).toBe(
+      'approved',
+    );
+  });
+});
