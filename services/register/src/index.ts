@@ -9,3 +9,7 @@ export * from './register-reads/similarity';
 export * from './register-reads/register-queries';
 export * from './register-reads/time-travel';
 export * from './projects/project.handler';
+export * from './graphql/register.schema';
+export * from './graphql/register-runtime';
+export * from './graphql/register.module';
+export * from './graphql/graphql-errors';

@@ -1,0 +1,30 @@
+import { EbpError } from '@ebp/contracts';
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * What clients see of an error: typed platform errors keep their message and carry their code in
+ * `extensions.code`; anything else becomes INTERNAL_SERVER_ERROR without a message or stack trace.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
+  if (original instanceof EbpError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
+  }
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

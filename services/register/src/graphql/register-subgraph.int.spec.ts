@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import {
+  SqlCheckpointStore,
+  SqlDocumentStore,
+  SqlEventStore,
+  createProjectionProcessor,
+  liveCollection,
+  type SqlClient,
+} from '@ebp/eventing';
+import { sqlTargets } from '@ebp/eventing/testing';
+import { aProposal, LEAD } from '../projects/project.fixtures';
+import { ProjectCommands } from '../projects/project.handler';
+import { projectSummaries } from '../projects/projections/project-summary.projection';
+import { RegisterModule } from './register.module';
+import type { RegisterRuntime } from './register-runtime';
+
+const [sqlTarget] = sqlTargets();
+
+describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
+  let sql: SqlClient;
+  let app: INestApplication;
+  let url: string;
+  let failReads = false;
+
+  beforeAll(async () => {
+    sql = await sqlTarget!.create();
+    const store = await SqlEventStore.open(sql);
+    const documents = await SqlDocumentStore.open(sql);
+    const checkpoints = await SqlCheckpointStore.open(sql);
+    const projector = createProjectionProcessor(store, checkpoints, documents, projectSummaries);
+    const projects = async () => {
+      if (failReads) throw new Error('connection to 10.1.2.3 refused (password=hunter2)');
+      return liveCollection(documents, projectSummaries);
+    };
+    const runtime: RegisterRuntime = {
+      store,
+      commands: new ProjectCommands(store, projects),
+      projects,
+      catchUp: async () => void (await projector.catchUp()),
+      // The gateway's verified identity arrives in later work; this test stands in for it.
+      identify: async () => ({
+        actor: { kind: 'person', id: LEAD },
+        roles: ['researcher'],
+        clearances: ['OFFICIAL'],
+      }),
+      now: () => new Date('2026-01-05T10:00:00Z'),
+    };
+    app = await NestFactory.create(RegisterModule.forRoot(runtime), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await sql.close();
+  });
+
+  async function graphql(query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as {
+      data?: Record<string, unknown>;
+      errors?: { message: string; extensions?: { code?: string; stacktrace?: unknown } }[];
+    };
+  }
+
+  const propose = `mutation($id: ID!, $proposal: JSON!) {
+    proposeProject(id: $id, proposal: $proposal) { version project { id title status } similar { projectId } }
+  }`;
+
+  it('proposes a project and reads it back', async () => {
+    const result = await graphql(propose, { id: 'p-1', proposal: aProposal() });
+    expect(result).toEqual({
+      data: {
+        proposeProject: {
+          version: 1,
+          project: { id: 'p-1', title: aProposal().title, status: 'proposed' },
+          similar: [],
+        },
+      },
+    });
+    const read = await graphql(
+      'query { researchProject(id: "p-1") { id status owningUnit } researchProjects { total items { id } } }',
+    );
+    expect(read.data).toEqual({
+      researchProject: { id: 'p-1', status: 'proposed', owningUnit: 'Central West BCU' },
+      researchProjects: { total: 1, items: [{ id: 'p-1' }] },
+    });
+  });
+
+  it('returns typed errors with extensions.code', async () => {
+    const invalid = await graphql(propose, {
+      id: 'p-2',
+      proposal: { ...aProposal(), plannedSmsLevel: 9 },
+    });
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('INVALID_PROJECT_INPUT');
+    expect(
+      (
+        await graphql(
+          'mutation { submitProject(id: "p-1", expectedVersion: 1) { version status } }',
+        )
+      ).data,
+    ).toEqual({
+      submitProject: { version: 2, status: 'submitted' },
+    });
+    const again = await graphql('mutation { submitProject(id: "p-1") { version } }');
+    expect(again.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
+    const stale = await graphql(
+      'mutation { submitProject(id: "p-1", expectedVersion: 1) { version } }',
+    );
+    expect(stale.errors?.[0]?.extensions?.code).toBe('WRONG_EXPECTED_VERSION');
+  });
+
+  it('hides unexpected failures: no message details, no stack trace', async () => {
+    failReads = true;
+    try {
+      const result = await graphql('query { researchProject(id: "p-1") { id } }');
+      expect(result.errors).toEqual([
+        {
+          message: 'Internal server error',
+          path: ['researchProject'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
+      expect(JSON.stringify(result)).not.toContain('hunter2');
+    } finally {
+      failReads = false;
+    }
+  });
+
+  it('is a Federation 2 subgraph: it serves its SDL and resolves entity references', async () => {
+    const service = await graphql('{ _service { sdl } }');
+    expect(String((service.data?._service as { sdl: string }).sdl)).toMatch(
+      /type ResearchProject\s+@key\(fields: "id"\)/,
+    );
+    const entities = await graphql(
+      'query($refs: [_Any!]!) { _entities(representations: $refs) { ... on ResearchProject { id title } } }',
+      {
+        refs: [{ __typename: 'ResearchProject', id: 'p-1' }],
+      },
+    );
+    expect(entities.data).toEqual({ _entities: [{ id: 'p-1', title: aProposal().title }] });
+  });
+});
