@@ -46,6 +46,13 @@ module.exports = function jestConfig(workspaceDir) {
     // Workspaces import each other's sources in tests, so `npm test` needs no build first.
     moduleNameMapper: {
       '^@ebp/contracts$': path.join(repoRoot, 'contracts', 'src'),
+      '^@ebp/gateway$': path.join(repoRoot, 'gateway', 'src'),
+      '^@ebp/(register|community|partners|dissemination)$': path.join(
+        repoRoot,
+        'services',
+        '$1',
+        'src',
+      ),
       '^@ebp/([a-z-]+)/testing$': path.join(repoRoot, 'packages', '$1', 'src', 'testing'),
       '^@ebp/([a-z-]+)$': path.join(repoRoot, 'packages', '$1', 'src'),
     },

@@ -46,5 +46,5 @@ describe('PGlite event store under kill -9', () => {
     );
     expect(acknowledged.length).toBeGreaterThan(4);
     expect({ missing, partial }).toEqual({ missing: [], partial: [] });
-  });
+  }, 180_000);
 });

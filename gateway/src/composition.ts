@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+
+export interface SubgraphSource {
+  readonly name: string;
+  /** Path of the subgraph's published SDL, relative to the list that names it. */
+  readonly sdl: string;
+}
+
+/** Subgraph URLs are placeholders in the supergraph; the gateway maps each name to its real URL. */
+export const placeholderUrl = (name: string): string => `http://${name}.subgraph.invalid/graphql`;
+
+export class CompositionError extends Error {
+  readonly code = 'SUPERGRAPH_COMPOSITION_FAILED';
+}
+
+/** Composes the supergraph from the subgraphs' published SDL; throws listing every composition error. */
+export function composeSupergraph(listFile: string): string {
+  const { subgraphs } = JSON.parse(readFileSync(listFile, 'utf8')) as {
+    subgraphs: SubgraphSource[];
+  };
+  const result = composeServices(
+    subgraphs.map((subgraph) => ({
+      name: subgraph.name,
+      url: placeholderUrl(subgraph.name),
+      typeDefs: parse(readFileSync(join(dirname(listFile), subgraph.sdl), 'utf8')),
+    })),
+  );
+  if (result.errors || !result.supergraphSdl) {
+    throw new CompositionError(
+      `Supergraph composition failed:\n${(result.errors ?? []).map((error) => `  - ${error.message}`).join('\n')}`,
+    );
+  }
+  return result.supergraphSdl;
+}
+
+export const gatewayRoot = join(__dirname, '..').replace(/[/\\]dist$/, '');

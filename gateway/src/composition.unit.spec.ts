@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CompositionError, composeSupergraph, gatewayRoot } from './composition';
+
+describe('supergraph composition', () => {
+  it('supergraph.graphql is up to date with the subgraphs (npm run compose -w @ebp/gateway)', () => {
+    expect(readFileSync(join(gatewayRoot, 'supergraph.graphql'), 'utf8')).toBe(
+      composeSupergraph(join(gatewayRoot, 'subgraphs.json')),
+    );
+  });
+
+  it('fails with the composition errors when subgraphs disagree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ebp-compose-'));
+    writeFileSync(
+      join(dir, 'a.graphql'),
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])\ntype Query { a: Thing }\ntype Thing @key(fields: "id") { id: ID! name: String }',
+    );
+    writeFileSync(
+      join(dir, 'b.graphql'),
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])\ntype Query { b: Thing }\ntype Thing @key(fields: "id") { id: ID! name: Int }',
+    );
+    writeFileSync(
+      join(dir, 'list.json'),
+      JSON.stringify({
+        subgraphs: [
+          { name: 'a', sdl: 'a.graphql' },
+          { name: 'b', sdl: 'b.graphql' },
+        ],
+      }),
+    );
+    expect(() => composeSupergraph(join(dir, 'list.json'))).toThrow(CompositionError);
+    expect(() => composeSupergraph(join(dir, 'list.json'))).toThrow(/Thing\.name/);
+  });
+});

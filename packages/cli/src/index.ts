@@ -1,0 +1,2 @@
+export * from './register-service';
+export * from './serialized';
