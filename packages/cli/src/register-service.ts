@@ -17,12 +17,15 @@ import {
   projectSummaries,
   type RegisterRuntime,
 } from '@ebp/register';
+import { verifyForwardedIdentity } from '@ebp/platform';
+import { refuseUnlessForwarded } from './forwarded-only';
 import { serialized } from './serialized';
 
 export interface RegisterServiceOptions {
   readonly sql: SqlClient;
   readonly documents: DocumentStore;
-  readonly identify: RegisterRuntime['identify'];
+  /** Shared with the gateway: the subgraph accepts only identities signed with it. */
+  readonly identitySecret: string;
   readonly now?: () => Date;
   readonly host?: string;
   readonly port?: number;
@@ -57,7 +60,8 @@ export async function startRegisterService(
     commands: new ProjectCommands(store, projects),
     projects,
     catchUp,
-    identify: options.identify,
+    identify: (request) =>
+      Promise.resolve(verifyForwardedIdentity(request.headers, options.identitySecret)),
     now: options.now ?? (() => new Date()),
   };
   await catchUp();
@@ -71,6 +75,8 @@ export async function startRegisterService(
       logger: false,
     },
   );
+  // Every request, `_service` and `_entities` included, must come through the gateway.
+  app.use('/graphql', refuseUnlessForwarded(options.identitySecret));
   await app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   const server = app.getHttpServer() as Server;
   const { port } = server.address() as AddressInfo;

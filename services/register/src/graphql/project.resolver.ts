@@ -5,7 +5,8 @@ import type { CommandContext } from '@ebp/eventing';
 import type { ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 import { listProjects, type RegisterFilter } from '../register-reads/register-queries';
-import { REGISTER_RUNTIME, type Identity, type RegisterRuntime } from './register-runtime';
+import type { Identity } from '@ebp/platform';
+import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
 interface RequestContext {
   readonly req: { readonly headers: Record<string, string | string[] | undefined> };

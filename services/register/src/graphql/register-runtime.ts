@@ -1,14 +1,7 @@
-import type { Actor, Classification } from '@ebp/contracts';
 import type { DocumentCollection, EventStore } from '@ebp/eventing';
+import type { Identity } from '@ebp/platform';
 import type { ProjectCommands } from '../projects/project.handler';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
-
-/** Who is asking, as verified upstream (the gateway); resolvers never trust unverified input. */
-export interface Identity {
-  readonly actor: Actor;
-  readonly roles: readonly string[];
-  readonly clearances: readonly Classification[];
-}
 
 /** What the register's resolvers need; the composition root (all-in-one or distributed) builds it. */
 export interface RegisterRuntime {

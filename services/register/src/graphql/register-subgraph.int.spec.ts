@@ -39,9 +39,10 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
       commands: new ProjectCommands(store, projects),
       projects,
       catchUp: async () => void (await projector.catchUp()),
-      // The gateway's verified identity arrives in later work; this test stands in for it.
+      // The subgraph on its own, behind a stand-in for the gateway's verified identity.
       identify: async () => ({
         actor: { kind: 'person', id: LEAD },
+        name: 'Project lead',
         roles: ['researcher'],
         clearances: ['OFFICIAL'],
       }),

@@ -1,0 +1,61 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AuthenticationError, IdentitySchema, type Identity } from './identity';
+
+/**
+ * The gateway verifies the caller's token and forwards the identity to subgraphs in two headers:
+ * the identity with a timestamp, and an HMAC-SHA256 of it under a secret that only the gateway and
+ * the subgraphs share. A subgraph accepts a request only with a valid, fresh signature, so a
+ * direct call that bypasses the gateway is refused, `_service` and `_entities` included.
+ */
+export const IDENTITY_HEADER = 'x-ebp-identity';
+export const SIGNATURE_HEADER = 'x-ebp-identity-signature';
+
+const MAX_AGE_MS = 60_000;
+
+function signature(secret: string, payload: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+export function signIdentity(
+  identity: Identity,
+  secret: string,
+  now = Date.now(),
+): Record<string, string> {
+  const payload = Buffer.from(JSON.stringify({ identity, issuedAt: now })).toString('base64url');
+  return { [IDENTITY_HEADER]: payload, [SIGNATURE_HEADER]: signature(secret, payload) };
+}
+
+type Headers = Readonly<Record<string, string | string[] | undefined>>;
+
+function single(headers: Headers, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? undefined : value;
+}
+
+export function verifyForwardedIdentity(
+  headers: Headers,
+  secret: string,
+  now = Date.now(),
+): Identity {
+  const payload = single(headers, IDENTITY_HEADER);
+  const given = single(headers, SIGNATURE_HEADER);
+  if (!payload || !given)
+    throw new AuthenticationError('This service only accepts requests through the gateway');
+  const expected = Buffer.from(signature(secret, payload));
+  const actual = Buffer.from(given);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    throw new AuthenticationError('The forwarded identity does not verify');
+  }
+  let decoded: { identity?: unknown; issuedAt?: unknown };
+  try {
+    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof decoded;
+  } catch {
+    throw new AuthenticationError('The forwarded identity is malformed');
+  }
+  if (typeof decoded.issuedAt !== 'number' || Math.abs(now - decoded.issuedAt) > MAX_AGE_MS) {
+    throw new AuthenticationError('The forwarded identity has expired');
+  }
+  const identity = IdentitySchema.safeParse(decoded.identity);
+  if (!identity.success) throw new AuthenticationError('The forwarded identity is malformed');
+  return identity.data;
+}

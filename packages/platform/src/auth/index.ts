@@ -1,0 +1,3 @@
+export * from './identity';
+export * from './forwarded-identity';
+export * from './development-issuer';
