@@ -1,4 +1,5 @@
-import { formatIssuePath, register } from '@ebp/contracts';
+import { register } from '@ebp/contracts';
+import { changedFields, describeIssues } from '../shared/field-changes';
 import { DomainError, type Decider } from '@ebp/eventing';
 import {
   evolvePriority,
@@ -37,7 +38,7 @@ function parse(input: unknown): register.PriorityDefinition {
   const parsed = register.PriorityDefinitionSchema.safeParse(input);
   if (!parsed.success) {
     throw new InvalidPriorityInput(
-      `The priority is not valid: ${parsed.error.issues.map((issue) => `${formatIssuePath(issue.path) || '(priority)'}: ${issue.message}`).join('; ')}`,
+      `The priority is not valid: ${describeIssues(parsed.error, '(priority)')}`,
     );
   }
   return parsed.data;
@@ -75,11 +76,7 @@ export function decidePriority(command: PriorityCommand, state: PriorityState): 
   requireText(command.justification, 'The justification');
   const merged = parse({ ...state.priority, ...command.changes });
   const fields = Object.keys(command.changes) as (keyof register.PriorityDefinition)[];
-  const changes = Object.fromEntries(
-    fields
-      .filter((field) => merged[field] !== state.priority[field])
-      .map((field) => [field, { from: state.priority[field], to: merged[field] }]),
-  );
+  const changes = changedFields(state.priority, merged, fields);
   if (Object.keys(changes).length === 0)
     throw new InvalidPriorityInput('The revision changes nothing');
   return [

@@ -1,3 +1,4 @@
+import { newValues } from '../shared/field-changes';
 import type { register } from '@ebp/contracts';
 import type { DomainEvent } from '@ebp/eventing';
 
@@ -21,9 +22,7 @@ export function evolvePriority(state: PriorityState, event: PriorityEvent): Prio
       return { status: 'active', priorityId: event.data.priorityId, priority: event.data.priority };
     case 'register.priority.revised': {
       if (state.status === 'none') return state;
-      const changed = Object.fromEntries(
-        Object.entries(event.data.changes).map(([field, change]) => [field, change.to]),
-      );
+      const changed = newValues(event.data.changes);
       return { ...state, priority: { ...state.priority, ...changed } };
     }
     case 'register.priority.retired':

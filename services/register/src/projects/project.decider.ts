@@ -1,4 +1,5 @@
-import { formatIssuePath, register } from '@ebp/contracts';
+import { register } from '@ebp/contracts';
+import { changedFields, describeIssues } from '../shared/field-changes';
 import type { Decider } from '@ebp/eventing';
 import {
   EmptyAmendment,
@@ -64,10 +65,9 @@ function requireStatus(state: Existing, action: string, allowed: readonly Projec
 function parseProposal(input: unknown): register.ProjectProposal {
   const parsed = register.ProjectProposalSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${formatIssuePath(issue.path) || '(proposal)'}: ${issue.message}`,
+    throw new InvalidProjectInput(
+      `The proposal is not valid: ${describeIssues(parsed.error, '(proposal)')}`,
     );
-    throw new InvalidProjectInput(`The proposal is not valid: ${problems.join('; ')}`);
   }
   return parsed.data;
 }
@@ -121,10 +121,10 @@ function outcomeSwitching(proposal: register.ProjectProposal, findings: register
 
 function amendment(state: Existing, changes: Partial<register.ProjectProposal>) {
   const merged = parseProposal({ ...state.proposal, ...changes });
-  const changed = Object.fromEntries(
-    (Object.keys(changes) as register.ProposalField[])
-      .filter((field) => JSON.stringify(state.proposal[field]) !== JSON.stringify(merged[field]))
-      .map((field) => [field, { from: state.proposal[field], to: merged[field] }]),
+  const changed = changedFields(
+    state.proposal,
+    merged,
+    Object.keys(changes) as register.ProposalField[],
   );
   if (Object.keys(changed).length === 0) throw new EmptyAmendment('The amendment changes nothing');
   return changed;
@@ -242,7 +242,7 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       const findings = register.FindingsSchema.safeParse(command.findings);
       if (!findings.success)
         throw new InvalidProjectInput(
-          `The findings are not valid: ${findings.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`).join('; ')}`,
+          `The findings are not valid: ${describeIssues(findings.error, '(findings)')}`,
         );
       return [
         {

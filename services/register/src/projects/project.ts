@@ -1,3 +1,4 @@
+import { newValues } from '../shared/field-changes';
 import type { register } from '@ebp/contracts';
 import type { DomainEvent } from '@ebp/eventing';
 
@@ -97,9 +98,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'register.project.withdrawn':
       return { ...state, status: 'withdrawn' };
     case 'register.project.amended': {
-      const changed = Object.fromEntries(
-        Object.entries(event.data.changes).map(([field, change]) => [field, change.to]),
-      );
+      const changed = newValues(event.data.changes);
       return { ...state, proposal: { ...state.proposal, ...changed } };
     }
   }

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES, type ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 
 export type DeadlineKind =
@@ -29,16 +30,8 @@ export const defaultDeadlinePolicy: DeadlinePolicy = {
   ethicsWarningDays: 60,
 };
 
-const RUNNING = new Set(['in-progress', 'suspended']);
-const OPEN = new Set([
-  'proposed',
-  'submitted',
-  'under-review',
-  'approved',
-  'deferred',
-  'in-progress',
-  'suspended',
-]);
+const RUNNING = new Set<ProjectStatus>(['in-progress', 'suspended']);
+const OPEN = new Set<ProjectStatus>(OPEN_STATUSES);
 
 function addDays(date: string, days: number): string {
   const value = new Date(`${date.slice(0, 10)}T00:00:00Z`);

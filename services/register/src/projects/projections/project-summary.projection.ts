@@ -1,3 +1,4 @@
+import { newValues } from '../../shared/field-changes';
 import type { register } from '@ebp/contracts';
 import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
 import type { ProjectEvent, ProjectStatus } from '../project';
@@ -125,9 +126,7 @@ export function evolveProjectSummary(
         achievedSmsLevel: event.data.findings.achievedSmsLevel,
       };
     case 'register.project.amended': {
-      const changed = Object.fromEntries(
-        Object.entries(event.data.changes).map(([field, change]) => [field, change.to]),
-      );
+      const changed = newValues(event.data.changes);
       const merged = { ...next, ...changed } as ProjectSummary & Partial<register.ProjectProposal>;
       const {
         researchQuestions: _questions,
