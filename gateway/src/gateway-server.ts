@@ -8,10 +8,25 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { signIdentity, type Identity, type TokenVerifier } from '@ebp/platform';
+import {
+  CORRELATION_HEADER,
+  DEFAULT_GRAPHQL_LIMITS,
+  correlateRequests,
+  graphqlLimits,
+  healthEndpoints,
+  signIdentity,
+  silentLogger,
+  type DevelopmentIssuer,
+  type GraphqlLimits,
+  type Identity,
+  type Logger,
+  type TokenVerifier,
+} from '@ebp/platform';
+import { developmentRoutes } from './development-routes';
 import { gatewayRoot } from './composition';
 
 export interface GatewayOptions {
@@ -25,6 +40,11 @@ export interface GatewayOptions {
   readonly port?: number;
   /** Production hides introspection. */
   readonly production?: boolean;
+  /** Depth, alias, cost and token limits per operation. */
+  readonly limits?: Partial<GraphqlLimits>;
+  readonly logger?: Logger;
+  /** All-in-one development only: serves GET /dev/users and POST /dev/token for demo users. */
+  readonly developmentIssuer?: DevelopmentIssuer;
   /** The composed supergraph; defaults to the one the build wrote. */
   readonly supergraphSdl?: string;
 }
@@ -50,16 +70,18 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 
 interface GatewayContext {
   readonly identity: Identity;
+  readonly correlationId: string;
 }
 
 async function authenticate(
   verifier: TokenVerifier,
   authorization: string | undefined,
+  correlationId: string,
 ): Promise<GatewayContext> {
   const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
   try {
     if (!token) throw new Error('missing bearer token');
-    return { identity: await verifier.verify(token) };
+    return { identity: await verifier.verify(token), correlationId };
   } catch {
     throw new GraphQLError('Sign in: a valid bearer token is required', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
@@ -80,7 +102,8 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const { identity } = context as Partial<GatewayContext>;
+    const { identity, correlationId } = context as Partial<GatewayContext>;
+    if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
     if (!identity) return; // the gateway's own health checks carry no identity
     for (const [name, value] of Object.entries(signIdentity(identity, this.secret))) {
       request.http?.headers.set(name, value);
@@ -108,15 +131,33 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // Suggestions would let a caller explore a production schema with introspection off.
+    hideSchemaDetailsFromClientErrors: options.production ?? false,
+    validationRules: graphqlLimits(options.limits),
+    parseOptions: { maxTokens: options.limits?.maxTokens ?? DEFAULT_GRAPHQL_LIMITS.maxTokens },
+    allowBatchedHttpRequests: false,
+    // The process decides when to stop (see runUntilStopped), in order: gateway, services, stores.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError,
   });
   await apollo.start();
+  const logger = options.logger ?? silentLogger;
   const app = express();
+  app.disable('x-powered-by');
+  app.use(correlateRequests(logger));
+  app.use(healthEndpoints('gateway', { ready: () => Promise.resolve(true) }));
+  if (options.developmentIssuer) app.use('/dev', developmentRoutes(options.developmentIssuer));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => authenticate(options.verifier, req.headers.authorization),
+      context: ({ req }) =>
+        authenticate(
+          options.verifier,
+          req.headers.authorization,
+          String(req.headers[CORRELATION_HEADER]),
+        ),
     }),
   );
   const server: Server = createServer(app);
@@ -124,11 +165,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve),
   );
   const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+  logger.info('gateway listening', { url });
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    url,
     async stop() {
       await apollo.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections(); // idle keep-alive connections would hold close() open
+      await closed;
     },
   };
 }

@@ -1,2 +1,3 @@
 export * from './composition';
 export * from './gateway-server';
+export * from './development-routes';

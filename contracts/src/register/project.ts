@@ -77,6 +77,13 @@ export const ProjectProposalSchema = z
     leadId: z.string().min(1).max(100),
     ethics: EthicsSchema,
     classification: ClassificationSchema,
+    needToKnow: z
+      .array(z.string().min(1).max(100))
+      .max(200)
+      .optional()
+      .describe(
+        'People (ids) who, besides the lead and proposer, need to know an OFFICIAL-SENSITIVE project.',
+      ),
     outcomes: PreRegisteredOutcomesSchema,
   })
   .strict()

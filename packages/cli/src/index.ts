@@ -1,2 +1,1 @@
-export * from './register-service';
-export * from './serialized';
+export {};

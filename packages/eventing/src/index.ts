@@ -23,3 +23,4 @@ export * from './documents/sql-document-store';
 export * from './documents/mongo-document-store';
 export * from './projections/projection';
 export * from './projections/bus-projection';
+export * from './processors/serialized';

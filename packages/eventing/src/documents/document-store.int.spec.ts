@@ -100,6 +100,12 @@ describe.each(documentTargets())('DocumentStore contract on $name', (target) => 
     ['$ne', { status: { $ne: 'approved' } }, ['p2', 'p4', 'p5']],
     ['a range', { sms: { $gte: 3, $lt: 5 } }, ['p2', 'p3', 'p5']],
     ['$contains on an array', { tags: { $contains: 'violence' } }, ['p1', 'p4']],
+    [
+      '$containsAny on an array',
+      { tags: { $containsAny: ['burglary', 'trust', 'nothing'] } },
+      ['p2', 'p3'],
+    ],
+    ['$containsAny with no values', { tags: { $containsAny: [] } }, []],
     ['several fields', { status: 'approved', sms: { $gt: 4 } }, ['p1']],
     ['$includes, ignoring case', { title: { $includes: 'LIGHT' } }, ['p3']],
     [

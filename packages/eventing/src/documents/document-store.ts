@@ -25,6 +25,8 @@ export type FieldCondition =
       readonly $lte?: string | number;
       /** The field is an array that holds this value. */
       readonly $contains?: Scalar;
+      /** The field is an array that holds at least one of these values. */
+      readonly $containsAny?: readonly Scalar[];
       /** The field is a string containing this text, ignoring case (simple search on any store). */
       readonly $includes?: string;
     };

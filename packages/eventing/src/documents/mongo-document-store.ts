@@ -49,6 +49,9 @@ function toMongoFilter(filter: Filter = {}): MongoFilter<MongoDocument> {
         case '$contains':
           clauses.push({ [path]: { $elemMatch: { $eq: value } } });
           break;
+        case '$containsAny':
+          clauses.push({ [path]: { $elemMatch: { $in: value } } });
+          break;
         case '$includes':
           clauses.push({
             [path]: { $regex: String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' },

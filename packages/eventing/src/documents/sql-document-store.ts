@@ -97,6 +97,8 @@ class WhereBuilder {
       }
       case '$contains':
         return `(jsonb_typeof(${target}) = 'array' and ${target} @> jsonb_build_array(${this.json(value)}))`;
+      case '$containsAny':
+        return `(jsonb_typeof(${target}) = 'array' and exists (select 1 from jsonb_array_elements(${this.json(value)}) wanted where ${target} @> jsonb_build_array(wanted)))`;
       case '$gt':
         return range('>');
       case '$gte':

@@ -90,6 +90,13 @@ export class SqlCheckpointStore {
     );
   }
 
+  /** Voids every lease: only for a store no other process can be using (e.g. a locked directory). */
+  async releaseAllLeases(): Promise<void> {
+    await this.sql.query(
+      'update ebp_processor_checkpoints set owner = null, lease_until = null where owner is not null',
+    );
+  }
+
   async position(processor: string): Promise<LogPosition | undefined> {
     const { rows } = await this.sql.query<{ position: LogPosition }>(
       'select position from ebp_processor_checkpoints where processor = $1',

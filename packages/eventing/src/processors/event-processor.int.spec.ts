@@ -103,6 +103,26 @@ describe.each(sqlTargets())('EventProcessor contract on $name', (target) => {
     await a.stop();
   });
 
+  it('takes over at once when a sole process voids the leases a dead instance left', async () => {
+    const dead = new EventProcessor(store, checkpoints, {
+      name: 'p-void',
+      batchSize: 5,
+      leaseMs: 60_000,
+      handle: async () => {},
+    });
+    const restarted = new EventProcessor(store, checkpoints, {
+      name: 'p-void',
+      batchSize: 5,
+      leaseMs: 60_000,
+      handle: async () => {},
+    });
+    expect((await dead.processBatch()).kind).toBe('handled');
+    expect((await restarted.processBatch()).kind).toBe('standby');
+    await checkpoints.releaseAllLeases();
+    expect((await restarted.processBatch()).kind).toBe('handled');
+    await restarted.stop();
+  });
+
   it('refuses to move a checkpoint that another instance moved (compare-and-set)', async () => {
     let release: () => void = () => undefined;
     const slow = new EventProcessor(store, checkpoints, {

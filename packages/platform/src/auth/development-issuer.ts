@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   SignJWT,
   createLocalJWKSet,
+  createRemoteJWKSet,
   exportJWK,
   generateKeyPair,
   jwtVerify,
@@ -23,6 +24,12 @@ export const DEMO_USERS: Readonly<Record<string, Identity>> = {
     name: 'Rae Researcher (sergeant, analyst)',
     roles: ['researcher'],
     clearances: ['OFFICIAL'],
+  },
+  sam: {
+    actor: { kind: 'person', id: 'person-sam' },
+    name: 'Sam Sensitive (detective sergeant, Specialist Crime; OFFICIAL-SENSITIVE research)',
+    roles: ['researcher'],
+    clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
   },
   rob: {
     actor: { kind: 'person', id: 'person-rob' },
@@ -57,9 +64,9 @@ export interface TokenVerifier {
   verify(token: string): Promise<Identity>;
 }
 
-/** Verifies RS256 tokens against a JWKS, issuer and audience, and reads the identity claims. */
-export function jwksVerifier(jwks: JSONWebKeySet, issuer: string, audience: string): TokenVerifier {
-  const keys = createLocalJWKSet(jwks);
+type KeySet = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+
+function verifierWith(keys: KeySet, issuer: string, audience: string): TokenVerifier {
   return {
     async verify(token: string): Promise<Identity> {
       try {
@@ -74,6 +81,16 @@ export function jwksVerifier(jwks: JSONWebKeySet, issuer: string, audience: stri
       }
     },
   };
+}
+
+/** Verifies RS256 tokens against a JWKS, issuer and audience, and reads the identity claims. */
+export function jwksVerifier(jwks: JSONWebKeySet, issuer: string, audience: string): TokenVerifier {
+  return verifierWith(createLocalJWKSet(jwks), issuer, audience);
+}
+
+/** The same against an identity provider's published JWKS, fetched and cached (key rotation). */
+export function remoteJwksVerifier(url: string, issuer: string, audience: string): TokenVerifier {
+  return verifierWith(createRemoteJWKSet(new URL(url)), issuer, audience);
 }
 
 /**
@@ -98,7 +115,12 @@ export class DevelopmentIssuer {
       throw new AuthenticationError(
         `No demo user ${JSON.stringify(user)}; known: ${Object.keys(DEMO_USERS).join(', ')}`,
       );
-    return new SignJWT({ ebp: identity })
+    return this.issue(identity, lifetimeSeconds);
+  }
+
+  /** A token for any identity: tests use it for callers beyond the demo users. */
+  issue(identity: Identity, lifetimeSeconds = 8 * 3600): Promise<string> {
+    return new SignJWT({ ebp: IdentitySchema.parse(identity) })
       .setProtectedHeader({ alg: 'RS256', kid: String(this.jwks.keys[0]?.kid) })
       .setIssuer(DEVELOPMENT_ISSUER)
       .setAudience(PLATFORM_AUDIENCE)

@@ -29,6 +29,13 @@ interface CommonConfig {
   readonly nodeEnv: Environment['NODE_ENV'];
   readonly logLevel: Environment['EBP_LOG_LEVEL'];
   readonly http: { readonly host: string; readonly port: number };
+  readonly auth: {
+    readonly identitySecret?: string;
+    readonly jwksUrl?: string;
+    readonly issuer?: string;
+    readonly audience: string;
+  };
+  readonly subgraphs: { readonly register?: string };
 }
 
 export interface EmbeddedConfig extends CommonConfig {
@@ -113,6 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     nodeEnv: values.NODE_ENV,
     logLevel: values.EBP_LOG_LEVEL,
     http: { host: values.EBP_HTTP_HOST, port: values.EBP_HTTP_PORT },
+    auth: {
+      ...(values.EBP_IDENTITY_SECRET ? { identitySecret: values.EBP_IDENTITY_SECRET } : {}),
+      ...(values.EBP_JWKS_URL ? { jwksUrl: values.EBP_JWKS_URL } : {}),
+      ...(values.EBP_JWT_ISSUER ? { issuer: values.EBP_JWT_ISSUER } : {}),
+      audience: values.EBP_JWT_AUDIENCE,
+    },
+    subgraphs: values.EBP_REGISTER_URL ? { register: values.EBP_REGISTER_URL } : {},
   };
   if (values.EBP_MODE === 'embedded') {
     return { ...common, mode: 'embedded', dataDir: values.EBP_DATA_DIR };
@@ -130,4 +144,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     kafka: { brokers: values.EBP_KAFKA_BROKERS, clientId: values.EBP_KAFKA_CLIENT_ID },
     mongo: { url: values.EBP_MONGO_URL, database: values.EBP_MONGO_DATABASE },
   };
+}
+
+/**
+ * For a distributed process's main: the settings it cannot run without, all reported at once.
+ * Returns the values in the order asked.
+ */
+export function requireSettings<Name extends SettingName>(
+  names: readonly Name[],
+  env: NodeJS.ProcessEnv = process.env,
+): Record<Name, string> {
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length > 0)
+    throw new ConfigError(
+      missing.map((name) => ({
+        variable: name,
+        message: `required by the ${settingOf(name).requiredBy ?? 'process'}`,
+      })),
+    );
+  return Object.fromEntries(names.map((name) => [name, String(env[name])])) as Record<Name, string>;
 }

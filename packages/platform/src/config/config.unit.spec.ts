@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, requireSettings } from './config';
 
 const distributed = {
   EBP_MODE: 'distributed',
@@ -29,6 +29,8 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       logLevel: 'info',
       http: { host: '127.0.0.1', port: 4000 },
+      auth: { audience: 'urn:ebp:platform' },
+      subgraphs: {},
     });
   });
 
@@ -48,6 +50,39 @@ describe('loadConfig', () => {
       postgres: { url: distributed.EBP_PG_URL },
       kafka: { brokers: ['127.0.0.1:59092', '127.0.0.1:59094'], clientId: 'ebp-platform' },
       mongo: { url: distributed.EBP_MONGO_URL, database: 'ebp' },
+      auth: { audience: 'urn:ebp:platform' },
+      subgraphs: {},
+    });
+  });
+
+  it('reads the distributed processes’ identity and routing settings', () => {
+    const secret = 'a-shared-secret-that-is-at-least-32-characters';
+    const config = loadConfig({
+      ...distributed,
+      EBP_IDENTITY_SECRET: secret,
+      EBP_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+      EBP_JWT_ISSUER: 'https://idp.example/',
+      EBP_REGISTER_URL: 'http://register:4001/graphql',
+    });
+    expect(config.auth).toEqual({
+      identitySecret: secret,
+      jwksUrl: 'https://idp.example/.well-known/jwks.json',
+      issuer: 'https://idp.example/',
+      audience: 'urn:ebp:platform',
+    });
+    expect(config.subgraphs).toEqual({ register: 'http://register:4001/graphql' });
+    expect(problemsOf({ EBP_IDENTITY_SECRET: 'short', EBP_JWKS_URL: 'ftp://x' })).toEqual({
+      EBP_IDENTITY_SECRET: 'must be at least 32 characters',
+      EBP_JWKS_URL: 'must be a URL starting with http:// or https://',
+    });
+  });
+
+  it('lets a distributed process name every setting it cannot run without, at once', () => {
+    expect(() => requireSettings(['EBP_IDENTITY_SECRET', 'EBP_JWKS_URL'], {})).toThrow(
+      /EBP_IDENTITY_SECRET: required by the distributed gateway and services[\s\S]*EBP_JWKS_URL: required by the distributed gateway/,
+    );
+    expect(requireSettings(['EBP_JWT_ISSUER'], { EBP_JWT_ISSUER: 'iss' })).toEqual({
+      EBP_JWT_ISSUER: 'iss',
     });
   });
 

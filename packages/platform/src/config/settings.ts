@@ -11,6 +11,8 @@ export interface Setting {
   /** Printed in docs; the schema itself applies the default. */
   readonly defaultValue?: string;
   readonly requiredInDistributedMode?: boolean;
+  /** Which distributed processes need it (their mains refuse to start without it). */
+  readonly requiredBy?: string;
   /** Read only in embedded mode; distributed deployments need not set it. */
   readonly embeddedOnly?: boolean;
 }
@@ -103,6 +105,32 @@ export const settings = {
     schema: z.string().min(1).default('ebp'),
     description: 'MongoDB database that holds the read models.',
     defaultValue: 'ebp',
+  },
+  EBP_IDENTITY_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    description:
+      'Secret the gateway signs forwarded identities with and the services verify; all-in-one makes its own.',
+    requiredBy: 'distributed gateway and services',
+  },
+  EBP_JWKS_URL: {
+    schema: urlWithScheme(['http', 'https']).optional(),
+    description: "The identity provider's JWKS, against which the gateway verifies bearer tokens.",
+    requiredBy: 'distributed gateway',
+  },
+  EBP_JWT_ISSUER: {
+    schema: z.string().min(1).optional(),
+    description: 'The `iss` the gateway expects in bearer tokens.',
+    requiredBy: 'distributed gateway',
+  },
+  EBP_JWT_AUDIENCE: {
+    schema: z.string().min(1).default('urn:ebp:platform'),
+    description: 'The `aud` the gateway expects in bearer tokens.',
+    defaultValue: 'urn:ebp:platform',
+  },
+  EBP_REGISTER_URL: {
+    schema: urlWithScheme(['http', 'https']).optional(),
+    description: "Where the gateway reaches the register's subgraph (its `/graphql` URL).",
+    requiredBy: 'distributed gateway',
   },
 } as const satisfies Record<string, Setting>;
 

@@ -1,109 +1,162 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Query, ResolveReference, Resolver } from '@nestjs/graphql';
-import type { CommandContext } from '@ebp/eventing';
+import {
+  Args,
+  Context,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
+import { EbpError } from '@ebp/contracts';
+import { RegisterApplication } from '../application/register-application';
 import type { ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
-import { listProjects, type RegisterFilter } from '../register-reads/register-queries';
-import type { Identity } from '@ebp/platform';
+import type { RegisterFilter, RegisterQuery } from '../register-reads/register-queries';
+import {
+  fromGraphEnum,
+  toGraphEnum,
+  toGraphPriority,
+  toGraphProject,
+  type GraphProject,
+} from './graph-mapping';
+import { identityOf, type RequestContext } from './request-identity';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
-interface RequestContext {
-  readonly req: { readonly headers: Record<string, string | string[] | undefined> };
+class InvalidQueryInput extends EbpError {
+  readonly code = 'BAD_USER_INPUT';
 }
 
-const toGraphStatus = (status: ProjectStatus) => status.replace('-', '_');
-const fromGraphStatus = (status: string) => status.replace('_', '-') as ProjectStatus;
-
-function toGraph(project: ProjectSummary) {
-  return { ...project, id: project.projectId, status: toGraphStatus(project.status) };
+interface GraphFilter extends Omit<RegisterFilter, 'status' | 'classification'> {
+  readonly status?: string[];
+  readonly classification?: string;
 }
 
-/** GraphQL for research projects: queries read the read model, mutations run commands. No rules here. */
+function toFilter(filter: GraphFilter | undefined | null): RegisterFilter {
+  const { status, classification, ...rest } = filter ?? {};
+  return {
+    ...rest,
+    ...(status ? { status: status.map((value) => fromGraphEnum<ProjectStatus>(value)) } : {}),
+    ...(classification
+      ? { classification: fromGraphEnum<ProjectSummary['classification']>(classification) }
+      : {}),
+  };
+}
+
+function parseInstant(value: string): Date {
+  // A bare date means the end of that day: the register as it stood when the day closed.
+  const instant = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value);
+  if (Number.isNaN(instant.getTime()))
+    throw new InvalidQueryInput(
+      `asOf must be a date or an ISO 8601 instant, not ${JSON.stringify(value)}`,
+    );
+  return instant;
+}
+
+/** Research projects in the graph: every read goes through the application's need-to-know rules. */
 @Resolver('ResearchProject')
 export class ProjectResolver {
-  constructor(@Inject(REGISTER_RUNTIME) private readonly runtime: RegisterRuntime) {}
+  constructor(
+    @Inject(REGISTER_RUNTIME) private readonly runtime: RegisterRuntime,
+    @Inject(RegisterApplication) private readonly register: RegisterApplication,
+  ) {}
 
-  private async commandContext(
-    context: RequestContext,
-  ): Promise<{ identity: Identity; command: CommandContext }> {
-    const identity = await this.runtime.identify(context.req);
-    return {
-      identity,
-      command: {
-        commandId: randomUUID(),
-        actor: identity.actor,
-        now: this.runtime.now(),
-        classification: 'OFFICIAL',
-      },
-    };
+  private async graphProject(context: RequestContext, summary: ProjectSummary, asOf?: Date) {
+    const identity = await identityOf(this.runtime, context);
+    return toGraphProject(summary, () => this.register.record(identity, summary.projectId, asOf));
   }
 
   @Query('researchProjects')
   async researchProjects(
     @Context() context: RequestContext,
-    @Args('filter') filter: (Omit<RegisterFilter, 'status'> & { status?: string[] }) | undefined,
+    @Args('filter') filter: GraphFilter | undefined,
+    @Args('sort') sort: RegisterQuery['sort'] | undefined,
     @Args('limit') limit: number | undefined,
     @Args('offset') offset: number | undefined,
+    @Args('asOf') asOf: string | undefined,
   ) {
-    await this.runtime.identify(context.req);
-    const { status, ...rest } = filter ?? {};
-    const page = await listProjects(await this.runtime.projects(), {
-      filter: { ...rest, ...(status ? { status: status.map(fromGraphStatus) } : {}) },
-      ...(limit === undefined ? {} : { limit }),
-      ...(offset === undefined ? {} : { offset }),
+    const identity = await identityOf(this.runtime, context);
+    if (asOf) {
+      const instant = parseInstant(asOf);
+      const all = await this.register.registerAsOf(identity, instant, toFilter(filter));
+      const start = Math.max(offset ?? 0, 0);
+      const page = all.slice(start, start + Math.min(Math.max(limit ?? 50, 0), 200));
+      return {
+        items: await Promise.all(page.map((item) => this.graphProject(context, item, instant))),
+        total: all.length,
+      };
+    }
+    const page = await this.register.listProjects(identity, {
+      filter: toFilter(filter),
+      ...(sort ? { sort } : {}),
+      ...(limit === undefined || limit === null ? {} : { limit }),
+      ...(offset === undefined || offset === null ? {} : { offset }),
     });
-    return { items: page.items.map((item) => toGraph(item.body)), total: page.total };
+    return {
+      items: await Promise.all(page.items.map((item) => this.graphProject(context, item.body))),
+      total: page.total,
+    };
   }
 
   @Query('researchProject')
-  async researchProject(@Context() context: RequestContext, @Args('id') id: string) {
-    await this.runtime.identify(context.req);
-    const found = await (await this.runtime.projects()).get(id);
-    return found ? toGraph(found.body) : null;
+  async researchProject(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('asOf') asOf: string | undefined,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    if (asOf) {
+      const instant = parseInstant(asOf);
+      const record = await this.register.record(identity, id, instant);
+      return record ? toGraphProject(record.summary, () => Promise.resolve(record)) : null;
+    }
+    const found = await this.register.project(identity, id);
+    return found ? this.graphProject(context, found) : null;
   }
 
+  /** `_entities`: the same need-to-know rule as the root fields; an unreadable project is null. */
   @ResolveReference()
-  async resolveReference(reference: { id: string }) {
-    const found = await (await this.runtime.projects()).get(reference.id);
-    return found ? toGraph(found.body) : null;
+  async resolveReference(reference: { id: string }, context: RequestContext) {
+    const identity = await identityOf(this.runtime, context);
+    const found = await this.register.project(identity, reference.id);
+    return found ? this.graphProject(context, found) : null;
   }
 
-  @Mutation('proposeProject')
-  async proposeProject(
-    @Context() context: RequestContext,
-    @Args('id') id: string,
-    @Args('proposal') proposal: unknown,
-  ) {
-    const { command } = await this.commandContext(context);
-    const result = await this.runtime.commands.propose(id, proposal, command);
-    await this.runtime.catchUp();
-    const project = await (await this.runtime.projects()).get(id);
-    return {
-      project: project ? toGraph(project.body) : null,
-      version: result.streamVersion,
-      similar: result.similar,
-    };
+  @ResolveField('priorities')
+  async priorities(@Parent() project: GraphProject) {
+    const ids = (project.priorityIds as string[] | undefined) ?? [];
+    const found = await Promise.all(ids.map((id) => this.register.priority(id)));
+    return found.flatMap((priority) => (priority ? [toGraphPriority(priority)] : []));
   }
 
-  @Mutation('submitProject')
-  async submitProject(
-    @Context() context: RequestContext,
-    @Args('id') id: string,
-    @Args('expectedVersion') expectedVersion: number | undefined,
-  ) {
-    const { command } = await this.commandContext(context);
-    const result = await this.runtime.commands.execute(
-      id,
-      { type: 'submit', by: command.actor.id },
-      command,
-      expectedVersion ?? undefined,
-    );
-    await this.runtime.catchUp();
-    return {
-      id,
-      version: result.streamVersion,
-      status: result.state.status === 'none' ? null : toGraphStatus(result.state.status),
-    };
+  @ResolveField('version')
+  async version(@Parent() project: GraphProject) {
+    return (await project.record())?.version ?? 0;
+  }
+
+  @ResolveField('proposal')
+  async proposal(@Parent() project: GraphProject) {
+    return (await project.record())?.proposal ?? null;
+  }
+
+  @ResolveField('reviews')
+  async reviews(@Parent() project: GraphProject) {
+    const reviews = (await project.record())?.reviews ?? [];
+    return reviews.map((review) => ({ ...review, verdict: toGraphEnum(review.verdict) }));
+  }
+
+  @ResolveField('findings')
+  async findings(@Parent() project: GraphProject) {
+    return (await project.record())?.findings ?? null;
+  }
+
+  @ResolveField('outcomeSwitchingDetail')
+  async outcomeSwitchingDetail(@Parent() project: GraphProject) {
+    return (await project.record())?.outcomeSwitching ?? null;
+  }
+
+  @ResolveField('history')
+  async history(@Parent() project: GraphProject) {
+    return (await project.record())?.history ?? [];
   }
 }

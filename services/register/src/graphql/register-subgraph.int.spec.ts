@@ -11,7 +11,7 @@ import {
 } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import { aProposal, LEAD } from '../projects/project.fixtures';
-import { ProjectCommands } from '../projects/project.handler';
+import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { RegisterModule } from './register.module';
 import type { RegisterRuntime } from './register-runtime';
@@ -30,15 +30,23 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
     const documents = await SqlDocumentStore.open(sql);
     const checkpoints = await SqlCheckpointStore.open(sql);
     const projector = createProjectionProcessor(store, checkpoints, documents, projectSummaries);
-    const projects = async () => {
-      if (failReads) throw new Error('connection to 10.1.2.3 refused (password=hunter2)');
-      return liveCollection(documents, projectSummaries);
-    };
+    const priorityProjector = createProjectionProcessor(
+      store,
+      checkpoints,
+      documents,
+      prioritySummaries,
+    );
     const runtime: RegisterRuntime = {
       store,
-      commands: new ProjectCommands(store, projects),
-      projects,
-      catchUp: async () => void (await projector.catchUp()),
+      projects: async () => {
+        if (failReads) throw new Error('connection to 10.1.2.3 refused (password=hunter2)');
+        return liveCollection(documents, projectSummaries);
+      },
+      priorities: () => liveCollection(documents, prioritySummaries),
+      catchUp: async () => {
+        await projector.catchUp();
+        await priorityProjector.catchUp();
+      },
       // The subgraph on its own, behind a stand-in for the gateway's verified identity.
       identify: async () => ({
         actor: { kind: 'person', id: LEAD },

@@ -2,8 +2,13 @@ import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { formatGraphQLError } from './graphql-errors';
 import { JsonScalar } from './json.scalar';
+import { RegisterApplication } from '../application/register-application';
+import { graphqlLimits, type GraphqlLimits } from '@ebp/platform';
+import { PriorityResolver } from './priority.resolver';
+import { ProjectCommandsResolver } from './project-commands.resolver';
 import { ProjectResolver } from './project.resolver';
 import { registerTypeDefs } from './register.schema';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
@@ -13,7 +18,7 @@ import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 export class RegisterModule {
   static forRoot(
     runtime: RegisterRuntime,
-    options: { readonly production?: boolean } = {},
+    options: { readonly production?: boolean; readonly limits?: Partial<GraphqlLimits> } = {},
   ): DynamicModule {
     return {
       module: RegisterModule,
@@ -25,12 +30,24 @@ export class RegisterModule {
           path: '/graphql',
           playground: false,
           introspection: !options.production,
+          validationRules: graphqlLimits(options.limits),
+          allowBatchedHttpRequests: false,
+          // The process decides when to stop, in order: gateway, services, stores.
+          stopOnTerminationSignals: false,
+          // Per-field timings (ftv1) are for Apollo's cloud, which this graph never reports to.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
-      providers: [{ provide: REGISTER_RUNTIME, useValue: runtime }, ProjectResolver],
+      providers: [
+        { provide: REGISTER_RUNTIME, useValue: runtime },
+        { provide: RegisterApplication, useValue: new RegisterApplication(runtime) },
+        ProjectResolver,
+        ProjectCommandsResolver,
+        PriorityResolver,
+      ],
     };
   }
 }

@@ -1,6 +1,8 @@
 /**
  * The register's subgraph schema (Federation 2). Exported as text so that the gateway's build
- * composes the supergraph from exactly what the service serves.
+ * composes the supergraph from exactly what the service serves. Structured inputs (a proposal, a
+ * checklist, findings, amendments) travel as JSON and are parsed by the contracts' zod schemas,
+ * which report every problem with its path.
  */
 export const registerTypeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -21,24 +23,104 @@ export const registerTypeDefs = /* GraphQL */ `
     withdrawn
   }
 
+  enum EbpLevel {
+    tactical
+    organisational
+    strategic
+  }
+
+  enum Classification {
+    OFFICIAL
+    OFFICIAL_SENSITIVE
+  }
+
+  enum ReviewVerdict {
+    meets_standards
+    revisions_required
+    does_not_meet_standards
+  }
+
+  enum CommitteeDecision {
+    approve
+    reject
+    defer
+  }
+
+  enum RegisterSortField {
+    title
+    proposedAt
+    updatedAt
+    plannedSmsLevel
+    plannedStart
+  }
+
+  enum SortDirection {
+    asc
+    desc
+  }
+
+  type ProjectReview {
+    reviewerId: ID!
+    verdict: ReviewVerdict!
+    "The national research-design and statistical standards checklist: criterion → met / not-met / not-applicable."
+    checklist: JSON!
+    comments: String!
+    at: String!
+  }
+
+  type Actor {
+    kind: String!
+    id: ID!
+  }
+
+  "One event of a project's history: what happened, who did it, when and why."
+  type ProjectHistoryEntry {
+    version: Int!
+    type: String!
+    at: String!
+    actor: Actor!
+    why: String
+    data: JSON!
+  }
+
+  type OutcomeSwitching {
+    notReported: [String!]!
+    notPreRegistered: [String!]!
+  }
+
   type ResearchProject @key(fields: "id") {
     id: ID!
     title: String!
     summary: String!
     status: ProjectStatus!
-    ebpLevel: String!
+    ebpLevel: EbpLevel!
     priorityIds: [ID!]!
+    priorities: [ResearchPriority!]!
     plannedSmsLevel: Int!
     methods: [String!]!
     owningUnit: String!
     leadId: ID!
-    classification: String!
+    proposedBy: ID!
+    classification: Classification!
     plannedStart: String!
     plannedEnd: String!
     proposedAt: String!
     updatedAt: String!
+    startedOn: String
+    completedAt: String
     outcomeSwitching: Boolean!
+    outcomesChangedAfterApproval: Boolean!
     amendments: Int!
+    effectDirection: String
+    achievedSmsLevel: Int
+    "The stream version: send it back as expectedVersion to refuse concurrent edits."
+    version: Int!
+    "The proposal as it stands (amendments applied): questions, design, EBP Matrix, ethics, pre-registered outcomes."
+    proposal: JSON!
+    reviews: [ProjectReview!]!
+    findings: JSON
+    outcomeSwitchingDetail: OutcomeSwitching
+    history: [ProjectHistoryEntry!]!
   }
 
   type ProjectPage {
@@ -46,11 +128,56 @@ export const registerTypeDefs = /* GraphQL */ `
     total: Int!
   }
 
+  input SmsRange {
+    min: Int
+    max: Int
+  }
+
   input RegisterFilter {
     status: [ProjectStatus!]
     priorityId: ID
     owningUnit: String
+    ebpLevel: EbpLevel
+    smsLevel: SmsRange
+    method: String
+    classification: Classification
+    "Words that must all appear in the title or summary."
     text: String
+  }
+
+  input RegisterSort {
+    by: RegisterSortField!
+    direction: SortDirection!
+  }
+
+  type ResearchPriority @key(fields: "id") {
+    id: ID!
+    title: String!
+    rationale: String!
+    periodStart: String!
+    periodEnd: String!
+    ownerId: ID!
+    status: String!
+    "The research projects linked to this priority that the caller may see."
+    projects: [ResearchProject!]!
+  }
+
+  type PriorityCoverage {
+    priority: ResearchPriority!
+    projects: Int!
+    byStatus: JSON!
+  }
+
+  type ResearchPlanCoverage {
+    priorities: [PriorityCoverage!]!
+    "Priorities with no research against them."
+    uncovered: [ResearchPriority!]!
+  }
+
+  type ProjectDeadline {
+    project: ResearchProject!
+    kind: String!
+    due: String!
   }
 
   type SimilarProject {
@@ -62,22 +189,70 @@ export const registerTypeDefs = /* GraphQL */ `
   type ProposeProjectResult {
     project: ResearchProject
     version: Int!
+    "The duplicate warning: existing projects most like this one."
     similar: [SimilarProject!]!
   }
 
   type CommandResult {
     id: ID!
     version: Int!
-    status: ProjectStatus!
+    status: String!
   }
 
   type Query {
-    researchProjects(filter: RegisterFilter, limit: Int, offset: Int): ProjectPage!
-    researchProject(id: ID!): ResearchProject
+    "The register list; with asOf, the register as it stood at the end of that instant."
+    researchProjects(
+      filter: RegisterFilter
+      sort: RegisterSort
+      limit: Int
+      offset: Int
+      asOf: String
+    ): ProjectPage!
+    "A project now, or as it stood at the end of asOf."
+    researchProject(id: ID!, asOf: String): ResearchProject
+    researchPriorities(includeRetired: Boolean): [ResearchPriority!]!
+    researchPlanCoverage: ResearchPlanCoverage!
+    "Missed and imminent deadlines: progress reports, results, ethics approvals."
+    overdueProjects(today: String): [ProjectDeadline!]!
   }
 
   type Mutation {
     proposeProject(id: ID!, proposal: JSON!): ProposeProjectResult!
     submitProject(id: ID!, expectedVersion: Int): CommandResult!
+    recordReview(
+      id: ID!
+      verdict: ReviewVerdict!
+      checklist: JSON!
+      comments: String!
+      expectedVersion: Int
+    ): CommandResult!
+    decideProject(
+      id: ID!
+      decision: CommitteeDecision!
+      reasons: String!
+      expectedVersion: Int
+    ): CommandResult!
+    startProject(id: ID!, expectedVersion: Int): CommandResult!
+    reportProgress(id: ID!, summary: String!, expectedVersion: Int): CommandResult!
+    suspendProject(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
+    resumeProject(id: ID!, expectedVersion: Int): CommandResult!
+    stopProject(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
+    completeProject(id: ID!, findings: JSON!, expectedVersion: Int): CommandResult!
+    withdrawProject(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
+    "Changes proposal fields with a justification; every changed field is recorded."
+    amendProject(
+      id: ID!
+      changes: JSON!
+      justification: String!
+      expectedVersion: Int
+    ): CommandResult!
+    setResearchPriority(id: ID!, priority: JSON!): CommandResult!
+    reviseResearchPriority(
+      id: ID!
+      changes: JSON!
+      justification: String!
+      expectedVersion: Int
+    ): CommandResult!
+    retireResearchPriority(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
   }
 `;

@@ -81,6 +81,11 @@ function checkVerdict(verdict: register.ReviewVerdict, checklist: register.QaChe
   const missing = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === undefined);
   if (missing.length > 0)
     throw new InvalidProjectInput(`The checklist has no answer for: ${missing.join(', ')}`);
+  const parsed = register.QaChecklistSchema.safeParse(checklist);
+  if (!parsed.success)
+    throw new InvalidProjectInput(
+      `The checklist is not valid: ${describeIssues(parsed.error, '(checklist)')}`,
+    );
   const unmet = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === 'not-met');
   if (verdict === 'meets-standards' && unmet.length > 0) {
     throw new VerdictContradictsChecklist(

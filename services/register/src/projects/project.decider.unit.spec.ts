@@ -167,6 +167,27 @@ describe('research project decider', () => {
         .when(review(REVIEWER_A, 'meets-standards', partial as typeof allMet))
         .thenThrows(InvalidProjectInput);
     });
+
+    it('refuses a checklist with unknown criteria or answers', () => {
+      spec
+        .given([proposed(), submitted])
+        .when(
+          review(REVIEWER_A, 'meets-standards', {
+            ...allMet,
+            'research-question-clear': 'maybe',
+          } as unknown as typeof allMet),
+        )
+        .thenThrows(InvalidProjectInput);
+      spec
+        .given([proposed(), submitted])
+        .when(
+          review(REVIEWER_A, 'meets-standards', {
+            ...allMet,
+            'vibes-good': 'met',
+          } as unknown as typeof allMet),
+        )
+        .thenThrows(InvalidProjectInput);
+    });
   });
 
   describe('EBP Committee decision', () => {

@@ -105,14 +105,18 @@ export async function projectHistory(
   projectId: string,
 ): Promise<HistoryEntry[]> {
   const events = await store.readStream(projectStreamId(projectId));
-  return events.map((event) => ({
+  return events.map(toHistoryEntry);
+}
+
+export function toHistoryEntry(event: StoredEvent): HistoryEntry {
+  return {
     version: event.streamVersion,
     type: event.type,
     at: event.metadata.recordedAt,
     actor: event.metadata.actor,
     why: whyOf(event.data),
     data: event.data,
-  }));
+  };
 }
 
 /** A project as it stood at the end of an instant (time travel); version 0 when it did not exist yet. */

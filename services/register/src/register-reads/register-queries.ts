@@ -56,12 +56,14 @@ export function toDocumentFilter(filter: RegisterFilter = {}): {
   return { filter: conditions, textWords };
 }
 
-/** The register list: filtered, searched, sorted and paged. */
+/** The register list: filtered, searched, sorted and paged, within `scope` (e.g. what a caller may read). */
 export async function listProjects(
   projects: DocumentCollection<ProjectSummary>,
   query: RegisterQuery = {},
+  scope: Filter = {},
 ): Promise<FindResult<ProjectSummary>> {
-  const { filter, textWords } = toDocumentFilter(query.filter);
+  const { filter: conditions, textWords } = toDocumentFilter(query.filter);
+  const filter = { ...conditions, ...scope };
   const sort: SortField[] = query.sort
     ? [{ field: query.sort.by, direction: query.sort.direction }]
     : [{ field: 'updatedAt', direction: 'desc' }];
@@ -74,6 +76,23 @@ export async function listProjects(
     textWords.every((word) => item.body.searchText.includes(word)),
   );
   return { items: matching.slice(offset, offset + limit), total: matching.length };
+}
+
+/** The same filter applied in memory, for registers rebuilt by replay (time travel). */
+export function matchesFilter(project: ProjectSummary, filter: RegisterFilter = {}): boolean {
+  const { textWords } = toDocumentFilter(filter);
+  const sms = filter.smsLevel;
+  return (
+    (!filter.status?.length || filter.status.includes(project.status)) &&
+    (!filter.priorityId || project.priorityIds.includes(filter.priorityId)) &&
+    (!filter.owningUnit || project.owningUnit === filter.owningUnit) &&
+    (!filter.ebpLevel || project.ebpLevel === filter.ebpLevel) &&
+    (sms?.min === undefined || project.plannedSmsLevel >= sms.min) &&
+    (sms?.max === undefined || project.plannedSmsLevel <= sms.max) &&
+    (!filter.method || project.methods.includes(filter.method)) &&
+    (!filter.classification || project.classification === filter.classification) &&
+    textWords.every((word) => project.searchText.includes(word))
+  );
 }
 
 export interface PriorityCoverage {

@@ -3,6 +3,7 @@ import type { register } from '@ebp/contracts';
 import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
 import type { ProjectEvent, ProjectStatus } from '../project';
 import { projectIdOf } from '../project.handler';
+import { readersOf } from '../../access/register-access';
 
 /** One row of the register: what lists, filters, coverage and deadlines read. */
 export interface ProjectSummary {
@@ -17,6 +18,10 @@ export interface ProjectSummary {
   owningUnit: string;
   leadId: string;
   classification: register.ProjectProposal['classification'];
+  proposedBy: string;
+  needToKnow: string[];
+  /** Who may read this project (see access/register-access.ts); lists filter on it in the store. */
+  readers: string[];
   plannedStart: string;
   plannedEnd: string;
   ethics: register.Ethics;
@@ -51,6 +56,7 @@ function fromProposal(proposal: register.ProjectProposal) {
     owningUnit: proposal.owningUnit,
     leadId: proposal.leadId,
     classification: proposal.classification,
+    needToKnow: proposal.needToKnow ?? [],
     plannedStart: proposal.plannedStart,
     plannedEnd: proposal.plannedEnd,
     ethics: proposal.ethics,
@@ -58,16 +64,35 @@ function fromProposal(proposal: register.ProjectProposal) {
   };
 }
 
+type WithoutReaders = Omit<ProjectSummary, 'readers'>;
+
+function withReaders(summary: WithoutReaders | null): ProjectSummary | null {
+  if (!summary) return null;
+  const { readers: _stale, ...rest } = summary as ProjectSummary;
+  return {
+    ...rest,
+    readers: readersOf({ ...rest, reviewerIds: rest.reviews.map((review) => review.reviewerId) }),
+  };
+}
+
 export function evolveProjectSummary(
   current: ProjectSummary | null,
   stored: StoredEvent,
 ): ProjectSummary | null {
+  return withReaders(evolveWithoutReaders(current, stored));
+}
+
+function evolveWithoutReaders(
+  current: ProjectSummary | null,
+  stored: StoredEvent,
+): WithoutReaders | null {
   const event = stored as unknown as ProjectEvent;
   const at = stored.metadata.recordedAt;
   if (event.type === 'register.project.proposed') {
     return {
       projectId: event.data.projectId,
       ...fromProposal(event.data.proposal),
+      proposedBy: event.data.proposedBy,
       status: 'proposed',
       proposedAt: at,
       updatedAt: at,
@@ -148,7 +173,7 @@ export function evolveProjectSummary(
 
 export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
   name: 'register-projects',
-  version: 1,
+  version: 2,
   handles: [
     'register.project.proposed',
     'register.project.submitted',

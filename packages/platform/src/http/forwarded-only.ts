@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuthenticationError, verifyForwardedIdentity } from '@ebp/platform';
+import { AuthenticationError, verifyForwardedIdentity } from '../auth';
 
 /**
  * HTTP middleware for a subgraph: a request without a valid identity signed by the gateway gets an

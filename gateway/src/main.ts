@@ -1,0 +1,35 @@
+// The gateway as its own process (distributed mode): verifies bearer tokens against the identity
+// provider's JWKS and plans each operation onto the subgraphs named in its configuration.
+import {
+  createLogger,
+  loadConfig,
+  remoteJwksVerifier,
+  requireSettings,
+  runUntilStopped,
+} from '@ebp/platform';
+import { startGateway } from './gateway-server';
+
+const config = loadConfig();
+const logger = createLogger({ service: 'gateway', level: config.logLevel });
+
+runUntilStopped(logger, async () => {
+  const required = requireSettings([
+    'EBP_IDENTITY_SECRET',
+    'EBP_JWKS_URL',
+    'EBP_JWT_ISSUER',
+    'EBP_REGISTER_URL',
+  ]);
+  return startGateway({
+    subgraphUrls: { register: required.EBP_REGISTER_URL },
+    verifier: remoteJwksVerifier(
+      required.EBP_JWKS_URL,
+      required.EBP_JWT_ISSUER,
+      config.auth.audience,
+    ),
+    identitySecret: required.EBP_IDENTITY_SECRET,
+    host: config.http.host,
+    port: config.http.port,
+    production: config.nodeEnv === 'production',
+    logger,
+  });
+});

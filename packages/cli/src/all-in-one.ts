@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { SqlDocumentStore, createPgliteClient, type SqlClient } from '@ebp/eventing';
+import { startGateway, type RunningGateway } from '@ebp/gateway';
+import { DevelopmentIssuer, silentLogger, type GraphqlLimits, type Logger } from '@ebp/platform';
+import { startRegisterServer, type RunningRegister } from '@ebp/register';
+import { lockDataDirectory } from './data-dir-lock';
+
+export interface AllInOneOptions {
+  /** One PGlite directory per service under here; none keeps everything in memory (tests). */
+  readonly dataDir?: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly logger?: Logger;
+  readonly limits?: Partial<GraphqlLimits>;
+  readonly now?: () => Date;
+  /** Shared by the gateway and the subgraphs; by default a fresh one per start. */
+  readonly identitySecret?: string;
+}
+
+export interface RunningPlatform {
+  /** The federated graph. */
+  readonly url: string;
+  /** Where the development issuer hands out tokens. */
+  readonly devUrl: string;
+  readonly issuer: DevelopmentIssuer;
+  readonly register: RunningRegister;
+  readonly gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+/**
+ * The all-in-one platform: every service and the gateway in this process, on PGlite, with the
+ * development issuer. Services still talk to the gateway over HTTP on loopback, exactly as in
+ * distributed mode, so both modes run the same code paths.
+ */
+export async function startAllInOne(options: AllInOneOptions = {}): Promise<RunningPlatform> {
+  const logger = options.logger ?? silentLogger;
+  const host = options.host ?? '127.0.0.1';
+  const unlock = options.dataDir ? lockDataDirectory(options.dataDir) : () => undefined;
+  const clients: SqlClient[] = [];
+  try {
+    const registerSql = await createPgliteClient(
+      options.dataDir ? { dataDir: join(options.dataDir, 'register') } : {},
+    );
+    clients.push(registerSql);
+    // A fresh secret per start: only this process's gateway can speak for a caller.
+    const identitySecret = options.identitySecret ?? randomBytes(32).toString('base64url');
+    const register = await startRegisterServer({
+      sql: registerSql,
+      documents: await SqlDocumentStore.open(registerSql),
+      identitySecret,
+      soleProcess: options.dataDir !== undefined,
+      logger: logger.child({ component: 'register' }),
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const issuer = await DevelopmentIssuer.create();
+    const gateway = await startGateway({
+      subgraphUrls: { register: register.url },
+      verifier: issuer.verifier(),
+      identitySecret,
+      developmentIssuer: issuer,
+      host,
+      port: options.port ?? 4000,
+      logger: logger.child({ component: 'gateway' }),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    return {
+      url: gateway.url,
+      devUrl: gateway.url.replace(/\/graphql$/, '/dev'),
+      issuer,
+      register,
+      gateway,
+      async stop() {
+        await gateway.stop();
+        await register.stop();
+        for (const client of clients) await client.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    for (const client of clients) await client.close().catch(() => undefined);
+    unlock();
+    throw error;
+  }
+}

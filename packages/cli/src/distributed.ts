@@ -1,0 +1,198 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import express from 'express';
+import { developmentRoutes } from '@ebp/gateway';
+import {
+  DEVELOPMENT_ISSUER,
+  DevelopmentIssuer,
+  silentLogger,
+  type DistributedConfig,
+  type Logger,
+} from '@ebp/platform';
+
+/** The repository root: the nearest folder up from here whose package.json has workspaces. */
+export function repositoryRoot(from = __dirname): string {
+  for (let folder = from; ; folder = dirname(folder)) {
+    const manifest = join(folder, 'package.json');
+    if (
+      existsSync(manifest) &&
+      'workspaces' in (JSON.parse(readFileSync(manifest, 'utf8')) as object)
+    )
+      return folder;
+    if (dirname(folder) === folder) throw new Error(`No repository root above ${from}`);
+  }
+}
+
+export interface DistributedOptions {
+  readonly engines: DistributedConfig;
+  readonly gatewayPort?: number;
+  readonly registerPort?: number;
+  readonly logger?: Logger;
+  /** Where the children's JSON logs go (default: this process's standard output). */
+  readonly childOutput?: (line: string) => void;
+}
+
+export interface RunningDistributed {
+  readonly url: string;
+  readonly devUrl: string;
+  readonly registerUrl: string;
+  readonly identitySecret: string;
+  readonly issuer: DevelopmentIssuer;
+  readonly processes: Readonly<Record<'register' | 'gateway', ChildProcess>>;
+  stop(): Promise<void>;
+}
+
+async function listen(server: Server, port = 0): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** The last lines a child wrote, to explain why it failed to start. */
+const recentOutput = new WeakMap<ChildProcess, string[]>();
+
+async function waitUntilReady(name: string, url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(
+        `${name} exited (code ${child.exitCode}) while starting; its last output:\n${(recentOutput.get(child) ?? []).join('\n')}`,
+      );
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not become ready at ${url} within 90 s`);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Distributed mode on one machine: the register and the gateway each in their own process on
+ * PostgreSQL, Kafka and MongoDB, and, in this process, a development identity provider that
+ * publishes its JWKS to the gateway and hands out demo users' tokens.
+ */
+export async function startDistributed(options: DistributedOptions): Promise<RunningDistributed> {
+  const logger = options.logger ?? silentLogger;
+  const root = repositoryRoot();
+  const issuer = await DevelopmentIssuer.create();
+  const identityProvider = express();
+  identityProvider.get('/.well-known/jwks.json', (_request, response) => {
+    response.json(issuer.jwks);
+  });
+  identityProvider.use('/dev', developmentRoutes(issuer));
+  const idpServer = createServer(identityProvider);
+  const idpPort = await listen(idpServer);
+  const idpUrl = `http://127.0.0.1:${idpPort}`;
+  const identitySecret = randomBytes(32).toString('base64url');
+  const registerPort = options.registerPort ?? (await freePort());
+  const gatewayPort = options.gatewayPort ?? (await freePort());
+  const { engines } = options;
+  const common = {
+    PATH: process.env.PATH,
+    // The services' decorators need the compiler options of the base configuration.
+    TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json'),
+    NODE_ENV: engines.nodeEnv,
+    EBP_MODE: 'distributed',
+    EBP_LOG_LEVEL: engines.logLevel,
+    EBP_PG_URL: engines.postgres.url,
+    EBP_KAFKA_BROKERS: engines.kafka.brokers.join(','),
+    EBP_KAFKA_CLIENT_ID: engines.kafka.clientId,
+    EBP_MONGO_URL: engines.mongo.url,
+    EBP_MONGO_DATABASE: engines.mongo.database,
+    EBP_IDENTITY_SECRET: identitySecret,
+    EBP_HTTP_HOST: '127.0.0.1',
+  };
+  const write = options.childOutput ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const run = (name: string, entry: string, env: Record<string, string | undefined>) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', join(root, entry)],
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let buffered = '';
+    const recent: string[] = [];
+    recentOutput.set(child, recent);
+    const forward = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        write(line);
+        recent.push(line);
+        if (recent.length > 20) recent.shift();
+      }
+    };
+    child.stdout?.on('data', forward);
+    child.stderr?.on('data', forward);
+    child.on('exit', (code, signal) =>
+      logger.info('process exited', { process: name, code, signal }),
+    );
+    return child;
+  };
+  const processes: Partial<Record<'register' | 'gateway', ChildProcess>> = {};
+  const stop = async () => {
+    await Promise.all(Object.values(processes).map(stopChild));
+    await new Promise<void>((resolve) => idpServer.close(() => resolve()));
+  };
+  try {
+    processes.register = run('register', 'services/register/src/main.ts', {
+      ...common,
+      EBP_HTTP_PORT: String(registerPort),
+    });
+    const registerUrl = `http://127.0.0.1:${registerPort}/graphql`;
+    await waitUntilReady(
+      'register',
+      `http://127.0.0.1:${registerPort}/health/ready`,
+      processes.register,
+    );
+    processes.gateway = run('gateway', 'gateway/src/main.ts', {
+      ...common,
+      EBP_HTTP_PORT: String(gatewayPort),
+      EBP_JWKS_URL: `${idpUrl}/.well-known/jwks.json`,
+      EBP_JWT_ISSUER: DEVELOPMENT_ISSUER,
+      EBP_REGISTER_URL: registerUrl,
+    });
+    await waitUntilReady(
+      'gateway',
+      `http://127.0.0.1:${gatewayPort}/health/ready`,
+      processes.gateway,
+    );
+    return {
+      url: `http://127.0.0.1:${gatewayPort}/graphql`,
+      devUrl: `${idpUrl}/dev`,
+      registerUrl,
+      identitySecret,
+      issuer,
+      processes: processes as Record<'register' | 'gateway', ChildProcess>,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

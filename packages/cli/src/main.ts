@@ -1,0 +1,117 @@
+// The `ebp` command: the composition root's entry point (`npm start`, `npm run demo`).
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ConfigError,
+  createLogger,
+  loadConfig,
+  loadEngineSettings,
+  runUntilStopped,
+  type Logger,
+} from '@ebp/platform';
+import { startAllInOne } from './all-in-one';
+import { loadDemoData, type DemoUser } from './demo/demo-data';
+import { startDistributed } from './distributed';
+import { GraphClient, developmentToken } from './graph-client';
+
+const USAGE = `Usage: ebp <command> [options]
+
+Commands:
+  start                 the whole platform in this process (all-in-one, embedded engines)
+  start --distributed   each service and the gateway as its own process, on the engines
+                        started by deploy/local/engines (see npm run start:distributed)
+  help                  this text
+
+Options:
+  --demo                load the demo data set once the platform is up (if not loaded yet)
+  --port <n>            the gateway's port (default EBP_HTTP_PORT, 4000)
+`;
+
+function banner(mode: string, url: string, devUrl: string, extra: string[] = []): string {
+  const host = url.replace('127.0.0.1', 'localhost');
+  const dev = devUrl.replace('127.0.0.1', 'localhost');
+  return [
+    '',
+    `EBP Platform is running (${mode})`,
+    `  GraphQL      ${host}`,
+    `  Demo users   curl ${dev}/users`,
+    `  A token      curl -X POST ${dev}/token -H 'content-type: application/json' -d '{"user":"rae"}'`,
+    `  Then         curl ${host} -H "authorization: Bearer <token>" -H 'content-type: application/json' \\`,
+    `                 -d '{"query":"{ researchProjects { total items { id title status } } }"}'`,
+    ...extra,
+    '  Stop with Ctrl+C.',
+    '',
+  ].join('\n');
+}
+
+async function demo(url: string, devUrl: string, logger: Logger): Promise<void> {
+  const tokens = new Map<DemoUser, string>();
+  for (const user of ['rae', 'sam', 'rob', 'cat'] as const)
+    tokens.set(user, await developmentToken(devUrl, user));
+  const result = await loadDemoData(
+    (user) => new GraphClient(url, tokens.get(user) ?? null),
+    (message) => logger.info('demo data', { loaded: message }),
+  );
+  process.stdout.write(
+    result.loaded
+      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects.\n`
+      : 'Demo data already loaded.\n',
+  );
+}
+
+function main(argv: readonly string[]): void {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      distributed: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const command = positionals[0] ?? 'help';
+  if (values.help || command === 'help' || command !== 'start') {
+    process.stdout.write(USAGE);
+    if (command !== 'help' && command !== 'start' && !values.help) process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig();
+  const logger = createLogger({ service: 'ebp', level: config.logLevel });
+  const port = values.port === undefined ? config.http.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError([{ variable: '--port', message: 'must be a whole number 0–65535' }]);
+  if (values.distributed) {
+    runUntilStopped(logger, async () => {
+      const platform = await startDistributed({
+        engines: loadEngineSettings(),
+        gatewayPort: port,
+        logger,
+      });
+      process.stdout.write(banner('distributed', platform.url, platform.devUrl));
+      if (values.demo) await demo(platform.url, platform.devUrl, logger);
+      return platform;
+    });
+    return;
+  }
+  if (config.mode !== 'embedded')
+    throw new ConfigError([
+      { variable: 'EBP_MODE', message: 'use `ebp start --distributed` for distributed mode' },
+    ]);
+  const dataDir = resolve(config.dataDir);
+  runUntilStopped(logger, async () => {
+    const platform = await startAllInOne({ dataDir, host: config.http.host, port, logger });
+    process.stdout.write(
+      banner('all-in-one', platform.url, platform.devUrl, [`  Data         ${dataDir}`]),
+    );
+    if (values.demo) await demo(platform.url, platform.devUrl, logger);
+    return platform;
+  });
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,426 @@
+// The register's end-to-end scenario, run through the gateway against either run mode: the
+// all-in-one platform (npm test) and separate processes on the engines (npm run test:engines).
+import { randomUUID } from 'node:crypto';
+import { DEMO_USERS, signIdentity, type DevelopmentIssuer, type Identity } from '@ebp/platform';
+import { GraphClient, type GraphResponse } from '../graph-client';
+
+export interface PlatformUnderTest {
+  /** The gateway's /graphql. */
+  readonly url: string;
+  /** The register subgraph's /graphql, to call it directly as an attacker (or the gateway) would. */
+  readonly registerUrl: string;
+  readonly identitySecret: string;
+  readonly issuer: DevelopmentIssuer;
+  stop(): Promise<void>;
+}
+
+const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
+
+const allMet = Object.fromEntries(
+  [
+    'research-question-clear',
+    'design-answers-question',
+    'comparison-appropriate',
+    'sample-size-justified',
+    'outcomes-pre-registered',
+    'analysis-plan-stated',
+    'bias-risks-addressed',
+    'ethics-and-data-protection',
+  ].map((criterion) => [criterion, 'met']),
+);
+
+function proposal(title: string, lead: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title,
+    summary: `${title}: does the intervention reduce harm compared with matched comparison areas?`,
+    researchQuestions: ['Does the intervention reduce violence with injury?'],
+    ebpLevel: 'organisational',
+    priorityIds: [],
+    design: 'Before and after, with matched comparison hot spots',
+    methods: ['quasi-experiment'],
+    plannedSmsLevel: 3,
+    ebpMatrix: { target: 'micro-place', proactivity: 'proactive', specificity: 'focused' },
+    plannedStart: '2026-04-01',
+    plannedEnd: '2027-03-31',
+    owningUnit: 'Central West BCU',
+    leadId: lead,
+    ethics: { status: 'not-required', reason: 'Uses only recorded crime counts, no participants.' },
+    classification: 'OFFICIAL',
+    outcomes: {
+      primary: [{ name: 'Violence with injury', measure: 'Offences per hot spot per week' }],
+      secondary: [],
+    },
+    ...overrides,
+  };
+}
+
+const findings = {
+  summary: 'Violence with injury fell by 12% at treated hot spots relative to comparison sites.',
+  effectDirection: 'positive',
+  achievedSmsLevel: 3,
+  emmie: {
+    effect: { evidence: 'moderate', quality: 'moderate' },
+    mechanism: { evidence: 'limited', quality: 'limited' },
+    moderators: { evidence: 'limited', quality: 'limited' },
+    implementation: { evidence: 'strong', quality: 'moderate' },
+    economicCost: { evidence: 'none', quality: 'none' },
+  },
+  reportedOutcomes: [{ name: 'Violence with injury', primary: true, result: '12% reduction' }],
+};
+
+const PROPOSE = `mutation($id: ID!, $proposal: JSON!) {
+  proposeProject(id: $id, proposal: $proposal) { version project { id status } similar { projectId } }
+}`;
+const PROJECT = `query($id: ID!, $asOf: String) {
+  researchProject(id: $id, asOf: $asOf) { id title status version amendments outcomeSwitching
+    history { version type actor { id } why } }
+}`;
+
+/** Pauses so that instants before and after a step differ at millisecond resolution. */
+const instant = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const now = new Date().toISOString();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return now;
+};
+
+export function registerScenario(start: () => Promise<PlatformUnderTest>): void {
+  let platform: PlatformUnderTest;
+  const clients = new Map<string, GraphClient>();
+  const run = randomUUID().slice(0, 8);
+  const id = (name: string) => `e2e-${run}-${name}`;
+
+  async function as(user: string | Identity): Promise<GraphClient> {
+    const key = typeof user === 'string' ? user : JSON.stringify(user);
+    const cached = clients.get(key);
+    if (cached) return cached;
+    const token =
+      typeof user === 'string'
+        ? await platform.issuer.tokenFor(user)
+        : await platform.issuer.issue(user);
+    const client = new GraphClient(platform.url, token);
+    clients.set(key, client);
+    return client;
+  }
+
+  /** Calls the subgraph directly, with or without the gateway's signed identity. */
+  async function direct(query: string, headers: Record<string, string> = {}, variables = {}) {
+    const response = await fetch(platform.registerUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: (await response.json()) as GraphResponse & Record<string, unknown>,
+    };
+  }
+
+  beforeAll(async () => {
+    platform = await start();
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('runs a project from proposal to findings, with history and time travel', async () => {
+    const rae = await as('rae');
+    const projectId = id('lifecycle');
+    const title = `Hot-spot patrols ${run}`;
+    const before = await instant();
+    expect(
+      await rae.must(PROPOSE, { id: projectId, proposal: proposal(title, 'person-rae') }),
+    ).toMatchObject({
+      proposeProject: { version: 1, project: { id: projectId, status: 'proposed' } },
+    });
+    await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 1) { status } }', {
+      id: projectId,
+    });
+    const afterSubmit = await instant();
+    await (
+      await as('rob')
+    ).must(
+      'mutation($id: ID!, $c: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { status } }',
+      { id: projectId, c: allMet },
+    );
+    await (
+      await as('cat')
+    ).must(
+      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "A force priority with a sound design.") { status } }',
+      { id: projectId },
+    );
+    const afterApproval = await instant();
+    await rae.must('mutation($id: ID!) { startProject(id: $id) { status } }', { id: projectId });
+    await rae.must(
+      'mutation($id: ID!) { reportProgress(id: $id, summary: "First quarter of patrols delivered as planned.") { status } }',
+      { id: projectId },
+    );
+    const completed = await rae.must<{ completeProject: { status: string; version: number } }>(
+      'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status version } }',
+      { id: projectId, f: findings },
+    );
+    expect(completed.completeProject).toEqual({ status: 'completed', version: 7 });
+
+    const now = await rae.must<{ researchProject: Record<string, unknown> }>(PROJECT, {
+      id: projectId,
+    });
+    expect(now.researchProject).toMatchObject({
+      status: 'completed',
+      version: 7,
+      outcomeSwitching: false,
+    });
+    expect(now.researchProject.history).toEqual([
+      { version: 1, type: 'register.project.proposed', actor: { id: 'person-rae' }, why: null },
+      { version: 2, type: 'register.project.submitted', actor: { id: 'person-rae' }, why: null },
+      {
+        version: 3,
+        type: 'register.project.review-recorded',
+        actor: { id: 'person-rob' },
+        why: null,
+      },
+      {
+        version: 4,
+        type: 'register.project.approved',
+        actor: { id: 'person-cat' },
+        why: 'A force priority with a sound design.',
+      },
+      { version: 5, type: 'register.project.started', actor: { id: 'person-rae' }, why: null },
+      {
+        version: 6,
+        type: 'register.project.progress-reported',
+        actor: { id: 'person-rae' },
+        why: null,
+      },
+      { version: 7, type: 'register.project.completed', actor: { id: 'person-rae' }, why: null },
+    ]);
+
+    const asOf = async (at: string) =>
+      (
+        await rae.must<{ researchProject: { status: string; version: number } | null }>(PROJECT, {
+          id: projectId,
+          asOf: at,
+        })
+      ).researchProject;
+    expect(await asOf(before)).toBeNull();
+    expect(await asOf(afterSubmit)).toMatchObject({ status: 'submitted', version: 2 });
+    expect(await asOf(afterApproval)).toMatchObject({ status: 'approved', version: 4 });
+
+    const listAsOf = await rae.must<{ researchProjects: { total: number; items: unknown[] } }>(
+      'query($text: String, $asOf: String) { researchProjects(filter: { text: $text }, asOf: $asOf) { total items { id status } } }',
+      { text: run, asOf: afterSubmit },
+    );
+    expect(listAsOf.researchProjects).toEqual({
+      total: 1,
+      items: [{ id: projectId, status: 'submitted' }],
+    });
+  });
+
+  it('refuses a concurrent edit with the conflict error', async () => {
+    const rae = await as('rae');
+    const projectId = id('concurrent');
+    await rae.must(PROPOSE, {
+      id: projectId,
+      proposal: proposal(`Street lighting ${run}`, 'person-rae'),
+    });
+    const amend = (plannedEnd: string) =>
+      rae.request(
+        'mutation($id: ID!, $c: JSON!) { amendProject(id: $id, changes: $c, justification: "Two more boroughs joined the study.", expectedVersion: 1) { version } }',
+        { id: projectId, c: { plannedEnd } },
+      );
+    const results = await Promise.all([amend('2027-06-30'), amend('2027-09-30')]);
+    expect(results.map(codes).flat().sort()).toEqual(['WRONG_EXPECTED_VERSION']);
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    const project = await rae.must<{
+      researchProject: { amendments: number; history: { why: string }[] };
+    }>(PROJECT, { id: projectId });
+    expect(project.researchProject.amendments).toBe(1);
+    expect(project.researchProject.history[1]?.why).toBe('Two more boroughs joined the study.');
+  });
+
+  it('lets only the EBP Committee decide: a viewer or a researcher cannot approve', async () => {
+    const projectId = id('decide');
+    const rae = await as('rae');
+    await rae.must(PROPOSE, {
+      id: projectId,
+      proposal: proposal(`Knife arches ${run}`, 'person-rae'),
+    });
+    await rae.must('mutation($id: ID!) { submitProject(id: $id) { status } }', { id: projectId });
+    const approve =
+      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Looks good to me, approve it.") { status } }';
+    for (const user of ['vic', 'rae']) {
+      expect(codes(await (await as(user)).request(approve, { id: projectId }))).toEqual([
+        'FORBIDDEN',
+      ]);
+    }
+    expect(
+      codes(
+        await (
+          await as('vic')
+        ).request(PROPOSE, {
+          id: id('by-viewer'),
+          proposal: proposal(`A viewer's idea ${run}`, 'person-vic'),
+        }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    // The committee can, once the review is in.
+    expect(codes(await (await as('cat')).request(approve, { id: projectId }))).toEqual([
+      'REVIEWS_INCOMPLETE',
+    ]);
+  });
+
+  it('hides an OFFICIAL-SENSITIVE project from anyone without need-to-know, by every path', async () => {
+    const priorityId = id('priority');
+    await (
+      await as('cat')
+    ).must('mutation($id: ID!, $p: JSON!) { setResearchPriority(id: $id, priority: $p) { id } }', {
+      id: priorityId,
+      p: {
+        title: `County lines ${run}`,
+        rationale: 'Exploitation crosses borough boundaries and evidence is thin.',
+        periodStart: '2026-04-01',
+        periodEnd: '2029-03-31',
+        ownerId: 'person-cat',
+      },
+    });
+    const projectId = id('sensitive');
+    const sam = await as('sam');
+    await sam.must(PROPOSE, {
+      id: projectId,
+      proposal: proposal(`Covert disruption ${run}`, 'person-sam', {
+        classification: 'OFFICIAL-SENSITIVE',
+        priorityIds: [priorityId],
+        needToKnow: ['person-nia'],
+      }),
+    });
+    const cleared = (person: string): Identity => ({
+      actor: { kind: 'person', id: person },
+      name: person,
+      roles: ['researcher'],
+      clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+    });
+    const paths = `query($id: ID!, $text: String) {
+      researchProject(id: $id) { id }
+      researchProjects(filter: { text: $text }) { total items { id } }
+      researchPriorities { id projects { id } }
+      researchPlanCoverage { priorities { priority { id } projects } }
+    }`;
+    const seen = async (user: string | Identity) => {
+      const data = await (
+        await as(user)
+      ).must<{
+        researchProject: { id: string } | null;
+        researchProjects: { total: number };
+        researchPriorities: { id: string; projects: { id: string }[] }[];
+        researchPlanCoverage: { priorities: { priority: { id: string }; projects: number }[] };
+      }>(paths, { id: projectId, text: `Covert ${run}` });
+      const identity = typeof user === 'string' ? DEMO_USERS[user]! : user;
+      const entities = await direct(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { id title } } }',
+        signIdentity(identity, platform.identitySecret),
+        { r: [{ __typename: 'ResearchProject', id: projectId }] },
+      );
+      return {
+        root: data.researchProject !== null,
+        list: data.researchProjects.total,
+        nested: data.researchPriorities.find((p) => p.id === priorityId)?.projects.length,
+        coverage: data.researchPlanCoverage.priorities.find((p) => p.priority.id === priorityId)
+          ?.projects,
+        entities: (entities.body.data as { _entities: unknown[] })._entities,
+      };
+    };
+    const hidden = { root: false, list: 0, nested: 0, coverage: 0, entities: [null] };
+    const visible = {
+      root: true,
+      list: 1,
+      nested: 1,
+      coverage: 1,
+      entities: [{ id: projectId, title: `Covert disruption ${run}` }],
+    };
+    expect(await seen('vic')).toEqual(hidden);
+    expect(await seen('rae')).toEqual(hidden);
+    // Cleared, but not among those who need to know.
+    expect(await seen(cleared('person-kim'))).toEqual(hidden);
+    // Named as needing to know, but without the clearance.
+    expect(await seen({ ...cleared('person-nia'), clearances: ['OFFICIAL'] })).toEqual(hidden);
+    expect(await seen(cleared('person-nia'))).toEqual(visible);
+    expect(await seen('sam')).toEqual(visible);
+    expect(await seen('cat')).toEqual(visible);
+    // Nor can an outsider act on it, or learn from the error that it exists.
+    const submit = 'mutation($id: ID!) { submitProject(id: $id) { status } }';
+    expect(codes(await (await as('rae')).request(submit, { id: projectId }))).toEqual([
+      'PROJECT_NOT_FOUND',
+    ]);
+    expect(codes(await (await as('rae')).request(submit, { id: id('no-such-project') }))).toEqual([
+      'PROJECT_NOT_FOUND',
+    ]);
+  });
+
+  it('refuses any direct call to the subgraph, _service and _entities included', async () => {
+    for (const query of [
+      '{ researchProjects { total } }',
+      '{ _service { sdl } }',
+      '{ _entities(representations: [{ __typename: "ResearchProject", id: "p-1" }]) { __typename } }',
+    ]) {
+      expect(await direct(query)).toMatchObject({
+        status: 401,
+        type: 'application/problem+json',
+        body: { status: 401, code: 'UNAUTHENTICATED' },
+      });
+    }
+    const forged = await direct(
+      '{ researchProjects { total } }',
+      signIdentity(DEMO_USERS.ada!, 'a-guessed-secret-that-is-long-enough-too'),
+    );
+    expect(forged.status).toBe(401);
+    const signed = await direct(
+      '{ researchProjects { total } }',
+      signIdentity(DEMO_USERS.vic!, platform.identitySecret),
+    );
+    expect(signed.status).toBe(200);
+  });
+
+  it('refuses callers without a valid token, and over-deep or over-aliased queries', async () => {
+    for (const token of [null, 'not-a-token']) {
+      const refused = await new GraphClient(platform.url, token).request(
+        '{ researchProjects { total } }',
+      );
+      expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+    }
+    const vic = await as('vic');
+    // Eleven levels: priorities and their projects, nested five times over, then an id.
+    const deep = `{ researchPriorities ${'{ projects { priorities '.repeat(4)}{ projects { id } }${' } }'.repeat(4)} }`;
+    const tooDeep = await vic.request(deep);
+    // Apollo Server reports every failed validation rule with its standard code.
+    expect(codes(tooDeep)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(tooDeep.errors?.[0]?.message).toMatch(/levels deep; the limit is 10/);
+    const aliases = Array.from(
+      { length: 16 },
+      (_, n) => `a${n}: researchProject(id: "x") { id }`,
+    ).join(' ');
+    const tooAliased = await vic.request(`{ ${aliases} }`);
+    expect(codes(tooAliased)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(tooAliased.errors?.[0]?.message).toMatch(/16 aliases; the limit is 15/);
+  });
+
+  it('returns typed errors without stack traces, and a correlation id on every response', async () => {
+    const invalid = await (
+      await as('rae')
+    ).request(PROPOSE, {
+      id: id('invalid'),
+      proposal: proposal('Bad', 'person-rae', { plannedSmsLevel: 9 }),
+    });
+    expect(invalid.errors?.[0]?.extensions).toEqual({ code: 'INVALID_PROJECT_INPUT' });
+    expect(JSON.stringify(invalid)).not.toMatch(/stacktrace|at .*\.ts/);
+    const response = await fetch(platform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': `trace-${run}` },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(response.headers.get('x-correlation-id')).toBe(`trace-${run}`);
+    const live = await fetch(platform.url.replace('/graphql', '/health/live'));
+    const ready = await fetch(platform.registerUrl.replace('/graphql', '/health/ready'));
+    expect([live.status, ready.status]).toEqual([200, 200]);
+  });
+}

@@ -1,0 +1,2 @@
+export * from './forwarded-only';
+export * from './request-middleware';

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandContext, DocumentCollection, EventStore, FindResult } from '@ebp/eventing';
+import type { Identity } from '@ebp/platform';
+import {
+  authorisePriorityAction,
+  authoriseProjectAction,
+  canRead,
+  readableBy,
+} from '../access/register-access';
+import type { ProjectStatus } from '../projects/project';
+import type { ProjectCommand } from '../projects/project.decider';
+import { ProjectNotFound } from '../projects/project.errors';
+import { ProjectCommands, type ProposeResult } from '../projects/project.handler';
+import type { ProjectSummary } from '../projects/projections/project-summary.projection';
+import type { PriorityCommand } from '../priorities/priority.decider';
+import { PriorityCommands } from '../priorities/priority.handler';
+import type { PrioritySummary } from '../priorities/projections/priority-summary.projection';
+import { deadlinesOf, type Deadline } from '../register-reads/deadlines';
+import { projectRecord, type ProjectRecord } from '../register-reads/project-record';
+import {
+  coverage,
+  listProjects,
+  matchesFilter,
+  type RegisterFilter,
+  type RegisterQuery,
+} from '../register-reads/register-queries';
+import { registerAsOf } from '../register-reads/time-travel';
+
+/** What the register needs from its composition root (all-in-one or distributed). */
+export interface RegisterStores {
+  readonly store: EventStore;
+  readonly projects: () => Promise<DocumentCollection<ProjectSummary>>;
+  readonly priorities: () => Promise<DocumentCollection<PrioritySummary>>;
+  /** Brings the read models up to date, so that a client reads its own writes. */
+  readonly catchUp: () => Promise<void>;
+  readonly now: () => Date;
+}
+
+export type ProjectActionCommand = Exclude<ProjectCommand, { type: 'propose' }>;
+/** A command as a client sends it: who acts comes from the verified identity, never the client. */
+export type ProjectRequest = ProjectActionCommand extends infer Command
+  ? Command extends ProjectActionCommand
+    ? Omit<Command, 'by' | 'today'>
+    : never
+  : never;
+export type PriorityRequest = PriorityCommand extends infer Command
+  ? Command extends PriorityCommand
+    ? Omit<Command, 'by'>
+    : never
+  : never;
+
+export interface CommandOutcome {
+  readonly id: string;
+  readonly version: number;
+  readonly status: string;
+}
+
+/**
+ * The register's use cases with authorisation applied on every path: a project the caller may not
+ * read does not exist for them (NOT_FOUND, never FORBIDDEN, so its existence does not leak), and
+ * an action the caller's role does not allow is FORBIDDEN. Resolvers only translate to the graph.
+ */
+export class RegisterApplication {
+  private readonly projectCommands: ProjectCommands;
+  private readonly priorityCommands: PriorityCommands;
+
+  constructor(private readonly stores: RegisterStores) {
+    this.projectCommands = new ProjectCommands(stores.store, stores.projects);
+    this.priorityCommands = new PriorityCommands(stores.store);
+  }
+
+  private context(identity: Identity, classification: CommandContext['classification']) {
+    return {
+      commandId: randomUUID(),
+      actor: identity.actor,
+      now: this.stores.now(),
+      classification,
+    } satisfies CommandContext;
+  }
+
+  /** Reads ----------------------------------------------------------------------------------- */
+
+  async listProjects(
+    identity: Identity,
+    query: RegisterQuery,
+  ): Promise<FindResult<ProjectSummary>> {
+    return listProjects(await this.stores.projects(), query, readableBy(identity));
+  }
+
+  async project(identity: Identity, projectId: string): Promise<ProjectSummary | undefined> {
+    const found = await (await this.stores.projects()).get(projectId);
+    return found && canRead(identity, found.body.readers) ? found.body : undefined;
+  }
+
+  /** The project folded from its stream, now or as of a date; undefined if unreadable then. */
+  async record(
+    identity: Identity,
+    projectId: string,
+    asOf?: Date,
+  ): Promise<ProjectRecord | undefined> {
+    const record = await projectRecord(this.stores.store, projectId, asOf);
+    return record && canRead(identity, record.summary.readers) ? record : undefined;
+  }
+
+  /** The register as it stood at the end of `asOf`, as the caller may see it. */
+  async registerAsOf(
+    identity: Identity,
+    asOf: Date,
+    filter: RegisterFilter = {},
+  ): Promise<ProjectSummary[]> {
+    const projects = await registerAsOf(this.stores.store, asOf);
+    return projects.filter(
+      (project) => canRead(identity, project.readers) && matchesFilter(project, filter),
+    );
+  }
+
+  async priorities(identity: Identity, includeRetired = false): Promise<PrioritySummary[]> {
+    void identity; // the Research Plan is OFFICIAL: every signed-in caller may read it
+    const found = await (
+      await this.stores.priorities()
+    ).find({
+      filter: includeRetired ? {} : { status: 'active' },
+      sort: [{ field: 'title', direction: 'asc' }],
+    });
+    return found.items.map((item) => item.body);
+  }
+
+  async priority(priorityId: string): Promise<PrioritySummary | undefined> {
+    return (await (await this.stores.priorities()).get(priorityId))?.body;
+  }
+
+  /** Research Plan coverage, counting only the projects the caller may read. */
+  async coverage(identity: Identity) {
+    const [priorities, projects] = await Promise.all([
+      this.priorities(identity),
+      this.readableProjects(identity),
+    ]);
+    return coverage(priorities, projects);
+  }
+
+  /** Missed and imminent deadlines across the register on `today` (YYYY-MM-DD). */
+  async overdue(
+    identity: Identity,
+    today = this.stores.now().toISOString().slice(0, 10),
+  ): Promise<(Deadline & { project: ProjectSummary })[]> {
+    const projects = await this.readableProjects(identity);
+    return projects
+      .flatMap((project) =>
+        deadlinesOf(project, today).map((deadline) => ({ ...deadline, project })),
+      )
+      .sort((a, b) => a.due.localeCompare(b.due) || a.projectId.localeCompare(b.projectId));
+  }
+
+  private async readableProjects(identity: Identity): Promise<ProjectSummary[]> {
+    const found = await (await this.stores.projects()).find({ filter: readableBy(identity) });
+    return found.items.map((item) => item.body);
+  }
+
+  /** Writes ---------------------------------------------------------------------------------- */
+
+  async propose(identity: Identity, projectId: string, proposal: unknown): Promise<ProposeResult> {
+    const classification = classificationOf(proposal);
+    authoriseProjectAction(identity, 'propose', {
+      leadId: identity.actor.id,
+      proposedBy: identity.actor.id,
+      classification,
+    });
+    const result = await this.projectCommands.propose(
+      projectId,
+      proposal,
+      this.context(identity, classification),
+    );
+    await this.stores.catchUp();
+    // The duplicate warning must not reveal projects the proposer may not read.
+    const similar = [];
+    for (const candidate of result.similar) {
+      if (await this.project(identity, candidate.projectId)) similar.push(candidate);
+    }
+    return { ...result, similar };
+  }
+
+  async act(
+    identity: Identity,
+    projectId: string,
+    request: ProjectRequest,
+    expectedVersion?: number,
+  ): Promise<CommandOutcome> {
+    const project = await this.project(identity, projectId);
+    if (!project) throw new ProjectNotFound(`No research project ${projectId}`);
+    authoriseProjectAction(identity, request.type, project);
+    const command = {
+      ...request,
+      by: identity.actor.id,
+      ...(request.type === 'start' ? { today: this.stores.now().toISOString().slice(0, 10) } : {}),
+    } as ProjectActionCommand;
+    const result = await this.projectCommands.execute(
+      projectId,
+      command,
+      this.context(identity, project.classification),
+      expectedVersion,
+    );
+    await this.stores.catchUp();
+    return { id: projectId, version: result.streamVersion, status: statusOf(result.state) };
+  }
+
+  async changePriority(
+    identity: Identity,
+    priorityId: string,
+    request: PriorityRequest,
+    expectedVersion?: number,
+  ): Promise<CommandOutcome> {
+    authorisePriorityAction(identity);
+    const result = await this.priorityCommands.execute(
+      priorityId,
+      { ...request, by: identity.actor.id },
+      this.context(identity, 'OFFICIAL'),
+      expectedVersion,
+    );
+    await this.stores.catchUp();
+    return { id: priorityId, version: result.streamVersion, status: result.state.status };
+  }
+}
+
+function statusOf(state: { status: ProjectStatus | 'none' }): string {
+  return state.status;
+}
+
+/** The classification a proposal claims; an invalid proposal is refused later by the decider. */
+function classificationOf(proposal: unknown): CommandContext['classification'] {
+  const claimed =
+    typeof proposal === 'object' && proposal !== null
+      ? (proposal as { classification?: unknown }).classification
+      : undefined;
+  return claimed === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
+}

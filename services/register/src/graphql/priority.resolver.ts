@@ -1,0 +1,131 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
+import type { register } from '@ebp/contracts';
+import { RegisterApplication } from '../application/register-application';
+import { toGraphPriority, toGraphProject } from './graph-mapping';
+import { identityOf, type RequestContext } from './request-identity';
+import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
+
+/** The Research Plan in the graph: priorities, their projects, and coverage. */
+@Resolver('ResearchPriority')
+export class PriorityResolver {
+  constructor(
+    @Inject(REGISTER_RUNTIME) private readonly runtime: RegisterRuntime,
+    @Inject(RegisterApplication) private readonly register: RegisterApplication,
+  ) {}
+
+  @Query('researchPriorities')
+  async researchPriorities(
+    @Context() context: RequestContext,
+    @Args('includeRetired') includeRetired: boolean | undefined,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    const priorities = await this.register.priorities(identity, includeRetired ?? false);
+    return priorities.map(toGraphPriority);
+  }
+
+  @Query('researchPlanCoverage')
+  async researchPlanCoverage(@Context() context: RequestContext) {
+    const identity = await identityOf(this.runtime, context);
+    const [priorities, coverage] = await Promise.all([
+      this.register.priorities(identity),
+      this.register.coverage(identity),
+    ]);
+    const byId = new Map(
+      priorities.map((priority) => [priority.priorityId, toGraphPriority(priority)]),
+    );
+    return {
+      priorities: coverage.priorities.map((row) => ({
+        priority: byId.get(row.priorityId),
+        projects: row.projects,
+        byStatus: row.byStatus,
+      })),
+      uncovered: coverage.uncovered.map((id) => byId.get(id)),
+    };
+  }
+
+  @Query('overdueProjects')
+  async overdueProjects(@Context() context: RequestContext, @Args('today') today?: string) {
+    const identity = await identityOf(this.runtime, context);
+    const deadlines = await this.register.overdue(identity, today ?? undefined);
+    return deadlines.map((deadline) => ({
+      kind: deadline.kind,
+      due: deadline.due,
+      project: toGraphProject(deadline.project, () =>
+        this.register.record(identity, deadline.projectId),
+      ),
+    }));
+  }
+
+  /** A nested path to projects: the same need-to-know filter as the register list. */
+  @ResolveField('projects')
+  async projects(@Context() context: RequestContext, @Parent() priority: { id: string }) {
+    const identity = await identityOf(this.runtime, context);
+    const page = await this.register.listProjects(identity, {
+      filter: { priorityId: priority.id },
+      limit: 200,
+    });
+    return page.items.map((item) =>
+      toGraphProject(item.body, () => this.register.record(identity, item.id)),
+    );
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext) {
+    await identityOf(this.runtime, context);
+    const priority = await this.register.priority(reference.id);
+    return priority ? toGraphPriority(priority) : null;
+  }
+
+  @Mutation('setResearchPriority')
+  async setPriority(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('priority') priority: unknown,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    return this.register.changePriority(identity, id, { type: 'set', priorityId: id, priority });
+  }
+
+  @Mutation('reviseResearchPriority')
+  async revisePriority(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('changes') changes: Partial<register.PriorityDefinition>,
+    @Args('justification') justification: string,
+    @Args('expectedVersion') expectedVersion?: number,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    return this.register.changePriority(
+      identity,
+      id,
+      { type: 'revise', changes, justification },
+      expectedVersion ?? undefined,
+    );
+  }
+
+  @Mutation('retireResearchPriority')
+  async retirePriority(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('reason') reason: string,
+    @Args('expectedVersion') expectedVersion?: number,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    return this.register.changePriority(
+      identity,
+      id,
+      { type: 'retire', reason },
+      expectedVersion ?? undefined,
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import {
+  CommandHandler,
+  type CommandContext,
+  type CommandResult,
+  type EventStore,
+} from '@ebp/eventing';
+import type { PriorityEvent, PriorityState } from './priority';
+import { priorityDecider, type PriorityCommand } from './priority.decider';
+
+const STREAM_PREFIX = 'priority:';
+
+/** Priorities share the register's event store with projects, so their streams are prefixed. */
+export const priorityStreamId = (priorityId: string): string => `${STREAM_PREFIX}${priorityId}`;
+export const priorityIdOf = (streamId: string): string | undefined =>
+  streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : undefined;
+
+/** The Research Plan's commands, run through the kit's command handler. No business rules here. */
+export class PriorityCommands {
+  private readonly handler: CommandHandler<PriorityCommand, PriorityEvent, PriorityState>;
+
+  constructor(store: EventStore) {
+    this.handler = new CommandHandler(store, priorityDecider);
+  }
+
+  execute(
+    priorityId: string,
+    command: PriorityCommand,
+    context: CommandContext,
+    expectedVersion?: number,
+  ): Promise<CommandResult<PriorityState>> {
+    return this.handler.handle(
+      priorityStreamId(priorityId),
+      command,
+      context,
+      expectedVersion === undefined ? {} : { expectedVersion },
+    );
+  }
+}
