@@ -1,3 +1,4 @@
+import { register } from '@ebp/contracts';
 import type { GraphClient } from '../graph-client';
 
 /**
@@ -36,18 +37,7 @@ const PRIORITIES = [
   },
 ];
 
-const allMet = Object.fromEntries(
-  [
-    'research-question-clear',
-    'design-answers-question',
-    'comparison-appropriate',
-    'sample-size-justified',
-    'outcomes-pre-registered',
-    'analysis-plan-stated',
-    'bias-risks-addressed',
-    'ethics-and-data-protection',
-  ].map((criterion) => [criterion, 'met']),
-);
+const allMet = Object.fromEntries(register.QA_CRITERIA.map((criterion) => [criterion, 'met']));
 
 interface DemoProject {
   readonly id: string;

@@ -1,5 +1,6 @@
 // The register's end-to-end scenario, run through the gateway against either run mode: the
 // all-in-one platform (npm test) and separate processes on the engines (npm run test:engines).
+import { register } from '@ebp/contracts';
 import { randomUUID } from 'node:crypto';
 import { DEMO_USERS, signIdentity, type DevelopmentIssuer, type Identity } from '@ebp/platform';
 import { GraphClient, type GraphResponse } from '../graph-client';
@@ -16,18 +17,7 @@ export interface PlatformUnderTest {
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
-const allMet = Object.fromEntries(
-  [
-    'research-question-clear',
-    'design-answers-question',
-    'comparison-appropriate',
-    'sample-size-justified',
-    'outcomes-pre-registered',
-    'analysis-plan-stated',
-    'bias-risks-addressed',
-    'ethics-and-data-protection',
-  ].map((criterion) => [criterion, 'met']),
-);
+const allMet = Object.fromEntries(register.QA_CRITERIA.map((criterion) => [criterion, 'met']));
 
 function proposal(title: string, lead: string, overrides: Record<string, unknown> = {}) {
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext, DocumentCollection, EventStore, FindResult } from '@ebp/eventing';
-import type { Identity } from '@ebp/platform';
+import { currentCorrelationId, type Identity } from '@ebp/platform';
 import {
   authorisePriorityAction,
   authoriseProjectAction,
@@ -69,13 +69,19 @@ export class RegisterApplication {
     this.priorityCommands = new PriorityCommands(stores.store);
   }
 
-  private context(identity: Identity, classification: CommandContext['classification']) {
+  private context(
+    identity: Identity,
+    classification: CommandContext['classification'],
+  ): CommandContext {
+    // Events carry the request's correlation id, so logs and events of one request join up.
+    const correlationId = currentCorrelationId();
     return {
       commandId: randomUUID(),
       actor: identity.actor,
       now: this.stores.now(),
       classification,
-    } satisfies CommandContext;
+      ...(correlationId ? { correlationId } : {}),
+    };
   }
 
   /** Reads ----------------------------------------------------------------------------------- */

@@ -4,15 +4,13 @@ import {
   type CommandResult,
   type EventStore,
 } from '@ebp/eventing';
+import { streamNames } from '../shared/stream-names';
 import type { PriorityEvent, PriorityState } from './priority';
 import { priorityDecider, type PriorityCommand } from './priority.decider';
 
-const STREAM_PREFIX = 'priority:';
-
-/** Priorities share the register's event store with projects, so their streams are prefixed. */
-export const priorityStreamId = (priorityId: string): string => `${STREAM_PREFIX}${priorityId}`;
-export const priorityIdOf = (streamId: string): string | undefined =>
-  streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : undefined;
+const priorityStreams = streamNames('priority:');
+export const priorityStreamId = priorityStreams.streamIdOf;
+export const priorityIdOf = priorityStreams.idOf;
 
 /** The Research Plan's commands, run through the kit's command handler. No business rules here. */
 export class PriorityCommands {

@@ -7,17 +7,15 @@ import {
   type EventStore,
   type StoredEvent,
 } from '@ebp/eventing';
+import { streamNames } from '../shared/stream-names';
 import { mostSimilar, type SimilarProject } from '../register-reads/similarity';
 import type { ProjectState } from './project';
 import { projectDecider, type ProjectCommand } from './project.decider';
 import type { ProjectSummary } from './projections/project-summary.projection';
 
-const STREAM_PREFIX = 'project:';
-
-/** Projects share the register's event store with priorities, so their streams are prefixed. */
-export const projectStreamId = (projectId: string): string => `${STREAM_PREFIX}${projectId}`;
-export const projectIdOf = (streamId: string): string | undefined =>
-  streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : undefined;
+const projectStreams = streamNames('project:');
+export const projectStreamId = projectStreams.streamIdOf;
+export const projectIdOf = projectStreams.idOf;
 
 export interface ProposeResult extends CommandResult<ProjectState> {
   /** Existing projects most like the new one: the duplicate warning. */
