@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const identitySecret = randomBytes(32).toString('base64url');
   const platform = await startAllInOne({ port: 0, identitySecret });
   try {
-    const token = async (user: string) => platform.issuer.tokenFor(user);
+    const token = async (user: string) => platform.issuer!.tokenFor(user);
     const tokens = new Map<string, string>();
     for (const user of ['rae', 'sam', 'rob', 'cat', 'vic']) tokens.set(user, await token(user));
     await loadDemoData((user) => new GraphClient(platform.url, tokens.get(user) ?? null));

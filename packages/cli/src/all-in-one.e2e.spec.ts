@@ -11,7 +11,7 @@ describe('all-in-one: the register through the gateway', () => {
       url: platform.url,
       registerUrl: platform.register.url,
       identitySecret,
-      issuer: platform.issuer,
+      issuer: platform.issuer!,
       stop: () => platform.stop(),
     };
   });

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { SqlDocumentStore, createPgliteClient, type SqlClient } from '@ebp/eventing';
 import { startGateway, type RunningGateway } from '@ebp/gateway';
-import { DevelopmentIssuer, silentLogger, type GraphqlLimits, type Logger } from '@ebp/platform';
+import {
+  DevelopmentIssuer,
+  silentLogger,
+  type GraphqlLimits,
+  type Logger,
+  type TokenVerifier,
+} from '@ebp/platform';
 import { startRegisterServer, type RunningRegister } from '@ebp/register';
 import { lockDataDirectory } from './data-dir-lock';
 
@@ -14,6 +20,11 @@ export interface AllInOneOptions {
   readonly logger?: Logger;
   readonly limits?: Partial<GraphqlLimits>;
   readonly now?: () => Date;
+  /**
+   * Production: tokens from the organisation's identity provider (this verifier), no development
+   * issuer and no /dev endpoints, introspection and suggestions off.
+   */
+  readonly production?: { readonly verifier: TokenVerifier };
   /** Shared by the gateway and the subgraphs; by default a fresh one per start. */
   readonly identitySecret?: string;
 }
@@ -21,9 +32,9 @@ export interface AllInOneOptions {
 export interface RunningPlatform {
   /** The federated graph. */
   readonly url: string;
-  /** Where the development issuer hands out tokens. */
-  readonly devUrl: string;
-  readonly issuer: DevelopmentIssuer;
+  /** Where the development issuer hands out tokens (development only). */
+  readonly devUrl?: string;
+  readonly issuer?: DevelopmentIssuer;
   readonly register: RunningRegister;
   readonly gateway: RunningGateway;
   stop(): Promise<void>;
@@ -51,16 +62,18 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       documents: await SqlDocumentStore.open(registerSql),
       identitySecret,
       soleProcess: options.dataDir !== undefined,
+      production: options.production !== undefined,
       logger: logger.child({ component: 'register' }),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
-    const issuer = await DevelopmentIssuer.create();
+    const issuer = options.production ? undefined : await DevelopmentIssuer.create();
     const gateway = await startGateway({
       subgraphUrls: { register: register.url },
-      verifier: issuer.verifier(),
+      verifier: options.production?.verifier ?? issuer!.verifier(),
       identitySecret,
-      developmentIssuer: issuer,
+      production: options.production !== undefined,
+      ...(issuer ? { developmentIssuer: issuer } : {}),
       host,
       port: options.port ?? 4000,
       logger: logger.child({ component: 'gateway' }),
@@ -68,8 +81,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
     });
     return {
       url: gateway.url,
-      devUrl: gateway.url.replace(/\/graphql$/, '/dev'),
-      issuer,
+      ...(issuer ? { issuer, devUrl: gateway.url.replace(/\/graphql$/, '/dev') } : {}),
       register,
       gateway,
       async stop() {

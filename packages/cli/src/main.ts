@@ -6,6 +6,8 @@ import {
   createLogger,
   loadConfig,
   loadEngineSettings,
+  remoteJwksVerifier,
+  requireSettings,
   runUntilStopped,
   type Logger,
 } from '@ebp/platform';
@@ -100,11 +102,28 @@ function main(argv: readonly string[]): void {
     ]);
   const dataDir = resolve(config.dataDir);
   runUntilStopped(logger, async () => {
+    if (config.nodeEnv === 'production') {
+      // No development issuer in production: tokens come from the identity provider.
+      const required = requireSettings(['EBP_JWKS_URL', 'EBP_JWT_ISSUER']);
+      const verifier = remoteJwksVerifier(
+        required.EBP_JWKS_URL,
+        required.EBP_JWT_ISSUER,
+        config.auth.audience,
+      );
+      const platform = await startAllInOne({
+        dataDir,
+        host: config.http.host,
+        port,
+        logger,
+        production: { verifier },
+      });
+      process.stdout.write(`EBP Platform is running (all-in-one, production) at ${platform.url}\n`);
+      return platform;
+    }
     const platform = await startAllInOne({ dataDir, host: config.http.host, port, logger });
-    process.stdout.write(
-      banner('all-in-one', platform.url, platform.devUrl, [`  Data         ${dataDir}`]),
-    );
-    if (values.demo) await demo(platform.url, platform.devUrl, logger);
+    const devUrl = platform.devUrl ?? '';
+    process.stdout.write(banner('all-in-one', platform.url, devUrl, [`  Data         ${dataDir}`]));
+    if (values.demo) await demo(platform.url, devUrl, logger);
     return platform;
   });
 }

@@ -6,7 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { formatGraphQLError } from './graphql-errors';
 import { JsonScalar } from './json.scalar';
 import { RegisterApplication } from '../application/register-application';
-import { graphqlLimits, type GraphqlLimits } from '@ebp/platform';
+import { DEFAULT_GRAPHQL_LIMITS, graphqlLimits, type GraphqlLimits } from '@ebp/platform';
 import { PriorityResolver } from './priority.resolver';
 import { ProjectCommandsResolver } from './project-commands.resolver';
 import { ProjectResolver } from './project.resolver';
@@ -30,7 +30,11 @@ export class RegisterModule {
           path: '/graphql',
           playground: false,
           introspection: !options.production,
+          hideSchemaDetailsFromClientErrors: options.production ?? false,
           validationRules: graphqlLimits(options.limits),
+          parseOptions: {
+            maxTokens: options.limits?.maxTokens ?? DEFAULT_GRAPHQL_LIMITS.maxTokens,
+          },
           allowBatchedHttpRequests: false,
           // The process decides when to stop, in order: gateway, services, stores.
           stopOnTerminationSignals: false,
