@@ -1,0 +1,59 @@
+// The demo data set loads through the gateway as the demo users, covers every status of the
+// lifecycle, and loads only once.
+import { startAllInOne, type RunningPlatform } from '../all-in-one';
+import { GraphClient } from '../graph-client';
+import { DEMO_PROJECT_COUNT, loadDemoData } from './demo-data';
+
+describe('demo data', () => {
+  let platform: RunningPlatform;
+  const clients = new Map<string, GraphClient>();
+
+  beforeAll(async () => {
+    platform = await startAllInOne({ port: 0 });
+    for (const user of ['rae', 'sam', 'rob', 'cat', 'vic'])
+      clients.set(user, new GraphClient(platform.url, await platform.issuer!.tokenFor(user)));
+  });
+
+  afterAll(async () => {
+    await platform.stop();
+  });
+
+  it('loads projects in every status once, with the sensitive one hidden from a viewer', async () => {
+    const clientFor = (user: string) => clients.get(user)!;
+    expect(await loadDemoData(clientFor)).toEqual({
+      loaded: true,
+      priorities: 4,
+      projects: DEMO_PROJECT_COUNT,
+    });
+    expect(await loadDemoData(clientFor)).toEqual({ loaded: false, priorities: 0, projects: 0 });
+    const query =
+      '{ researchProjects(limit: 200) { total items { status amendments outcomeSwitching } } }';
+    type Page = {
+      researchProjects: {
+        total: number;
+        items: { status: string; amendments: number; outcomeSwitching: boolean }[];
+      };
+    };
+    const committee = await clientFor('cat').must<Page>(query);
+    expect(committee.researchProjects.total).toBe(DEMO_PROJECT_COUNT);
+    expect(new Set(committee.researchProjects.items.map((item) => item.status))).toEqual(
+      new Set([
+        'proposed',
+        'submitted',
+        'under_review',
+        'approved',
+        'rejected',
+        'deferred',
+        'in_progress',
+        'suspended',
+        'completed',
+        'stopped',
+        'withdrawn',
+      ]),
+    );
+    expect(committee.researchProjects.items.some((item) => item.amendments > 0)).toBe(true);
+    expect(committee.researchProjects.items.some((item) => item.outcomeSwitching)).toBe(true);
+    const viewer = await clientFor('vic').must<Page>(query);
+    expect(viewer.researchProjects.total).toBe(DEMO_PROJECT_COUNT - 1);
+  });
+});
