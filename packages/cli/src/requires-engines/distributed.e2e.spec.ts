@@ -1,21 +1,76 @@
 // The register end to end through the gateway, distributed: the register and the gateway each in
 // their own process on PostgreSQL, Kafka and the MongoDB-compatible engine.
+import { randomUUID } from 'node:crypto';
+import { KafkaBus, fromBusMessage } from '@ebp/eventing';
 import { loadEngineSettings } from '@ebp/platform';
+import { REGISTER_TOPIC } from '@ebp/register';
 import { startDistributed } from '../distributed';
+import { GraphClient } from '../graph-client';
 import { registerScenario } from '../testing/register-scenario';
 
 describe('distributed: the register through the gateway, as separate processes', () => {
-  registerScenario(async () => {
-    const platform = await startDistributed({
-      engines: loadEngineSettings(),
-      childOutput: () => undefined,
-    });
+  const engines = loadEngineSettings();
+  const platform = registerScenario(async () => {
+    const running = await startDistributed({ engines, childOutput: () => undefined });
     return {
-      url: platform.url,
-      registerUrl: platform.registerUrl,
-      identitySecret: platform.identitySecret,
-      issuer: platform.issuer,
-      stop: () => platform.stop(),
+      url: running.url,
+      registerUrl: running.registerUrl,
+      identitySecret: running.identitySecret,
+      issuer: running.issuer,
+      stop: () => running.stop(),
     };
+  });
+
+  it('publishes the register’s events to Kafka for other services and analytics teams', async () => {
+    const projectId = `e2e-published-${randomUUID().slice(0, 8)}`;
+    const rae = new GraphClient(platform().url, await platform().issuer.tokenFor('rae'));
+    await rae.must(
+      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
+      {
+        id: projectId,
+        p: {
+          title: 'Published to analytics',
+          summary: 'Does the register publish every event it records to the Kafka topic?',
+          researchQuestions: ['Are events published?'],
+          ebpLevel: 'tactical',
+          priorityIds: [],
+          design: 'Propose and submit, then read the topic',
+          methods: ['observation'],
+          plannedSmsLevel: 1,
+          ebpMatrix: { target: 'micro-place', proactivity: 'reactive', specificity: 'general' },
+          plannedStart: '2026-04-01',
+          plannedEnd: '2027-03-31',
+          owningUnit: 'EBP Delivery Team',
+          leadId: 'person-rae',
+          ethics: { status: 'not-required', reason: 'No participants; synthetic records only.' },
+          classification: 'OFFICIAL',
+          outcomes: { primary: [{ name: 'Events', measure: 'Count' }], secondary: [] },
+        },
+      },
+    );
+    await rae.must('mutation($id: ID!) { submitProject(id: $id) { version } }', { id: projectId });
+
+    const bus = await KafkaBus.connect({
+      brokers: engines.kafka.brokers,
+      clientId: 'e2e-analytics',
+    });
+    const seen: string[] = [];
+    const subscription = await bus.subscribe({
+      groupId: `e2e-analytics-${randomUUID()}`,
+      topics: [REGISTER_TOPIC],
+      handler: async (message) => {
+        const event = fromBusMessage(message);
+        if (event.streamId === `project:${projectId}`) seen.push(event.type);
+      },
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (seen.length < 2 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(seen).toEqual(['register.project.proposed', 'register.project.submitted']);
+    } finally {
+      await subscription.stop();
+      await bus.close();
+    }
   });
 });

@@ -74,7 +74,8 @@ const instant = async () => {
   return now;
 };
 
-export function registerScenario(start: () => Promise<PlatformUnderTest>): void {
+/** Defines the scenario's tests; returns the running platform's getter for mode-specific tests. */
+export function registerScenario(start: () => Promise<PlatformUnderTest>): () => PlatformUnderTest {
   let platform: PlatformUnderTest;
   const clients = new Map<string, GraphClient>();
   const run = randomUUID().slice(0, 8);
@@ -413,4 +414,5 @@ export function registerScenario(start: () => Promise<PlatformUnderTest>): void 
     const ready = await fetch(platform.registerUrl.replace('/graphql', '/health/ready'));
     expect([live.status, ready.status]).toEqual([200, 200]);
   });
+  return () => platform;
 }
