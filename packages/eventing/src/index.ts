@@ -24,3 +24,6 @@ export * from './documents/mongo-document-store';
 export * from './projections/projection';
 export * from './projections/bus-projection';
 export * from './processors/serialized';
+export * from './personal-data/subject-key-store';
+export * from './personal-data/personal-data';
+export * from './personal-data/sealing-event-store';

@@ -1,0 +1,107 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import type { SubjectKeyStore } from './subject-key-store';
+
+/**
+ * A personal value as stored: AES-256-GCM under the subject's key, with the subject id bound in
+ * as additional data so a sealed value cannot be moved to another subject.
+ */
+export interface SealedValue {
+  readonly $sealed: 'aes-256-gcm/v1';
+  readonly subject: string;
+  readonly iv: string;
+  readonly data: string;
+  readonly tag: string;
+}
+
+/** What a sealed value reads as once its subject's key is destroyed. */
+export const REDACTED = Object.freeze({ $redacted: true as const });
+export type Redacted = typeof REDACTED;
+
+export function isSealed(value: unknown): value is SealedValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { $sealed?: unknown }).$sealed === 'aes-256-gcm/v1'
+  );
+}
+
+export function isRedacted(value: unknown): value is Redacted {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { $redacted?: unknown }).$redacted === true
+  );
+}
+
+/** Seals and opens personal values with per-subject keys (crypto-shredding). */
+export class PersonalData {
+  constructor(private readonly keys: SubjectKeyStore) {}
+
+  /**
+   * Seals a value. With a `nonceSeed` (e.g. event id and field) the IV is derived from it, so an
+   * idempotent retry of the same event seals to the same bytes and the store sees no conflict.
+   */
+  async seal(subjectId: string, value: unknown, nonceSeed?: string): Promise<SealedValue> {
+    const key = await this.keys.keyFor(subjectId);
+    const iv =
+      nonceSeed === undefined
+        ? randomBytes(12)
+        : createHmac('sha256', key).update(nonceSeed).digest().subarray(0, 12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(subjectId));
+    const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return {
+      $sealed: 'aes-256-gcm/v1',
+      subject: subjectId,
+      iv: iv.toString('base64'),
+      data: data.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
+  }
+
+  /** The value, or REDACTED when the subject was erased. A tampered value throws. */
+  async open(sealed: SealedValue): Promise<unknown> {
+    const key = await this.keys.find(sealed.subject);
+    if (!key) return REDACTED;
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(Buffer.from(sealed.subject));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    const plain = Buffer.concat([
+      decipher.update(Buffer.from(sealed.data, 'base64')),
+      decipher.final(),
+    ]).toString('utf8');
+    return JSON.parse(plain) as unknown;
+  }
+
+  /** Seals the named fields of a record (the others stay readable: ids, dates, codes). */
+  async sealFields<Record_ extends Record<string, unknown>>(
+    subjectId: string,
+    record: Record_,
+    fields: readonly (keyof Record_)[],
+    nonceSeed?: string,
+  ): Promise<Record<string, unknown>> {
+    const sealed: Record<string, unknown> = { ...record };
+    for (const field of fields) {
+      const value = record[field];
+      if (value !== undefined && !isSealed(value))
+        sealed[field as string] = await this.seal(
+          subjectId,
+          value,
+          nonceSeed === undefined ? undefined : `${nonceSeed}\u0000${String(field)}`,
+        );
+    }
+    return sealed;
+  }
+
+  /** Opens every sealed value anywhere in a JSON structure; erased subjects' values read REDACTED. */
+  async openAll(value: unknown): Promise<unknown> {
+    if (isSealed(value)) return this.open(value);
+    if (Array.isArray(value)) return Promise.all(value.map((item) => this.openAll(item)));
+    if (typeof value === 'object' && value !== null) {
+      const opened: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) opened[key] = await this.openAll(item);
+      return opened;
+    }
+    return value;
+  }
+}
