@@ -5,3 +5,5 @@ export * from './published-event';
 export * from './upcasting';
 export * as register from './register';
 export * from './json-schema';
+export * as community from './community';
+export * as dissemination from './dissemination';

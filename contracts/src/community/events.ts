@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope';
+import {
+  AuditAnswerSchema,
+  ChampionAreaSchema,
+  ContactSchema,
+  CredentialSchema,
+  ErasureReasonSchema,
+  InvolvementEndReasonSchema,
+  InvolvementRoleSchema,
+  OrcidSchema,
+  PersonProfileSchema,
+  SkillLevelSchema,
+  SkillsAuditSchema,
+} from './person';
+
+const id = z.string().min(1).max(100);
+const isoDate = z.iso.date();
+
+/**
+ * A personal field as it travels: sealed (AES-256-GCM under the person's key) or, after erasure,
+ * redacted. Consumers never see it in clear on the bus.
+ */
+export const SealedFieldSchema = z.union([
+  z
+    .object({
+      $sealed: z.literal('aes-256-gcm/v1'),
+      subject: z.string(),
+      iv: z.string(),
+      data: z.string(),
+      tag: z.string(),
+    })
+    .strict(),
+  z.object({ $redacted: z.literal(true) }).strict(),
+]);
+
+const profileShape = PersonProfileSchema.shape;
+
+export const communityEventData = {
+  'community.person.registered': PersonProfileSchema.extend({
+    personId: id,
+    registeredBy: id,
+  }).strict(),
+  'community.person.profile-updated': z
+    .object({
+      personId: id,
+      updatedBy: id,
+      changedFields: z.array(z.string()).min(1),
+      name: profileShape.name.optional(),
+      rankOrGrade: profileShape.rankOrGrade.optional(),
+      unit: profileShape.unit.optional(),
+      contact: ContactSchema.optional(),
+      credentials: z.array(CredentialSchema).optional(),
+      skills: profileShape.skills.optional(),
+      topics: profileShape.topics.optional(),
+      availability: profileShape.availability.optional(),
+      orcid: OrcidSchema.optional(),
+      consent: profileShape.consent.optional(),
+    })
+    .strict(),
+  'community.person.skill-verified': z
+    .object({ personId: id, method: z.string(), level: SkillLevelSchema, verifiedBy: id })
+    .strict(),
+  'community.person.champion-appointed': z
+    .object({
+      personId: id,
+      area: ChampionAreaSchema,
+      from: isoDate,
+      until: isoDate.optional(),
+      appointedBy: id,
+    })
+    .strict(),
+  'community.person.champion-stood-down': z
+    .object({ personId: id, area: ChampionAreaSchema, on: isoDate, by: id })
+    .strict(),
+  'community.person.training-recorded': z
+    .object({
+      personId: id,
+      activityId: id,
+      title: z.string().min(2).max(300),
+      kind: z.enum(['course', 'master-class']),
+      attendedOn: isoDate,
+    })
+    .strict(),
+  'community.person.erased': z
+    .object({ personId: id, erasedBy: id, reason: ErasureReasonSchema })
+    .strict(),
+  'community.audit.launched': z
+    .object({ auditId: id, audit: SkillsAuditSchema, launchedBy: id })
+    .strict(),
+  'community.audit.answered': z
+    .object({
+      auditId: id,
+      personId: id,
+      unit: z.string(),
+      answers: z.array(AuditAnswerSchema).min(1),
+    })
+    .strict(),
+  'community.audit.closed': z.object({ auditId: id, closedBy: id }).strict(),
+  'community.involvement.joined': z
+    .object({ personId: id, projectId: id, role: InvolvementRoleSchema, from: isoDate, by: id })
+    .strict(),
+  'community.involvement.ended': z
+    .object({
+      personId: id,
+      projectId: id,
+      on: isoDate,
+      reason: InvolvementEndReasonSchema,
+      by: id,
+    })
+    .strict(),
+} as const;
+
+export type CommunityEventType = keyof typeof communityEventData;
+export type CommunityEventData<Type extends CommunityEventType> = z.infer<
+  (typeof communityEventData)[Type]
+>;
+
+export const communityEventContracts = Object.fromEntries(
+  Object.entries(communityEventData).map(([type, data]) => [type, defineEvent(type, 1, data)]),
+) as {
+  [Type in CommunityEventType]: ReturnType<
+    typeof defineEvent<Type, 1, (typeof communityEventData)[Type]>
+  >;
+};
