@@ -1,7 +1,7 @@
 // All-in-one durability: every change the platform acknowledged is still there after a restart,
 // including one forced by kill -9 in the middle of a stream of writes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,24 +21,29 @@ interface Started {
   readonly output: string[];
 }
 
-/** `ebp start` as a separate process, exactly as `npm start` runs it. */
+/** The command line of the root `npm start` script, so that the test runs exactly what it runs. */
+function npmStartScript(root: string): string {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const script = manifest.scripts.start;
+  if (!script || !/(^|\s)node /.test(script)) throw new Error(`Unexpected start script: ${script}`);
+  return script;
+}
+
+/** `npm start` as a separate process (the shell replaced by node, so signals reach it directly). */
 async function start(dataDir: string, port: number): Promise<Started> {
   const root = repositoryRoot();
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'start'],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json'),
-        EBP_DATA_DIR: dataDir,
-        EBP_HTTP_PORT: String(port),
-        EBP_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn('sh', ['-c', npmStartScript(root).replace(/(^|\s)node /, '$1exec node ')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      EBP_DATA_DIR: dataDir,
+      EBP_HTTP_PORT: String(port),
+      EBP_LOG_LEVEL: 'warn',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
