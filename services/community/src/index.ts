@@ -5,3 +5,6 @@ export * from './audits/skills-audit';
 export * from './audits/skills-audit.decider';
 export * from './involvements/involvement';
 export * from './involvements/involvement.decider';
+export * from './people/personal-data-policy';
+export * from './people/projections/person-directory.projection';
+export * from './expertise/expertise';

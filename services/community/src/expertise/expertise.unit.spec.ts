@@ -1,0 +1,112 @@
+import type { PersonEntry } from '../people/projections/person-directory.projection';
+import { rankExperts, suggestTeam } from './expertise';
+
+function person(personId: string, overrides: Partial<PersonEntry> = {}): PersonEntry {
+  return {
+    personId,
+    status: 'active',
+    rankOrGrade: 'PC',
+    unit: 'North BCU',
+    skills: [],
+    topics: [],
+    availability: { willing: true },
+    consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
+    championships: [],
+    training: [],
+    sealed: {},
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const trialist = person('p-trials', {
+  skills: [{ method: 'randomised-controlled-trial', selfAssessed: 4, verified: 4 }],
+  topics: ['hot-spot policing'],
+});
+const selfRated = person('p-self', {
+  skills: [{ method: 'randomised-controlled-trial', selfAssessed: 4, verified: null }],
+  unit: 'Central West BCU',
+});
+const analyst = person('p-analyst', {
+  skills: [{ method: 'crime-analysis', selfAssessed: 3, verified: 3 }],
+  topics: ['Hot-spot policing', 'violence'],
+});
+const champion = person('p-champion', {
+  unit: 'Central West BCU',
+  championships: [{ area: 'Central West BCU', from: '2026-01-01' }],
+});
+const hidden = person('p-hidden', {
+  skills: [{ method: 'randomised-controlled-trial', selfAssessed: 4, verified: 4 }],
+  consent: { listedInExpertiseFinder: false, contactableByResearchers: false },
+});
+const busy = person('p-busy', {
+  skills: [{ method: 'randomised-controlled-trial', selfAssessed: 4, verified: 4 }],
+  availability: { willing: false },
+});
+const erased = person('p-erased', { status: 'erased' });
+const everyone = [trialist, selfRated, analyst, champion, hidden, busy, erased];
+
+describe('expertise finder', () => {
+  it('ranks verified skill above the same self-assessed level, and explains the match', () => {
+    expect(rankExperts(everyone, { methods: ['randomised-controlled-trial'] })).toEqual([
+      {
+        personId: 'p-trials',
+        score: 4,
+        matched: { methods: { 'randomised-controlled-trial': 4 }, topics: [] },
+      },
+      {
+        personId: 'p-self',
+        score: 3.2,
+        matched: { methods: { 'randomised-controlled-trial': 3.2 }, topics: [] },
+      },
+    ]);
+  });
+
+  it('adds topics (ignoring case) and the unit, and honours a minimum level', () => {
+    const ranked = rankExperts(everyone, {
+      methods: ['randomised-controlled-trial'],
+      topics: ['hot-spot policing'],
+      unit: 'Central West BCU',
+    });
+    expect(ranked.map((entry) => [entry.personId, entry.score])).toEqual([
+      ['p-trials', 5],
+      ['p-self', 3.7],
+      ['p-analyst', 1],
+      ['p-champion', 0.5],
+    ]);
+    expect(
+      rankExperts(everyone, { methods: ['randomised-controlled-trial'], minimumLevel: 3.5 }).map(
+        (entry) => entry.personId,
+      ),
+    ).toEqual(['p-trials']);
+  });
+
+  it('never lists people who opted out, are unavailable or were erased', () => {
+    const listed = rankExperts(everyone, { methods: ['randomised-controlled-trial'] }).map(
+      (entry) => entry.personId,
+    );
+    for (const absent of ['p-hidden', 'p-busy', 'p-erased']) expect(listed).not.toContain(absent);
+  });
+});
+
+describe('suggest a team', () => {
+  it('covers each method with a different person, then adds the unit’s champion', () => {
+    expect(
+      suggestTeam(everyone, {
+        methods: ['randomised-controlled-trial', 'crime-analysis'],
+        topics: ['hot-spot policing'],
+        unit: 'Central West BCU',
+      }),
+    ).toEqual([
+      { personId: 'p-trials', role: 'researcher', covers: ['randomised-controlled-trial'] },
+      { personId: 'p-analyst', role: 'analyst', covers: ['crime-analysis'] },
+      { personId: 'p-champion', role: 'champion', covers: ['Central West BCU'] },
+    ]);
+  });
+
+  it('leaves a method uncovered rather than suggest someone without it', () => {
+    expect(
+      suggestTeam([analyst], { methods: ['ethnography', 'crime-analysis'], topics: [], unit: 'X' }),
+    ).toEqual([{ personId: 'p-analyst', role: 'analyst', covers: ['crime-analysis'] }]);
+  });
+});
