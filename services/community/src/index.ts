@@ -8,3 +8,5 @@ export * from './involvements/involvement.decider';
 export * from './people/personal-data-policy';
 export * from './people/projections/person-directory.projection';
 export * from './expertise/expertise';
+export * from './audits/projections/audit-responses.projection';
+export * from './audits/audit-report';
