@@ -10,3 +10,5 @@ export * from './people/projections/person-directory.projection';
 export * from './expertise/expertise';
 export * from './audits/projections/audit-responses.projection';
 export * from './audits/audit-report';
+export * from './access/person-access';
+export * from './access/personal-read-log';
