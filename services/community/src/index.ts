@@ -12,3 +12,6 @@ export * from './audits/projections/audit-responses.projection';
 export * from './audits/audit-report';
 export * from './access/person-access';
 export * from './access/personal-read-log';
+export * from './involvements/involvement.handler';
+export * from './involvements/projections/involvement.projection';
+export * from './involvements/reactions/project-closed.reaction';
