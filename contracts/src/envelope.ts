@@ -92,6 +92,15 @@ export function defineEvent<
     .strict();
 }
 
+/** The version 1 contracts of a family of event types, from their data schemas. */
+export function defineEvents<const Schemas extends Record<string, z.ZodObject>>(schemas: Schemas) {
+  return Object.fromEntries(
+    Object.entries(schemas).map(([type, data]) => [type, defineEvent(type, 1, data)]),
+  ) as {
+    [Type in keyof Schemas & string]: ReturnType<typeof defineEvent<Type, 1, Schemas[Type]>>;
+  };
+}
+
 /** Parses any event envelope arriving from outside the process; throws ContractViolationError. */
 export function parseEventEnvelope(input: unknown): EventEnvelope {
   return parseContract('EventEnvelope', EventEnvelopeSchema, input);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ContractViolationError,
   defineEvent,
+  defineEvents,
   EventEnvelopeSchema,
   parseEventEnvelope,
   type EventEnvelope,
@@ -135,5 +136,20 @@ describe('defineEvent', () => {
   it('refuses to define an event with a badly formed name or version', () => {
     expect(() => defineEvent('ProjectProposed', 1, z.object({}))).toThrow();
     expect(() => defineEvent('register.project.proposed', 0, z.object({}))).toThrow();
+  });
+});
+
+describe('defineEvents', () => {
+  it('defines a version 1 contract for each event type of a family', () => {
+    const contracts = defineEvents({
+      'register.project.proposed': z.object({ projectId: z.string(), title: z.string().min(3) }),
+      'register.project.submitted': z.object({ submittedBy: z.string() }),
+    });
+    expect(Object.keys(contracts)).toEqual([
+      'register.project.proposed',
+      'register.project.submitted',
+    ]);
+    expect(contracts['register.project.proposed'].safeParse(validEnvelope()).success).toBe(true);
+    expect(contracts['register.project.submitted'].safeParse(validEnvelope()).success).toBe(false);
   });
 });

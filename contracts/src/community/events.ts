@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../envelope';
+import { defineEvents } from '../envelope';
 import {
   AuditAnswerSchema,
   ChampionAreaSchema,
@@ -116,10 +116,4 @@ export type CommunityEventData<Type extends CommunityEventType> = z.infer<
   (typeof communityEventData)[Type]
 >;
 
-export const communityEventContracts = Object.fromEntries(
-  Object.entries(communityEventData).map(([type, data]) => [type, defineEvent(type, 1, data)]),
-) as {
-  [Type in CommunityEventType]: ReturnType<
-    typeof defineEvent<Type, 1, (typeof communityEventData)[Type]>
-  >;
-};
+export const communityEventContracts = defineEvents(communityEventData);

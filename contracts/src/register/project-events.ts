@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../envelope';
+import { defineEvents } from '../envelope';
 import {
   FindingsSchema,
   ProjectProposalSchema,
@@ -69,10 +69,4 @@ export type ProjectEventData<Type extends ProjectEventType> = z.infer<
 >;
 
 /** The full envelope contract (version 1) of every project event, for the bus and the catalogue. */
-export const projectEventContracts = Object.fromEntries(
-  Object.entries(projectEventData).map(([type, data]) => [type, defineEvent(type, 1, data)]),
-) as {
-  [Type in ProjectEventType]: ReturnType<
-    typeof defineEvent<Type, 1, (typeof projectEventData)[Type]>
-  >;
-};
+export const projectEventContracts = defineEvents(projectEventData);

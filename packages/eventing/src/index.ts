@@ -27,3 +27,4 @@ export * from './processors/serialized';
 export * from './personal-data/subject-key-store';
 export * from './personal-data/personal-data';
 export * from './personal-data/sealing-event-store';
+export * from './deciders/stream-names';

@@ -4,7 +4,7 @@ import {
   type CommandResult,
   type EventStore,
 } from '@ebp/eventing';
-import { streamNames } from '../shared/stream-names';
+import { streamNames } from '@ebp/eventing';
 import type { PriorityEvent, PriorityState } from './priority';
 import { priorityDecider, type PriorityCommand } from './priority.decider';
 

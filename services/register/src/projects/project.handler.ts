@@ -7,7 +7,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '@ebp/eventing';
-import { streamNames } from '../shared/stream-names';
+import { streamNames } from '@ebp/eventing';
 import { mostSimilar, type SimilarProject } from '../register-reads/similarity';
 import type { ProjectState } from './project';
 import { projectDecider, type ProjectCommand } from './project.decider';

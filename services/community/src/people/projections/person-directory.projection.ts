@@ -1,11 +1,15 @@
 import type { community } from '@ebp/contracts';
-import type { ProjectionDefinition, SealedValue, StoredEvent } from '@ebp/eventing';
+import {
+  streamNames,
+  type ProjectionDefinition,
+  type SealedValue,
+  type StoredEvent,
+} from '@ebp/eventing';
 import type { Championship, PersonEvent } from '../person';
 
-const STREAM_PREFIX = 'person:';
-export const personStreamId = (personId: string): string => `${STREAM_PREFIX}${personId}`;
-export const personIdOf = (streamId: string): string | undefined =>
-  streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : undefined;
+const personStreams = streamNames('person:');
+export const personStreamId = personStreams.streamIdOf;
+export const personIdOf = personStreams.idOf;
 
 export interface DirectorySkill {
   method: string;
