@@ -15,3 +15,5 @@ export * from './access/personal-read-log';
 export * from './involvements/involvement.handler';
 export * from './involvements/projections/involvement.projection';
 export * from './involvements/reactions/project-closed.reaction';
+export * from './people/person.handler';
+export * from './people/reactions/attendance.reaction';
