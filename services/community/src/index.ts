@@ -17,3 +17,4 @@ export * from './involvements/projections/involvement.projection';
 export * from './involvements/reactions/project-closed.reaction';
 export * from './people/person.handler';
 export * from './people/reactions/attendance.reaction';
+export * from './application/community-application';

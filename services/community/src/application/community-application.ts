@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CommandContext,
+  DocumentCollection,
+  EventStore,
+  PersonalData,
+  SubjectKeyStore,
+} from '@ebp/eventing';
+import { ForbiddenError, currentCorrelationId, type Identity, type Role } from '@ebp/platform';
+import {
+  mayEditProfile,
+  visiblePersonalFields,
+  type PersonalField,
+  type ReadPurpose,
+} from '../access/person-access';
+import type { PersonalReadLog } from '../access/personal-read-log';
+import {
+  rankExperts,
+  suggestTeam,
+  type ExpertiseQuery,
+  type TeamNeed,
+} from '../expertise/expertise';
+import { InvolvementCommands } from '../involvements/involvement.handler';
+import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
+import { PersonNotFound } from '../people/person.errors';
+import type { PersonCommand } from '../people/person.decider';
+import { PersonCommands } from '../people/person.handler';
+import type { PersonEntry } from '../people/projections/person-directory.projection';
+
+export interface CommunityStores {
+  /** The sealing store (commands); `store.inner` is what projectors and the relay read. */
+  readonly store: EventStore;
+  readonly keys: SubjectKeyStore;
+  readonly personal: PersonalData;
+  readonly readLog: PersonalReadLog;
+  readonly people: () => Promise<DocumentCollection<PersonEntry>>;
+  readonly involvements: () => Promise<DocumentCollection<InvolvementEntry>>;
+  readonly catchUp: () => Promise<void>;
+  readonly now: () => Date;
+}
+
+/** A person as a caller may see them: personal fields only where allowed, others absent. */
+export interface PersonView extends Omit<PersonEntry, 'sealed'> {
+  readonly personal: Partial<{
+    name: unknown;
+    contact: unknown;
+    credentials: unknown;
+    orcid: unknown;
+  }>;
+  /** Which personal fields the caller may see (and which were read, audited). */
+  readonly visibleFields: readonly PersonalField[];
+}
+
+type ErasureReason = Extract<PersonCommand, { type: 'erase' }>['reason'];
+
+const has = (identity: Identity, roles: readonly Role[]) =>
+  identity.roles.some((role) => roles.includes(role));
+
+function requireRole(identity: Identity, roles: readonly Role[], action: string): void {
+  if (!has(identity, roles)) throw new ForbiddenError(`Only ${roles.join(' or ')} may ${action}`);
+}
+
+/**
+ * The community's use cases, with the rules on personal data applied on every path: a caller sees
+ * only the personal fields their role allows, and every personal field returned is recorded in
+ * the read log with the caller, the person, the fields and the stated purpose.
+ */
+export class CommunityApplication {
+  private readonly people: PersonCommands;
+  private readonly involvementCommands: InvolvementCommands;
+
+  constructor(private readonly stores: CommunityStores) {
+    this.people = new PersonCommands(stores.store, stores.keys);
+    this.involvementCommands = new InvolvementCommands(stores.store);
+  }
+
+  private context(identity: Identity): CommandContext {
+    const correlationId = currentCorrelationId();
+    return {
+      commandId: randomUUID(),
+      actor: identity.actor,
+      now: this.stores.now(),
+      classification: 'OFFICIAL-SENSITIVE',
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
+
+  private today(): string {
+    return this.stores.now().toISOString().slice(0, 10);
+  }
+
+  /** Reads ----------------------------------------------------------------------------------- */
+
+  /** Views of people, with personal fields opened where allowed and each read recorded. */
+  async view(
+    identity: Identity,
+    entries: readonly PersonEntry[],
+    purpose: ReadPurpose,
+  ): Promise<PersonView[]> {
+    const views: PersonView[] = [];
+    const reads: Parameters<PersonalReadLog['record']>[0][number][] = [];
+    for (const entry of entries) {
+      const { sealed, ...rest } = entry;
+      const visible = entry.status === 'active' ? visiblePersonalFields(identity, entry) : [];
+      const personal: Record<string, unknown> = {};
+      for (const field of visible) {
+        const value = sealed[field];
+        if (value) personal[field] = await this.stores.personal.open(value);
+      }
+      const read = visible.filter((field) => personal[field] !== undefined);
+      if (read.length > 0)
+        reads.push({
+          readerId: identity.actor.id,
+          subjectId: entry.personId,
+          fields: read,
+          purpose,
+          correlationId: currentCorrelationId() ?? null,
+        });
+      views.push({ ...rest, personal, visibleFields: read });
+    }
+    await this.stores.readLog.record(reads);
+    return views;
+  }
+
+  async person(
+    identity: Identity,
+    personId: string,
+    purpose: ReadPurpose,
+  ): Promise<PersonView | undefined> {
+    const found = await (await this.stores.people()).get(personId);
+    if (!found) return undefined;
+    const self = identity.actor.kind === 'person' && identity.actor.id === personId;
+    const [view] = await this.view(identity, [found.body], self ? 'self-service' : purpose);
+    return view;
+  }
+
+  async findExperts(identity: Identity, query: ExpertiseQuery) {
+    requireRole(
+      identity,
+      ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
+      'search the talent pool',
+    );
+    const people = await this.activePeople();
+    const ranked = rankExperts(people, query).slice(0, 50);
+    const byId = new Map(people.map((person) => [person.personId, person]));
+    const views = await this.view(
+      identity,
+      ranked.map((entry) => byId.get(entry.personId)!),
+      'expertise-search',
+    );
+    return ranked.map((entry, index) => ({ ...entry, person: views[index]! }));
+  }
+
+  async suggestTeam(identity: Identity, need: TeamNeed) {
+    requireRole(identity, ['researcher', 'committee', 'admin'], 'suggest a research team');
+    const people = await this.activePeople();
+    const team = suggestTeam(people, need);
+    const byId = new Map(people.map((person) => [person.personId, person]));
+    const views = await this.view(
+      identity,
+      team.map((member) => byId.get(member.personId)!),
+      'team-building',
+    );
+    return team.map((member, index) => ({ ...member, person: views[index]! }));
+  }
+
+  async champions(identity: Identity, unit?: string): Promise<PersonView[]> {
+    const people = await this.activePeople();
+    const champions = people.filter((person) =>
+      person.championships.some((championship) => unit === undefined || championship.area === unit),
+    );
+    return this.view(identity, champions, 'expertise-search');
+  }
+
+  /** ResearchProject.team: everyone who is or was part of the project. */
+  async team(projectId: string): Promise<InvolvementEntry[]> {
+    const found = await (
+      await this.stores.involvements()
+    ).find({
+      filter: { projectId },
+      sort: [{ field: 'from', direction: 'asc' }],
+    });
+    return found.items.map((item) => item.body);
+  }
+
+  /** Person.projects: the projects a person is or was part of. */
+  async projectsOf(personId: string): Promise<InvolvementEntry[]> {
+    const found = await (
+      await this.stores.involvements()
+    ).find({
+      filter: { personId },
+      sort: [{ field: 'from', direction: 'desc' }],
+    });
+    return found.items.map((item) => item.body);
+  }
+
+  private async activePeople(): Promise<PersonEntry[]> {
+    const found = await (await this.stores.people()).find({ filter: { status: 'active' } });
+    return found.items.map((item) => item.body);
+  }
+
+  /** Writes ---------------------------------------------------------------------------------- */
+
+  async registerPerson(identity: Identity, personId: string, profile: unknown): Promise<void> {
+    if (!mayEditProfile(identity, personId))
+      throw new ForbiddenError('People register themselves, or an administrator registers them');
+    await this.people.execute(
+      personId,
+      { type: 'register', personId, profile, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async updateProfile(
+    identity: Identity,
+    personId: string,
+    changes: unknown,
+    expectedVersion?: number,
+  ) {
+    if (!mayEditProfile(identity, personId))
+      throw new ForbiddenError('Only the person, or an administrator, may change a profile');
+    await this.people.execute(
+      personId,
+      { type: 'update-profile', changes, by: identity.actor.id },
+      this.context(identity),
+      expectedVersion,
+    );
+    await this.stores.catchUp();
+  }
+
+  async verifySkill(identity: Identity, personId: string, method: string, level: number) {
+    requireRole(identity, ['reviewer', 'committee', 'admin'], 'verify skills');
+    await this.people.execute(
+      personId,
+      { type: 'verify-skill', method, level, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async appointChampion(
+    identity: Identity,
+    personId: string,
+    area: string,
+    from: string,
+    until?: string,
+  ) {
+    requireRole(identity, ['committee', 'admin'], 'appoint EBP champions');
+    await this.people.execute(
+      personId,
+      { type: 'appoint-champion', area, from, ...(until ? { until } : {}), by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async erase(identity: Identity, personId: string, reason: ErasureReason) {
+    requireRole(identity, ['admin'], 'erase a person');
+    await this.people.erase(
+      personId,
+      { type: 'erase', reason, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async joinProject(identity: Identity, personId: string, projectId: string, role: string) {
+    const self = identity.actor.kind === 'person' && identity.actor.id === personId;
+    if (!self)
+      requireRole(identity, ['researcher', 'committee', 'admin'], 'add someone else to a project');
+    if ((await (await this.stores.people()).get(personId))?.body.status !== 'active')
+      throw new PersonNotFound(`No person ${personId} in the talent pool`);
+    await this.involvementCommands.execute(
+      { type: 'join', personId, projectId, role, from: this.today(), by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+}
