@@ -12,6 +12,7 @@ import {
 import { sqlTargets } from '@ebp/eventing/testing';
 import { ForbiddenError, type Identity } from '@ebp/platform';
 import { PersonalReadLog } from '../access/personal-read-log';
+import { auditResponses } from '../audits/projections/audit-responses.projection';
 import { involvements } from '../involvements/projections/involvement.projection';
 import { aProfile } from '../people/person.fixtures';
 import { communityPersonalData } from '../people/personal-data-policy';
@@ -48,7 +49,7 @@ describe.each(sqlTargets())('community application on $name', (target) => {
     const personal = new PersonalData(keys);
     const documents = await SqlDocumentStore.open(sql);
     const checkpoints = await SqlCheckpointStore.open(sql);
-    const projectors = [personDirectory, involvements].map((definition) =>
+    const projectors = [personDirectory, involvements, auditResponses].map((definition) =>
       createProjectionProcessor(
         inner,
         checkpoints,
@@ -64,6 +65,7 @@ describe.each(sqlTargets())('community application on $name', (target) => {
       readLog,
       people: () => liveCollection(documents, personDirectory),
       involvements: () => liveCollection(documents, involvements),
+      auditResponses: () => liveCollection(documents, auditResponses),
       catchUp: async () => {
         for (const projector of projectors) await projector.catchUp();
       },
@@ -151,6 +153,53 @@ describe.each(sqlTargets())('community application on $name', (target) => {
       ].sort(),
     );
     expect((await app.projectsOf(alex)).map((entry) => entry.projectId)).toEqual([projectId]);
+  });
+
+  it('keeps the EBP champions directory by unit', async () => {
+    await expect(app.appointChampion(researcher, alex, 'North BCU', '2026-05-01')).rejects.toThrow(
+      ForbiddenError,
+    );
+    await app.appointChampion(admin, alex, 'North BCU', '2026-05-01');
+    const north = await app.champions(viewer, 'North BCU');
+    expect(north.map((person) => [person.personId, person.personal])).toEqual([
+      [alex, { name: 'Alex Ample' }],
+    ]);
+    expect(await app.champions(viewer, 'South BCU')).toEqual([]);
+  });
+
+  it('runs a skills audit: people answer for their own unit, the committee reads the report', async () => {
+    const auditId = `audit-${run}`;
+    await expect(app.launchAudit(viewer, auditId, {})).rejects.toThrow(ForbiddenError);
+    await app.launchAudit(admin, auditId, {
+      title: 'EBP skills audit, spring 2026',
+      questions: [
+        { questionId: 'q1', skill: 'crime-analysis', text: 'How well can you analyse crime?' },
+      ],
+      targetUnits: ['Central West BCU', 'North BCU'],
+      opensOn: '2026-04-15',
+      closesOn: '2026-06-30',
+    });
+    await app.answerAudit(as(alex, ['viewer']), auditId, [{ questionId: 'q1', level: 4 }]);
+    await app.answerAudit(as(bo, ['viewer']), auditId, [{ questionId: 'q1', level: 1 }]);
+    await expect(
+      app.answerAudit(viewer, auditId, [{ questionId: 'q1', level: 2 }]),
+    ).rejects.toThrow(/Only people in the talent pool/);
+    const report = await app.auditReport(admin, auditId);
+    expect(report?.coverage).toEqual([
+      {
+        unit: 'Central West BCU',
+        skill: 'crime-analysis',
+        respondents: 2,
+        meanLevel: 2.5,
+        capable: 1,
+      },
+      { unit: 'North BCU', skill: 'crime-analysis', respondents: 0, meanLevel: 0, capable: 0 },
+    ]);
+    expect(report?.silentUnits).toEqual(['North BCU']);
+    await app.closeAudit(admin, auditId);
+    await expect(
+      app.answerAudit(as(alex, ['viewer']), auditId, [{ questionId: 'q1', level: 3 }]),
+    ).rejects.toThrow(/while it is open/);
   });
 
   it('lets only administrators erase, after which nothing personal is shown', async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  CommandContext,
-  DocumentCollection,
-  EventStore,
-  PersonalData,
-  SubjectKeyStore,
+import {
+  CommandHandler,
+  loadState,
+  type CommandContext,
+  type DocumentCollection,
+  type EventStore,
+  type PersonalData,
+  type SubjectKeyStore,
 } from '@ebp/eventing';
 import { ForbiddenError, currentCorrelationId, type Identity, type Role } from '@ebp/platform';
 import {
@@ -14,6 +16,9 @@ import {
   type ReadPurpose,
 } from '../access/person-access';
 import type { PersonalReadLog } from '../access/personal-read-log';
+import { auditReport, type AuditReport } from '../audits/audit-report';
+import type { AuditResponse } from '../audits/projections/audit-responses.projection';
+import { auditDecider } from '../audits/skills-audit.decider';
 import {
   rankExperts,
   suggestTeam,
@@ -35,6 +40,7 @@ export interface CommunityStores {
   readonly readLog: PersonalReadLog;
   readonly people: () => Promise<DocumentCollection<PersonEntry>>;
   readonly involvements: () => Promise<DocumentCollection<InvolvementEntry>>;
+  readonly auditResponses: () => Promise<DocumentCollection<AuditResponse>>;
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;
 }
@@ -68,10 +74,16 @@ function requireRole(identity: Identity, roles: readonly Role[], action: string)
 export class CommunityApplication {
   private readonly people: PersonCommands;
   private readonly involvementCommands: InvolvementCommands;
+  private readonly audits: CommandHandler<
+    Parameters<typeof auditDecider.decide>[0],
+    Parameters<typeof auditDecider.evolve>[1],
+    ReturnType<typeof auditDecider.initialState>
+  >;
 
   constructor(private readonly stores: CommunityStores) {
     this.people = new PersonCommands(stores.store, stores.keys);
     this.involvementCommands = new InvolvementCommands(stores.store);
+    this.audits = new CommandHandler(stores.store, auditDecider);
   }
 
   private context(identity: Identity): CommandContext {
@@ -277,4 +289,53 @@ export class CommunityApplication {
     );
     await this.stores.catchUp();
   }
+
+  /** Skills audits ------------------------------------------------------------------------ */
+
+  async launchAudit(identity: Identity, auditId: string, audit: unknown): Promise<void> {
+    requireRole(identity, ['committee', 'admin'], 'launch a skills audit');
+    await this.audits.handle(
+      auditStreamId(auditId),
+      { type: 'launch', auditId, audit, by: identity.actor.id },
+      this.context(identity),
+    );
+  }
+
+  /** A person answers for themselves; their unit comes from their profile, not from the caller. */
+  async answerAudit(identity: Identity, auditId: string, answers: unknown): Promise<void> {
+    const personId = identity.actor.id;
+    const person = (await (await this.stores.people()).get(personId))?.body;
+    if (identity.actor.kind !== 'person' || person?.status !== 'active' || !person.unit)
+      throw new PersonNotFound('Only people in the talent pool answer skills audits');
+    await this.audits.handle(
+      auditStreamId(auditId),
+      { type: 'answer', personId, unit: person.unit, answers, today: this.today() },
+      // One answer per person per audit and command: a retried answer is stored once.
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async closeAudit(identity: Identity, auditId: string): Promise<void> {
+    requireRole(identity, ['committee', 'admin'], 'close a skills audit');
+    await this.audits.handle(
+      auditStreamId(auditId),
+      { type: 'close', by: identity.actor.id },
+      this.context(identity),
+    );
+  }
+
+  async auditReport(identity: Identity, auditId: string): Promise<AuditReport | undefined> {
+    requireRole(identity, ['committee', 'admin', 'reviewer'], 'read skills audit reports');
+    const { state } = await loadState(this.stores.store, auditDecider, auditStreamId(auditId));
+    if (state.status === 'none') return undefined;
+    const responses = await (await this.stores.auditResponses()).find({ filter: { auditId } });
+    return auditReport(
+      auditId,
+      state.audit,
+      responses.items.map((item) => item.body),
+    );
+  }
 }
+
+const auditStreamId = (auditId: string) => `audit:${auditId}`;
