@@ -18,3 +18,6 @@ export * from './involvements/reactions/project-closed.reaction';
 export * from './people/person.handler';
 export * from './people/reactions/attendance.reaction';
 export * from './application/community-application';
+export * from './graphql/community.schema';
+export * from './graphql/community-runtime';
+export * from './graphql/community.module';

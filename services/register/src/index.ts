@@ -12,7 +12,7 @@ export * from './projects/project.handler';
 export * from './graphql/register.schema';
 export * from './graphql/register-runtime';
 export * from './graphql/register.module';
-export * from './graphql/graphql-errors';
+
 export * from './application/register-application';
 export * from './access/register-access';
 export * from './priorities/priority.handler';

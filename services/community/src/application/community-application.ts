@@ -146,6 +146,31 @@ export class CommunityApplication {
     return view;
   }
 
+  /** The directory entry (personal fields sealed), for the graph to open lazily through `view`. */
+  async entry(personId: string): Promise<PersonEntry | undefined> {
+    return (await (await this.stores.people()).get(personId))?.body;
+  }
+
+  /** The expertise finder's ranking, with entries (nothing personal opened yet). */
+  async rankExperts(identity: Identity, query: ExpertiseQuery) {
+    requireRole(
+      identity,
+      ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
+      'search the talent pool',
+    );
+    const people = await this.activePeople();
+    const byId = new Map(people.map((person) => [person.personId, person]));
+    return rankExperts(people, query)
+      .slice(0, 50)
+      .map((ranked) => ({ ranked, entry: byId.get(ranked.personId)! }));
+  }
+
+  async championEntries(unit?: string): Promise<PersonEntry[]> {
+    return (await this.activePeople()).filter((person) =>
+      person.championships.some((championship) => unit === undefined || championship.area === unit),
+    );
+  }
+
   async findExperts(identity: Identity, query: ExpertiseQuery) {
     requireRole(
       identity,
@@ -177,11 +202,7 @@ export class CommunityApplication {
   }
 
   async champions(identity: Identity, unit?: string): Promise<PersonView[]> {
-    const people = await this.activePeople();
-    const champions = people.filter((person) =>
-      person.championships.some((championship) => unit === undefined || championship.area === unit),
-    );
-    return this.view(identity, champions, 'expertise-search');
+    return this.view(identity, await this.championEntries(unit), 'expertise-search');
   }
 
   /** ResearchProject.team: everyone who is or was part of the project. */

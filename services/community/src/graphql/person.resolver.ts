@@ -1,0 +1,141 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
+import type { Identity } from '@ebp/platform';
+import type { ReadPurpose } from '../access/person-access';
+import { CommunityApplication, type PersonView } from '../application/community-application';
+import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
+import type { PersonEntry } from '../people/projections/person-directory.projection';
+import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
+
+interface RequestContext {
+  readonly req: { readonly headers: Record<string, string | string[] | undefined> };
+  identity?: Promise<Identity>;
+}
+
+/** A person in the graph: the directory entry, and the personal fields opened only if asked for. */
+export interface GraphPerson extends Omit<PersonEntry, 'sealed'> {
+  readonly id: string;
+  readonly view: () => Promise<PersonView | undefined>;
+}
+
+const fromGraphPurpose = (purpose: string) => purpose.replaceAll('_', '-') as ReadPurpose;
+
+/** People, their personal fields (visibility and audit in the application) and their projects. */
+@Resolver('Person')
+export class PersonResolver {
+  constructor(
+    @Inject(COMMUNITY_RUNTIME) private readonly runtime: CommunityRuntime,
+    @Inject(CommunityApplication) private readonly community: CommunityApplication,
+  ) {}
+
+  private identity(context: RequestContext): Promise<Identity> {
+    context.identity ??= this.runtime.identify(context.req);
+    return context.identity;
+  }
+
+  /** The personal fields are opened (and the read recorded) once, and only if a query selects one. */
+  graphPerson(identity: Identity, entry: PersonEntry, purpose: ReadPurpose): GraphPerson {
+    let view: Promise<PersonView | undefined> | undefined;
+    const { sealed: _sealed, ...rest } = entry;
+    return {
+      ...rest,
+      id: entry.personId,
+      view: () => (view ??= this.community.view(identity, [entry], purpose).then(([only]) => only)),
+    };
+  }
+
+  @Query('person')
+  async person(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('purpose') purpose: string,
+  ) {
+    const identity = await this.identity(context);
+    const entry = await this.community.entry(id);
+    return entry ? this.graphPerson(identity, entry, fromGraphPurpose(purpose)) : null;
+  }
+
+  @Query('experts')
+  async experts(
+    @Context() context: RequestContext,
+    @Args('methods') methods?: string[],
+    @Args('topics') topics?: string[],
+    @Args('unit') unit?: string,
+    @Args('minimumLevel') minimumLevel?: number,
+  ) {
+    const identity = await this.identity(context);
+    const ranked = await this.community.rankExperts(identity, {
+      ...(methods ? { methods } : {}),
+      ...(topics ? { topics } : {}),
+      ...(unit ? { unit } : {}),
+      ...(minimumLevel === undefined || minimumLevel === null ? {} : { minimumLevel }),
+    });
+    return ranked.map(({ entry, ranked: rank }) => ({
+      person: this.graphPerson(identity, entry, 'expertise-search'),
+      score: rank.score,
+      matchedMethods: rank.matched.methods,
+      matchedTopics: rank.matched.topics,
+    }));
+  }
+
+  @Query('champions')
+  async champions(@Context() context: RequestContext, @Args('unit') unit?: string) {
+    const identity = await this.identity(context);
+    const entries = await this.community.championEntries(unit ?? undefined);
+    return entries.map((entry) => this.graphPerson(identity, entry, 'expertise-search'));
+  }
+
+  @Query('skillsAuditReport')
+  async skillsAuditReport(@Context() context: RequestContext, @Args('id') id: string) {
+    return (await this.community.auditReport(await this.identity(context), id)) ?? null;
+  }
+
+  /** `_entities`: a person referenced from another subgraph, e.g. a project's team. */
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext) {
+    const identity = await this.identity(context);
+    const entry = await this.community.entry(reference.id);
+    return entry ? this.graphPerson(identity, entry, 'team-building') : null;
+  }
+
+  @ResolveField('name')
+  async name(@Parent() person: GraphPerson) {
+    return (await person.view())?.personal.name ?? null;
+  }
+
+  @ResolveField('contact')
+  async contact(@Parent() person: GraphPerson) {
+    return (await person.view())?.personal.contact ?? null;
+  }
+
+  @ResolveField('credentials')
+  async credentials(@Parent() person: GraphPerson) {
+    return (await person.view())?.personal.credentials ?? null;
+  }
+
+  @ResolveField('orcid')
+  async orcid(@Parent() person: GraphPerson) {
+    return (await person.view())?.personal.orcid ?? null;
+  }
+
+  @ResolveField('projects')
+  async projects(@Parent() person: GraphPerson) {
+    return (await this.community.projectsOf(person.id)).map(toGraphInvolvement);
+  }
+}
+
+export function toGraphInvolvement(entry: InvolvementEntry) {
+  return {
+    ...entry,
+    project: { __typename: 'ResearchProject', id: entry.projectId },
+    personId: entry.personId,
+  };
+}
