@@ -21,3 +21,4 @@ export * from './application/community-application';
 export * from './graphql/community.schema';
 export * from './graphql/community-runtime';
 export * from './graphql/community.module';
+export * from './community-stores';

@@ -2,3 +2,4 @@ export * from './query-limits';
 export * from './graphql-errors';
 export * from './json.scalar';
 export * from './subgraph-options';
+export * from './request-identity';

@@ -1,22 +1,9 @@
-import {
-  PersonalData,
-  SealingEventStore,
-  SqlCheckpointStore,
-  SqlDocumentStore,
-  SqlEventStore,
-  SqlSubjectKeyStore,
-  createProjectionProcessor,
-  liveCollection,
-  type SqlClient,
-} from '@ebp/eventing';
+import { SqlDocumentStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import { ForbiddenError, type Identity } from '@ebp/platform';
-import { PersonalReadLog } from '../access/personal-read-log';
-import { auditResponses } from '../audits/projections/audit-responses.projection';
-import { involvements } from '../involvements/projections/involvement.projection';
+import type { PersonalReadLog } from '../access/personal-read-log';
 import { aProfile } from '../people/person.fixtures';
-import { communityPersonalData } from '../people/personal-data-policy';
-import { personDirectory } from '../people/projections/person-directory.projection';
+import { openCommunityStores } from '../community-stores';
 import { CommunityApplication } from './community-application';
 
 const as = (
@@ -44,33 +31,13 @@ describe.each(sqlTargets())('community application on $name', (target) => {
 
   beforeAll(async () => {
     sql = await target.create();
-    const inner = await SqlEventStore.open(sql);
-    const keys = await SqlSubjectKeyStore.open(sql);
-    const personal = new PersonalData(keys);
-    const documents = await SqlDocumentStore.open(sql);
-    const checkpoints = await SqlCheckpointStore.open(sql);
-    const projectors = [personDirectory, involvements, auditResponses].map((definition) =>
-      createProjectionProcessor(
-        inner,
-        checkpoints,
-        documents,
-        definition as typeof personDirectory,
-      ),
-    );
-    readLog = await PersonalReadLog.open(sql);
-    app = new CommunityApplication({
-      store: new SealingEventStore(inner, personal, communityPersonalData),
-      keys,
-      personal,
-      readLog,
-      people: () => liveCollection(documents, personDirectory),
-      involvements: () => liveCollection(documents, involvements),
-      auditResponses: () => liveCollection(documents, auditResponses),
-      catchUp: async () => {
-        for (const projector of projectors) await projector.catchUp();
-      },
+    const stores = await openCommunityStores({
+      sql,
+      documents: await SqlDocumentStore.open(sql),
       now: () => new Date('2026-05-01T09:00:00Z'),
     });
+    readLog = stores.readLog;
+    app = new CommunityApplication(stores);
     await app.registerPerson(
       admin,
       alex,

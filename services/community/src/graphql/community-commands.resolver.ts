@@ -1,14 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { Identity } from '@ebp/platform';
+import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
 import { InvalidPersonInput } from '../people/person.errors';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
-
-interface RequestContext {
-  readonly req: { readonly headers: Record<string, string | string[] | undefined> };
-  identity?: Promise<Identity>;
-}
 
 const ERASURE_REASONS = ['subject-request', 'left-the-force', 'retention-expired'] as const;
 
@@ -21,8 +16,7 @@ export class CommunityCommandsResolver {
   ) {}
 
   private identity(context: RequestContext): Promise<Identity> {
-    context.identity ??= this.runtime.identify(context.req);
-    return context.identity;
+    return identityOf(this.runtime, context);
   }
 
   @Mutation('registerPerson')

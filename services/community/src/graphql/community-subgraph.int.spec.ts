@@ -1,25 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import {
-  PersonalData,
-  SealingEventStore,
-  SqlCheckpointStore,
-  SqlDocumentStore,
-  SqlEventStore,
-  SqlSubjectKeyStore,
-  createProjectionProcessor,
-  liveCollection,
-  type SqlClient,
-} from '@ebp/eventing';
+import { SqlDocumentStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import type { Identity } from '@ebp/platform';
-import { PersonalReadLog } from '../access/personal-read-log';
-import { auditResponses } from '../audits/projections/audit-responses.projection';
-import { involvements } from '../involvements/projections/involvement.projection';
+import type { PersonalReadLog } from '../access/personal-read-log';
 import { aProfile } from '../people/person.fixtures';
-import { communityPersonalData } from '../people/personal-data-policy';
-import { personDirectory } from '../people/projections/person-directory.projection';
+import { openCommunityStores } from '../community-stores';
 import { CommunityModule } from './community.module';
 
 const [sqlTarget] = sqlTargets();
@@ -39,30 +26,15 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
 
   beforeAll(async () => {
     sql = await sqlTarget!.create();
-    const inner = await SqlEventStore.open(sql);
-    const keys = await SqlSubjectKeyStore.open(sql);
-    const personal = new PersonalData(keys);
-    const documents = await SqlDocumentStore.open(sql);
-    const checkpoints = await SqlCheckpointStore.open(sql);
-    const projectors = [
-      createProjectionProcessor(inner, checkpoints, documents, personDirectory),
-      createProjectionProcessor(inner, checkpoints, documents, involvements),
-      createProjectionProcessor(inner, checkpoints, documents, auditResponses),
-    ];
-    readLog = await PersonalReadLog.open(sql);
+    const stores = await openCommunityStores({
+      sql,
+      documents: await SqlDocumentStore.open(sql),
+      now: () => new Date('2026-05-01T09:00:00Z'),
+    });
+    readLog = stores.readLog;
     app = await NestFactory.create(
       CommunityModule.forRoot({
-        store: new SealingEventStore(inner, personal, communityPersonalData),
-        keys,
-        personal,
-        readLog,
-        people: () => liveCollection(documents, personDirectory),
-        involvements: () => liveCollection(documents, involvements),
-        auditResponses: () => liveCollection(documents, auditResponses),
-        catchUp: async () => {
-          for (const projector of projectors) await projector.catchUp();
-        },
-        now: () => new Date('2026-05-01T09:00:00Z'),
+        ...stores,
         // The subgraph on its own, behind a stand-in for the gateway's verified identity.
         identify: () => Promise.resolve(caller),
       }),

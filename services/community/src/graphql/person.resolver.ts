@@ -8,17 +8,12 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import type { Identity } from '@ebp/platform';
+import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
 import type { ReadPurpose } from '../access/person-access';
 import { CommunityApplication, type PersonView } from '../application/community-application';
 import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
 import type { PersonEntry } from '../people/projections/person-directory.projection';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
-
-interface RequestContext {
-  readonly req: { readonly headers: Record<string, string | string[] | undefined> };
-  identity?: Promise<Identity>;
-}
 
 /** A person in the graph: the directory entry, and the personal fields opened only if asked for. */
 export interface GraphPerson extends Omit<PersonEntry, 'sealed'> {
@@ -37,8 +32,7 @@ export class PersonResolver {
   ) {}
 
   private identity(context: RequestContext): Promise<Identity> {
-    context.identity ??= this.runtime.identify(context.req);
-    return context.identity;
+    return identityOf(this.runtime, context);
   }
 
   /** The personal fields are opened (and the read recorded) once, and only if a query selects one. */

@@ -1,14 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
-import type { Identity } from '@ebp/platform';
+import { identityOf, type RequestContext } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 import { PersonResolver, toGraphInvolvement } from './person.resolver';
-
-interface RequestContext {
-  readonly req: { readonly headers: Record<string, string | string[] | undefined> };
-  identity?: Promise<Identity>;
-}
 
 /** The community's part of the register's entity: ResearchProject.team. */
 @Resolver('ResearchProject')
@@ -20,8 +15,7 @@ export class ResearchProjectResolver {
 
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
-    context.identity ??= this.runtime.identify(context.req);
-    await context.identity;
+    await identityOf(this.runtime, context);
     return { id: reference.id };
   }
 
@@ -42,8 +36,7 @@ export class InvolvementResolver {
 
   @ResolveField('person')
   async person(@Parent() involvement: { personId: string }, @Context() context: RequestContext) {
-    context.identity ??= this.runtime.identify(context.req);
-    const identity = await context.identity;
+    const identity = await identityOf(this.runtime, context);
     const entry = await this.community.entry(involvement.personId);
     return entry ? this.people.graphPerson(identity, entry, 'team-building') : null;
   }

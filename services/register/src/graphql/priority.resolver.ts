@@ -1,3 +1,4 @@
+import { identityOf, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import {
   Args,
@@ -12,7 +13,6 @@ import {
 import type { register } from '@ebp/contracts';
 import { RegisterApplication } from '../application/register-application';
 import { toGraphPriority, toGraphProject } from './graph-mapping';
-import { identityOf, type RequestContext } from './request-identity';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
 /** The Research Plan in the graph: priorities, their projects, and coverage. */

@@ -1,3 +1,4 @@
+import { identityOf, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import {
   Args,
@@ -20,7 +21,6 @@ import {
   toGraphProject,
   type GraphProject,
 } from './graph-mapping';
-import { identityOf, type RequestContext } from './request-identity';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
 class InvalidQueryInput extends EbpError {

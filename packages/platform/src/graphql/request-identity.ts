@@ -1,14 +1,18 @@
-import type { Identity } from '@ebp/platform';
-import type { RegisterRuntime } from './register-runtime';
+import type { Identity } from '../auth/identity';
 
+/** What a subgraph's GraphQL context holds: the HTTP request, and the identity once verified. */
 export interface RequestContext {
   readonly req: { readonly headers: Record<string, string | string[] | undefined> };
   /** The verified identity, resolved once per request. */
   identity?: Promise<Identity>;
 }
 
+export interface IdentityResolver {
+  readonly identify: (request: RequestContext['req']) => Promise<Identity>;
+}
+
 /** The caller's verified identity; every resolver asks, so no path is left unauthenticated. */
-export function identityOf(runtime: RegisterRuntime, context: RequestContext): Promise<Identity> {
+export function identityOf(runtime: IdentityResolver, context: RequestContext): Promise<Identity> {
   context.identity ??= runtime.identify(context.req);
   return context.identity;
 }
