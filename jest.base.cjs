@@ -53,7 +53,7 @@ module.exports = function jestConfig(workspaceDir) {
         '$1',
         'src',
       ),
-      '^@ebp/([a-z-]+)/testing$': path.join(repoRoot, 'packages', '$1', 'src', 'testing'),
+      '^@ebp/([a-z-]+)/(testing|nest)$': path.join(repoRoot, 'packages', '$1', 'src', '$2'),
       '^@ebp/([a-z-]+)$': path.join(repoRoot, 'packages', '$1', 'src'),
     },
     testTimeout: onEngines ? 120_000 : 30_000,

@@ -16,7 +16,10 @@ describe('gateway hardening', () => {
     issuer = await DevelopmentIssuer.create();
     token = await issuer.tokenFor('vic');
     const common = {
-      subgraphUrls: { register: 'http://127.0.0.1:9/graphql' },
+      subgraphUrls: {
+        register: 'http://127.0.0.1:9/graphql',
+        community: 'http://127.0.0.1:9/graphql',
+      },
       verifier: issuer.verifier(),
       identitySecret,
       port: 0,

@@ -18,9 +18,13 @@ runUntilStopped(logger, async () => {
     'EBP_JWKS_URL',
     'EBP_JWT_ISSUER',
     'EBP_REGISTER_URL',
+    'EBP_COMMUNITY_URL',
   ]);
   return startGateway({
-    subgraphUrls: { register: required.EBP_REGISTER_URL },
+    subgraphUrls: {
+      register: required.EBP_REGISTER_URL,
+      community: required.EBP_COMMUNITY_URL,
+    },
     verifier: remoteJwksVerifier(
       required.EBP_JWKS_URL,
       required.EBP_JWT_ISSUER,

@@ -1,2 +1,3 @@
 export * from './person';
 export * from './events';
+export * from './topic';

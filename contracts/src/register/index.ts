@@ -1,3 +1,4 @@
 export * from './project';
 export * from './project-events';
 export * from './priority';
+export * from './topic';

@@ -1,18 +1,24 @@
-// The register end to end through the gateway, all-in-one: one process, PGlite in memory.
+// The register and the community end to end through the gateway, all-in-one: one process, PGlite
+// in memory; the community reads the register's events from its store.
 import { randomBytes } from 'node:crypto';
 import { startAllInOne } from './all-in-one';
+import { communityScenario } from './testing/community-scenario';
+import { platformFor } from './testing/platform-under-test';
 import { registerScenario } from './testing/register-scenario';
 
-describe('all-in-one: the register through the gateway', () => {
-  registerScenario(async () => {
+describe('all-in-one through the gateway', () => {
+  const platform = platformFor(async () => {
     const identitySecret = randomBytes(32).toString('base64url');
-    const platform = await startAllInOne({ port: 0, identitySecret });
+    const running = await startAllInOne({ port: 0, identitySecret });
     return {
-      url: platform.url,
-      registerUrl: platform.register.url,
+      url: running.url,
+      subgraphUrls: { register: running.register.url, community: running.community.url },
       identitySecret,
-      issuer: platform.issuer!,
-      stop: () => platform.stop(),
+      issuer: running.issuer!,
+      stop: () => running.stop(),
     };
   });
+
+  describe('the register', () => registerScenario(platform));
+  describe('the community', () => communityScenario(platform));
 });

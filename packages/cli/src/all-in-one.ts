@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { SqlDocumentStore, createPgliteClient, type SqlClient } from '@ebp/eventing';
+import { SqlDocumentStore, SqlEventStore, createPgliteClient, type SqlClient } from '@ebp/eventing';
 import { startGateway, type RunningGateway } from '@ebp/gateway';
 import {
   DevelopmentIssuer,
@@ -9,6 +9,7 @@ import {
   type Logger,
   type TokenVerifier,
 } from '@ebp/platform';
+import { startCommunityServer, type RunningCommunity } from '@ebp/community';
 import { startRegisterServer, type RunningRegister } from '@ebp/register';
 import { lockDataDirectory } from './data-dir-lock';
 
@@ -36,6 +37,7 @@ export interface RunningPlatform {
   readonly devUrl?: string;
   readonly issuer?: DevelopmentIssuer;
   readonly register: RunningRegister;
+  readonly community: RunningCommunity;
   readonly gateway: RunningGateway;
   stop(): Promise<void>;
 }
@@ -51,25 +53,40 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
   const unlock = options.dataDir ? lockDataDirectory(options.dataDir) : () => undefined;
   const clients: SqlClient[] = [];
   try {
-    const registerSql = await createPgliteClient(
-      options.dataDir ? { dataDir: join(options.dataDir, 'register') } : {},
-    );
-    clients.push(registerSql);
+    const databaseOf = async (service: string) => {
+      const sql = await createPgliteClient(
+        options.dataDir ? { dataDir: join(options.dataDir, service) } : {},
+      );
+      clients.push(sql);
+      return sql;
+    };
     // A fresh secret per start: only this process's gateway can speak for a caller.
     const identitySecret = options.identitySecret ?? randomBytes(32).toString('base64url');
-    const register = await startRegisterServer({
-      sql: registerSql,
-      documents: await SqlDocumentStore.open(registerSql),
+    const serviceOptions = (service: string) => ({
       identitySecret,
       soleProcess: options.dataDir !== undefined,
       production: options.production !== undefined,
-      logger: logger.child({ component: 'register' }),
+      logger: logger.child({ component: service }),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
+    const registerSql = await databaseOf('register');
+    const register = await startRegisterServer({
+      sql: registerSql,
+      documents: await SqlDocumentStore.open(registerSql),
+      ...serviceOptions('register'),
+    });
+    const communitySql = await databaseOf('community');
+    const community = await startCommunityServer({
+      sql: communitySql,
+      documents: await SqlDocumentStore.open(communitySql),
+      // No bus in one process: the community reads the register's events from its store.
+      registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
+      ...serviceOptions('community'),
+    });
     const issuer = options.production ? undefined : await DevelopmentIssuer.create();
     const gateway = await startGateway({
-      subgraphUrls: { register: register.url },
+      subgraphUrls: { register: register.url, community: community.url },
       verifier: options.production?.verifier ?? issuer!.verifier(),
       identitySecret,
       production: options.production !== undefined,
@@ -83,9 +100,11 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       url: gateway.url,
       ...(issuer ? { issuer, devUrl: gateway.url.replace(/\/graphql$/, '/dev') } : {}),
       register,
+      community,
       gateway,
       async stop() {
         await gateway.stop();
+        await community.stop();
         await register.stop();
         for (const client of clients) await client.close();
         unlock();

@@ -27,10 +27,12 @@ export function repositoryRoot(from = __dirname): string {
   }
 }
 
+/** The processes distributed mode runs: the subgraphs first, then the gateway that needs them. */
+type Service = 'register' | 'community' | 'gateway';
+
 export interface DistributedOptions {
   readonly engines: DistributedConfig;
   readonly gatewayPort?: number;
-  readonly registerPort?: number;
   readonly logger?: Logger;
   /** Where the children's JSON logs go (default: this process's standard output). */
   readonly childOutput?: (line: string) => void;
@@ -39,10 +41,11 @@ export interface DistributedOptions {
 export interface RunningDistributed {
   readonly url: string;
   readonly devUrl: string;
-  readonly registerUrl: string;
+  /** Each subgraph's own URL (it accepts only requests the gateway signed). */
+  readonly subgraphUrls: Readonly<Record<Exclude<Service, 'gateway'>, string>>;
   readonly identitySecret: string;
   readonly issuer: DevelopmentIssuer;
-  readonly processes: Readonly<Record<'register' | 'gateway', ChildProcess>>;
+  readonly processes: Readonly<Record<Service, ChildProcess>>;
   stop(): Promise<void>;
 }
 
@@ -108,7 +111,6 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
   const idpPort = await listen(idpServer);
   const idpUrl = `http://127.0.0.1:${idpPort}`;
   const identitySecret = randomBytes(32).toString('base64url');
-  const registerPort = options.registerPort ?? (await freePort());
   const gatewayPort = options.gatewayPort ?? (await freePort());
   const { engines } = options;
   const common = {
@@ -154,28 +156,30 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
     );
     return child;
   };
-  const processes: Partial<Record<'register' | 'gateway', ChildProcess>> = {};
+  const processes: Partial<Record<Service, ChildProcess>> = {};
   const stop = async () => {
     await Promise.all(Object.values(processes).map(stopChild));
     await new Promise<void>((resolve) => idpServer.close(() => resolve()));
   };
   try {
-    processes.register = run('register', 'services/register/src/main.ts', {
-      ...common,
-      EBP_HTTP_PORT: String(registerPort),
-    });
-    const registerUrl = `http://127.0.0.1:${registerPort}/graphql`;
-    await waitUntilReady(
-      'register',
-      `http://127.0.0.1:${registerPort}/health/ready`,
-      processes.register,
-    );
+    const subgraphUrls = { register: '', community: '' };
+    for (const service of ['register', 'community'] as const) {
+      const port = await freePort();
+      const child = run(service, `services/${service}/src/main.ts`, {
+        ...common,
+        EBP_HTTP_PORT: String(port),
+      });
+      processes[service] = child;
+      await waitUntilReady(service, `http://127.0.0.1:${port}/health/ready`, child);
+      subgraphUrls[service] = `http://127.0.0.1:${port}/graphql`;
+    }
     processes.gateway = run('gateway', 'gateway/src/main.ts', {
       ...common,
       EBP_HTTP_PORT: String(gatewayPort),
       EBP_JWKS_URL: `${idpUrl}/.well-known/jwks.json`,
       EBP_JWT_ISSUER: DEVELOPMENT_ISSUER,
-      EBP_REGISTER_URL: registerUrl,
+      EBP_REGISTER_URL: subgraphUrls.register,
+      EBP_COMMUNITY_URL: subgraphUrls.community,
     });
     await waitUntilReady(
       'gateway',
@@ -185,10 +189,10 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
     return {
       url: `http://127.0.0.1:${gatewayPort}/graphql`,
       devUrl: `${idpUrl}/dev`,
-      registerUrl,
+      subgraphUrls,
       identitySecret,
       issuer,
-      processes: processes as Record<'register' | 'gateway', ChildProcess>,
+      processes: processes as Record<Service, ChildProcess>,
       stop,
     };
   } catch (error) {

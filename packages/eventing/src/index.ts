@@ -28,3 +28,5 @@ export * from './personal-data/subject-key-store';
 export * from './personal-data/personal-data';
 export * from './personal-data/sealing-event-store';
 export * from './deciders/stream-names';
+export * from './processors/service-processing';
+export * from './processors/event-feed';

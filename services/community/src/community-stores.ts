@@ -21,6 +21,8 @@ export interface OpenedCommunityStores extends CommunityStores {
   /** The store as written (personal fields sealed): what projectors and the relay read. */
   readonly inner: SqlEventStore;
   readonly projectors: readonly EventProcessor[];
+  /** Checkpoints of the projectors, the relay and the consumers of other services' events. */
+  readonly checkpoints: SqlCheckpointStore;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function openCommunityStores(options: {
   return {
     inner,
     projectors,
+    checkpoints,
     store: new SealingEventStore(inner, personal, communityPersonalData),
     keys,
     personal,

@@ -22,3 +22,4 @@ export * from './graphql/community.schema';
 export * from './graphql/community-runtime';
 export * from './graphql/community.module';
 export * from './community-stores';
+export * from './server/community-server';

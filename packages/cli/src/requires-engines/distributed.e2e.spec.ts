@@ -1,25 +1,30 @@
-// The register end to end through the gateway, distributed: the register and the gateway each in
-// their own process on PostgreSQL, Kafka and the MongoDB-compatible engine.
+// The register and the community end to end through the gateway, distributed: each service and
+// the gateway in its own process on PostgreSQL, Kafka and the MongoDB-compatible engine.
 import { randomUUID } from 'node:crypto';
+import { register } from '@ebp/contracts';
 import { KafkaBus, fromBusMessage } from '@ebp/eventing';
 import { loadEngineSettings } from '@ebp/platform';
-import { REGISTER_TOPIC } from '@ebp/register';
 import { startDistributed } from '../distributed';
 import { GraphClient } from '../graph-client';
+import { communityScenario } from '../testing/community-scenario';
+import { platformFor } from '../testing/platform-under-test';
 import { registerScenario } from '../testing/register-scenario';
 
-describe('distributed: the register through the gateway, as separate processes', () => {
+describe('distributed through the gateway, as separate processes', () => {
   const engines = loadEngineSettings();
-  const platform = registerScenario(async () => {
+  const platform = platformFor(async () => {
     const running = await startDistributed({ engines, childOutput: () => undefined });
     return {
       url: running.url,
-      registerUrl: running.registerUrl,
+      subgraphUrls: running.subgraphUrls,
       identitySecret: running.identitySecret,
       issuer: running.issuer,
       stop: () => running.stop(),
     };
   });
+
+  describe('the register', () => registerScenario(platform));
+  describe('the community', () => communityScenario(platform));
 
   it('publishes the register’s events to Kafka for other services and analytics teams', async () => {
     const projectId = `e2e-published-${randomUUID().slice(0, 8)}`;
@@ -57,7 +62,7 @@ describe('distributed: the register through the gateway, as separate processes',
     const seen: string[] = [];
     const subscription = await bus.subscribe({
       groupId: `e2e-analytics-${randomUUID()}`,
-      topics: [REGISTER_TOPIC],
+      topics: [register.REGISTER_TOPIC],
       handler: async (message) => {
         const event = fromBusMessage(message);
         if (event.streamId === `project:${projectId}`) seen.push(event.type);

@@ -1,62 +1,12 @@
 // The register's end-to-end scenario, run through the gateway against either run mode: the
 // all-in-one platform (npm test) and separate processes on the engines (npm run test:engines).
-import { register } from '@ebp/contracts';
 import { randomUUID } from 'node:crypto';
-import { DEMO_USERS, signIdentity, type DevelopmentIssuer, type Identity } from '@ebp/platform';
+import { DEMO_USERS, signIdentity, type Identity } from '@ebp/platform';
 import { GraphClient, type GraphResponse } from '../graph-client';
-
-export interface PlatformUnderTest {
-  /** The gateway's /graphql. */
-  readonly url: string;
-  /** The register subgraph's /graphql, to call it directly as an attacker (or the gateway) would. */
-  readonly registerUrl: string;
-  readonly identitySecret: string;
-  readonly issuer: DevelopmentIssuer;
-  stop(): Promise<void>;
-}
+import { callers, type PlatformUnderTest } from './platform-under-test';
+import { allMet, findings, proposal } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
-
-const allMet = Object.fromEntries(register.QA_CRITERIA.map((criterion) => [criterion, 'met']));
-
-function proposal(title: string, lead: string, overrides: Record<string, unknown> = {}) {
-  return {
-    title,
-    summary: `${title}: does the intervention reduce harm compared with matched comparison areas?`,
-    researchQuestions: ['Does the intervention reduce violence with injury?'],
-    ebpLevel: 'organisational',
-    priorityIds: [],
-    design: 'Before and after, with matched comparison hot spots',
-    methods: ['quasi-experiment'],
-    plannedSmsLevel: 3,
-    ebpMatrix: { target: 'micro-place', proactivity: 'proactive', specificity: 'focused' },
-    plannedStart: '2026-04-01',
-    plannedEnd: '2027-03-31',
-    owningUnit: 'Central West BCU',
-    leadId: lead,
-    ethics: { status: 'not-required', reason: 'Uses only recorded crime counts, no participants.' },
-    classification: 'OFFICIAL',
-    outcomes: {
-      primary: [{ name: 'Violence with injury', measure: 'Offences per hot spot per week' }],
-      secondary: [],
-    },
-    ...overrides,
-  };
-}
-
-const findings = {
-  summary: 'Violence with injury fell by 12% at treated hot spots relative to comparison sites.',
-  effectDirection: 'positive',
-  achievedSmsLevel: 3,
-  emmie: {
-    effect: { evidence: 'moderate', quality: 'moderate' },
-    mechanism: { evidence: 'limited', quality: 'limited' },
-    moderators: { evidence: 'limited', quality: 'limited' },
-    implementation: { evidence: 'strong', quality: 'moderate' },
-    economicCost: { evidence: 'none', quality: 'none' },
-  },
-  reportedOutcomes: [{ name: 'Violence with injury', primary: true, result: '12% reduction' }],
-};
 
 const PROPOSE = `mutation($id: ID!, $proposal: JSON!) {
   proposeProject(id: $id, proposal: $proposal) { version project { id status } similar { projectId } }
@@ -74,29 +24,15 @@ const instant = async () => {
   return now;
 };
 
-/** Defines the scenario's tests; returns the running platform's getter for mode-specific tests. */
-export function registerScenario(start: () => Promise<PlatformUnderTest>): () => PlatformUnderTest {
-  let platform: PlatformUnderTest;
-  const clients = new Map<string, GraphClient>();
+/** Defines the register scenario's tests against a running platform. */
+export function registerScenario(running: () => PlatformUnderTest): void {
+  const as = callers(running);
   const run = randomUUID().slice(0, 8);
   const id = (name: string) => `e2e-${run}-${name}`;
 
-  async function as(user: string | Identity): Promise<GraphClient> {
-    const key = typeof user === 'string' ? user : JSON.stringify(user);
-    const cached = clients.get(key);
-    if (cached) return cached;
-    const token =
-      typeof user === 'string'
-        ? await platform.issuer.tokenFor(user)
-        : await platform.issuer.issue(user);
-    const client = new GraphClient(platform.url, token);
-    clients.set(key, client);
-    return client;
-  }
-
   /** Calls the subgraph directly, with or without the gateway's signed identity. */
   async function direct(query: string, headers: Record<string, string> = {}, variables = {}) {
-    const response = await fetch(platform.registerUrl, {
+    const response = await fetch(running().subgraphUrls.register, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
@@ -107,14 +43,6 @@ export function registerScenario(start: () => Promise<PlatformUnderTest>): () =>
       body: (await response.json()) as GraphResponse & Record<string, unknown>,
     };
   }
-
-  beforeAll(async () => {
-    platform = await start();
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-  });
 
   it('runs a project from proposal to findings, with history and time travel', async () => {
     const rae = await as('rae');
@@ -309,7 +237,7 @@ export function registerScenario(start: () => Promise<PlatformUnderTest>): () =>
       const identity = typeof user === 'string' ? DEMO_USERS[user]! : user;
       const entities = await direct(
         'query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { id title } } }',
-        signIdentity(identity, platform.identitySecret),
+        signIdentity(identity, running().identitySecret),
         { r: [{ __typename: 'ResearchProject', id: projectId }] },
       );
       return {
@@ -367,14 +295,14 @@ export function registerScenario(start: () => Promise<PlatformUnderTest>): () =>
     expect(forged.status).toBe(401);
     const signed = await direct(
       '{ researchProjects { total } }',
-      signIdentity(DEMO_USERS.vic!, platform.identitySecret),
+      signIdentity(DEMO_USERS.vic!, running().identitySecret),
     );
     expect(signed.status).toBe(200);
   });
 
   it('refuses callers without a valid token, and over-deep or over-aliased queries', async () => {
     for (const token of [null, 'not-a-token']) {
-      const refused = await new GraphClient(platform.url, token).request(
+      const refused = await new GraphClient(running().url, token).request(
         '{ researchProjects { total } }',
       );
       expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
@@ -404,15 +332,14 @@ export function registerScenario(start: () => Promise<PlatformUnderTest>): () =>
     });
     expect(invalid.errors?.[0]?.extensions).toEqual({ code: 'INVALID_PROJECT_INPUT' });
     expect(JSON.stringify(invalid)).not.toMatch(/stacktrace|at .*\.ts/);
-    const response = await fetch(platform.url, {
+    const response = await fetch(running().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-correlation-id': `trace-${run}` },
       body: '{"query":"{ __typename }"}',
     });
     expect(response.headers.get('x-correlation-id')).toBe(`trace-${run}`);
-    const live = await fetch(platform.url.replace('/graphql', '/health/live'));
-    const ready = await fetch(platform.registerUrl.replace('/graphql', '/health/ready'));
+    const live = await fetch(running().url.replace('/graphql', '/health/live'));
+    const ready = await fetch(running().subgraphUrls.register.replace('/graphql', '/health/ready'));
     expect([live.status, ready.status]).toEqual([200, 200]);
   });
-  return () => platform;
 }

@@ -18,6 +18,9 @@ export interface TopicSpec {
   readonly partitions: number;
 }
 
+/** Partitions of each service's event topic: per-stream order holds within one partition. */
+export const SERVICE_TOPIC_PARTITIONS = 3;
+
 export type MessageHandler = (message: ReceivedMessage) => Promise<void>;
 
 export interface SubscribeOptions {

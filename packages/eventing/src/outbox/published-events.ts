@@ -6,6 +6,7 @@ import {
 } from '@ebp/contracts';
 import type { BusMessage, ReceivedMessage } from '../bus/bus';
 import type { StoredEvent } from '../event-store/event-store';
+import type { LogPosition } from '../event-store/log-position';
 
 /** A stored event as a bus message: keyed by stream, with routing and tracing headers. */
 export function toBusMessage(event: StoredEvent): BusMessage {
@@ -50,4 +51,10 @@ export function fromBusMessage(message: Pick<ReceivedMessage, 'value'>): Publish
     body = message.value;
   }
   return parseContract('PublishedEvent', PublishedEventSchema, body);
+}
+
+/** A received bus message as the stored event it was published from (for projections and reactions). */
+export function storedEventFromBus(message: Pick<ReceivedMessage, 'value'>): StoredEvent {
+  const published = fromBusMessage(message);
+  return { ...published, position: published.position as LogPosition };
 }

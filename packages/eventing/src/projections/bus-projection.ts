@@ -1,8 +1,6 @@
 import type { Bus, Subscription, SubscribeOptions } from '../bus/bus';
 import type { DocumentBody, DocumentStore } from '../documents/document-store';
-import type { StoredEvent } from '../event-store/event-store';
-import type { LogPosition } from '../event-store/log-position';
-import { fromBusMessage } from '../outbox/published-events';
+import { storedEventFromBus } from '../outbox/published-events';
 import { applyEvents, projectionCollectionName, type ProjectionDefinition } from './projection';
 
 export interface BusProjectionOptions extends Partial<
@@ -29,9 +27,7 @@ export function subscribeProjection<Body extends DocumentBody>(
   return bus.subscribe({
     ...options,
     handler: async (message) => {
-      const published = fromBusMessage(message);
-      const event: StoredEvent = { ...published, position: published.position as LogPosition };
-      await applyEvents(definition, collection, [event]);
+      await applyEvents(definition, collection, [storedEventFromBus(message)]);
     },
   });
 }

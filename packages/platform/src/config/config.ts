@@ -35,7 +35,7 @@ interface CommonConfig {
     readonly issuer?: string;
     readonly audience: string;
   };
-  readonly subgraphs: { readonly register?: string };
+  readonly subgraphs: { readonly register?: string; readonly community?: string };
 }
 
 export interface EmbeddedConfig extends CommonConfig {
@@ -126,7 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       ...(values.EBP_JWT_ISSUER ? { issuer: values.EBP_JWT_ISSUER } : {}),
       audience: values.EBP_JWT_AUDIENCE,
     },
-    subgraphs: values.EBP_REGISTER_URL ? { register: values.EBP_REGISTER_URL } : {},
+    subgraphs: {
+      ...(values.EBP_REGISTER_URL ? { register: values.EBP_REGISTER_URL } : {}),
+      ...(values.EBP_COMMUNITY_URL ? { community: values.EBP_COMMUNITY_URL } : {}),
+    },
   };
   if (values.EBP_MODE === 'embedded') {
     return { ...common, mode: 'embedded', dataDir: values.EBP_DATA_DIR };

@@ -63,6 +63,7 @@ describe('loadConfig', () => {
       EBP_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
       EBP_JWT_ISSUER: 'https://idp.example/',
       EBP_REGISTER_URL: 'http://register:4001/graphql',
+      EBP_COMMUNITY_URL: 'http://community:4002/graphql',
     });
     expect(config.auth).toEqual({
       identitySecret: secret,
@@ -70,7 +71,10 @@ describe('loadConfig', () => {
       issuer: 'https://idp.example/',
       audience: 'urn:ebp:platform',
     });
-    expect(config.subgraphs).toEqual({ register: 'http://register:4001/graphql' });
+    expect(config.subgraphs).toEqual({
+      register: 'http://register:4001/graphql',
+      community: 'http://community:4002/graphql',
+    });
     expect(problemsOf({ EBP_IDENTITY_SECRET: 'short', EBP_JWKS_URL: 'ftp://x' })).toEqual({
       EBP_IDENTITY_SECRET: 'must be at least 32 characters',
       EBP_JWKS_URL: 'must be a URL starting with http:// or https://',

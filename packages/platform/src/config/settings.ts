@@ -132,6 +132,11 @@ export const settings = {
     description: "Where the gateway reaches the register's subgraph (its `/graphql` URL).",
     requiredBy: 'distributed gateway',
   },
+  EBP_COMMUNITY_URL: {
+    schema: urlWithScheme(['http', 'https']).optional(),
+    description: "Where the gateway reaches the community's subgraph (its `/graphql` URL).",
+    requiredBy: 'distributed gateway',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

@@ -3,3 +3,4 @@ export * from './graphql-errors';
 export * from './json.scalar';
 export * from './subgraph-options';
 export * from './request-identity';
+export * from './graph-enums';

@@ -49,3 +49,8 @@ export function mayEditProfile(caller: Identity, personId: string): boolean {
     caller.roles.includes('admin')
   );
 }
+
+/** Who may see the log of reads of a person's data: the person, and administrators (data protection). */
+export function mayReadPersonalReadLog(caller: Identity, personId: string): boolean {
+  return mayEditProfile(caller, personId);
+}

@@ -11,18 +11,22 @@ import {
 import { ForbiddenError, currentCorrelationId, type Identity, type Role } from '@ebp/platform';
 import {
   mayEditProfile,
+  mayReadPersonalReadLog,
   visiblePersonalFields,
   type PersonalField,
   type ReadPurpose,
 } from '../access/person-access';
-import type { PersonalReadLog } from '../access/personal-read-log';
+import type { PersonalRead, PersonalReadLog } from '../access/personal-read-log';
 import { auditReport, type AuditReport } from '../audits/audit-report';
 import type { AuditResponse } from '../audits/projections/audit-responses.projection';
 import { auditDecider } from '../audits/skills-audit.decider';
 import {
   rankExperts,
   suggestTeam,
+  teamNeedOf,
   type ExpertiseQuery,
+  type ProjectBrief,
+  type TeamMember,
   type TeamNeed,
 } from '../expertise/expertise';
 import { InvolvementCommands } from '../involvements/involvement.handler';
@@ -146,6 +150,13 @@ export class CommunityApplication {
     return view;
   }
 
+  /** Who read a person's personal fields, when, which and why: for the person or an administrator. */
+  async personalReadsOf(identity: Identity, personId: string): Promise<PersonalRead[]> {
+    if (!mayReadPersonalReadLog(identity, personId))
+      throw new ForbiddenError('Only the person or an administrator may see who read their data');
+    return this.stores.readLog.readsOf(personId);
+  }
+
   /** The directory entry (personal fields sealed), for the graph to open lazily through `view`. */
   async entry(personId: string): Promise<PersonEntry | undefined> {
     return (await (await this.stores.people()).get(personId))?.body;
@@ -189,16 +200,34 @@ export class CommunityApplication {
   }
 
   async suggestTeam(identity: Identity, need: TeamNeed) {
-    requireRole(identity, ['researcher', 'committee', 'admin'], 'suggest a research team');
-    const people = await this.activePeople();
-    const team = suggestTeam(people, need);
-    const byId = new Map(people.map((person) => [person.personId, person]));
+    const suggested = await this.suggestTeamEntries(identity, () => need);
     const views = await this.view(
       identity,
-      team.map((member) => byId.get(member.personId)!),
+      suggested.map(({ entry }) => entry),
       'team-building',
     );
-    return team.map((member, index) => ({ ...member, person: views[index]! }));
+    return suggested.map(({ member }, index) => ({ ...member, person: views[index]! }));
+  }
+
+  /**
+   * A team for a register project, from its methods, owning unit and the topics it mentions;
+   * personal fields are left to the caller to open (and audit) if they are wanted.
+   */
+  suggestTeamFor(identity: Identity, project: ProjectBrief, size?: number) {
+    return this.suggestTeamEntries(identity, (people) => teamNeedOf(project, people, size));
+  }
+
+  private async suggestTeamEntries(
+    identity: Identity,
+    needOf: (people: PersonEntry[]) => TeamNeed,
+  ): Promise<{ member: TeamMember; entry: PersonEntry }[]> {
+    requireRole(identity, ['researcher', 'committee', 'admin'], 'suggest a research team');
+    const people = await this.activePeople();
+    const byId = new Map(people.map((person) => [person.personId, person]));
+    return suggestTeam(people, needOf(people)).map((member) => ({
+      member,
+      entry: byId.get(member.personId)!,
+    }));
   }
 
   async champions(identity: Identity, unit?: string): Promise<PersonView[]> {
@@ -211,7 +240,10 @@ export class CommunityApplication {
       await this.stores.involvements()
     ).find({
       filter: { projectId },
-      sort: [{ field: 'from', direction: 'asc' }],
+      sort: [
+        { field: 'from', direction: 'asc' },
+        { field: 'personId', direction: 'asc' },
+      ],
     });
     return found.items.map((item) => item.body);
   }

@@ -90,6 +90,33 @@ export interface TeamNeed {
   readonly size?: number;
 }
 
+/** What the community knows of a register project when asked to suggest its team. */
+export interface ProjectBrief {
+  readonly methods: readonly string[];
+  readonly owningUnit: string;
+  /** The project's title, summary and design: where its topic is stated. */
+  readonly text: string;
+}
+
+/**
+ * A project's need, from its brief: the methods it plans, its owning unit, and as topics the
+ * talent pool's topics of interest that the project's own words mention (ignoring case).
+ */
+export function teamNeedOf(
+  brief: ProjectBrief,
+  people: readonly PersonEntry[],
+  size?: number,
+): TeamNeed {
+  const text = normalise(brief.text);
+  const known = new Set(people.flatMap((person) => person.topics.map(normalise)));
+  return {
+    methods: brief.methods,
+    topics: [...known].filter((topic) => text.includes(topic)).sort(),
+    unit: brief.owningUnit,
+    ...(size === undefined ? {} : { size }),
+  };
+}
+
 export interface TeamMember {
   readonly personId: string;
   readonly role: 'researcher' | 'analyst' | 'champion';

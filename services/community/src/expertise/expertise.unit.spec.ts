@@ -1,5 +1,5 @@
 import type { PersonEntry } from '../people/projections/person-directory.projection';
-import { rankExperts, suggestTeam } from './expertise';
+import { rankExperts, suggestTeam, teamNeedOf } from './expertise';
 
 function person(personId: string, overrides: Partial<PersonEntry> = {}): PersonEntry {
   return {
@@ -108,5 +108,32 @@ describe('suggest a team', () => {
     expect(
       suggestTeam([analyst], { methods: ['ethnography', 'crime-analysis'], topics: [], unit: 'X' }),
     ).toEqual([{ personId: 'p-analyst', role: 'analyst', covers: ['crime-analysis'] }]);
+  });
+});
+
+describe("a project's team need", () => {
+  it('takes the methods and unit, and as topics the pool’s topics its words mention', () => {
+    expect(
+      teamNeedOf(
+        {
+          methods: ['crime-analysis'],
+          owningUnit: 'North BCU',
+          text: 'Hot-Spot Policing of Violence: a quasi-experiment',
+        },
+        everyone,
+        3,
+      ),
+    ).toEqual({
+      methods: ['crime-analysis'],
+      topics: ['hot-spot policing', 'violence'],
+      unit: 'North BCU',
+      size: 3,
+    });
+  });
+
+  it('finds no topic in words that mention none of the pool’s', () => {
+    expect(
+      teamNeedOf({ methods: [], owningUnit: 'X', text: 'Custody throughput' }, everyone).topics,
+    ).toEqual([]);
   });
 });

@@ -3,7 +3,11 @@
  * ORCID) are null unless the caller may see them; each one returned is recorded in the read log.
  */
 export const communityTypeDefs = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  extend schema
+    @link(
+      url: "https://specs.apollo.dev/federation/v2.3"
+      import: ["@key", "@external", "@requires"]
+    )
 
   scalar JSON
 
@@ -69,8 +73,23 @@ export const communityTypeDefs = /* GraphQL */ `
 
   type ResearchProject @key(fields: "id") {
     id: ID!
+    title: String! @external
+    summary: String! @external
+    methods: [String!]! @external
+    owningUnit: String! @external
+    proposal: JSON! @external
     "Everyone who is or was part of the project, from the talent pool."
     team: [Involvement!]!
+    "People from the talent pool for the project's methods, topic and owning unit (researchers, the committee)."
+    suggestedTeam(size: Int): [TeamSuggestion!]!
+      @requires(fields: "title summary methods owningUnit proposal")
+  }
+
+  type TeamSuggestion {
+    person: Person!
+    role: String!
+    "The methods (or, for a champion, the unit) this person covers."
+    covers: [String!]!
   }
 
   type RankedExpert {
@@ -78,6 +97,15 @@ export const communityTypeDefs = /* GraphQL */ `
     score: Float!
     matchedMethods: JSON!
     matchedTopics: [String!]!
+  }
+
+  "One read of a person's personal fields. Ids and codes only: the log holds nothing about the person."
+  type PersonalRead {
+    readerId: ID!
+    fields: [String!]!
+    purpose: ReadPurpose!
+    correlationId: String
+    at: String!
   }
 
   type Query {
@@ -90,6 +118,8 @@ export const communityTypeDefs = /* GraphQL */ `
     ): [RankedExpert!]!
     champions(unit: String): [Person!]!
     skillsAuditReport(id: ID!): JSON
+    "Who read this person's personal fields, when, which and why (the person, administrators)."
+    personalReads(personId: ID!): [PersonalRead!]!
   }
 
   type Mutation {

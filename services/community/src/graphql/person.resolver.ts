@@ -8,7 +8,13 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import {
+  fromGraphEnum,
+  identityOf,
+  toGraphEnum,
+  type Identity,
+  type RequestContext,
+} from '@ebp/platform';
 import type { ReadPurpose } from '../access/person-access';
 import { CommunityApplication, type PersonView } from '../application/community-application';
 import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
@@ -20,8 +26,6 @@ export interface GraphPerson extends Omit<PersonEntry, 'sealed'> {
   readonly id: string;
   readonly view: () => Promise<PersonView | undefined>;
 }
-
-const fromGraphPurpose = (purpose: string) => purpose.replaceAll('_', '-') as ReadPurpose;
 
 /** People, their personal fields (visibility and audit in the application) and their projects. */
 @Resolver('Person')
@@ -54,7 +58,7 @@ export class PersonResolver {
   ) {
     const identity = await this.identity(context);
     const entry = await this.community.entry(id);
-    return entry ? this.graphPerson(identity, entry, fromGraphPurpose(purpose)) : null;
+    return entry ? this.graphPerson(identity, entry, fromGraphEnum<ReadPurpose>(purpose)) : null;
   }
 
   @Query('experts')
@@ -90,6 +94,12 @@ export class PersonResolver {
   @Query('skillsAuditReport')
   async skillsAuditReport(@Context() context: RequestContext, @Args('id') id: string) {
     return (await this.community.auditReport(await this.identity(context), id)) ?? null;
+  }
+
+  @Query('personalReads')
+  async personalReads(@Context() context: RequestContext, @Args('personId') personId: string) {
+    const reads = await this.community.personalReadsOf(await this.identity(context), personId);
+    return reads.map((read) => ({ ...read, purpose: toGraphEnum(read.purpose) }));
   }
 
   /** `_entities`: a person referenced from another subgraph, e.g. a project's team. */

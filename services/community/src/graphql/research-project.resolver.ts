@@ -1,27 +1,70 @@
 import { Inject } from '@nestjs/common';
-import { Context, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import { parseContract } from '@ebp/contracts';
 import { identityOf, type RequestContext } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
+import type { ProjectBrief } from '../expertise/expertise';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 import { PersonResolver, toGraphInvolvement } from './person.resolver';
 
-/** The community's part of the register's entity: ResearchProject.team. */
+interface ProjectReference {
+  readonly id: string;
+  readonly [field: string]: unknown;
+}
+
+/** The register's fields suggestedTeam requires, as the gateway hands them over. */
+const RequiredFieldsSchema = z.object({
+  title: z.string(),
+  summary: z.string(),
+  methods: z.array(z.string()),
+  owningUnit: z.string(),
+  proposal: z.object({ design: z.string().optional() }).passthrough(),
+});
+
+const briefOf = (project: z.infer<typeof RequiredFieldsSchema>): ProjectBrief => ({
+  methods: project.methods,
+  owningUnit: project.owningUnit,
+  text: [project.title, project.summary, project.proposal.design ?? ''].join('\n'),
+});
+
+/** The community's part of the register's entity: ResearchProject.team and suggestedTeam. */
 @Resolver('ResearchProject')
 export class ResearchProjectResolver {
   constructor(
     @Inject(COMMUNITY_RUNTIME) private readonly runtime: CommunityRuntime,
     @Inject(CommunityApplication) private readonly community: CommunityApplication,
+    @Inject(PersonResolver) private readonly people: PersonResolver,
   ) {}
 
+  /** The representation carries the register's fields that suggestedTeam requires, when asked. */
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: RequestContext) {
+  async resolveReference(reference: ProjectReference, context: RequestContext) {
     await identityOf(this.runtime, context);
-    return { id: reference.id };
+    return reference;
   }
 
   @ResolveField('team')
   async team(@Parent() project: { id: string }) {
     return (await this.community.team(project.id)).map(toGraphInvolvement);
+  }
+
+  @ResolveField('suggestedTeam')
+  async suggestedTeam(
+    @Parent() project: ProjectReference,
+    @Context() context: RequestContext,
+    @Args('size') size?: number | null,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    const suggested = await this.community.suggestTeamFor(
+      identity,
+      briefOf(parseContract('ResearchProject (required fields)', RequiredFieldsSchema, project)),
+      size ?? undefined,
+    );
+    return suggested.map(({ member, entry }) => ({
+      ...member,
+      person: this.people.graphPerson(identity, entry, 'team-building'),
+    }));
   }
 }
 

@@ -1,11 +1,7 @@
+import { toGraphEnum } from '@ebp/platform';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 import type { PrioritySummary } from '../priorities/projections/priority-summary.projection';
 import type { ProjectRecord } from '../register-reads/project-record';
-
-/** GraphQL enum values cannot hold '-', so the graph spells the domain's hyphens as underscores. */
-export const toGraphEnum = (value: string): string => value.replaceAll('-', '_');
-export const fromGraphEnum = <Value extends string>(value: string): Value =>
-  value.replaceAll('_', '-') as Value;
 
 /** A project in the graph: its summary, and its full record loaded once, only if a field needs it. */
 export interface GraphProject extends Record<string, unknown> {

@@ -1,9 +1,9 @@
-import { identityOf, type RequestContext } from '@ebp/platform';
+import { fromGraphEnum, identityOf, toGraphEnum, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { register } from '@ebp/contracts';
 import { RegisterApplication, type ProjectRequest } from '../application/register-application';
-import { fromGraphEnum, toGraphEnum, toGraphProject } from './graph-mapping';
+import { toGraphProject } from './graph-mapping';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
 /** Mutations run commands; the decider owns the rules, the application the authorisation. */

@@ -1,4 +1,4 @@
-import { identityOf, type RequestContext } from '@ebp/platform';
+import { fromGraphEnum, identityOf, toGraphEnum, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import {
   Args,
@@ -14,13 +14,7 @@ import { RegisterApplication } from '../application/register-application';
 import type { ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 import type { RegisterFilter, RegisterQuery } from '../register-reads/register-queries';
-import {
-  fromGraphEnum,
-  toGraphEnum,
-  toGraphPriority,
-  toGraphProject,
-  type GraphProject,
-} from './graph-mapping';
+import { toGraphPriority, toGraphProject, type GraphProject } from './graph-mapping';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
 class InvalidQueryInput extends EbpError {

@@ -1,36 +1,27 @@
-import 'reflect-metadata';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { register } from '@ebp/contracts';
 import {
+  SERVICE_TOPIC_PARTITIONS,
   SqlCheckpointStore,
   SqlEventStore,
   createOutboxRelay,
   createProjectionProcessor,
   liveCollection,
-  serialized,
+  startServiceProcessing,
   type Bus,
   type DocumentStore,
-  type EventProcessor,
   type SqlClient,
 } from '@ebp/eventing';
 import {
-  correlateRequests,
-  healthEndpoints,
-  refuseUnlessForwarded,
   silentLogger,
   verifyForwardedIdentity,
   type GraphqlLimits,
   type Logger,
 } from '@ebp/platform';
+import { hostSubgraph } from '@ebp/platform/nest';
 import { RegisterModule } from '../graphql/register.module';
 import type { RegisterRuntime } from '../graphql/register-runtime';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
-
-/** Every register event is published here for other services and analytics teams. */
-export const REGISTER_TOPIC = 'ebp.register.events';
 
 export interface RegisterServerOptions {
   readonly sql: SqlClient;
@@ -72,76 +63,55 @@ export async function startRegisterServer(
   const store = await SqlEventStore.open(options.sql);
   const checkpoints = await SqlCheckpointStore.open(options.sql);
   if (options.soleProcess) await checkpoints.releaseAllLeases();
-  const projectors: EventProcessor[] = [
-    createProjectionProcessor(store, checkpoints, options.documents, projectSummaries),
-    createProjectionProcessor(store, checkpoints, options.documents, prioritySummaries),
-  ];
-  let relay: EventProcessor | undefined;
-  if (options.bus) {
-    await options.bus.createTopics([{ name: REGISTER_TOPIC, partitions: 3 }]);
-    relay = createOutboxRelay(store, checkpoints, options.bus, { topicFor: () => REGISTER_TOPIC });
-  }
-  // One instance of each processor. Commands drive the projectors (a client reads its own
-  // writes); the poller drives them and the relay, which publishes off the request path.
-  const catchUp = serialized(async () => {
-    for (const projector of projectors) await projector.catchUp();
+  if (options.bus)
+    await options.bus.createTopics([
+      { name: register.REGISTER_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
+    ]);
+  const processing = await startServiceProcessing({
+    projectors: [
+      createProjectionProcessor(store, checkpoints, options.documents, projectSummaries),
+      createProjectionProcessor(store, checkpoints, options.documents, prioritySummaries),
+    ],
+    background: options.bus
+      ? [
+          createOutboxRelay(store, checkpoints, options.bus, {
+            topicFor: () => register.REGISTER_TOPIC,
+          }),
+        ]
+      : [],
+    logger,
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });
-  const publish = serialized(async () => void (await relay?.catchUp()));
-  const processors = relay ? [...projectors, relay] : projectors;
   const runtime: RegisterRuntime = {
     store,
     projects: () => liveCollection(options.documents, projectSummaries),
     priorities: () => liveCollection(options.documents, prioritySummaries),
-    catchUp,
+    catchUp: processing.catchUp,
     identify: (request) =>
       Promise.resolve(verifyForwardedIdentity(request.headers, options.identitySecret)),
     now: options.now ?? (() => new Date()),
   };
-  await catchUp();
-  let healthy = true;
-  const poller = setInterval(() => {
-    Promise.all([catchUp(), publish()]).then(
-      () => {
-        if (!healthy) logger.info('read models catching up again');
-        healthy = true;
-      },
-      (error: unknown) => {
-        if (healthy) logger.error('read models cannot catch up', { error });
-        healthy = false;
-      },
-    );
-  }, options.pollIntervalMs ?? 200);
-  const app: INestApplication = await NestFactory.create(
-    RegisterModule.forRoot(runtime, {
+  const subgraph = await hostSubgraph({
+    service: 'register',
+    module: RegisterModule.forRoot(runtime, {
       production: options.production ?? false,
       ...(options.limits ? { limits: options.limits } : {}),
     }),
-    { logger: false, forceCloseConnections: true },
-  );
-  app.use(correlateRequests(logger));
-  app.use(
-    healthEndpoints('register', {
-      ready: async () => {
-        await options.sql.query('select 1');
-        return healthy;
-      },
-    }),
-  );
-  // Every GraphQL request, `_service` and `_entities` included, must come through the gateway.
-  app.use('/graphql', refuseUnlessForwarded(options.identitySecret));
-  await app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  const server = app.getHttpServer() as Server;
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
-  logger.info('register subgraph listening', { url });
+    identitySecret: options.identitySecret,
+    ready: async () => {
+      await options.sql.query('select 1');
+      return processing.healthy();
+    },
+    logger,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port ? { port: options.port } : {}),
+  });
   return {
-    url,
+    url: subgraph.url,
     runtime,
     async stop() {
-      clearInterval(poller);
-      await app.close();
-      await Promise.all([catchUp(), publish()]).catch(() => undefined);
-      for (const processor of processors) await processor.stop();
+      await subgraph.stop();
+      await processing.stop();
     },
   };
 }

@@ -9,6 +9,9 @@ const CLOSING = {
   'register.project.withdrawn': 'project-withdrawn',
 } as const;
 
+/** Whether a register event closes a project (the others need no reaction). */
+export const closesProject = (type: string): boolean => Object.hasOwn(CLOSING, type);
+
 /** What the reaction needs of an event from the register, however it arrived (bus or store). */
 export interface RegisterEventSeen {
   readonly id: string;

@@ -1,0 +1,410 @@
+// The community's end-to-end scenario through the gateway, against either run mode: the talent
+// pool, a skills audit, the expertise finder, a team for a register project, and the register's
+// completion closing the team's involvements (all-in-one: from the register's store; distributed:
+// over Kafka).
+import { randomUUID } from 'node:crypto';
+import type { GraphResponse } from '../graph-client';
+import { callers, staffMember, type PlatformUnderTest } from './platform-under-test';
+import { allMet, findings, proposal } from './register-fixtures';
+
+const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
+
+/** Polls until `check` passes or the time is up; the last failure explains a timeout. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => void,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+const dayOffset = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+interface Involvement {
+  readonly role: string;
+  readonly status: string;
+  readonly endReason: string | null;
+  readonly person: { readonly id: string } | null;
+}
+
+/** Defines the community scenario's tests against a running platform. */
+export function communityScenario(running: () => PlatformUnderTest): void {
+  const as = callers(running);
+  // Everything this run creates is its own: methods, topic and unit carry the run's id, so a
+  // second run on the same engines ranks and suggests only its own people.
+  const run = randomUUID().slice(0, 8);
+  const personId = (name: string) => `e2e-${run}-${name}`;
+  const trials = `randomised-controlled-trial ${run}`;
+  const analysis = `crime-analysis ${run}`;
+  const topic = `knife crime ${run}`;
+  const unit = `Central West BCU ${run}`;
+  const otherUnit = `North BCU ${run}`;
+  const people = {
+    trialist: personId('tess'),
+    analyst: personId('andy'),
+    champion: personId('chris'),
+    reserved: personId('pat'),
+  };
+
+  const profile = (name: string, overrides: Record<string, unknown>) => ({
+    name,
+    rankOrGrade: 'Police Sergeant',
+    unit,
+    contact: { email: `${name.toLowerCase().replace(' ', '.')}@met.example` },
+    credentials: [
+      { level: 'master', subject: 'Applied Criminology', institution: 'Cambridge', year: 2020 },
+    ],
+    skills: [],
+    topics: [],
+    availability: { willing: true, hoursPerMonth: 8 },
+    consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
+    ...overrides,
+  });
+
+  const REGISTER = 'mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }';
+  const JOIN =
+    'mutation($person: ID!, $project: ID!, $role: String!) { joinProject(personId: $person, projectId: $project, role: $role) }';
+  const TEAM = `query($id: ID!) {
+    researchProject(id: $id) { id title status
+      team { role status endReason person { id name
+        projects { role project { id title status } } } } }
+  }`;
+
+  beforeAll(async () => {
+    const ada = await as('ada');
+    await ada.must(REGISTER, {
+      id: people.trialist,
+      p: profile('Tess Trialist', {
+        skills: [{ method: trials, selfAssessed: 3 }],
+        topics: [topic],
+      }),
+    });
+    await ada.must(REGISTER, {
+      id: people.analyst,
+      p: profile('Andy Analyst', {
+        unit: otherUnit,
+        skills: [
+          { method: analysis, selfAssessed: 4 },
+          { method: trials, selfAssessed: 1 },
+        ],
+      }),
+    });
+    await ada.must(REGISTER, { id: people.champion, p: profile('Chris Champion', {}) });
+    await ada.must(REGISTER, {
+      id: people.reserved,
+      p: profile('Pat Reserved', {
+        skills: [{ method: trials, selfAssessed: 2 }],
+        consent: { listedInExpertiseFinder: true, contactableByResearchers: false },
+      }),
+    });
+  });
+
+  it('runs a skills audit and reports coverage and gaps by unit', async () => {
+    const ada = await as('ada');
+    const auditId = `e2e-${run}-audit`;
+    await ada.must('mutation($id: ID!, $a: JSON!) { launchSkillsAudit(id: $id, audit: $a) }', {
+      id: auditId,
+      a: {
+        title: `Research skills ${run}`,
+        questions: [
+          { questionId: 'q1', skill: trials, text: 'How well can you run a randomised trial?' },
+          { questionId: 'q2', skill: analysis, text: 'How well can you analyse crime data?' },
+        ],
+        targetUnits: [unit, otherUnit],
+        opensOn: dayOffset(-1),
+        closesOn: dayOffset(30),
+      },
+    });
+    const answer = 'mutation($id: ID!, $a: JSON!) { answerSkillsAudit(id: $id, answers: $a) }';
+    await (
+      await as(staffMember(people.trialist))
+    ).must(answer, {
+      id: auditId,
+      a: [
+        { questionId: 'q1', level: 4 },
+        { questionId: 'q2', level: 1 },
+      ],
+    });
+    await (
+      await as(staffMember(people.analyst))
+    ).must(answer, {
+      id: auditId,
+      a: [
+        { questionId: 'q1', level: 1 },
+        { questionId: 'q2', level: 4 },
+      ],
+    });
+    // Someone outside the talent pool has nothing to answer for.
+    expect(
+      codes(await (await as('vic')).request(answer, { id: auditId, a: [] })).length,
+    ).toBeGreaterThan(0);
+    const cat = await as('cat');
+    await cat.must('mutation($id: ID!) { closeSkillsAudit(id: $id) }', { id: auditId });
+    const { skillsAuditReport: report } = await cat.must<{
+      skillsAuditReport: {
+        responsesByUnit: Record<string, number>;
+        gaps: { unit: string; skill: string }[];
+        silentUnits: string[];
+      };
+    }>('query($id: ID!) { skillsAuditReport(id: $id) }', { id: auditId });
+    expect(report.responsesByUnit).toEqual({ [unit]: 1, [otherUnit]: 1 });
+    expect(report.gaps).toEqual(
+      expect.arrayContaining([
+        { unit, skill: analysis },
+        { unit: otherUnit, skill: trials },
+      ]),
+    );
+    expect(report.silentUnits).toEqual([]);
+    // A viewer may not read the report.
+    expect(codes(await (await as('vic')).request('{ skillsAuditReport(id: "x") }'))).toContain(
+      'FORBIDDEN',
+    );
+  });
+
+  it('finds experts, ranked by verified and self-assessed levels, and lists champions', async () => {
+    await (
+      await as('rob')
+    ).must('mutation($id: ID!, $m: String!) { verifySkill(id: $id, method: $m, level: 4) }', {
+      id: people.trialist,
+      m: trials,
+    });
+    await (
+      await as('cat')
+    ).must(
+      'mutation($id: ID!, $area: String!) { appointChampion(id: $id, area: $area, from: "2026-04-01") }',
+      {
+        id: people.champion,
+        area: unit,
+      },
+    );
+    const { experts } = await (
+      await as('rae')
+    ).must<{
+      experts: {
+        person: { id: string; name: string; contact: { email: string } | null };
+        score: number;
+      }[];
+    }>(
+      'query($m: [String!]) { experts(methods: $m) { score person { id name contact { email } } } }',
+      { m: [trials] },
+    );
+    expect(experts.map((expert) => [expert.person.id, expert.score])).toEqual([
+      [people.trialist, 4],
+      [people.reserved, 1.6],
+      [people.analyst, 0.8],
+    ]);
+    expect(experts[0]!.person).toMatchObject({
+      name: 'Tess Trialist',
+      contact: { email: 'tess.trialist@met.example' },
+    });
+    // Pat did not agree to be contacted by researchers.
+    expect(experts[1]!.person).toMatchObject({ name: 'Pat Reserved', contact: null });
+    const { champions } = await (
+      await as('vic')
+    ).must<{ champions: { id: string }[] }>('query($u: String) { champions(unit: $u) { id } }', {
+      u: unit,
+    });
+    expect(champions).toEqual([{ id: people.champion }]);
+  });
+
+  it('suggests a team for a register project, joins it, and shows the team and each person’s projects in one query', async () => {
+    const rae = await as('rae');
+    const projectId = `e2e-${run}-project`;
+    await rae.must(
+      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
+      {
+        id: projectId,
+        p: proposal(`Reducing ${topic} in hot spots`, 'person-rae', {
+          methods: [trials, analysis],
+          owningUnit: unit,
+        }),
+      },
+    );
+    const { researchProject: suggested } = await rae.must<{
+      researchProject: {
+        suggestedTeam: { role: string; covers: string[]; person: { id: string; name: string } }[];
+      };
+    }>(
+      'query($id: ID!) { researchProject(id: $id) { suggestedTeam { role covers person { id name } } } }',
+      { id: projectId },
+    );
+    expect(suggested.suggestedTeam).toEqual([
+      {
+        role: 'researcher',
+        covers: [trials],
+        person: { id: people.trialist, name: 'Tess Trialist' },
+      },
+      { role: 'analyst', covers: [analysis], person: { id: people.analyst, name: 'Andy Analyst' } },
+      { role: 'champion', covers: [unit], person: { id: people.champion, name: 'Chris Champion' } },
+    ]);
+    // Suggesting a team is for those who build research teams.
+    expect(
+      codes(
+        await (
+          await as('vic')
+        ).request('query($id: ID!) { researchProject(id: $id) { suggestedTeam { role } } }', {
+          id: projectId,
+        }),
+      ),
+    ).toContain('FORBIDDEN');
+
+    for (const member of suggested.suggestedTeam.slice(0, 2))
+      await rae.must(JOIN, { person: member.person.id, project: projectId, role: member.role });
+    // The champion joins by themselves.
+    await (
+      await as(staffMember(people.champion))
+    ).must(JOIN, { person: people.champion, project: projectId, role: 'champion' });
+    // A viewer cannot put someone else on a project.
+    expect(
+      codes(
+        await (
+          await as('vic')
+        ).request(JOIN, { person: people.reserved, project: projectId, role: 'adviser' }),
+      ),
+    ).toContain('FORBIDDEN');
+
+    const { researchProject } = await rae.must<{
+      researchProject: {
+        title: string;
+        team: (Involvement & {
+          person: { id: string; projects: { role: string; project: { title: string } }[] };
+        })[];
+      };
+    }>(TEAM, { id: projectId });
+    expect(researchProject.title).toBe(`Reducing ${topic} in hot spots`);
+    expect(
+      researchProject.team.map((member) => [member.person.id, member.role, member.status]),
+    ).toEqual([
+      // In the order they joined, then by person id.
+      [people.analyst, 'analyst', 'active'],
+      [people.champion, 'champion', 'active'],
+      [people.trialist, 'researcher', 'active'],
+    ]);
+    // Person.projects comes back round to the register for the project's title.
+    for (const member of researchProject.team)
+      expect(member.person.projects).toEqual([
+        {
+          role: member.role,
+          project: { id: projectId, title: researchProject.title, status: 'proposed' },
+        },
+      ]);
+  });
+
+  it('closes the team’s involvements when the register completes the project', async () => {
+    const rae = await as('rae');
+    const projectId = `e2e-${run}-project`;
+    await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 1) { status } }', {
+      id: projectId,
+    });
+    await (
+      await as('rob')
+    ).must(
+      'mutation($id: ID!, $c: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { status } }',
+      { id: projectId, c: allMet },
+    );
+    await (
+      await as('cat')
+    ).must(
+      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Sound design.") { status } }',
+      { id: projectId },
+    );
+    await rae.must('mutation($id: ID!) { startProject(id: $id) { status } }', { id: projectId });
+    await rae.must(
+      'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status } }',
+      { id: projectId, f: findings },
+    );
+    const closed = await eventually(
+      () =>
+        rae.must<{ researchProject: { status: string; team: Involvement[] } }>(TEAM, {
+          id: projectId,
+        }),
+      ({ researchProject }) =>
+        expect(researchProject.team.map((member) => [member.status, member.endReason])).toEqual([
+          ['ended', 'project-completed'],
+          ['ended', 'project-completed'],
+          ['ended', 'project-completed'],
+        ]),
+    );
+    expect(closed.researchProject.status).toBe('completed');
+  });
+
+  it('shows a viewer no contact details, lets a person see and correct their own profile, and records every personal read', async () => {
+    const READS = 'query($id: ID!) { personalReads(personId: $id) { readerId fields purpose at } }';
+    type Read = { readerId: string; fields: string[]; purpose: string; at: string };
+    const ada = await as('ada');
+    const readsOf = async (subject: string) =>
+      (await ada.must<{ personalReads: Read[] }>(READS, { id: subject })).personalReads;
+    // Earlier steps read Tess's fields while searching and building the team; all are logged.
+    const before = await readsOf(people.trialist);
+    expect(before.map((read) => read.purpose)).toEqual(
+      expect.arrayContaining(['expertise_search', 'team_building']),
+    );
+
+    const vic = await as('vic');
+    const PERSON = `query($id: ID!) { person(id: $id, purpose: expertise_search) {
+      unit name contact { email } credentials orcid } }`;
+    expect((await vic.must(PERSON, { id: people.trialist })).person).toEqual({
+      unit,
+      name: 'Tess Trialist',
+      contact: null,
+      credentials: null,
+      orcid: null,
+    });
+    const afterViewer = await readsOf(people.trialist);
+    expect(afterViewer).toHaveLength(before.length + 1);
+    expect(afterViewer.at(-1)).toMatchObject({
+      readerId: 'person-vic',
+      fields: ['name'],
+      purpose: 'expertise_search',
+    });
+    // Selecting no personal field reads none, and logs nothing.
+    await vic.must(
+      'query($id: ID!) { person(id: $id, purpose: expertise_search) { unit skills { method } } }',
+      {
+        id: people.trialist,
+      },
+    );
+    expect(await readsOf(people.trialist)).toHaveLength(afterViewer.length);
+    // The log holds ids and codes, nothing about the person.
+    expect(JSON.stringify(afterViewer)).not.toMatch(/Tess|Trialist|met\.example/);
+
+    const tess = await as(staffMember(people.trialist));
+    await tess.must('mutation($id: ID!, $c: JSON!) { updateProfile(id: $id, changes: $c) }', {
+      id: people.trialist,
+      c: { contact: { email: 'tess.t@met.example' } },
+    });
+    expect(
+      (
+        await tess.must<{ person: { contact: { email: string } } }>(
+          'query($id: ID!) { person(id: $id, purpose: self_service) { contact { email } } }',
+          { id: people.trialist },
+        )
+      ).person.contact,
+    ).toEqual({ email: 'tess.t@met.example' });
+    expect(
+      (await tess.must<{ personalReads: Read[] }>(READS, { id: people.trialist })).personalReads.at(
+        -1,
+      ),
+    ).toMatchObject({ readerId: people.trialist, purpose: 'self_service' });
+    expect(
+      codes(
+        await vic.request('mutation($id: ID!, $c: JSON!) { updateProfile(id: $id, changes: $c) }', {
+          id: people.trialist,
+          c: { unit: 'Elsewhere' },
+        }),
+      ),
+    ).toContain('FORBIDDEN');
+    expect(codes(await vic.request(READS, { id: people.trialist }))).toContain('FORBIDDEN');
+  });
+}

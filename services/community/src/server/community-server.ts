@@ -1,0 +1,165 @@
+import { community, dissemination, register } from '@ebp/contracts';
+import {
+  SERVICE_TOPIC_PARTITIONS,
+  consumeFeed,
+  createOutboxRelay,
+  startServiceProcessing,
+  type BackgroundWork,
+  type Bus,
+  type DocumentStore,
+  type EventFeed,
+  type SqlClient,
+} from '@ebp/eventing';
+import {
+  silentLogger,
+  verifyForwardedIdentity,
+  type GraphqlLimits,
+  type Logger,
+} from '@ebp/platform';
+import { hostSubgraph } from '@ebp/platform/nest';
+import { openCommunityStores } from '../community-stores';
+import { CommunityModule } from '../graphql/community.module';
+import type { CommunityRuntime } from '../graphql/community-runtime';
+import { InvolvementCommands } from '../involvements/involvement.handler';
+import {
+  closeInvolvementsOfClosedProject,
+  closesProject,
+} from '../involvements/reactions/project-closed.reaction';
+import { PersonCommands } from '../people/person.handler';
+import { recordAttendanceAsTraining } from '../people/reactions/attendance.reaction';
+
+export interface CommunityServerOptions {
+  readonly sql: SqlClient;
+  readonly documents: DocumentStore;
+  /** Where the relay publishes the community's events (personal fields sealed); none: nothing is. */
+  readonly bus?: Bus;
+  /** The register's events (projects closing end their involvements). */
+  readonly registerEvents?: EventFeed;
+  /** The dissemination service's events (attendance becomes training). */
+  readonly disseminationEvents?: EventFeed;
+  /** Shared with the gateway: the subgraph accepts only identities signed with it. */
+  readonly identitySecret: string;
+  readonly now?: () => Date;
+  readonly host?: string;
+  readonly port?: number;
+  readonly production?: boolean;
+  readonly limits?: Partial<GraphqlLimits>;
+  readonly logger?: Logger;
+  /** The store is this process's alone (all-in-one): leases left by a dead process are void. */
+  readonly soleProcess?: boolean;
+  readonly pollIntervalMs?: number;
+}
+
+export interface RunningCommunity {
+  readonly url: string;
+  readonly runtime: CommunityRuntime;
+  stop(): Promise<void>;
+}
+
+/** Consumer names: the bus consumer groups, or the checkpoints over another service's store. */
+export const COMMUNITY_CONSUMERS = {
+  projectClosures: 'community.project-closures',
+  attendance: 'community.attendance',
+} as const;
+
+/**
+ * The community service: its sealing event store and key store, read-model projectors, the relay
+ * publishing its (sealed) events, the reactions to the register's and the dissemination service's
+ * events, and its subgraph over HTTP. The same function serves both run modes.
+ */
+export async function startCommunityServer(
+  options: CommunityServerOptions,
+): Promise<RunningCommunity> {
+  const logger = options.logger ?? silentLogger;
+  const stores = await openCommunityStores({
+    sql: options.sql,
+    documents: options.documents,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
+  const { bus } = options;
+  if (bus)
+    await bus.createTopics([
+      { name: community.COMMUNITY_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
+    ]);
+  const involvementCommands = new InvolvementCommands(stores.store);
+  const people = new PersonCommands(stores.store, stores.keys);
+  const processing = await startServiceProcessing({
+    projectors: stores.projectors,
+    background: async (catchUp) => {
+      const work: BackgroundWork[] = [];
+      // The relay reads the store as written: what leaves the service is sealed.
+      if (bus)
+        work.push(
+          createOutboxRelay(stores.inner, stores.checkpoints, bus, {
+            topicFor: () => community.COMMUNITY_TOPIC,
+          }),
+        );
+      if (options.registerEvents)
+        work.push(
+          await consumeFeed(options.registerEvents, stores.checkpoints, {
+            name: COMMUNITY_CONSUMERS.projectClosures,
+            handle: async (event) => {
+              if (!closesProject(event.type)) return;
+              // Joins made before the project closed must be in the read model it consults.
+              await catchUp();
+              await closeInvolvementsOfClosedProject(
+                event,
+                await stores.involvements(),
+                involvementCommands,
+              );
+            },
+          }),
+        );
+      if (options.disseminationEvents)
+        work.push(
+          await consumeFeed(options.disseminationEvents, stores.checkpoints, {
+            name: COMMUNITY_CONSUMERS.attendance,
+            handle: async (event) => void (await recordAttendanceAsTraining(event, people)),
+          }),
+        );
+      return work;
+    },
+    logger,
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
+  const runtime: CommunityRuntime = {
+    ...stores,
+    catchUp: processing.catchUp,
+    identify: (request) =>
+      Promise.resolve(verifyForwardedIdentity(request.headers, options.identitySecret)),
+  };
+  const subgraph = await hostSubgraph({
+    service: 'community',
+    module: CommunityModule.forRoot(runtime, {
+      production: options.production ?? false,
+      ...(options.limits ? { limits: options.limits } : {}),
+    }),
+    identitySecret: options.identitySecret,
+    ready: async () => {
+      await options.sql.query('select 1');
+      return processing.healthy();
+    },
+    logger,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port ? { port: options.port } : {}),
+  });
+  return {
+    url: subgraph.url,
+    runtime,
+    async stop() {
+      await subgraph.stop();
+      await processing.stop();
+    },
+  };
+}
+
+/** Feeds of the platform's topics on a bus (distributed mode). */
+export function busFeeds(
+  bus: Bus,
+): Pick<CommunityServerOptions, 'registerEvents' | 'disseminationEvents'> {
+  return {
+    registerEvents: { kind: 'bus', bus, topic: register.REGISTER_TOPIC },
+    disseminationEvents: { kind: 'bus', bus, topic: dissemination.DISSEMINATION_TOPIC },
+  };
+}
