@@ -24,14 +24,14 @@ const isoDate = z.iso.date();
 export const SealedFieldSchema = z.union([
   z
     .object({
-      $sealed: z.literal('aes-256-gcm/v1'),
+      sealedWith: z.literal('aes-256-gcm/v1'),
       subject: z.string(),
       iv: z.string(),
       data: z.string(),
       tag: z.string(),
     })
     .strict(),
-  z.object({ $redacted: z.literal(true) }).strict(),
+  z.object({ redacted: z.literal(true) }).strict(),
 ]);
 
 const profileShape = PersonProfileSchema.shape;

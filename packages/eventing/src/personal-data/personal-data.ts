@@ -6,22 +6,25 @@ import type { SubjectKeyStore } from './subject-key-store';
  * as additional data so a sealed value cannot be moved to another subject.
  */
 export interface SealedValue {
-  readonly $sealed: 'aes-256-gcm/v1';
+  readonly sealedWith: 'aes-256-gcm/v1';
   readonly subject: string;
   readonly iv: string;
   readonly data: string;
   readonly tag: string;
 }
 
-/** What a sealed value reads as once its subject's key is destroyed. */
-export const REDACTED = Object.freeze({ $redacted: true as const });
+/**
+ * What a sealed value reads as once its subject's key is destroyed. Marker keys never start with
+ * `$`: document stores (MongoDB, FerretDB) refuse such field names.
+ */
+export const REDACTED = Object.freeze({ redacted: true as const });
 export type Redacted = typeof REDACTED;
 
 export function isSealed(value: unknown): value is SealedValue {
   return (
     typeof value === 'object' &&
     value !== null &&
-    (value as { $sealed?: unknown }).$sealed === 'aes-256-gcm/v1'
+    (value as { sealedWith?: unknown }).sealedWith === 'aes-256-gcm/v1'
   );
 }
 
@@ -29,7 +32,7 @@ export function isRedacted(value: unknown): value is Redacted {
   return (
     typeof value === 'object' &&
     value !== null &&
-    (value as { $redacted?: unknown }).$redacted === true
+    (value as { redacted?: unknown }).redacted === true
   );
 }
 
@@ -51,7 +54,7 @@ export class PersonalData {
     cipher.setAAD(Buffer.from(subjectId));
     const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return {
-      $sealed: 'aes-256-gcm/v1',
+      sealedWith: 'aes-256-gcm/v1',
       subject: subjectId,
       iv: iv.toString('base64'),
       data: data.toString('base64'),

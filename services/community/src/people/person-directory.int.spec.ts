@@ -103,7 +103,7 @@ describe.each(sqlTargets())('person directory with sealed personal data on $name
       'community.person.champion-appointed',
       'community.person.erased',
     ]);
-    expect(replayed[0]?.data.name).toEqual({ $redacted: true });
+    expect(replayed[0]?.data.name).toEqual({ redacted: true });
     const nextVersion = { ...personDirectory, version: personDirectory.version + 1 };
     const rebuilt = await rebuildProjection(inner, checkpoints, documents, nextVersion);
     expect(rebuilt.done).toBeGreaterThanOrEqual(4);
