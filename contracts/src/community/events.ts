@@ -13,6 +13,12 @@ import {
   SkillLevelSchema,
   SkillsAuditSchema,
 } from './person';
+import {
+  AwardRoundSchema,
+  FundApplicationSchema,
+  FundOutcomeSchema,
+  NominationOutcomeSchema,
+} from './award';
 
 const id = z.string().min(1).max(100);
 const isoDate = z.iso.date();
@@ -107,6 +113,48 @@ export const communityEventData = {
       on: isoDate,
       reason: InvolvementEndReasonSchema,
       by: id,
+    })
+    .strict(),
+  'community.award-round.opened': z
+    .object({ roundId: id, round: AwardRoundSchema, openedBy: id })
+    .strict(),
+  'community.award-round.nominated': z
+    .object({
+      roundId: id,
+      nominationId: id,
+      nomineeId: id,
+      // Sealed under the nominee's key as stored; the schema describes it as written.
+      citation: z.string().min(2).max(4000),
+      projectIds: z.array(id).max(10),
+      nominatedBy: id,
+    })
+    .strict(),
+  'community.award-round.applied': z
+    .object({
+      roundId: id,
+      applicationId: id,
+      applicantId: id,
+      application: FundApplicationSchema,
+    })
+    .strict(),
+  'community.award-round.closed': z.object({ roundId: id, closedBy: id }).strict(),
+  'community.award-round.nomination-decided': z
+    .object({
+      roundId: id,
+      nominationId: id,
+      outcome: NominationOutcomeSchema,
+      reason: z.string().min(2).max(2000),
+      decidedBy: id,
+    })
+    .strict(),
+  'community.award-round.application-decided': z
+    .object({
+      roundId: id,
+      applicationId: id,
+      outcome: FundOutcomeSchema,
+      amountAwarded: z.int().min(0),
+      reason: z.string().min(2).max(2000),
+      decidedBy: id,
     })
     .strict(),
 } as const;

@@ -1,3 +1,4 @@
 export * from './person';
 export * from './events';
 export * from './topic';
+export * from './award';

@@ -23,3 +23,7 @@ export * from './graphql/community-runtime';
 export * from './graphql/community.module';
 export * from './community-stores';
 export * from './server/community-server';
+export * from './awards/award-round';
+export * from './awards/award-round.decider';
+export * from './awards/award-use-cases';
+export * from './access/award-access';

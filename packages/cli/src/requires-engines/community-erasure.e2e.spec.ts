@@ -192,6 +192,21 @@ describe('erasure of a person on the real engines', () => {
         id: erin,
       },
     );
+    // A colleague's citation about her, for the Commissioner's award, is hers too.
+    const roundId = `e2e-${run}-erasure-round`;
+    const today = new Date().toISOString().slice(0, 10);
+    const cat = await as('cat');
+    await cat.must('mutation($id: ID!, $r: JSON!) { openAwardRound(id: $id, round: $r) }', {
+      id: roundId,
+      r: { title: 'Erasure round', opensOn: '2026-01-01', closesOn: '2099-12-31', fundBudget: 0 },
+    });
+    await (
+      await as(staffMember(kept))
+    ).must(
+      'mutation($round: ID!, $nominee: ID!, $c: String!) { nominateForAward(roundId: $round, nominationId: "n1", nomineeId: $nominee, citation: $c) }',
+      { round: roundId, nominee: erin, c: `${name} led our ${subject} work in ${today}.` },
+    );
+
     const projectId = `e2e-${run}-erasure-project`;
     const rae = await as('rae');
     await rae.must(
@@ -261,6 +276,11 @@ describe('erasure of a person on the real engines', () => {
       contact: null,
     });
 
+    const CITATIONS = 'query($id: ID!) { awardRound(id: $id) { nominations { citation } } }';
+    expect((await cat.must(CITATIONS, { id: roundId })).awardRound).toEqual({
+      nominations: [{ citation: null }],
+    });
+
     // PostgreSQL: every table of every schema (events, keys, read log, checkpoints, register).
     const rows = await everyRow(sql);
     expect(rows.some((row) => row.includes(erin))).toBe(true); // the search reaches her events
@@ -304,6 +324,10 @@ describe('erasure of a person on the real engines', () => {
         (event) => event.type === 'community.person.registered',
       );
       expect(isRedacted((registered?.data as { name: unknown }).name)).toBe(true);
+      const nomination = (await store.readStream(`award-round:${roundId}`)).find(
+        (event) => event.type === 'community.award-round.nominated',
+      );
+      expect(isRedacted((nomination?.data as { citation: unknown }).citation)).toBe(true);
       const keptRegistration = (await store.readStream(`person:${kept}`))[0];
       expect((keptRegistration?.data as { name: unknown }).name).toBe(`Kim Kept ${run}`);
       const report = await rebuildProjection(

@@ -407,4 +407,109 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     ).toContain('FORBIDDEN');
     expect(codes(await vic.request(READS, { id: people.trialist }))).toContain('FORBIDDEN');
   });
+
+  it("runs a round of the Commissioner's EBP award and fund: nominations, applications, decisions", async () => {
+    const roundId = `e2e-${run}-round`;
+    const cat = await as('cat');
+    const vic = await as('vic');
+    const OPEN = 'mutation($id: ID!, $r: JSON!) { openAwardRound(id: $id, round: $r) }';
+    const round = {
+      title: `Commissioner's EBP award and fund ${run}`,
+      opensOn: dayOffset(-1),
+      closesOn: dayOffset(30),
+      fundBudget: 20_000,
+    };
+    expect(codes(await vic.request(OPEN, { id: roundId, r: round }))).toContain('FORBIDDEN');
+    await cat.must(OPEN, { id: roundId, r: round });
+
+    const NOMINATE = `mutation($round: ID!, $id: ID!, $nominee: ID!, $citation: String!) {
+      nominateForAward(roundId: $round, nominationId: $id, nomineeId: $nominee, citation: $citation) }`;
+    const citation = `Tess ran the ${topic} trial that changed patrol deployment.`;
+    const andy = await as(staffMember(people.analyst));
+    await andy.must(NOMINATE, {
+      round: roundId,
+      id: 'n1',
+      nominee: people.trialist,
+      citation,
+    });
+    const tess = await as(staffMember(people.trialist));
+    expect(
+      codes(
+        await tess.request(NOMINATE, {
+          round: roundId,
+          id: 'n2',
+          nominee: people.trialist,
+          citation: 'I did well.',
+        }),
+      ),
+    ).toEqual(['SELF_NOMINATION']);
+    await andy.must(
+      'mutation($round: ID!, $a: JSON!) { applyToFund(roundId: $round, applicationId: "a1", application: $a) }',
+      {
+        round: roundId,
+        a: {
+          title: 'Knife arches at transport hubs',
+          summary: 'Do knife arches at stations reduce knife carrying nearby?',
+          amountRequested: 15_000,
+        },
+      },
+    );
+
+    const DECIDE_NOMINATION = `mutation($round: ID!) {
+      decideNomination(roundId: $round, nominationId: "n1", outcome: "awarded", reason: "Changed practice.") }`;
+    expect(codes(await cat.request(DECIDE_NOMINATION, { round: roundId }))).toEqual([
+      'AWARD_ROUND_STILL_OPEN',
+    ]);
+    await cat.must('mutation($id: ID!) { closeAwardRound(id: $id) }', { id: roundId });
+    await cat.must(DECIDE_NOMINATION, { round: roundId });
+    const FUND = `mutation($round: ID!, $amount: Int) {
+      decideFundApplication(roundId: $round, applicationId: "a1", outcome: "funded", amountAwarded: $amount, reason: "A force priority.") }`;
+    expect(codes(await cat.request(FUND, { round: roundId, amount: 25_000 }))).toEqual([
+      'INVALID_AWARD_INPUT',
+    ]);
+    await cat.must(FUND, { round: roundId, amount: 12_000 });
+
+    const ROUND = `query($id: ID!) { awardRound(id: $id) { status fundBudget fundCommitted
+      nominations { id outcome citation nominee { id name } }
+      applications { id title outcome amountAwarded applicant { id } } } }`;
+    expect((await vic.must(ROUND, { id: roundId })).awardRound).toEqual({
+      status: 'closed',
+      fundBudget: 20_000,
+      fundCommitted: 12_000,
+      // The force celebrates the award; the citation stays with the committee.
+      nominations: [
+        {
+          id: 'n1',
+          outcome: 'awarded',
+          citation: null,
+          nominee: { id: people.trialist, name: 'Tess Trialist' },
+        },
+      ],
+      applications: [
+        {
+          id: 'a1',
+          title: 'Knife arches at transport hubs',
+          outcome: 'funded',
+          amountAwarded: 12_000,
+          applicant: { id: people.analyst },
+        },
+      ],
+    });
+    const forCommittee = await cat.must<{ awardRound: { nominations: { citation: string }[] } }>(
+      ROUND,
+      { id: roundId },
+    );
+    expect(forCommittee.awardRound.nominations[0]!.citation).toBe(citation);
+    const { personalReads } = await (
+      await as('ada')
+    ).must<{ personalReads: { readerId: string; fields: string[]; purpose: string }[] }>(
+      'query($id: ID!) { personalReads(personId: $id) { readerId fields purpose } }',
+      { id: people.trialist },
+    );
+    expect(personalReads).toContainEqual({
+      readerId: 'person-cat',
+      fields: ['award-citation'],
+      purpose: 'governance',
+    });
+  });
 }

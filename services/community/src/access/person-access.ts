@@ -2,6 +2,8 @@ import type { community } from '@ebp/contracts';
 import type { Identity, Role } from '@ebp/platform';
 
 export type PersonalField = (typeof community.PERSONAL_FIELDS)[number];
+/** What the read log names: a profile's personal fields, and the award citations about a person. */
+export type RecordedField = PersonalField | 'award-citation';
 
 /** Why a personal field is read; recorded with every read. Codes only, never free text about the person. */
 export const READ_PURPOSES = [

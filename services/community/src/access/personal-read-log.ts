@@ -1,11 +1,11 @@
 import { migrate, type SqlClient } from '@ebp/eventing';
-import type { PersonalField, ReadPurpose } from './person-access';
+import type { ReadPurpose, RecordedField } from './person-access';
 
 /** One read of a person's personal fields: who read whose, which fields, why, and when. */
 export interface PersonalRead {
   readonly readerId: string;
   readonly subjectId: string;
-  readonly fields: readonly PersonalField[];
+  readonly fields: readonly RecordedField[];
   readonly purpose: ReadPurpose;
   readonly correlationId: string | null;
   readonly at: string;
@@ -80,7 +80,7 @@ export class PersonalReadLog {
     return rows.map((row) => ({
       readerId: row.reader_id,
       subjectId: row.subject_id,
-      fields: row.fields as PersonalField[],
+      fields: row.fields as RecordedField[],
       purpose: row.purpose as ReadPurpose,
       correlationId: row.correlation_id,
       at: new Date(row.read_at).toISOString(),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CommandHandler,
   loadState,
@@ -8,7 +7,7 @@ import {
   type PersonalData,
   type SubjectKeyStore,
 } from '@ebp/eventing';
-import { ForbiddenError, currentCorrelationId, type Identity, type Role } from '@ebp/platform';
+import { ForbiddenError, currentCorrelationId, type Identity } from '@ebp/platform';
 import {
   mayEditProfile,
   mayReadPersonalReadLog,
@@ -17,6 +16,8 @@ import {
   type ReadPurpose,
 } from '../access/person-access';
 import type { PersonalRead, PersonalReadLog } from '../access/personal-read-log';
+import { requireRole } from '../access/roles';
+import { commandContextFor } from '../shared/command-context';
 import { auditReport, type AuditReport } from '../audits/audit-report';
 import type { AuditResponse } from '../audits/projections/audit-responses.projection';
 import { auditDecider } from '../audits/skills-audit.decider';
@@ -63,13 +64,6 @@ export interface PersonView extends Omit<PersonEntry, 'sealed'> {
 
 type ErasureReason = Extract<PersonCommand, { type: 'erase' }>['reason'];
 
-const has = (identity: Identity, roles: readonly Role[]) =>
-  identity.roles.some((role) => roles.includes(role));
-
-function requireRole(identity: Identity, roles: readonly Role[], action: string): void {
-  if (!has(identity, roles)) throw new ForbiddenError(`Only ${roles.join(' or ')} may ${action}`);
-}
-
 /**
  * The community's use cases, with the rules on personal data applied on every path: a caller sees
  * only the personal fields their role allows, and every personal field returned is recorded in
@@ -91,14 +85,7 @@ export class CommunityApplication {
   }
 
   private context(identity: Identity): CommandContext {
-    const correlationId = currentCorrelationId();
-    return {
-      commandId: randomUUID(),
-      actor: identity.actor,
-      now: this.stores.now(),
-      classification: 'OFFICIAL-SENSITIVE',
-      ...(correlationId ? { correlationId } : {}),
-    };
+    return commandContextFor(identity, this.stores.now());
   }
 
   private today(): string {

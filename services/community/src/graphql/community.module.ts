@@ -4,6 +4,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { subgraphOptions, type GraphqlLimits } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
+import { CommunityAwards } from '../awards/award-use-cases';
+import {
+  AwardNominationResolver,
+  AwardPeople,
+  AwardResolver,
+  FundApplicationResolver,
+} from './award.resolver';
 import { CommunityCommandsResolver } from './community-commands.resolver';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 import { communityTypeDefs } from './community.schema';
@@ -28,6 +35,11 @@ export class CommunityModule {
       providers: [
         { provide: COMMUNITY_RUNTIME, useValue: runtime },
         { provide: CommunityApplication, useValue: new CommunityApplication(runtime) },
+        { provide: CommunityAwards, useValue: new CommunityAwards(runtime) },
+        AwardPeople,
+        AwardResolver,
+        AwardNominationResolver,
+        FundApplicationResolver,
         PersonResolver,
         ResearchProjectResolver,
         InvolvementResolver,

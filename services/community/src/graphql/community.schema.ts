@@ -108,6 +108,46 @@ export const communityTypeDefs = /* GraphQL */ `
     at: String!
   }
 
+  "A nomination for the Commissioner's EBP award."
+  type AwardNomination {
+    id: ID!
+    nominee: Person
+    nominatedBy: ID!
+    projectIds: [ID!]!
+    outcome: String
+    reason: String
+    "About the nominee: the EBP Committee and administrators only, and each read is logged."
+    citation: String
+  }
+
+  "An application to the Commissioner's EBP fund (amounts in whole pounds)."
+  type FundApplication {
+    id: ID!
+    applicant: Person
+    title: String!
+    summary: String!
+    amountRequested: Int!
+    projectId: ID
+    outcome: String
+    amountAwarded: Int
+    reason: String
+  }
+
+  "A round of the Commissioner's EBP award and fund."
+  type AwardRound {
+    id: ID!
+    title: String!
+    status: String!
+    opensOn: String!
+    closesOn: String!
+    fundBudget: Int!
+    fundCommitted: Int!
+    "All nominations for the committee; for others the awarded, the commended and their own."
+    nominations: [AwardNomination!]!
+    "All applications for the committee; for others the funded ones and their own."
+    applications: [FundApplication!]!
+  }
+
   type Query {
     person(id: ID!, purpose: ReadPurpose!): Person
     experts(
@@ -120,9 +160,28 @@ export const communityTypeDefs = /* GraphQL */ `
     skillsAuditReport(id: ID!): JSON
     "Who read this person's personal fields, when, which and why (the person, administrators)."
     personalReads(personId: ID!): [PersonalRead!]!
+    awardRound(id: ID!): AwardRound
   }
 
   type Mutation {
+    openAwardRound(id: ID!, round: JSON!): Boolean!
+    nominateForAward(
+      roundId: ID!
+      nominationId: ID!
+      nomineeId: ID!
+      citation: String!
+      projectIds: [ID!]
+    ): Boolean!
+    applyToFund(roundId: ID!, applicationId: ID!, application: JSON!): Boolean!
+    closeAwardRound(id: ID!): Boolean!
+    decideNomination(roundId: ID!, nominationId: ID!, outcome: String!, reason: String!): Boolean!
+    decideFundApplication(
+      roundId: ID!
+      applicationId: ID!
+      outcome: String!
+      amountAwarded: Int
+      reason: String!
+    ): Boolean!
     registerPerson(id: ID!, profile: JSON!): Boolean!
     updateProfile(id: ID!, changes: JSON!, expectedVersion: Int): Boolean!
     verifySkill(id: ID!, method: String!, level: Int!): Boolean!

@@ -10,4 +10,9 @@ const personal = {
 export const communityPersonalData: PersonalDataPolicy = {
   'community.person.registered': personal,
   'community.person.profile-updated': personal,
+  // A citation is about the nominee: it is shredded with them.
+  'community.award-round.nominated': {
+    subject: (data: Record<string, unknown>) => String(data.nomineeId),
+    fields: community.AWARD_PERSONAL_FIELDS,
+  },
 };

@@ -1,0 +1,207 @@
+import { CommandHandler, isRedacted, loadState } from '@ebp/eventing';
+import { currentCorrelationId, type Identity } from '@ebp/platform';
+import {
+  AWARD_PANEL,
+  mayReadCitations,
+  maySeeApplication,
+  maySeeNomination,
+} from '../access/award-access';
+import { personIdOf, requireRole } from '../access/roles';
+import type { CommunityStores } from '../application/community-application';
+import { PersonNotFound } from '../people/person.errors';
+import { commandContextFor } from '../shared/command-context';
+import type { AwardRoundState, ApplicationState, NominationState } from './award-round';
+import { awardRoundDecider, type AwardRoundCommand } from './award-round.decider';
+
+export const awardRoundStreamId = (roundId: string): string => `award-round:${roundId}`;
+
+export interface AwardRoundView {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'open' | 'closed';
+  readonly opensOn: string;
+  readonly closesOn: string;
+  readonly fundBudget: number;
+  readonly fundCommitted: number;
+  readonly nominations: (NominationState & { id: string; citation: string | null })[];
+  readonly applications: (ApplicationState & { id: string })[];
+}
+
+/**
+ * The Commissioner's EBP award and fund: the EBP Committee opens a round, colleagues nominate
+ * people for the award and staff apply to the fund while it is open, and the committee decides
+ * each entry once the round closes. Citations are sealed under the nominee's key; the committee's
+ * reads of them are recorded in the personal-read log.
+ */
+export class CommunityAwards {
+  private readonly rounds: CommandHandler<
+    AwardRoundCommand,
+    Parameters<typeof awardRoundDecider.evolve>[1],
+    AwardRoundState
+  >;
+
+  constructor(private readonly stores: CommunityStores) {
+    this.rounds = new CommandHandler(stores.store, awardRoundDecider);
+  }
+
+  private async handle(identity: Identity, roundId: string, command: AwardRoundCommand) {
+    await this.rounds.handle(
+      awardRoundStreamId(roundId),
+      command,
+      commandContextFor(identity, this.stores.now()),
+    );
+  }
+
+  private today(): string {
+    return this.stores.now().toISOString().slice(0, 10);
+  }
+
+  private async requireActivePerson(personId: string, what: string): Promise<void> {
+    if ((await (await this.stores.people()).get(personId))?.body.status !== 'active')
+      throw new PersonNotFound(`${what} must be in the talent pool`);
+  }
+
+  async open(identity: Identity, roundId: string, round: unknown): Promise<void> {
+    requireRole(identity, AWARD_PANEL, 'open an award round');
+    await this.handle(identity, roundId, { type: 'open', roundId, round, by: identity.actor.id });
+  }
+
+  async nominate(
+    identity: Identity,
+    roundId: string,
+    nominationId: string,
+    nomination: {
+      readonly nomineeId: string;
+      readonly citation: string;
+      readonly projectIds?: readonly string[];
+    },
+  ): Promise<void> {
+    const by = personIdOf(identity, 'nominate a colleague');
+    await this.requireActivePerson(nomination.nomineeId, 'The nominee');
+    await this.handle(identity, roundId, {
+      type: 'nominate',
+      nominationId,
+      nomination,
+      by,
+      today: this.today(),
+    });
+  }
+
+  async apply(
+    identity: Identity,
+    roundId: string,
+    applicationId: string,
+    application: unknown,
+  ): Promise<void> {
+    const by = personIdOf(identity, 'apply to the fund');
+    await this.requireActivePerson(by, 'An applicant');
+    await this.handle(identity, roundId, {
+      type: 'apply',
+      applicationId,
+      application,
+      by,
+      today: this.today(),
+    });
+  }
+
+  async close(identity: Identity, roundId: string): Promise<void> {
+    requireRole(identity, AWARD_PANEL, 'close an award round');
+    await this.handle(identity, roundId, { type: 'close', by: identity.actor.id });
+  }
+
+  async decideNomination(
+    identity: Identity,
+    roundId: string,
+    nominationId: string,
+    outcome: string,
+    reason: string,
+  ): Promise<void> {
+    requireRole(identity, AWARD_PANEL, 'decide nominations');
+    await this.handle(identity, roundId, {
+      type: 'decide-nomination',
+      nominationId,
+      outcome,
+      reason,
+      by: identity.actor.id,
+    });
+  }
+
+  async decideApplication(
+    identity: Identity,
+    roundId: string,
+    applicationId: string,
+    outcome: string,
+    reason: string,
+    amountAwarded?: number,
+  ): Promise<void> {
+    requireRole(identity, AWARD_PANEL, 'decide fund applications');
+    await this.handle(identity, roundId, {
+      type: 'decide-application',
+      applicationId,
+      outcome,
+      reason,
+      ...(amountAwarded === undefined ? {} : { amountAwarded }),
+      by: identity.actor.id,
+    });
+  }
+
+  /** A round as the caller may see it; citations opened (and logged) for the panel only. */
+  async round(identity: Identity, roundId: string): Promise<AwardRoundView | undefined> {
+    const { state } = await loadState(
+      this.stores.store,
+      awardRoundDecider,
+      awardRoundStreamId(roundId),
+    );
+    if (state.status === 'none') return undefined;
+    const nominations = Object.entries(state.nominations).filter(([, nomination]) =>
+      maySeeNomination(identity, nomination),
+    );
+    const citations = mayReadCitations(identity)
+      ? await this.citations(identity, roundId, new Set(nominations.map(([id]) => id)))
+      : new Map<string, string>();
+    return {
+      id: roundId,
+      title: state.round.title,
+      status: state.status,
+      opensOn: state.round.opensOn,
+      closesOn: state.round.closesOn,
+      fundBudget: state.round.fundBudget,
+      fundCommitted: state.committed,
+      nominations: nominations.map(([id, nomination]) => ({
+        ...nomination,
+        id,
+        citation: citations.get(id) ?? null,
+      })),
+      applications: Object.entries(state.applications)
+        .filter(([, application]) => maySeeApplication(identity, application))
+        .map(([id, application]) => ({ ...application, id })),
+    };
+  }
+
+  /** The citations of the given nominations, opened; each nominee's read is logged. */
+  private async citations(
+    identity: Identity,
+    roundId: string,
+    wanted: ReadonlySet<string>,
+  ): Promise<Map<string, string>> {
+    const citations = new Map<string, string>();
+    const subjects = new Set<string>();
+    for (const event of await this.stores.store.readStream(awardRoundStreamId(roundId))) {
+      if (event.type !== 'community.award-round.nominated') continue;
+      const data = event.data as { nominationId: string; nomineeId: string; citation: unknown };
+      if (!wanted.has(data.nominationId) || isRedacted(data.citation)) continue;
+      citations.set(data.nominationId, String(data.citation));
+      subjects.add(data.nomineeId);
+    }
+    await this.stores.readLog.record(
+      [...subjects].map((subjectId) => ({
+        readerId: identity.actor.id,
+        subjectId,
+        fields: ['award-citation'],
+        purpose: 'governance',
+        correlationId: currentCorrelationId() ?? null,
+      })),
+    );
+    return citations;
+  }
+}

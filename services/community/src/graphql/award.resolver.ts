@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import { CommunityApplication } from '../application/community-application';
+import { CommunityAwards, type AwardRoundView } from '../awards/award-use-cases';
+import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
+import { PersonResolver } from './person.resolver';
+
+type Nomination = AwardRoundView['nominations'][number];
+type Application = AwardRoundView['applications'][number];
+
+/** A person named in an award round, with governance as the purpose of any personal read. */
+@Injectable()
+export class AwardPeople {
+  constructor(
+    @Inject(COMMUNITY_RUNTIME) private readonly runtime: CommunityRuntime,
+    @Inject(CommunityApplication) private readonly community: CommunityApplication,
+    @Inject(PersonResolver) private readonly people: PersonResolver,
+  ) {}
+
+  async person(context: RequestContext, personId: string) {
+    const entry = await this.community.entry(personId);
+    const identity = await identityOf(this.runtime, context);
+    return entry ? this.people.graphPerson(identity, entry, 'governance') : null;
+  }
+}
+
+@Resolver('AwardNomination')
+export class AwardNominationResolver {
+  constructor(@Inject(AwardPeople) private readonly people: AwardPeople) {}
+
+  @ResolveField('nominee')
+  nominee(@Parent() nomination: Nomination, @Context() context: RequestContext) {
+    return this.people.person(context, nomination.nomineeId);
+  }
+}
+
+@Resolver('FundApplication')
+export class FundApplicationResolver {
+  constructor(@Inject(AwardPeople) private readonly people: AwardPeople) {}
+
+  @ResolveField('applicant')
+  applicant(@Parent() application: Application, @Context() context: RequestContext) {
+    return this.people.person(context, application.applicantId);
+  }
+}
+
+/** The Commissioner's EBP award and fund; rules live in the decider and the award access module. */
+@Resolver()
+export class AwardResolver {
+  constructor(
+    @Inject(COMMUNITY_RUNTIME) private readonly runtime: CommunityRuntime,
+    @Inject(CommunityAwards) private readonly awards: CommunityAwards,
+  ) {}
+
+  private identity(context: RequestContext): Promise<Identity> {
+    return identityOf(this.runtime, context);
+  }
+
+  @Query('awardRound')
+  async awardRound(@Context() context: RequestContext, @Args('id') id: string) {
+    const round = await this.awards.round(await this.identity(context), id);
+    if (!round) return null;
+    return {
+      ...round,
+      applications: round.applications.map((application) => ({
+        ...application,
+        ...application.application,
+      })),
+    };
+  }
+
+  @Mutation('openAwardRound')
+  async openAwardRound(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('round') round: unknown,
+  ) {
+    await this.awards.open(await this.identity(context), id, round);
+    return true;
+  }
+
+  @Mutation('nominateForAward')
+  async nominateForAward(
+    @Context() context: RequestContext,
+    @Args('roundId') roundId: string,
+    @Args('nominationId') nominationId: string,
+    @Args('nomineeId') nomineeId: string,
+    @Args('citation') citation: string,
+    @Args('projectIds') projectIds?: string[] | null,
+  ) {
+    await this.awards.nominate(await this.identity(context), roundId, nominationId, {
+      nomineeId,
+      citation,
+      ...(projectIds ? { projectIds } : {}),
+    });
+    return true;
+  }
+
+  @Mutation('applyToFund')
+  async applyToFund(
+    @Context() context: RequestContext,
+    @Args('roundId') roundId: string,
+    @Args('applicationId') applicationId: string,
+    @Args('application') application: unknown,
+  ) {
+    await this.awards.apply(await this.identity(context), roundId, applicationId, application);
+    return true;
+  }
+
+  @Mutation('closeAwardRound')
+  async closeAwardRound(@Context() context: RequestContext, @Args('id') id: string) {
+    await this.awards.close(await this.identity(context), id);
+    return true;
+  }
+
+  @Mutation('decideNomination')
+  async decideNomination(
+    @Context() context: RequestContext,
+    @Args('roundId') roundId: string,
+    @Args('nominationId') nominationId: string,
+    @Args('outcome') outcome: string,
+    @Args('reason') reason: string,
+  ) {
+    await this.awards.decideNomination(
+      await this.identity(context),
+      roundId,
+      nominationId,
+      outcome,
+      reason,
+    );
+    return true;
+  }
+
+  @Mutation('decideFundApplication')
+  async decideFundApplication(
+    @Context() context: RequestContext,
+    @Args('roundId') roundId: string,
+    @Args('applicationId') applicationId: string,
+    @Args('outcome') outcome: string,
+    @Args('reason') reason: string,
+    @Args('amountAwarded') amountAwarded?: number | null,
+  ) {
+    await this.awards.decideApplication(
+      await this.identity(context),
+      roundId,
+      applicationId,
+      outcome,
+      reason,
+      amountAwarded ?? undefined,
+    );
+    return true;
+  }
+}
