@@ -30,3 +30,4 @@ export * from './personal-data/sealing-event-store';
 export * from './deciders/stream-names';
 export * from './processors/service-processing';
 export * from './processors/event-feed';
+export * from './service-engines';

@@ -1,6 +1,6 @@
 // The community as its own process (distributed mode): PostgreSQL event and key stores, MongoDB
 // read models, Kafka for the events it publishes (sealed) and those it reacts to.
-import { KafkaBus, MongoDocumentStore, createPostgresClient } from '@ebp/eventing';
+import { connectServiceEngines } from '@ebp/eventing';
 import { createLogger, loadConfig, requireSettings, runUntilStopped } from '@ebp/platform';
 import { busFeeds, startCommunityServer } from './server/community-server';
 
@@ -13,21 +13,12 @@ runUntilStopped(logger, async () => {
       'The community runs on its own only with EBP_MODE=distributed; use `npm start`',
     );
   const { EBP_IDENTITY_SECRET } = requireSettings(['EBP_IDENTITY_SECRET']);
-  const sql = await createPostgresClient({
-    url: config.postgres.url,
-    schema: 'community',
-    applicationName: 'ebp-community',
-  });
-  const documents = await MongoDocumentStore.connect(config.mongo.url, config.mongo.database);
-  const bus = await KafkaBus.connect({
-    brokers: config.kafka.brokers,
-    clientId: `${config.kafka.clientId}-community`,
-  });
+  const engines = await connectServiceEngines(config, 'community');
   const server = await startCommunityServer({
-    sql,
-    documents,
-    bus,
-    ...busFeeds(bus),
+    sql: engines.sql,
+    documents: engines.documents,
+    bus: engines.bus,
+    ...busFeeds(engines.bus),
     identitySecret: EBP_IDENTITY_SECRET,
     host: config.http.host,
     port: config.http.port,
@@ -37,9 +28,7 @@ runUntilStopped(logger, async () => {
   return {
     async stop() {
       await server.stop();
-      await bus.close();
-      await documents.close();
-      await sql.close();
+      await engines.close();
     },
   };
 });

@@ -26,7 +26,7 @@ import { loadEngineSettings } from '@ebp/platform';
 import { startDistributed, type RunningDistributed } from '../distributed';
 import { GraphClient } from '../graph-client';
 import { proposal } from '../testing/register-fixtures';
-import { eventually } from '../testing/community-scenario';
+import { waitFor } from '@ebp/eventing/testing';
 import { staffMember } from '../testing/platform-under-test';
 
 const engines = { ...loadEngineSettings(), logLevel: 'debug' as const };
@@ -90,11 +90,7 @@ async function everyMessage(
     },
   });
   try {
-    await eventually(
-      () => Promise.resolve(messages),
-      (seen) => expect(done(seen)).toBe(true),
-      60_000,
-    );
+    await waitFor('the expected messages on the topics', () => messages, done, 60_000);
     return messages;
   } finally {
     await subscription.stop();
@@ -247,9 +243,11 @@ describe('erasure of a person on the real engines', () => {
     await bus.publish(dissemination.DISSEMINATION_TOPIC, [toBusMessage(attendance)]);
     const PROFILE = `query($id: ID!) { person(id: $id, purpose: governance) {
       status name contact { email } training { activityId } projects { project { id } } } }`;
-    const before = await eventually(
+    const before = await waitFor(
+      'the attendance published on the bus to be recorded as training',
       () => ada.must<{ person: Record<string, unknown> }>(PROFILE, { id: erin }),
-      ({ person }) => expect(person.training).toEqual([{ activityId: `master-class-${run}` }]),
+      ({ person }) =>
+        JSON.stringify(person.training) === JSON.stringify([{ activityId: `master-class-${run}` }]),
     );
     expect(before.person).toMatchObject({
       status: 'active',

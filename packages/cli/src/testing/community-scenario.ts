@@ -3,30 +3,12 @@
 // completion closing the team's involvements (all-in-one: from the register's store; distributed:
 // over Kafka).
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@ebp/eventing/testing';
 import type { GraphResponse } from '../graph-client';
 import { callers, staffMember, type PlatformUnderTest } from './platform-under-test';
 import { allMet, findings, proposal } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
-
-/** Polls until `check` passes or the time is up; the last failure explains a timeout. */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => void,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 const dayOffset = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -324,19 +306,21 @@ export function communityScenario(running: () => PlatformUnderTest): void {
       'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status } }',
       { id: projectId, f: findings },
     );
-    const closed = await eventually(
+    const closed = await waitFor(
+      'the register’s completion to close the team’s involvements',
       () =>
         rae.must<{ researchProject: { status: string; team: Involvement[] } }>(TEAM, {
           id: projectId,
         }),
-      ({ researchProject }) =>
-        expect(researchProject.team.map((member) => [member.status, member.endReason])).toEqual([
-          ['ended', 'project-completed'],
-          ['ended', 'project-completed'],
-          ['ended', 'project-completed'],
-        ]),
+      ({ researchProject }) => researchProject.team.every((member) => member.status === 'ended'),
+      20_000,
     );
     expect(closed.researchProject.status).toBe('completed');
+    expect(closed.researchProject.team.map((member) => member.endReason)).toEqual([
+      'project-completed',
+      'project-completed',
+      'project-completed',
+    ]);
   });
 
   it('shows a viewer no contact details, lets a person see and correct their own profile, and records every personal read', async () => {

@@ -59,3 +59,11 @@ export function verifyForwardedIdentity(
   if (!identity.success) throw new AuthenticationError('The forwarded identity is malformed');
   return identity.data;
 }
+
+/** A subgraph's `identify`: the caller's identity as the gateway signed it into the request. */
+export const forwardedIdentity =
+  (secret: string) =>
+  (request: {
+    readonly headers: Record<string, string | string[] | undefined>;
+  }): Promise<Identity> =>
+    Promise.resolve(verifyForwardedIdentity(request.headers, secret));

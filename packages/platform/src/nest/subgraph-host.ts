@@ -3,21 +3,37 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Logger } from '../observability/logger';
+import type { GraphqlLimits } from '../graphql';
 import { refuseUnlessForwarded } from '../http/forwarded-only';
-import { correlateRequests, healthEndpoints, type HealthChecks } from '../http/request-middleware';
+import { correlateRequests, healthEndpoints } from '../http/request-middleware';
+import { silentLogger, type Logger } from '../observability/logger';
 
-export interface SubgraphHostOptions extends HealthChecks {
-  /** The service's name, in health answers and logs. */
-  readonly service: string;
-  /** The service's Nest module with its GraphQL subgraph. */
-  readonly module: DynamicModule;
+/** What every service's server takes to serve its subgraph, in either run mode. */
+export interface SubgraphServerOptions {
   /** Shared with the gateway: only requests carrying an identity signed with it reach GraphQL. */
   readonly identitySecret: string;
-  readonly logger: Logger;
   readonly host?: string;
   /** 0 (default): any free port. */
   readonly port?: number;
+  /** Introspection and suggestions off, schema details hidden. */
+  readonly production?: boolean;
+  readonly limits?: Partial<GraphqlLimits>;
+  readonly logger?: Logger;
+}
+
+/** The settings a service's GraphQL module is built with. */
+export interface SubgraphModuleSettings {
+  readonly production: boolean;
+  readonly limits?: Partial<GraphqlLimits>;
+}
+
+export interface SubgraphService {
+  /** The service's Nest module with its GraphQL subgraph. */
+  readonly module: (settings: SubgraphModuleSettings) => DynamicModule;
+  /** Ready to serve: its engines answer and its read models keep up. */
+  readonly ready: () => Promise<boolean>;
+  /** Runs after the HTTP server has closed (the service's background work). */
+  readonly afterClose?: () => Promise<void>;
 }
 
 export interface HostedSubgraph {
@@ -30,18 +46,33 @@ export interface HostedSubgraph {
  * request logs, `/health/live` and `/health/ready`, and every GraphQL request (`_service` and
  * `_entities` included) refused with an RFC 9457 401 unless it came through the gateway.
  */
-export async function hostSubgraph(options: SubgraphHostOptions): Promise<HostedSubgraph> {
+export async function hostSubgraph(
+  name: string,
+  options: SubgraphServerOptions,
+  service: SubgraphService,
+): Promise<HostedSubgraph> {
   const host = options.host ?? '127.0.0.1';
-  const app: INestApplication = await NestFactory.create(options.module, {
+  const logger = options.logger ?? silentLogger;
+  const module = service.module({
+    production: options.production ?? false,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const app: INestApplication = await NestFactory.create(module, {
     logger: false,
     forceCloseConnections: true,
   });
-  app.use(correlateRequests(options.logger));
-  app.use(healthEndpoints(options.service, { ready: options.ready }));
+  app.use(correlateRequests(logger));
+  app.use(healthEndpoints(name, { ready: service.ready }));
   app.use('/graphql', refuseUnlessForwarded(options.identitySecret));
   await app.listen(options.port ?? 0, host);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const url = `http://${host}:${port}/graphql`;
-  options.logger.info(`${options.service} subgraph listening`, { url });
-  return { url, stop: () => app.close() };
+  logger.info(`${name} subgraph listening`, { url });
+  return {
+    url,
+    async stop() {
+      await app.close();
+      await service.afterClose?.();
+    },
+  };
 }

@@ -10,13 +10,8 @@ import {
   type EventFeed,
   type SqlClient,
 } from '@ebp/eventing';
-import {
-  silentLogger,
-  verifyForwardedIdentity,
-  type GraphqlLimits,
-  type Logger,
-} from '@ebp/platform';
-import { hostSubgraph } from '@ebp/platform/nest';
+import { forwardedIdentity, silentLogger } from '@ebp/platform';
+import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
 import { openCommunityStores } from '../community-stores';
 import { CommunityModule } from '../graphql/community.module';
 import type { CommunityRuntime } from '../graphql/community-runtime';
@@ -28,7 +23,7 @@ import {
 import { PersonCommands } from '../people/person.handler';
 import { recordAttendanceAsTraining } from '../people/reactions/attendance.reaction';
 
-export interface CommunityServerOptions {
+export interface CommunityServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
   readonly documents: DocumentStore;
   /** Where the relay publishes the community's events (personal fields sealed); none: nothing is. */
@@ -37,14 +32,7 @@ export interface CommunityServerOptions {
   readonly registerEvents?: EventFeed;
   /** The dissemination service's events (attendance becomes training). */
   readonly disseminationEvents?: EventFeed;
-  /** Shared with the gateway: the subgraph accepts only identities signed with it. */
-  readonly identitySecret: string;
   readonly now?: () => Date;
-  readonly host?: string;
-  readonly port?: number;
-  readonly production?: boolean;
-  readonly limits?: Partial<GraphqlLimits>;
-  readonly logger?: Logger;
   /** The store is this process's alone (all-in-one): leases left by a dead process are void. */
   readonly soleProcess?: boolean;
   readonly pollIntervalMs?: number;
@@ -126,32 +114,17 @@ export async function startCommunityServer(
   const runtime: CommunityRuntime = {
     ...stores,
     catchUp: processing.catchUp,
-    identify: (request) =>
-      Promise.resolve(verifyForwardedIdentity(request.headers, options.identitySecret)),
+    identify: forwardedIdentity(options.identitySecret),
   };
-  const subgraph = await hostSubgraph({
-    service: 'community',
-    module: CommunityModule.forRoot(runtime, {
-      production: options.production ?? false,
-      ...(options.limits ? { limits: options.limits } : {}),
-    }),
-    identitySecret: options.identitySecret,
+  const subgraph = await hostSubgraph('community', options, {
+    module: (settings) => CommunityModule.forRoot(runtime, settings),
     ready: async () => {
       await options.sql.query('select 1');
       return processing.healthy();
     },
-    logger,
-    ...(options.host ? { host: options.host } : {}),
-    ...(options.port ? { port: options.port } : {}),
+    afterClose: () => processing.stop(),
   });
-  return {
-    url: subgraph.url,
-    runtime,
-    async stop() {
-      await subgraph.stop();
-      await processing.stop();
-    },
-  };
+  return { url: subgraph.url, runtime, stop: () => subgraph.stop() };
 }
 
 /** Feeds of the platform's topics on a bus (distributed mode). */

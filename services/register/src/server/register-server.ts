@@ -11,31 +11,19 @@ import {
   type DocumentStore,
   type SqlClient,
 } from '@ebp/eventing';
-import {
-  silentLogger,
-  verifyForwardedIdentity,
-  type GraphqlLimits,
-  type Logger,
-} from '@ebp/platform';
-import { hostSubgraph } from '@ebp/platform/nest';
+import { forwardedIdentity, silentLogger } from '@ebp/platform';
+import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
 import { RegisterModule } from '../graphql/register.module';
 import type { RegisterRuntime } from '../graphql/register-runtime';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
 
-export interface RegisterServerOptions {
+export interface RegisterServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
   readonly documents: DocumentStore;
   /** Where the outbox relay publishes the register's events; none: nothing is published. */
   readonly bus?: Bus;
-  /** Shared with the gateway: the subgraph accepts only identities signed with it. */
-  readonly identitySecret: string;
   readonly now?: () => Date;
-  readonly host?: string;
-  readonly port?: number;
-  readonly production?: boolean;
-  readonly limits?: Partial<GraphqlLimits>;
-  readonly logger?: Logger;
   /**
    * The store is this process's alone (all-in-one, its data directory locked): leases left by a
    * process that died are void, so its read models catch up at once instead of after the lease.
@@ -87,31 +75,16 @@ export async function startRegisterServer(
     projects: () => liveCollection(options.documents, projectSummaries),
     priorities: () => liveCollection(options.documents, prioritySummaries),
     catchUp: processing.catchUp,
-    identify: (request) =>
-      Promise.resolve(verifyForwardedIdentity(request.headers, options.identitySecret)),
+    identify: forwardedIdentity(options.identitySecret),
     now: options.now ?? (() => new Date()),
   };
-  const subgraph = await hostSubgraph({
-    service: 'register',
-    module: RegisterModule.forRoot(runtime, {
-      production: options.production ?? false,
-      ...(options.limits ? { limits: options.limits } : {}),
-    }),
-    identitySecret: options.identitySecret,
+  const subgraph = await hostSubgraph('register', options, {
+    module: (settings) => RegisterModule.forRoot(runtime, settings),
     ready: async () => {
       await options.sql.query('select 1');
       return processing.healthy();
     },
-    logger,
-    ...(options.host ? { host: options.host } : {}),
-    ...(options.port ? { port: options.port } : {}),
+    afterClose: () => processing.stop(),
   });
-  return {
-    url: subgraph.url,
-    runtime,
-    async stop() {
-      await subgraph.stop();
-      await processing.stop();
-    },
-  };
+  return { url: subgraph.url, runtime, stop: () => subgraph.stop() };
 }
