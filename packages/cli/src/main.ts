@@ -48,7 +48,7 @@ function banner(mode: string, url: string, devUrl: string, extra: string[] = [])
 
 async function demo(url: string, devUrl: string, logger: Logger): Promise<void> {
   const tokens = new Map<DemoUser, string>();
-  for (const user of ['rae', 'sam', 'rob', 'cat'] as const)
+  for (const user of ['rae', 'sam', 'rob', 'cat', 'ada'] as const)
     tokens.set(user, await developmentToken(devUrl, user));
   const result = await loadDemoData(
     (user) => new GraphClient(url, tokens.get(user) ?? null),
@@ -56,7 +56,7 @@ async function demo(url: string, devUrl: string, logger: Logger): Promise<void> 
   );
   process.stdout.write(
     result.loaded
-      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects.\n`
+      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects, ${result.people} people.\n`
       : 'Demo data already loaded.\n',
   );
 }

@@ -2,6 +2,7 @@
 // lifecycle, and loads only once.
 import { startAllInOne, type RunningPlatform } from '../all-in-one';
 import { GraphClient } from '../graph-client';
+import { DEMO_PEOPLE_COUNT } from './demo-community';
 import { DEMO_PROJECT_COUNT, loadDemoData } from './demo-data';
 
 describe('demo data', () => {
@@ -10,7 +11,7 @@ describe('demo data', () => {
 
   beforeAll(async () => {
     platform = await startAllInOne({ port: 0 });
-    for (const user of ['rae', 'sam', 'rob', 'cat', 'vic'])
+    for (const user of ['rae', 'sam', 'rob', 'cat', 'ada', 'vic'])
       clients.set(user, new GraphClient(platform.url, await platform.issuer!.tokenFor(user)));
   });
 
@@ -24,8 +25,14 @@ describe('demo data', () => {
       loaded: true,
       priorities: 4,
       projects: DEMO_PROJECT_COUNT,
+      people: DEMO_PEOPLE_COUNT,
     });
-    expect(await loadDemoData(clientFor)).toEqual({ loaded: false, priorities: 0, projects: 0 });
+    expect(await loadDemoData(clientFor)).toEqual({
+      loaded: false,
+      priorities: 0,
+      projects: 0,
+      people: 0,
+    });
     const query =
       '{ researchProjects(limit: 200) { total items { status amendments outcomeSwitching } } }';
     type Page = {
@@ -55,5 +62,25 @@ describe('demo data', () => {
     expect(committee.researchProjects.items.some((item) => item.outcomeSwitching)).toBe(true);
     const viewer = await clientFor('vic').must<Page>(query);
     expect(viewer.researchProjects.total).toBe(DEMO_PROJECT_COUNT - 1);
+  });
+
+  it('has a talent pool with champions and a team on the hot-spots project', async () => {
+    const { researchProject } = await clients.get('rae')!.must<{
+      researchProject: { team: { role: string; person: { id: string; name: string } }[] };
+    }>('{ researchProject(id: "demo-hot-spots") { team { role person { id name } } } }');
+    expect(researchProject.team.map((member) => [member.person.name, member.role])).toEqual(
+      expect.arrayContaining([
+        ['Rae Researcher', 'lead'],
+        ['Rob Reviewer', 'analyst'],
+        ['Kit Knowles', 'champion'],
+      ]),
+    );
+    const { champions } = await clients
+      .get('vic')!
+      .must<{ champions: { name: string }[] }>('{ champions { name } }');
+    expect(champions.map((champion) => champion.name).sort()).toEqual([
+      'Kit Knowles',
+      'Lee Learner',
+    ]);
   });
 });

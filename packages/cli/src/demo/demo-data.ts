@@ -1,5 +1,6 @@
 import { register } from '@ebp/contracts';
 import type { GraphClient } from '../graph-client';
+import { loadDemoCommunity } from './demo-community';
 
 /**
  * The demo data set: the Research Plan and projects in every status of the lifecycle, with
@@ -7,7 +8,7 @@ import type { GraphClient } from '../graph-client';
  * switching) and an OFFICIAL-SENSITIVE project. Loaded through the gateway as the demo users,
  * so it exercises the same rules as any client.
  */
-export type DemoUser = 'rae' | 'sam' | 'rob' | 'cat';
+export type DemoUser = 'rae' | 'sam' | 'rob' | 'cat' | 'ada';
 export type ClientFor = (user: DemoUser) => GraphClient;
 
 const PRIORITIES = [
@@ -373,11 +374,11 @@ const COMPLETE =
 export async function loadDemoData(
   clientFor: ClientFor,
   progress: (message: string) => void = () => undefined,
-): Promise<{ loaded: boolean; priorities: number; projects: number }> {
+): Promise<{ loaded: boolean; priorities: number; projects: number; people: number }> {
   const existing = await clientFor('cat').must<{ researchProject: { id: string } | null }>(
     'query { researchProject(id: "demo-hot-spots") { id } }',
   );
-  if (existing.researchProject) return { loaded: false, priorities: 0, projects: 0 };
+  if (existing.researchProject) return { loaded: false, priorities: 0, projects: 0, people: 0 };
   for (const priority of PRIORITIES) {
     await clientFor('cat').must(
       'mutation($id: ID!, $priority: JSON!) { setResearchPriority(id: $id, priority: $priority) { id } }',
@@ -411,7 +412,9 @@ export async function loadDemoData(
     }
     progress(`project ${index + 1}/${PROJECTS.length}: ${project.title}`);
   }
-  return { loaded: true, priorities: PRIORITIES.length, projects: PROJECTS.length };
+  const people = await loadDemoCommunity(clientFor('ada'));
+  progress(`${people} people in the talent pool`);
+  return { loaded: true, priorities: PRIORITIES.length, projects: PROJECTS.length, people };
 }
 
 export const DEMO_PROJECT_COUNT = PROJECTS.length;
