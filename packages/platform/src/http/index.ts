@@ -1,2 +1,3 @@
 export * from './forwarded-only';
 export * from './request-middleware';
+export * from './standard-webhooks';
