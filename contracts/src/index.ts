@@ -7,3 +7,4 @@ export * as register from './register';
 export * from './json-schema';
 export * as community from './community';
 export * as dissemination from './dissemination';
+export * as partners from './partners';

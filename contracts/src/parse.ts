@@ -30,3 +30,23 @@ export function parseContract<Schema extends z.ZodType>(
   if (!result.success) throw new ContractViolationError(contract, toContractIssues(result.error));
   return result.data;
 }
+
+/**
+ * Parses a command's input against a contract, throwing the domain's own error (its code names
+ * the input) with every problem in one message, e.g. `The profile is not valid: contact.email: …`.
+ */
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what: string,
+  toError: (message: string) => Error,
+): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${formatIssuePath(issue.path) || `(${what})`}: ${issue.message}`)
+      .join('; ');
+    throw toError(`The ${what} is not valid: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,6 +1,5 @@
-import { community } from '@ebp/contracts';
+import { community, parseOrThrow } from '@ebp/contracts';
 import { DomainError, type Decider } from '@ebp/eventing';
-import { parseOrThrow } from '../shared/validation';
 import {
   evolveInvolvement,
   initialInvolvementState,

@@ -1,5 +1,4 @@
-import { community } from '@ebp/contracts';
-import { parseOrThrow } from '../shared/validation';
+import { community, parseOrThrow } from '@ebp/contracts';
 import type { Decider } from '@ebp/eventing';
 import type { z } from 'zod';
 import {

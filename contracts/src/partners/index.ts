@@ -1,0 +1,3 @@
+export * from './partner';
+export * from './events';
+export * from './topic';
