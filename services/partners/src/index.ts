@@ -8,3 +8,8 @@ export * from './engagements/engagement.decider';
 export * from './outcomes/outcome-submission.decider';
 export * from './outcomes/quarantine.decider';
 export * from './partners-errors';
+export * from './collaborations/projections/collaborations.projection';
+export * from './feeds/idempotency-store';
+export * from './feeds/partner-secrets';
+export * from './feeds/outcome-intake';
+export * from './feeds/webhook-ingest';

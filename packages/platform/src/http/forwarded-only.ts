@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthenticationError, verifyForwardedIdentity } from '../auth';
+import { sendProblem } from './problem';
 
 /**
  * HTTP middleware for a subgraph: a request without a valid identity signed by the gateway gets an
@@ -12,17 +13,12 @@ export function refuseUnlessForwarded(secret: string) {
       next();
     } catch (error) {
       const detail = error instanceof AuthenticationError ? error.message : 'Authentication failed';
-      response.statusCode = 401;
-      response.setHeader('content-type', 'application/problem+json');
-      response.end(
-        JSON.stringify({
-          type: 'about:blank',
-          title: 'Unauthenticated',
-          status: 401,
-          detail,
-          code: 'UNAUTHENTICATED',
-        }),
-      );
+      sendProblem(response, {
+        status: 401,
+        title: 'Unauthenticated',
+        detail,
+        code: 'UNAUTHENTICATED',
+      });
     }
   };
 }

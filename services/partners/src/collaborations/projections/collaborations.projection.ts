@@ -1,0 +1,48 @@
+import type { partners } from '@ebp/contracts';
+import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
+import type { CollaborationEvent } from '../collaboration.decider';
+
+/** Who collaborates on which register project: ResearchProject.partners, and feed permissions. */
+export interface CollaborationEntry {
+  projectId: string;
+  partnerKind: partners.PartnerRef['kind'];
+  partnerId: string;
+  role: partners.Collaboration['role'];
+  from: string;
+  until: string | null;
+  status: 'active' | 'ended';
+}
+
+export const collaborationDocumentId = (projectId: string, partnerId: string): string =>
+  `${projectId}/${partnerId}`;
+
+export const collaborations: ProjectionDefinition<CollaborationEntry> = {
+  name: 'partners-collaborations',
+  version: 1,
+  handles: ['partners.collaboration.started', 'partners.collaboration.ended'],
+  documentId: (stored) => {
+    const event = stored as unknown as CollaborationEvent;
+    return event.type === 'partners.collaboration.started'
+      ? collaborationDocumentId(
+          event.data.collaboration.projectId,
+          event.data.collaboration.partner.id,
+        )
+      : collaborationDocumentId(event.data.projectId, event.data.partnerId);
+  },
+  evolve: (current: CollaborationEntry | null, stored: StoredEvent) => {
+    const event = stored as unknown as CollaborationEvent;
+    if (event.type === 'partners.collaboration.started') {
+      const { collaboration } = event.data;
+      return {
+        projectId: collaboration.projectId,
+        partnerKind: collaboration.partner.kind,
+        partnerId: collaboration.partner.id,
+        role: collaboration.role,
+        from: collaboration.from,
+        until: collaboration.until ?? null,
+        status: 'active',
+      };
+    }
+    return current && { ...current, status: 'ended', until: event.data.on };
+  },
+};

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CommandHandler,
+  type CommandContext,
+  type DocumentCollection,
+  type EventStore,
+} from '@ebp/eventing';
+import { currentCorrelationId } from '@ebp/platform';
+import type { partners } from '@ebp/contracts';
+import type { z } from 'zod';
+import type { CollaborationEntry } from '../collaborations/projections/collaborations.projection';
+import { IllegalPartnerTransition } from '../partners-errors';
+import {
+  InvalidOutcome,
+  NotACollaborator,
+  outcomeDecider,
+} from '../outcomes/outcome-submission.decider';
+import { quarantineDecider } from '../outcomes/quarantine.decider';
+
+export const outcomeStreamId = (submissionId: string): string => `outcome:${submissionId}`;
+export const quarantineStreamId = (itemId: string): string => `quarantine:${itemId}`;
+
+/** What became of an outcome a partner sent. */
+export type IntakeResult =
+  | { readonly kind: 'accepted'; readonly submissionId: string }
+  | { readonly kind: 'duplicate'; readonly submissionId: string }
+  | { readonly kind: 'quarantined'; readonly itemId: string; readonly reason: string }
+  | { readonly kind: 'refused'; readonly code: string; readonly reason: string };
+
+export interface ReceivedOutcome {
+  readonly organisationId: string;
+  readonly channel: z.infer<typeof partners.OutcomeChannelSchema>;
+  /** The submission's id: the webhook id, or the message's place on the topic. */
+  readonly submissionId: string;
+  /** Where a bad input is held: unique per delivery of it. */
+  readonly itemId: string;
+  /** The body as received. */
+  readonly raw: string;
+}
+
+/**
+ * The one door for partner outcomes, whatever the channel: input that is not JSON or breaks the
+ * contract is quarantined with the reason (never dropped); an outcome for a project the partner
+ * does not collaborate on is refused; a valid one waits for moderation. A redelivery of the same
+ * submission stores nothing new.
+ */
+export class OutcomeIntake {
+  private readonly outcomes: CommandHandler<
+    Parameters<typeof outcomeDecider.decide>[0],
+    Parameters<typeof outcomeDecider.evolve>[1],
+    ReturnType<typeof outcomeDecider.initialState>
+  >;
+  private readonly quarantine: CommandHandler<
+    Parameters<typeof quarantineDecider.decide>[0],
+    Parameters<typeof quarantineDecider.evolve>[1],
+    ReturnType<typeof quarantineDecider.initialState>
+  >;
+
+  constructor(
+    store: EventStore,
+    private readonly collaborations: () => Promise<DocumentCollection<CollaborationEntry>>,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.outcomes = new CommandHandler(store, outcomeDecider);
+    this.quarantine = new CommandHandler(store, quarantineDecider);
+  }
+
+  private context(organisationId: string, commandId: string): CommandContext {
+    const correlationId = currentCorrelationId();
+    return {
+      commandId,
+      actor: { kind: 'partner', id: organisationId },
+      now: this.now(),
+      classification: 'OFFICIAL',
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
+
+  async receive(received: ReceivedOutcome): Promise<IntakeResult> {
+    let outcome: unknown;
+    try {
+      outcome = JSON.parse(received.raw);
+    } catch (error) {
+      return this.hold(received, `The body is not JSON: ${(error as Error).message}`);
+    }
+    const projects = await this.activeProjectsOf(received.organisationId);
+    try {
+      await this.outcomes.handle(
+        outcomeStreamId(received.submissionId),
+        {
+          type: 'submit',
+          submissionId: received.submissionId,
+          organisationId: received.organisationId,
+          channel: received.channel,
+          outcome,
+          collaboratesOn: (projectId) => projects.has(projectId),
+        },
+        this.context(received.organisationId, `submit:${received.submissionId}`),
+      );
+      return { kind: 'accepted', submissionId: received.submissionId };
+    } catch (error) {
+      if (error instanceof InvalidOutcome) return this.hold(received, error.message);
+      if (error instanceof NotACollaborator)
+        return { kind: 'refused', code: error.code, reason: error.message };
+      if (error instanceof IllegalPartnerTransition)
+        return { kind: 'duplicate', submissionId: received.submissionId };
+      throw error;
+    }
+  }
+
+  private async hold(received: ReceivedOutcome, reason: string): Promise<IntakeResult> {
+    await this.quarantine.handle(
+      quarantineStreamId(received.itemId),
+      {
+        type: 'hold',
+        itemId: received.itemId,
+        channel: received.channel,
+        organisationId: received.organisationId,
+        reason,
+        received: received.raw,
+      },
+      this.context(received.organisationId, `hold:${received.itemId}:${randomUUID()}`),
+    );
+    return { kind: 'quarantined', itemId: received.itemId, reason };
+  }
+
+  private async activeProjectsOf(organisationId: string): Promise<Set<string>> {
+    const found = await (
+      await this.collaborations()
+    ).find({ filter: { partnerId: organisationId, status: 'active' }, limit: 1000 });
+    return new Set(found.items.map((item) => item.body.projectId));
+  }
+}

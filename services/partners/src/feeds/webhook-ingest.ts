@@ -1,0 +1,179 @@
+import express, { type Request, type Response, type Router } from 'express';
+import {
+  WebhookSignatureError,
+  sendProblem,
+  verifyWebhook,
+  type Logger,
+} from '@ebp/platform';
+import { requestHash, type IdempotencyStore, type StoredResponse } from './idempotency-store';
+import type { IntakeResult, OutcomeIntake } from './outcome-intake';
+import type { PartnerSecrets } from './partner-secrets';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** The largest body a partner may send. */
+export const WEBHOOK_BODY_LIMIT = '1mb';
+
+export interface WebhookIngestOptions {
+  readonly secrets: PartnerSecrets;
+  readonly idempotency: IdempotencyStore;
+  readonly intake: OutcomeIntake;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+function responseTo(result: IntakeResult): StoredResponse {
+  switch (result.kind) {
+    case 'accepted':
+      return {
+        status: 202,
+        body: { submissionId: result.submissionId, status: 'awaiting-moderation' },
+      };
+    case 'duplicate':
+      return {
+        status: 200,
+        body: { submissionId: result.submissionId, status: 'already-received' },
+      };
+    case 'quarantined':
+      return {
+        status: 422,
+        body: {
+          type: 'about:blank',
+          title: 'The outcome was not accepted',
+          status: 422,
+          code: 'INVALID_OUTCOME',
+          detail: result.reason,
+          quarantineItemId: result.itemId,
+        },
+      };
+    case 'refused':
+      return {
+        status: 403,
+        body: {
+          type: 'about:blank',
+          title: 'Not allowed for this partner',
+          status: 403,
+          code: result.code,
+          detail: result.reason,
+        },
+      };
+  }
+}
+
+function send(response: Response, stored: StoredResponse): void {
+  response.status(stored.status);
+  const problem = stored.status >= 400;
+  response.setHeader('content-type', problem ? 'application/problem+json' : 'application/json');
+  response.send(JSON.stringify(stored.body));
+}
+
+/**
+ * `POST /webhooks/partners/:organisationId/outcomes`: a partner's signed outcome (Standard
+ * Webhooks over the raw body, the partner's current secrets), with Idempotency-Key semantics,
+ * into the outcome intake. Every refusal is an RFC 9457 problem.
+ */
+export function partnerWebhooks(options: WebhookIngestOptions): Router {
+  const router = express.Router();
+  router.post(
+    '/webhooks/partners/:organisationId/outcomes',
+    express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
+    async (request: Request<{ organisationId: string }>, response: Response) => {
+      const { organisationId } = request.params;
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const now = options.now?.() ?? new Date();
+      const secrets = await options.secrets.current(organisationId, now);
+      if (secrets.length === 0) {
+        sendProblem(response, {
+          status: 401,
+          title: 'Unknown partner',
+          detail: 'No webhook secret is issued for this partner',
+          code: 'UNKNOWN_PARTNER',
+        });
+        return;
+      }
+      let webhookId: string;
+      try {
+        ({ id: webhookId } = verifyWebhook({ headers: request.headers, body, secrets, now }));
+      } catch (error) {
+        if (!(error instanceof WebhookSignatureError)) throw error;
+        sendProblem(response, {
+          status: 401,
+          title: 'Invalid webhook signature',
+          detail: error.message,
+          code: error.code,
+          reason: error.reason,
+        });
+        return;
+      }
+      const key = request.header(IDEMPOTENCY_HEADER);
+      if (!key) {
+        sendProblem(response, {
+          status: 400,
+          title: 'Idempotency-Key required',
+          detail: 'Send an Idempotency-Key header, the same one when you retry',
+          code: 'IDEMPOTENCY_KEY_REQUIRED',
+        });
+        return;
+      }
+      const claim = await options.idempotency.claim(organisationId, key, requestHash(body));
+      if (claim.kind === 'mismatch') {
+        sendProblem(response, {
+          status: 422,
+          title: 'Idempotency-Key reused',
+          detail: 'This Idempotency-Key was used with a different body',
+          code: 'IDEMPOTENCY_KEY_REUSED',
+        });
+        return;
+      }
+      if (claim.kind === 'in-progress') {
+        sendProblem(response, {
+          status: 409,
+          title: 'Request in progress',
+          detail: 'A request with this Idempotency-Key is being handled; retry shortly',
+          code: 'REQUEST_IN_PROGRESS',
+        });
+        return;
+      }
+      if (claim.kind === 'replay') {
+        send(response, claim.response);
+        return;
+      }
+      try {
+        const result = await options.intake.receive({
+          organisationId,
+          channel: 'webhook',
+          submissionId: `${organisationId}.${webhookId}`,
+          itemId: `webhook:${organisationId}:${webhookId}`,
+          raw: body.toString('utf8'),
+        });
+        const stored = responseTo(result);
+        await options.idempotency.complete(organisationId, key, stored);
+        options.logger.info('partner outcome received', {
+          organisationId,
+          webhookId,
+          result: result.kind,
+        });
+        send(response, stored);
+      } catch (error) {
+        await options.idempotency.release(organisationId, key);
+        options.logger.error('partner outcome could not be handled', { organisationId, error });
+        sendProblem(response, {
+          status: 500,
+          title: 'Not handled',
+          detail: 'The outcome could not be handled now; retry with the same Idempotency-Key',
+          code: 'INTERNAL',
+        });
+      }
+    },
+  );
+  // Anything unexpected (an engine down) is still a problem response, never an HTML page.
+  router.use((error: unknown, _request: Request, response: Response, _next: () => void) => {
+    options.logger.error('partner webhook failed', { error });
+    sendProblem(response, {
+      status: 500,
+      title: 'Not handled',
+      detail: 'The request could not be handled now; retry with the same Idempotency-Key',
+      code: 'INTERNAL',
+    });
+  });
+  return router;
+}
