@@ -13,3 +13,4 @@ export * from './feeds/idempotency-store';
 export * from './feeds/partner-secrets';
 export * from './feeds/outcome-intake';
 export * from './feeds/webhook-ingest';
+export * from './feeds/inbound-topic';

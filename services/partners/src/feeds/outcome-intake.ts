@@ -50,7 +50,7 @@ export class OutcomeIntake {
     Parameters<typeof outcomeDecider.evolve>[1],
     ReturnType<typeof outcomeDecider.initialState>
   >;
-  private readonly quarantine: CommandHandler<
+  private readonly quarantined: CommandHandler<
     Parameters<typeof quarantineDecider.decide>[0],
     Parameters<typeof quarantineDecider.evolve>[1],
     ReturnType<typeof quarantineDecider.initialState>
@@ -62,7 +62,7 @@ export class OutcomeIntake {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.outcomes = new CommandHandler(store, outcomeDecider);
-    this.quarantine = new CommandHandler(store, quarantineDecider);
+    this.quarantined = new CommandHandler(store, quarantineDecider);
   }
 
   private context(organisationId: string, commandId: string): CommandContext {
@@ -108,20 +108,31 @@ export class OutcomeIntake {
     }
   }
 
-  private async hold(received: ReceivedOutcome, reason: string): Promise<IntakeResult> {
-    await this.quarantine.handle(
-      quarantineStreamId(received.itemId),
+  private hold(received: ReceivedOutcome, reason: string): Promise<IntakeResult> {
+    return this.quarantine({ ...received, reason });
+  }
+
+  /** Holds input that cannot be accepted, with the reason, for an administrator. */
+  async quarantine(item: {
+    readonly organisationId: string | null;
+    readonly channel: ReceivedOutcome['channel'];
+    readonly itemId: string;
+    readonly raw: string;
+    readonly reason: string;
+  }): Promise<IntakeResult> {
+    await this.quarantined.handle(
+      quarantineStreamId(item.itemId),
       {
         type: 'hold',
-        itemId: received.itemId,
-        channel: received.channel,
-        organisationId: received.organisationId,
-        reason,
-        received: received.raw,
+        itemId: item.itemId,
+        channel: item.channel,
+        organisationId: item.organisationId,
+        reason: item.reason,
+        received: item.raw,
       },
-      this.context(received.organisationId, `hold:${received.itemId}:${randomUUID()}`),
+      this.context(item.organisationId ?? 'unknown-partner', `hold:${item.itemId}:${randomUUID()}`),
     );
-    return { kind: 'quarantined', itemId: received.itemId, reason };
+    return { kind: 'quarantined', itemId: item.itemId, reason: item.reason };
   }
 
   private async activeProjectsOf(organisationId: string): Promise<Set<string>> {

@@ -1,10 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import {
-  WebhookSignatureError,
-  sendProblem,
-  verifyWebhook,
-  type Logger,
-} from '@ebp/platform';
+import { WebhookSignatureError, sendProblem, verifyWebhook, type Logger } from '@ebp/platform';
 import { requestHash, type IdempotencyStore, type StoredResponse } from './idempotency-store';
 import type { IntakeResult, OutcomeIntake } from './outcome-intake';
 import type { PartnerSecrets } from './partner-secrets';

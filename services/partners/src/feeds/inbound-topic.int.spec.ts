@@ -1,0 +1,137 @@
+// Outcomes on the inbound topic: malformed ones land in quarantine with the reason, and the
+// consumer keeps going (in-process bus in `npm test`, Kafka in `test:engines`).
+import { randomUUID } from 'node:crypto';
+import { partners } from '@ebp/contracts';
+import {
+  CommandHandler,
+  SqlCheckpointStore,
+  SqlDocumentStore,
+  SqlEventStore,
+  createProjectionProcessor,
+  liveCollection,
+  type Bus,
+  type SqlClient,
+  type Subscription,
+} from '@ebp/eventing';
+import { busTargets, pgliteTarget, waitFor } from '@ebp/eventing/testing';
+import { silentLogger } from '@ebp/platform';
+import {
+  collaborationDecider,
+  collaborationStreamId,
+} from '../collaborations/collaboration.decider';
+import { collaborations } from '../collaborations/projections/collaborations.projection';
+import { INBOUND_HEADERS, consumeInboundOutcomes } from './inbound-topic';
+import { OutcomeIntake, outcomeStreamId, quarantineStreamId } from './outcome-intake';
+
+describe.each(busTargets())('partner outcomes on the inbound topic ($name)', (busTarget) => {
+  let sql: SqlClient;
+  let bus: Bus;
+  let store: SqlEventStore;
+  let subscription: Subscription;
+  const run = randomUUID().slice(0, 8);
+  const project = `project-${run}`;
+
+  beforeAll(async () => {
+    sql = await pgliteTarget.create();
+    store = await SqlEventStore.open(sql);
+    const documents = await SqlDocumentStore.open(sql);
+    await new CommandHandler(store, collaborationDecider).handle(
+      collaborationStreamId(project, 'cambridge'),
+      {
+        type: 'start',
+        collaboration: {
+          projectId: project,
+          partner: { kind: 'organisation', id: 'cambridge' },
+          role: 'data-provider',
+          from: '2026-04-01',
+        },
+        by: 'person-rae',
+      },
+      {
+        commandId: `link-${run}`,
+        actor: { kind: 'person', id: 'person-rae' },
+        now: new Date(),
+        classification: 'OFFICIAL',
+      },
+    );
+    await createProjectionProcessor(
+      store,
+      await SqlCheckpointStore.open(sql),
+      documents,
+      collaborations,
+    ).catchUp();
+    bus = await busTarget.create();
+    subscription = await consumeInboundOutcomes(
+      bus,
+      new OutcomeIntake(store, () => liveCollection(documents, collaborations)),
+      silentLogger,
+    );
+  });
+
+  afterAll(async () => {
+    await subscription?.stop();
+    await bus?.close();
+    await sql?.close();
+  });
+
+  const message = (messageId: string, value: string, partner: string | null = 'cambridge') => ({
+    key: partner ?? 'nobody knows',
+    value,
+    headers: {
+      [INBOUND_HEADERS.messageId]: `${run}-${messageId}`,
+      ...(partner ? { [INBOUND_HEADERS.partnerId]: partner } : {}),
+    },
+  });
+  const outcome = (overrides: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      projectId: project,
+      kind: 'dataset',
+      title: 'Pseudonymised footfall counts, 2025–2026',
+      url: 'https://data.example.ac.uk/footfall',
+      publishedOn: '2026-10-01',
+      ...overrides,
+    });
+
+  it('quarantines malformed and unauthorised messages with the reason and keeps consuming', async () => {
+    await bus.publish(partners.PARTNER_OUTCOMES_INBOUND_TOPIC, [
+      message('not-json', '{"projectId": '),
+      message('bad-date', outcome({ publishedOn: 'last week' })),
+      message('no-partner', outcome(), null),
+      message('other-project', outcome({ projectId: 'someone-elses-project' })),
+      message('good', outcome()),
+    ]);
+    // Messages keyed by partner keep their order; the one naming no partner may be elsewhere.
+    const events = await waitFor(
+      'the valid outcome and the four held items',
+      () => store.readAll({ limit: 10_000 }),
+      (all) =>
+        all.some((event) => event.streamId === outcomeStreamId(`cambridge.${run}-good`)) &&
+        all.filter((event) => event.type === 'partners.quarantine.held').length >= 4,
+      60_000,
+    );
+    expect(
+      events.find((event) => event.streamId === outcomeStreamId(`cambridge.${run}-good`)),
+    ).toMatchObject({
+      type: 'partners.outcome.submitted',
+      data: { channel: 'kafka', organisationId: 'cambridge' },
+    });
+    // The store is this test's own: every held item is one of these messages.
+    const reasons = events
+      .filter((event) => event.type === 'partners.quarantine.held')
+      .map((event) => event.data as { reason: string; organisationId: string | null });
+    expect(reasons).toHaveLength(4);
+    for (const pattern of [/not JSON/, /publishedOn/, /does not collaborate/])
+      expect(reasons.filter((held) => pattern.test(held.reason))).toEqual([
+        expect.objectContaining({ organisationId: 'cambridge' }),
+      ]);
+    expect(reasons.filter((held) => /names no partner/.test(held.reason))).toEqual([
+      expect.objectContaining({ organisationId: null }),
+    ]);
+    // Each is held under its place on the topic.
+    expect(
+      events
+        .filter((event) => event.type === 'partners.quarantine.held')
+        .every((event) => event.streamId.startsWith(quarantineStreamId('kafka:'))),
+    ).toBe(true);
+  });
+});
