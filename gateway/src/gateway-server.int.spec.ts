@@ -19,6 +19,7 @@ describe('gateway hardening', () => {
       subgraphUrls: {
         register: 'http://127.0.0.1:9/graphql',
         community: 'http://127.0.0.1:9/graphql',
+        partners: 'http://127.0.0.1:9/graphql',
       },
       verifier: issuer.verifier(),
       identitySecret,

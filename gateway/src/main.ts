@@ -19,11 +19,13 @@ runUntilStopped(logger, async () => {
     'EBP_JWT_ISSUER',
     'EBP_REGISTER_URL',
     'EBP_COMMUNITY_URL',
+    'EBP_PARTNERS_URL',
   ]);
   return startGateway({
     subgraphUrls: {
       register: required.EBP_REGISTER_URL,
       community: required.EBP_COMMUNITY_URL,
+      partners: required.EBP_PARTNERS_URL,
     },
     verifier: remoteJwksVerifier(
       required.EBP_JWKS_URL,

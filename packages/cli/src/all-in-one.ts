@@ -10,6 +10,7 @@ import {
   type TokenVerifier,
 } from '@ebp/platform';
 import { startCommunityServer, type RunningCommunity } from '@ebp/community';
+import { startPartnersServer, type RunningPartners } from '@ebp/partners';
 import { startRegisterServer, type RunningRegister } from '@ebp/register';
 import { lockDataDirectory } from './data-dir-lock';
 
@@ -38,6 +39,7 @@ export interface RunningPlatform {
   readonly issuer?: DevelopmentIssuer;
   readonly register: RunningRegister;
   readonly community: RunningCommunity;
+  readonly partners: RunningPartners;
   readonly gateway: RunningGateway;
   stop(): Promise<void>;
 }
@@ -84,9 +86,15 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
       ...serviceOptions('community'),
     });
+    const partnersSql = await databaseOf('partners');
+    const partners = await startPartnersServer({
+      sql: partnersSql,
+      documents: await SqlDocumentStore.open(partnersSql),
+      ...serviceOptions('partners'),
+    });
     const issuer = options.production ? undefined : await DevelopmentIssuer.create();
     const gateway = await startGateway({
-      subgraphUrls: { register: register.url, community: community.url },
+      subgraphUrls: { register: register.url, community: community.url, partners: partners.url },
       verifier: options.production?.verifier ?? issuer!.verifier(),
       identitySecret,
       production: options.production !== undefined,
@@ -101,9 +109,11 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       ...(issuer ? { issuer, devUrl: gateway.url.replace(/\/graphql$/, '/dev') } : {}),
       register,
       community,
+      partners,
       gateway,
       async stop() {
         await gateway.stop();
+        await partners.stop();
         await community.stop();
         await register.stop();
         for (const client of clients) await client.close();

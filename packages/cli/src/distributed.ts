@@ -28,7 +28,7 @@ export function repositoryRoot(from = __dirname): string {
 }
 
 /** The processes distributed mode runs: the subgraphs first, then the gateway that needs them. */
-type Service = 'register' | 'community' | 'gateway';
+type Service = 'register' | 'community' | 'partners' | 'gateway';
 
 export interface DistributedOptions {
   readonly engines: DistributedConfig;
@@ -162,8 +162,8 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
     await new Promise<void>((resolve) => idpServer.close(() => resolve()));
   };
   try {
-    const subgraphUrls = { register: '', community: '' };
-    for (const service of ['register', 'community'] as const) {
+    const subgraphUrls = { register: '', community: '', partners: '' };
+    for (const service of ['register', 'community', 'partners'] as const) {
       const port = await freePort();
       const child = run(service, `services/${service}/src/main.ts`, {
         ...common,
@@ -180,6 +180,7 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
       EBP_JWT_ISSUER: DEVELOPMENT_ISSUER,
       EBP_REGISTER_URL: subgraphUrls.register,
       EBP_COMMUNITY_URL: subgraphUrls.community,
+      EBP_PARTNERS_URL: subgraphUrls.partners,
     });
     await waitUntilReady(
       'gateway',

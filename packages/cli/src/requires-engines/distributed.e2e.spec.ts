@@ -7,6 +7,7 @@ import { loadEngineSettings } from '@ebp/platform';
 import { startDistributed } from '../distributed';
 import { GraphClient } from '../graph-client';
 import { communityScenario } from '../testing/community-scenario';
+import { partnersScenario } from '../testing/partners-scenario';
 import { platformFor } from '../testing/platform-under-test';
 import { registerScenario } from '../testing/register-scenario';
 
@@ -25,6 +26,7 @@ describe('distributed through the gateway, as separate processes', () => {
 
   describe('the register', () => registerScenario(platform));
   describe('the community', () => communityScenario(platform));
+  describe('the partners', () => partnersScenario(platform));
 
   it('publishes the register’s events to Kafka for other services and analytics teams', async () => {
     const projectId = `e2e-published-${randomUUID().slice(0, 8)}`;

@@ -6,7 +6,11 @@ export interface PlatformUnderTest {
   /** The gateway's /graphql. */
   readonly url: string;
   /** Each subgraph's /graphql, to call it directly as an attacker (or the gateway) would. */
-  readonly subgraphUrls: { readonly register: string; readonly community: string };
+  readonly subgraphUrls: {
+    readonly register: string;
+    readonly community: string;
+    readonly partners: string;
+  };
   readonly identitySecret: string;
   readonly issuer: DevelopmentIssuer;
   stop(): Promise<void>;

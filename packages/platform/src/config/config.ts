@@ -35,7 +35,11 @@ interface CommonConfig {
     readonly issuer?: string;
     readonly audience: string;
   };
-  readonly subgraphs: { readonly register?: string; readonly community?: string };
+  readonly subgraphs: {
+    readonly register?: string;
+    readonly community?: string;
+    readonly partners?: string;
+  };
 }
 
 export interface EmbeddedConfig extends CommonConfig {
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     subgraphs: {
       ...(values.EBP_REGISTER_URL ? { register: values.EBP_REGISTER_URL } : {}),
       ...(values.EBP_COMMUNITY_URL ? { community: values.EBP_COMMUNITY_URL } : {}),
+      ...(values.EBP_PARTNERS_URL ? { partners: values.EBP_PARTNERS_URL } : {}),
     },
   };
   if (values.EBP_MODE === 'embedded') {

@@ -64,6 +64,7 @@ describe('loadConfig', () => {
       EBP_JWT_ISSUER: 'https://idp.example/',
       EBP_REGISTER_URL: 'http://register:4001/graphql',
       EBP_COMMUNITY_URL: 'http://community:4002/graphql',
+      EBP_PARTNERS_URL: 'http://partners:4003/graphql',
     });
     expect(config.auth).toEqual({
       identitySecret: secret,
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
     expect(config.subgraphs).toEqual({
       register: 'http://register:4001/graphql',
       community: 'http://community:4002/graphql',
+      partners: 'http://partners:4003/graphql',
     });
     expect(problemsOf({ EBP_IDENTITY_SECRET: 'short', EBP_JWKS_URL: 'ftp://x' })).toEqual({
       EBP_IDENTITY_SECRET: 'must be at least 32 characters',

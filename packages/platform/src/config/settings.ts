@@ -137,6 +137,11 @@ export const settings = {
     description: "Where the gateway reaches the community's subgraph (its `/graphql` URL).",
     requiredBy: 'distributed gateway',
   },
+  EBP_PARTNERS_URL: {
+    schema: urlWithScheme(['http', 'https']).optional(),
+    description: "Where the gateway reaches the partners service's subgraph (its `/graphql` URL).",
+    requiredBy: 'distributed gateway',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

@@ -34,6 +34,11 @@ export interface SubgraphService {
   readonly ready: () => Promise<boolean>;
   /** Runs after the HTTP server has closed (the service's background work). */
   readonly afterClose?: () => Promise<void>;
+  /**
+   * HTTP routes besides the graph, each an Express-style handler or router (e.g. a partner
+   * webhook). They authenticate their own callers: the gateway's guard covers `/graphql` only.
+   */
+  readonly routes?: readonly object[];
 }
 
 export interface HostedSubgraph {
@@ -63,6 +68,7 @@ export async function hostSubgraph(
   });
   app.use(correlateRequests(logger));
   app.use(healthEndpoints(name, { ready: service.ready }));
+  for (const route of service.routes ?? []) app.use(route);
   app.use('/graphql', refuseUnlessForwarded(options.identitySecret));
   await app.listen(options.port ?? 0, host);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;

@@ -19,7 +19,7 @@ export const INBOUND_CONSUMER_GROUP = 'partners.outcome-intake';
  */
 export async function consumeInboundOutcomes(
   bus: Bus,
-  intake: OutcomeIntake,
+  intake: Pick<OutcomeIntake, 'receive' | 'quarantine'>,
   logger: Logger,
 ): Promise<Subscription> {
   const topic = partners.PARTNER_OUTCOMES_INBOUND_TOPIC;

@@ -11,7 +11,7 @@ export const WEBHOOK_BODY_LIMIT = '1mb';
 export interface WebhookIngestOptions {
   readonly secrets: PartnerSecrets;
   readonly idempotency: IdempotencyStore;
-  readonly intake: OutcomeIntake;
+  readonly intake: Pick<OutcomeIntake, 'receive'>;
   readonly logger: Logger;
   readonly now?: () => Date;
 }

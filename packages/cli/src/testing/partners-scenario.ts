@@ -1,0 +1,213 @@
+// The partners' end-to-end scenario through the gateway, against either run mode: organisations
+// and academics linked to a register project, and a partner's outcome arriving by signed webhook,
+// moderated, and shown on the project.
+import { randomUUID } from 'node:crypto';
+import { signWebhook } from '@ebp/platform';
+import type { GraphResponse } from '../graph-client';
+import { callers, type PlatformUnderTest } from './platform-under-test';
+import { proposal } from './register-fixtures';
+
+const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
+
+export function partnersScenario(running: () => PlatformUnderTest): void {
+  const as = callers(running);
+  const run = randomUUID().slice(0, 8);
+  const organisationId = `cambridge-${run}`;
+  const academicId = `sherman-${run}`;
+  const projectId = `e2e-${run}-partnered`;
+  const partner = {
+    actor: { kind: 'partner' as const, id: organisationId },
+    name: 'Cambridge feed',
+    roles: ['partner' as const],
+    clearances: ['OFFICIAL' as const],
+  };
+  const PARTNERS = `query($id: ID!) { researchProject(id: $id) { title
+    partners { role partnerKind organisation { id name } academic { id name } }
+    partnerOutcomes { submissionId kind title doi } } }`;
+
+  /** Posts an outcome as the partner would: signed with its secret, with an Idempotency-Key. */
+  async function deliver(secret: string, id: string, outcome: unknown) {
+    const body = JSON.stringify(outcome);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const base = running().subgraphUrls.partners.replace(/\/graphql$/, '');
+    const response = await fetch(`${base}/webhooks/partners/${organisationId}/outcomes`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signWebhook({ id, timestamp, body, secrets: [secret] }),
+        'idempotency-key': id,
+      },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('registers organisations and academics, links them to a register project, and shows ResearchProject.partners', async () => {
+    const rae = await as('rae');
+    await rae.must(
+      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
+      { id: projectId, p: proposal(`Partnered evaluation ${run}`, 'person-rae') },
+    );
+    await rae.must(
+      'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }',
+      {
+        id: organisationId,
+        o: {
+          name: `Institute of Criminology ${run}`,
+          kind: 'university',
+          rorId: '013meh722',
+          expertise: ['randomised controlled trials', `policing ${run}`],
+          contacts: [],
+        },
+      },
+    );
+    await rae.must('mutation($id: ID!, $a: JSON!) { registerAcademic(id: $id, academic: $a) }', {
+      id: academicId,
+      a: {
+        name: `Prof. Larry ${run}`,
+        expertise: ['targeting, testing and tracking'],
+        affiliations: [{ organisationId, from: '2012-01-01' }],
+      },
+    });
+    const link = 'mutation($c: JSON!) { startCollaboration(collaboration: $c) }';
+    await rae.must(link, {
+      c: {
+        projectId,
+        partner: { kind: 'organisation', id: organisationId },
+        role: 'evaluator',
+        from: '2026-04-01',
+      },
+    });
+    await rae.must(link, {
+      c: {
+        projectId,
+        partner: { kind: 'academic', id: academicId },
+        role: 'co-investigator',
+        from: '2026-04-01',
+      },
+    });
+    expect(
+      codes(
+        await (
+          await as('vic')
+        ).request(link, {
+          c: {
+            projectId,
+            partner: { kind: 'organisation', id: organisationId },
+            role: 'funder',
+            from: '2026-04-01',
+          },
+        }),
+      ),
+    ).toContain('FORBIDDEN');
+
+    const { researchProject } = await rae.must<{
+      researchProject: { title: string; partners: Record<string, unknown>[] };
+    }>(PARTNERS, { id: projectId });
+    expect(researchProject.title).toBe(`Partnered evaluation ${run}`);
+    // By start date, then partner id.
+    expect(researchProject.partners).toEqual([
+      {
+        role: 'evaluator',
+        partnerKind: 'organisation',
+        organisation: { id: organisationId, name: `Institute of Criminology ${run}` },
+        academic: null,
+      },
+      {
+        role: 'co-investigator',
+        partnerKind: 'academic',
+        organisation: null,
+        academic: { id: academicId, name: `Prof. Larry ${run}` },
+      },
+    ]);
+    const { organisations } = await rae.must<{ organisations: { id: string }[] }>(
+      'query($e: String) { organisations(expertise: $e) { id } }',
+      { e: `policing ${run}` },
+    );
+    expect(organisations).toEqual([{ id: organisationId }]);
+  });
+
+  it('takes a partner’s signed outcome, moderates it, and shows it on the project', async () => {
+    const secret = (
+      await (
+        await as('ada')
+      ).must<{ issueWebhookSecret: string }>(
+        'mutation($id: ID!) { issueWebhookSecret(organisationId: $id) }',
+        { id: organisationId },
+      )
+    ).issueWebhookSecret;
+    expect(secret).toMatch(/^whsec_/);
+    const outcome = {
+      projectId,
+      kind: 'publication',
+      title: `Evaluation report ${run}`,
+      doi: `10.1177/${run}`,
+      publishedOn: '2026-11-01',
+    };
+    const accepted = await deliver(secret, `msg_${run}`, outcome);
+    expect(accepted).toEqual({
+      status: 202,
+      body: { submissionId: `${organisationId}.msg_${run}`, status: 'awaiting-moderation' },
+    });
+    // Another project is not the partner's to report on.
+    expect(
+      (await deliver(secret, `msg_${run}_other`, { ...outcome, projectId: 'someone-elses' }))
+        .status,
+    ).toBe(403);
+
+    // Not on the project until a moderator accepts it.
+    const rae = await as('rae');
+    expect(
+      (
+        await rae.must<{ researchProject: { partnerOutcomes: unknown[] } }>(PARTNERS, {
+          id: projectId,
+        })
+      ).researchProject.partnerOutcomes,
+    ).toEqual([]);
+    const rob = await as('rob');
+    const { moderationQueue } = await rob.must<{ moderationQueue: { submissionId: string }[] }>(
+      '{ moderationQueue { submissionId } }',
+    );
+    expect(moderationQueue).toContainEqual({ submissionId: `${organisationId}.msg_${run}` });
+    expect(
+      codes(
+        await rae.request('mutation($id: ID!) { acceptOutcome(submissionId: $id) }', {
+          id: `${organisationId}.msg_${run}`,
+        }),
+      ),
+    ).toContain('FORBIDDEN');
+    await rob.must('mutation($id: ID!) { acceptOutcome(submissionId: $id) }', {
+      id: `${organisationId}.msg_${run}`,
+    });
+    expect(
+      (
+        await rae.must<{ researchProject: { partnerOutcomes: unknown[] } }>(PARTNERS, {
+          id: projectId,
+        })
+      ).researchProject.partnerOutcomes,
+    ).toEqual([
+      {
+        submissionId: `${organisationId}.msg_${run}`,
+        kind: 'publication',
+        title: `Evaluation report ${run}`,
+        doi: `10.1177/${run}`,
+      },
+    ]);
+
+    // The partner sees its own organisation and submissions only.
+    const uni = await as(partner);
+    expect(
+      (await uni.must<{ organisations: { id: string }[] }>('{ organisations { id } }'))
+        .organisations,
+    ).toEqual([{ id: organisationId }]);
+    expect(
+      (
+        await uni.must<{ mySubmissions: { submissionId: string; status: string }[] }>(
+          '{ mySubmissions { submissionId status } }',
+        )
+      ).mySubmissions,
+    ).toEqual([{ submissionId: `${organisationId}.msg_${run}`, status: 'published' }]);
+  });
+}

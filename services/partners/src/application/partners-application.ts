@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import { parseOrThrow, partners } from '@ebp/contracts';
+import {
+  CommandHandler,
+  type CommandContext,
+  type Decider,
+  type DocumentCollection,
+  type DomainEvent,
+  type EventStore,
+  type Filter,
+} from '@ebp/eventing';
+import { currentCorrelationId, type Identity } from '@ebp/platform';
+import { academicDecider } from '../academics/academic.decider';
+import {
+  AGREEMENT_OWNERS,
+  FEED_ADMINS,
+  MODERATORS,
+  NETWORK_KEEPERS,
+  mayReadOrganisation,
+  partnerOrganisationOf,
+  requireRole,
+} from '../access/partner-access';
+import { agreementDecider } from '../agreements/agreement.decider';
+import { expiringAgreements, type ExpiringAgreement } from '../agreements/expiring-agreements';
+import {
+  collaborationDecider,
+  collaborationStreamId,
+} from '../collaborations/collaboration.decider';
+import type { CollaborationEntry } from '../collaborations/projections/collaborations.projection';
+import { engagementDecider } from '../engagements/engagement.decider';
+import type { PartnerSecrets } from '../feeds/partner-secrets';
+import { OutcomeIntake, outcomeStreamId, quarantineStreamId } from '../feeds/outcome-intake';
+import { organisationDecider } from '../organisations/organisation.decider';
+import { outcomeDecider } from '../outcomes/outcome-submission.decider';
+import { quarantineDecider } from '../outcomes/quarantine.decider';
+import { InvalidPartnerInput, PartnerNotFound } from '../partners-errors';
+import type {
+  AcademicEntry,
+  AgreementEntry,
+  OrganisationEntry,
+  OutcomeEntry,
+  QuarantineEntry,
+} from '../projections/partners-read-models';
+
+/** The partners service's stores and read models, built by its composition root. */
+export interface PartnersStores {
+  readonly store: EventStore;
+  readonly secrets: PartnerSecrets;
+  readonly organisations: () => Promise<DocumentCollection<OrganisationEntry>>;
+  readonly academics: () => Promise<DocumentCollection<AcademicEntry>>;
+  readonly agreements: () => Promise<DocumentCollection<AgreementEntry>>;
+  readonly collaborations: () => Promise<DocumentCollection<CollaborationEntry>>;
+  readonly outcomes: () => Promise<DocumentCollection<OutcomeEntry>>;
+  readonly quarantine: () => Promise<DocumentCollection<QuarantineEntry>>;
+  readonly catchUp: () => Promise<void>;
+  readonly now: () => Date;
+}
+
+const handlerFor = <Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+) => new CommandHandler(store, decider);
+
+const bodies = async <Body extends object>(
+  collection: Promise<DocumentCollection<Body>>,
+  filter: Filter = {},
+) => (await (await collection).find({ filter, limit: 1000 })).items.map((item) => item.body);
+
+/**
+ * The partners service's use cases: the research network (organisations, academics,
+ * agreements, collaborations, engagements), moderation of partners' outcomes, and the
+ * quarantine. Roles decide who may do what; a partner sees only its own organisation's part.
+ */
+export class PartnersApplication {
+  private readonly organisationCommands;
+  private readonly academicCommands;
+  private readonly agreementCommands;
+  private readonly collaborationCommands;
+  private readonly engagementCommands;
+  private readonly outcomeCommands;
+  private readonly quarantineCommands;
+  readonly intake: OutcomeIntake;
+
+  constructor(private readonly stores: PartnersStores) {
+    this.organisationCommands = handlerFor(stores.store, organisationDecider);
+    this.academicCommands = handlerFor(stores.store, academicDecider);
+    this.agreementCommands = handlerFor(stores.store, agreementDecider);
+    this.collaborationCommands = handlerFor(stores.store, collaborationDecider);
+    this.engagementCommands = handlerFor(stores.store, engagementDecider);
+    this.outcomeCommands = handlerFor(stores.store, outcomeDecider);
+    this.quarantineCommands = handlerFor(stores.store, quarantineDecider);
+    this.intake = new OutcomeIntake(stores.store, stores.collaborations, stores.now);
+  }
+
+  private context(identity: Identity): CommandContext {
+    const correlationId = currentCorrelationId();
+    return {
+      commandId: randomUUID(),
+      actor: identity.actor,
+      now: this.stores.now(),
+      classification: 'OFFICIAL',
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
+
+  private async requireOrganisation(organisationId: string): Promise<void> {
+    if (!(await (await this.stores.organisations()).get(organisationId)))
+      throw new PartnerNotFound(`No organisation ${organisationId}`);
+  }
+
+  /** The network --------------------------------------------------------------------------- */
+
+  async registerOrganisation(identity: Identity, organisationId: string, organisation: unknown) {
+    requireRole(identity, NETWORK_KEEPERS, 'register organisations');
+    await this.organisationCommands.handle(
+      `organisation:${organisationId}`,
+      { type: 'register', organisationId, organisation, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async updateOrganisation(identity: Identity, organisationId: string, organisation: unknown) {
+    requireRole(identity, NETWORK_KEEPERS, 'update organisations');
+    await this.organisationCommands.handle(
+      `organisation:${organisationId}`,
+      { type: 'update', organisationId, organisation, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async registerAcademic(identity: Identity, academicId: string, academic: unknown) {
+    requireRole(identity, NETWORK_KEEPERS, 'register academics');
+    await this.academicCommands.handle(
+      `academic:${academicId}`,
+      { type: 'register', academicId, academic, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async signAgreement(identity: Identity, agreementId: string, agreement: unknown) {
+    requireRole(identity, AGREEMENT_OWNERS, 'record agreements');
+    await this.agreementCommands.handle(
+      `agreement:${agreementId}`,
+      { type: 'sign', agreementId, agreement, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async startCollaboration(identity: Identity, input: unknown) {
+    requireRole(identity, NETWORK_KEEPERS, 'link partners to projects');
+    const collaboration = parseOrThrow(
+      partners.CollaborationSchema,
+      input,
+      'collaboration',
+      (message) => new InvalidPartnerInput(message),
+    );
+    const { partner } = collaboration;
+    const known =
+      partner.kind === 'organisation'
+        ? await (await this.stores.organisations()).get(partner.id)
+        : await (await this.stores.academics()).get(partner.id);
+    if (!known) throw new PartnerNotFound(`No ${partner.kind} ${partner.id}`);
+    await this.collaborationCommands.handle(
+      collaborationStreamId(collaboration.projectId, partner.id),
+      { type: 'start', collaboration, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async recordEngagement(identity: Identity, engagementId: string, engagement: unknown) {
+    requireRole(identity, NETWORK_KEEPERS, 'record engagement with partners');
+    await this.engagementCommands.handle(
+      `engagement:${engagementId}`,
+      { type: 'record', engagementId, engagement, by: identity.actor.id },
+      this.context(identity),
+    );
+  }
+
+  /** Issues a partner's new webhook secret (shown once); the previous one keeps working a while. */
+  async issueWebhookSecret(identity: Identity, organisationId: string): Promise<string> {
+    requireRole(identity, FEED_ADMINS, 'issue webhook secrets');
+    await this.requireOrganisation(organisationId);
+    return this.stores.secrets.issue(organisationId, this.stores.now());
+  }
+
+  /** Reads --------------------------------------------------------------------------------- */
+
+  async organisation(identity: Identity, organisationId: string) {
+    if (!mayReadOrganisation(identity, organisationId)) return undefined;
+    return (await (await this.stores.organisations()).get(organisationId))?.body;
+  }
+
+  /** Organisations, optionally with an area of expertise (ignoring case) or of one kind. */
+  async searchOrganisations(identity: Identity, expertise?: string, kind?: string) {
+    const all = await bodies(this.stores.organisations(), kind ? { kind } : {});
+    const wanted = expertise?.trim().toLowerCase();
+    return all
+      .filter((entry) => mayReadOrganisation(identity, entry.organisationId))
+      .filter(
+        (entry) => !wanted || entry.expertise.some((area) => area.toLowerCase().includes(wanted)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async academic(identity: Identity, academicId: string) {
+    const entry = (await (await this.stores.academics()).get(academicId))?.body;
+    const own = partnerOrganisationOf(identity);
+    if (!entry || (own !== undefined && !entry.currentOrganisationIds.includes(own)))
+      return undefined;
+    return entry;
+  }
+
+  async searchAcademics(identity: Identity, expertise?: string) {
+    const own = partnerOrganisationOf(identity);
+    const wanted = expertise?.trim().toLowerCase();
+    return (await bodies(this.stores.academics()))
+      .filter((entry) => own === undefined || entry.currentOrganisationIds.includes(own))
+      .filter(
+        (entry) => !wanted || entry.expertise.some((area) => area.toLowerCase().includes(wanted)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** ResearchProject.partners: a partner sees only its own organisation's collaboration. */
+  async partnersOf(identity: Identity, projectId: string) {
+    const own = partnerOrganisationOf(identity);
+    return (await bodies(this.stores.collaborations(), { projectId }))
+      .filter((entry) => own === undefined || entry.partnerId === own)
+      .sort((a, b) => a.from.localeCompare(b.from) || a.partnerId.localeCompare(b.partnerId));
+  }
+
+  /** The collaborations of an organisation or academic. */
+  async collaborationsOf(partnerId: string) {
+    return bodies(this.stores.collaborations(), { partnerId });
+  }
+
+  /** ResearchProject.partnerOutcomes: the published ones (and, for a partner, its own only). */
+  async publishedOutcomesOf(identity: Identity, projectId: string) {
+    const own = partnerOrganisationOf(identity);
+    return (await bodies(this.stores.outcomes(), { projectId, status: 'published' }))
+      .filter((entry) => own === undefined || entry.organisationId === own)
+      .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn));
+  }
+
+  async expiring(identity: Identity, withinDays: number): Promise<ExpiringAgreement[]> {
+    requireRole(identity, AGREEMENT_OWNERS, 'review expiring agreements');
+    const today = this.stores.now().toISOString().slice(0, 10);
+    return expiringAgreements(await bodies(this.stores.agreements()), today, withinDays);
+  }
+
+  /** A partner's own submissions, whatever their state. */
+  async mySubmissions(identity: Identity) {
+    const own = partnerOrganisationOf(identity);
+    if (own === undefined) return [];
+    return bodies(this.stores.outcomes(), { organisationId: own });
+  }
+
+  /** Moderation ---------------------------------------------------------------------------- */
+
+  async moderationQueue(identity: Identity) {
+    requireRole(identity, MODERATORS, 'moderate partner outcomes');
+    return (await bodies(this.stores.outcomes(), { status: 'awaiting-moderation' })).sort((a, b) =>
+      a.receivedAt.localeCompare(b.receivedAt),
+    );
+  }
+
+  async acceptOutcome(identity: Identity, submissionId: string) {
+    requireRole(identity, MODERATORS, 'moderate partner outcomes');
+    await this.outcomeCommands.handle(
+      outcomeStreamId(submissionId),
+      { type: 'accept', by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  async rejectOutcome(identity: Identity, submissionId: string, reason: string) {
+    requireRole(identity, MODERATORS, 'moderate partner outcomes');
+    await this.outcomeCommands.handle(
+      outcomeStreamId(submissionId),
+      { type: 'reject', reason, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+
+  /** Quarantine ---------------------------------------------------------------------------- */
+
+  async quarantined(identity: Identity) {
+    requireRole(identity, FEED_ADMINS, 'inspect quarantined input');
+    return (await bodies(this.stores.quarantine(), { status: 'held' })).sort((a, b) =>
+      a.heldAt.localeCompare(b.heldAt),
+    );
+  }
+
+  /**
+   * Resubmits a quarantined item after correction, as a new submission from the same partner
+   * (it is then checked and moderated like any other); the item is marked resubmitted.
+   */
+  async resubmit(identity: Identity, itemId: string, correctedOutcome: unknown): Promise<string> {
+    requireRole(identity, FEED_ADMINS, 'resubmit quarantined input');
+    const item = (await (await this.stores.quarantine()).get(itemId))?.body;
+    if (!item || item.status !== 'held') throw new PartnerNotFound(`No held item ${itemId}`);
+    if (!item.organisationId)
+      throw new PartnerNotFound('The item names no partner; it can only be discarded');
+    const submissionId = `${item.organisationId}.resubmission-${randomUUID()}`;
+    const result = await this.intake.receive({
+      organisationId: item.organisationId,
+      channel: 'resubmission',
+      submissionId,
+      itemId: `resubmission:${submissionId}`,
+      raw: JSON.stringify(correctedOutcome),
+    });
+    if (result.kind !== 'accepted')
+      throw new PartnerNotFound(
+        `The corrected outcome was not accepted: ${'reason' in result ? result.reason : result.kind}`,
+      );
+    await this.quarantineCommands.handle(
+      quarantineStreamId(itemId),
+      { type: 'resubmit', submissionId, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+    return submissionId;
+  }
+
+  async discard(identity: Identity, itemId: string, reason: string) {
+    requireRole(identity, FEED_ADMINS, 'discard quarantined input');
+    await this.quarantineCommands.handle(
+      quarantineStreamId(itemId),
+      { type: 'discard', reason, by: identity.actor.id },
+      this.context(identity),
+    );
+    await this.stores.catchUp();
+  }
+}

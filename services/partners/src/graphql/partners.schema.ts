@@ -1,0 +1,114 @@
+/**
+ * The partners service's subgraph schema (Federation 2): the research network, partners on the
+ * register's projects and their published outcomes, moderation and the quarantine.
+ */
+export const partnersTypeDefs = /* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+
+  scalar JSON
+
+  type Organisation @key(fields: "id") {
+    id: ID!
+    name: String!
+    kind: String!
+    rorId: String
+    expertise: [String!]!
+    contacts: JSON!
+    collaborations: [Collaboration!]!
+  }
+
+  type Academic @key(fields: "id") {
+    id: ID!
+    name: String!
+    orcid: String
+    expertise: [String!]!
+    affiliations: JSON!
+    collaborations: [Collaboration!]!
+  }
+
+  "A partner linked to a register project with a role."
+  type Collaboration {
+    project: ResearchProject!
+    partnerKind: String!
+    partnerId: ID!
+    organisation: Organisation
+    academic: Academic
+    role: String!
+    from: String!
+    until: String
+    status: String!
+  }
+
+  "An outcome a partner published for a project (findings, a publication, a dataset, a presentation)."
+  type PartnerOutcome {
+    submissionId: ID!
+    organisationId: ID!
+    channel: String!
+    projectId: ID!
+    kind: String!
+    title: String!
+    summary: String
+    doi: String
+    url: String
+    publishedOn: String!
+    status: String!
+    reason: String
+    receivedAt: String!
+  }
+
+  "Feed input that was not accepted, held with the reason until an administrator acts."
+  type QuarantinedItem {
+    itemId: ID!
+    channel: String!
+    organisationId: ID
+    reason: String!
+    received: String!
+    status: String!
+    heldAt: String!
+  }
+
+  type ExpiringAgreement {
+    agreementId: ID!
+    kind: String!
+    title: String!
+    partyIds: [ID!]!
+    expiresOn: String!
+    daysLeft: Int!
+  }
+
+  type ResearchProject @key(fields: "id") {
+    id: ID!
+    "The organisations and academics collaborating on the project."
+    partners: [Collaboration!]!
+    "Outcomes partners published for the project, once moderated."
+    partnerOutcomes: [PartnerOutcome!]!
+  }
+
+  type Query {
+    organisation(id: ID!): Organisation
+    organisations(expertise: String, kind: String): [Organisation!]!
+    academic(id: ID!): Academic
+    academics(expertise: String): [Academic!]!
+    expiringAgreements(withinDays: Int!): [ExpiringAgreement!]!
+    moderationQueue: [PartnerOutcome!]!
+    quarantine: [QuarantinedItem!]!
+    "A partner's own submissions, in every state."
+    mySubmissions: [PartnerOutcome!]!
+  }
+
+  type Mutation {
+    registerOrganisation(id: ID!, organisation: JSON!): Boolean!
+    updateOrganisation(id: ID!, organisation: JSON!): Boolean!
+    registerAcademic(id: ID!, academic: JSON!): Boolean!
+    signAgreement(id: ID!, agreement: JSON!): Boolean!
+    startCollaboration(collaboration: JSON!): Boolean!
+    recordEngagement(id: ID!, engagement: JSON!): Boolean!
+    "A new webhook secret for the partner, shown once; the previous one keeps working for 7 days."
+    issueWebhookSecret(organisationId: ID!): String!
+    acceptOutcome(submissionId: ID!): Boolean!
+    rejectOutcome(submissionId: ID!, reason: String!): Boolean!
+    "Resubmits a quarantined item with a corrected outcome; returns the new submission's id."
+    resubmitQuarantined(itemId: ID!, outcome: JSON!): ID!
+    discardQuarantined(itemId: ID!, reason: String!): Boolean!
+  }
+`;

@@ -1,0 +1,67 @@
+import {
+  SqlCheckpointStore,
+  SqlEventStore,
+  createProjectionProcessor,
+  liveCollection,
+  type DocumentBody,
+  type DocumentStore,
+  type EventProcessor,
+  type ProjectionDefinition,
+  type SqlClient,
+} from '@ebp/eventing';
+import type { PartnersStores } from './application/partners-application';
+import { collaborations } from './collaborations/projections/collaborations.projection';
+import { IdempotencyStore } from './feeds/idempotency-store';
+import { PartnerSecrets } from './feeds/partner-secrets';
+import {
+  academics,
+  agreements,
+  organisations,
+  outcomes,
+  quarantine,
+} from './projections/partners-read-models';
+
+export interface OpenedPartnersStores extends PartnersStores {
+  readonly store: SqlEventStore;
+  readonly idempotency: IdempotencyStore;
+  readonly checkpoints: SqlCheckpointStore;
+  readonly projectors: readonly EventProcessor[];
+}
+
+/** The partners service's stores on its own database, and projectors for its read models. */
+export async function openPartnersStores(options: {
+  readonly sql: SqlClient;
+  readonly documents: DocumentStore;
+  readonly now?: () => Date;
+}): Promise<OpenedPartnersStores> {
+  const { sql, documents } = options;
+  const store = await SqlEventStore.open(sql);
+  const checkpoints = await SqlCheckpointStore.open(sql);
+  const projector = <Body extends DocumentBody>(definition: ProjectionDefinition<Body>) =>
+    createProjectionProcessor(store, checkpoints, documents, definition);
+  const projectors = [
+    projector(organisations),
+    projector(academics),
+    projector(agreements),
+    projector(collaborations),
+    projector(outcomes),
+    projector(quarantine),
+  ];
+  return {
+    store,
+    checkpoints,
+    projectors,
+    secrets: await PartnerSecrets.open(sql),
+    idempotency: await IdempotencyStore.open(sql),
+    organisations: () => liveCollection(documents, organisations),
+    academics: () => liveCollection(documents, academics),
+    agreements: () => liveCollection(documents, agreements),
+    collaborations: () => liveCollection(documents, collaborations),
+    outcomes: () => liveCollection(documents, outcomes),
+    quarantine: () => liveCollection(documents, quarantine),
+    catchUp: async () => {
+      for (const projector of projectors) await projector.catchUp();
+    },
+    now: options.now ?? (() => new Date()),
+  };
+}

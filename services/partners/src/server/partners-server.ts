@@ -1,0 +1,122 @@
+import { partners } from '@ebp/contracts';
+import {
+  SERVICE_TOPIC_PARTITIONS,
+  createOutboxRelay,
+  startServiceProcessing,
+  type BackgroundWork,
+  type Bus,
+  type DocumentStore,
+  type SqlClient,
+} from '@ebp/eventing';
+import { forwardedIdentity, silentLogger } from '@ebp/platform';
+import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
+import { PartnersApplication } from '../application/partners-application';
+import { consumeInboundOutcomes } from '../feeds/inbound-topic';
+import { partnerWebhooks } from '../feeds/webhook-ingest';
+import { PartnersModule } from '../graphql/partners.module';
+import type { PartnersRuntime } from '../graphql/partners-runtime';
+import { openPartnersStores } from '../partners-stores';
+
+export interface PartnersServerOptions extends SubgraphServerOptions {
+  readonly sql: SqlClient;
+  readonly documents: DocumentStore;
+  /** Publishes the partners' events (published outcomes included) and consumes the inbound topic. */
+  readonly bus?: Bus;
+  readonly now?: () => Date;
+  /** The store is this process's alone (all-in-one): leases left by a dead process are void. */
+  readonly soleProcess?: boolean;
+  readonly pollIntervalMs?: number;
+}
+
+export interface RunningPartners {
+  /** The subgraph's /graphql. */
+  readonly url: string;
+  /** Where partners post signed outcomes: `<webhookBase>/webhooks/partners/<id>/outcomes`. */
+  readonly webhookBase: string;
+  readonly runtime: PartnersRuntime;
+  stop(): Promise<void>;
+}
+
+/**
+ * The partners service: its event store, read models, relay, the inbound topic's consumer, the
+ * partner webhook and its subgraph over HTTP. The same function serves both run modes.
+ */
+export async function startPartnersServer(
+  options: PartnersServerOptions,
+): Promise<RunningPartners> {
+  const logger = options.logger ?? silentLogger;
+  const stores = await openPartnersStores({
+    sql: options.sql,
+    documents: options.documents,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
+  const { bus } = options;
+  if (bus)
+    await bus.createTopics([
+      { name: partners.PARTNERS_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
+    ]);
+  const application = new PartnersApplication(stores);
+  const processing = await startServiceProcessing({
+    projectors: stores.projectors,
+    background: async (catchUp) => {
+      const work: BackgroundWork[] = [];
+      if (bus) {
+        work.push(
+          createOutboxRelay(stores.store, stores.checkpoints, bus, {
+            topicFor: () => partners.PARTNERS_TOPIC,
+          }),
+        );
+        // The intake consults the collaborations read model: keep it current first.
+        const subscription = await consumeInboundOutcomes(
+          bus,
+          {
+            receive: async (received) => {
+              await catchUp();
+              return application.intake.receive(received);
+            },
+            quarantine: (item) => application.intake.quarantine(item),
+          },
+          logger,
+        );
+        work.push({ catchUp: () => Promise.resolve(), stop: () => subscription.stop() });
+      }
+      return work;
+    },
+    logger,
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
+  const runtime: PartnersRuntime = {
+    ...stores,
+    catchUp: processing.catchUp,
+    identify: forwardedIdentity(options.identitySecret),
+  };
+  const subgraph = await hostSubgraph('partners', options, {
+    module: (settings) => PartnersModule.forRoot(runtime, application, settings),
+    ready: async () => {
+      await options.sql.query('select 1');
+      return processing.healthy();
+    },
+    routes: [
+      partnerWebhooks({
+        secrets: stores.secrets,
+        idempotency: stores.idempotency,
+        intake: {
+          receive: async (received) => {
+            await processing.catchUp();
+            return application.intake.receive(received);
+          },
+        },
+        logger,
+        ...(options.now ? { now: options.now } : {}),
+      }),
+    ],
+    afterClose: () => processing.stop(),
+  });
+  return {
+    url: subgraph.url,
+    webhookBase: subgraph.url.replace(/\/graphql$/, ''),
+    runtime,
+    stop: () => subgraph.stop(),
+  };
+}
