@@ -129,8 +129,10 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     expect(organisations).toEqual([{ id: organisationId }]);
   });
 
+  let secret: string;
+
   it('takes a partner’s signed outcome, moderates it, and shows it on the project', async () => {
-    const secret = (
+    secret = (
       await (
         await as('ada')
       ).must<{ issueWebhookSecret: string }>(
@@ -209,5 +211,46 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
         )
       ).mySubmissions,
     ).toEqual([{ submissionId: `${organisationId}.msg_${run}`, status: 'published' }]);
+  });
+
+  it('quarantines a malformed outcome, which an administrator inspects and resubmits corrected', async () => {
+    const malformed = {
+      projectId,
+      kind: 'publication',
+      title: `Working paper ${run}`,
+      publishedOn: '2026-11-02',
+    };
+    const refused = await deliver(secret, `msg_${run}_bad`, malformed);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'INVALID_OUTCOME',
+      quarantineItemId: `webhook:${organisationId}:msg_${run}_bad`,
+    });
+    expect(String(refused.body.detail)).toMatch(/doi/);
+
+    const QUARANTINE = '{ quarantine { itemId reason status received } }';
+    expect(codes(await (await as('vic')).request(QUARANTINE))).toContain('FORBIDDEN');
+    const ada = await as('ada');
+    const { quarantine } = await ada.must<{ quarantine: { itemId: string; received: string }[] }>(
+      QUARANTINE,
+    );
+    const item = quarantine.find((held) => held.itemId === refused.body.quarantineItemId);
+    expect(item?.received).toBe(JSON.stringify(malformed));
+    const { resubmitQuarantined: submissionId } = await ada.must<{ resubmitQuarantined: string }>(
+      'mutation($item: ID!, $o: JSON!) { resubmitQuarantined(itemId: $item, outcome: $o) }',
+      { item: item!.itemId, o: { ...malformed, doi: `10.1177/wp-${run}` } },
+    );
+    expect(submissionId).toMatch(new RegExp(`^${organisationId}\\.resubmission-`));
+    const { moderationQueue } = await (
+      await as('rob')
+    ).must<{ moderationQueue: { submissionId: string; channel: string }[] }>(
+      '{ moderationQueue { submissionId channel } }',
+    );
+    expect(moderationQueue).toContainEqual({ submissionId, channel: 'resubmission' });
+    expect(
+      (await ada.must<{ quarantine: { itemId: string }[] }>(QUARANTINE)).quarantine.map(
+        (held) => held.itemId,
+      ),
+    ).not.toContain(item!.itemId);
   });
 }

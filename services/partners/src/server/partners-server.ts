@@ -17,6 +17,20 @@ import { PartnersModule } from '../graphql/partners.module';
 import type { PartnersRuntime } from '../graphql/partners-runtime';
 import { openPartnersStores } from '../partners-stores';
 
+/**
+ * Runs an intake step between read-model catch-ups: before, so the collaborator check sees
+ * current collaborations; after, so the moderation queue and the quarantine show the result.
+ */
+async function throughIntake<Result>(
+  catchUp: () => Promise<void>,
+  step: () => Promise<Result>,
+): Promise<Result> {
+  await catchUp();
+  const result = await step();
+  await catchUp();
+  return result;
+}
+
 export interface PartnersServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
   readonly documents: DocumentStore;
@@ -71,11 +85,9 @@ export async function startPartnersServer(
         const subscription = await consumeInboundOutcomes(
           bus,
           {
-            receive: async (received) => {
-              await catchUp();
-              return application.intake.receive(received);
-            },
-            quarantine: (item) => application.intake.quarantine(item),
+            receive: (received) =>
+              throughIntake(catchUp, () => application.intake.receive(received)),
+            quarantine: (item) => throughIntake(catchUp, () => application.intake.quarantine(item)),
           },
           logger,
         );
@@ -102,10 +114,8 @@ export async function startPartnersServer(
         secrets: stores.secrets,
         idempotency: stores.idempotency,
         intake: {
-          receive: async (received) => {
-            await processing.catchUp();
-            return application.intake.receive(received);
-          },
+          receive: (received) =>
+            throughIntake(processing.catchUp, () => application.intake.receive(received)),
         },
         logger,
         ...(options.now ? { now: options.now } : {}),
