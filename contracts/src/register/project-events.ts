@@ -61,6 +61,21 @@ export const projectEventData = {
       outcomesChangedAfterApproval: z.boolean(),
     })
     .strict(),
+  /**
+   * A partner's outcome for the project, published by the partners service after moderation:
+   * reported outcomes on the register's record. Once per submission.
+   */
+  'register.project.partner-outcome-reported': z
+    .object({
+      submissionId: z.string().min(1).max(200),
+      organisationId: z.string().min(1).max(100),
+      kind: z.enum(['findings', 'publication', 'dataset', 'presentation']),
+      title: z.string().min(2).max(500),
+      doi: z.string().max(300).optional(),
+      url: z.string().max(2000).optional(),
+      publishedOn: z.iso.date(),
+    })
+    .strict(),
 } as const;
 
 export type ProjectEventType = keyof typeof projectEventData;

@@ -73,9 +73,12 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       ...(options.now ? { now: options.now } : {}),
     });
     const registerSql = await databaseOf('register');
+    const partnersSql = await databaseOf('partners');
     const register = await startRegisterServer({
       sql: registerSql,
       documents: await SqlDocumentStore.open(registerSql),
+      // No bus in one process: the register reads published outcomes from the partners' store.
+      partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
       ...serviceOptions('register'),
     });
     const communitySql = await databaseOf('community');
@@ -86,7 +89,6 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
       ...serviceOptions('community'),
     });
-    const partnersSql = await databaseOf('partners');
     const partners = await startPartnersServer({
       sql: partnersSql,
       documents: await SqlDocumentStore.open(partnersSql),

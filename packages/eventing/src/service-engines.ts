@@ -1,4 +1,11 @@
-import type { DistributedConfig } from '@ebp/platform';
+import {
+  createLogger,
+  loadConfig,
+  requireSettings,
+  runUntilStopped,
+  type DistributedConfig,
+  type Logger,
+} from '@ebp/platform';
 import { KafkaBus } from './bus/kafka-bus';
 import { MongoDocumentStore } from './documents/mongo-document-store';
 import { createPostgresClient } from './sql/pg-client';
@@ -40,4 +47,52 @@ export async function connectServiceEngines(
       await sql.close();
     },
   };
+}
+
+/** What every service's server takes in distributed mode, from the environment. */
+export interface DistributedServiceSettings {
+  readonly sql: SqlClient;
+  readonly documents: MongoDocumentStore;
+  readonly bus: KafkaBus;
+  readonly identitySecret: string;
+  readonly host: string;
+  readonly port: number;
+  readonly production: boolean;
+  readonly logger: Logger;
+}
+
+/**
+ * A service's `main` in distributed mode: reads the configuration, connects to its engines, starts
+ * the server with them and stops both in order on SIGINT or SIGTERM.
+ */
+export function runDistributedService(
+  service: string,
+  start: (settings: DistributedServiceSettings) => Promise<{ stop(): Promise<void> }>,
+): void {
+  const config = loadConfig();
+  const logger = createLogger({ service, level: config.logLevel });
+  runUntilStopped(logger, async () => {
+    if (config.mode !== 'distributed')
+      throw new Error(
+        `The ${service} runs on its own only with EBP_MODE=distributed; use \`npm start\``,
+      );
+    const { EBP_IDENTITY_SECRET } = requireSettings(['EBP_IDENTITY_SECRET']);
+    const engines = await connectServiceEngines(config, service);
+    const server = await start({
+      sql: engines.sql,
+      documents: engines.documents,
+      bus: engines.bus,
+      identitySecret: EBP_IDENTITY_SECRET,
+      host: config.http.host,
+      port: config.http.port,
+      production: config.nodeEnv === 'production',
+      logger,
+    });
+    return {
+      async stop() {
+        await server.stop();
+        await engines.close();
+      },
+    };
+  });
 }

@@ -19,3 +19,4 @@ export * from './priorities/priority.handler';
 export * from './priorities/projections/priority-summary.projection';
 export * from './register-reads/project-record';
 export * from './server/register-server';
+export * from './projects/reactions/partner-outcome.reaction';

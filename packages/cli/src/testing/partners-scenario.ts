@@ -2,6 +2,7 @@
 // and academics linked to a register project, and a partner's outcome arriving by signed webhook,
 // moderated, and shown on the project.
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@ebp/eventing/testing';
 import { signWebhook } from '@ebp/platform';
 import type { GraphResponse } from '../graph-client';
 import { callers, type PlatformUnderTest } from './platform-under-test';
@@ -197,6 +198,26 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
         doi: `10.1177/${run}`,
       },
     ]);
+
+    // The register reports it on the project's record, from the partners' published event
+    // (all-in-one: read from the partners' store; distributed: over Kafka).
+    const history = await waitFor(
+      'the register to report the published outcome',
+      () =>
+        rae.must<{ researchProject: { history: { type: string; actor: { id: string } }[] } }>(
+          'query($id: ID!) { researchProject(id: $id) { history { type actor { id } } } }',
+          { id: projectId },
+        ),
+      ({ researchProject }) =>
+        researchProject.history.some(
+          (entry) => entry.type === 'register.project.partner-outcome-reported',
+        ),
+      20_000,
+    );
+    expect(history.researchProject.history.at(-1)).toEqual({
+      type: 'register.project.partner-outcome-reported',
+      actor: { id: 'partners' },
+    });
 
     // The partner sees its own organisation and submissions only.
     const uni = await as(partner);

@@ -2,24 +2,10 @@
 // consumer keeps going (in-process bus in `npm test`, Kafka in `test:engines`).
 import { randomUUID } from 'node:crypto';
 import { partners } from '@ebp/contracts';
-import {
-  CommandHandler,
-  SqlCheckpointStore,
-  SqlDocumentStore,
-  SqlEventStore,
-  createProjectionProcessor,
-  liveCollection,
-  type Bus,
-  type SqlClient,
-  type Subscription,
-} from '@ebp/eventing';
+import { SqlEventStore, type Bus, type SqlClient, type Subscription } from '@ebp/eventing';
 import { busTargets, pgliteTarget, waitFor } from '@ebp/eventing/testing';
 import { silentLogger } from '@ebp/platform';
-import {
-  collaborationDecider,
-  collaborationStreamId,
-} from '../collaborations/collaboration.decider';
-import { collaborations } from '../collaborations/projections/collaborations.projection';
+import { linkedPartners } from '../collaborations/collaboration.fixtures';
 import { INBOUND_HEADERS, consumeInboundOutcomes } from './inbound-topic';
 import { OutcomeIntake, outcomeStreamId, quarantineStreamId } from './outcome-intake';
 
@@ -34,36 +20,16 @@ describe.each(busTargets())('partner outcomes on the inbound topic ($name)', (bu
   beforeAll(async () => {
     sql = await pgliteTarget.create();
     store = await SqlEventStore.open(sql);
-    const documents = await SqlDocumentStore.open(sql);
-    await new CommandHandler(store, collaborationDecider).handle(
-      collaborationStreamId(project, 'cambridge'),
-      {
-        type: 'start',
-        collaboration: {
-          projectId: project,
-          partner: { kind: 'organisation', id: 'cambridge' },
-          role: 'data-provider',
-          from: '2026-04-01',
-        },
-        by: 'person-rae',
-      },
-      {
-        commandId: `link-${run}`,
-        actor: { kind: 'person', id: 'person-rae' },
-        now: new Date(),
-        classification: 'OFFICIAL',
-      },
-    );
-    await createProjectionProcessor(
+    const collaborationsOf = await linkedPartners(
+      sql,
       store,
-      await SqlCheckpointStore.open(sql),
-      documents,
-      collaborations,
-    ).catchUp();
+      [['cambridge', project]],
+      'data-provider',
+    );
     bus = await busTarget.create();
     subscription = await consumeInboundOutcomes(
       bus,
-      new OutcomeIntake(store, () => liveCollection(documents, collaborations)),
+      new OutcomeIntake(store, collaborationsOf),
       silentLogger,
     );
   });

@@ -3,22 +3,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import {
-  CommandHandler,
-  SqlCheckpointStore,
-  SqlDocumentStore,
-  SqlEventStore,
-  createProjectionProcessor,
-  liveCollection,
-  type SqlClient,
-} from '@ebp/eventing';
+import { SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import { signWebhook, silentLogger } from '@ebp/platform';
-import {
-  collaborationDecider,
-  collaborationStreamId,
-} from '../collaborations/collaboration.decider';
-import { collaborations } from '../collaborations/projections/collaborations.projection';
+import { linkedPartners } from '../collaborations/collaboration.fixtures';
 import { IdempotencyStore } from './idempotency-store';
 import { OutcomeIntake, outcomeStreamId, quarantineStreamId } from './outcome-intake';
 import { PartnerSecrets } from './partner-secrets';
@@ -79,38 +67,10 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
   beforeAll(async () => {
     sql = await target.create();
     store = await SqlEventStore.open(sql);
-    const documents = await SqlDocumentStore.open(sql);
-    const projector = createProjectionProcessor(
-      store,
-      await SqlCheckpointStore.open(sql),
-      documents,
-      collaborations,
-    );
-    const links = new CommandHandler(store, collaborationDecider);
-    for (const [partner, projectId] of [
+    const collaborationsOf = await linkedPartners(sql, store, [
       ['cambridge', 'project-hot-spots'],
       ['ucl', 'project-stalking'],
-    ] as const)
-      await links.handle(
-        collaborationStreamId(projectId, partner),
-        {
-          type: 'start',
-          collaboration: {
-            projectId,
-            partner: { kind: 'organisation', id: partner },
-            role: 'evaluator',
-            from: '2026-04-01',
-          },
-          by: 'person-rae',
-        },
-        {
-          commandId: `link-${partner}`,
-          actor: { kind: 'person', id: 'person-rae' },
-          now: new Date(),
-          classification: 'OFFICIAL',
-        },
-      );
-    await projector.catchUp();
+    ]);
     secrets = await PartnerSecrets.open(sql);
     previous = await secrets.issue('cambridge', new Date(Date.now() - 60_000));
     cambridge = await secrets.issue('cambridge');
@@ -120,7 +80,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
       partnerWebhooks({
         secrets,
         idempotency: await IdempotencyStore.open(sql),
-        intake: new OutcomeIntake(store, () => liveCollection(documents, collaborations)),
+        intake: new OutcomeIntake(store, collaborationsOf),
         logger: silentLogger,
       }),
     );

@@ -12,6 +12,7 @@ import { forwardedIdentity, silentLogger } from '@ebp/platform';
 import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
 import { PartnersApplication } from '../application/partners-application';
 import { consumeInboundOutcomes } from '../feeds/inbound-topic';
+import { OutcomeIntake } from '../feeds/outcome-intake';
 import { partnerWebhooks } from '../feeds/webhook-ingest';
 import { PartnersModule } from '../graphql/partners.module';
 import type { PartnersRuntime } from '../graphql/partners-runtime';
@@ -70,7 +71,8 @@ export async function startPartnersServer(
     await bus.createTopics([
       { name: partners.PARTNERS_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
     ]);
-  const application = new PartnersApplication(stores);
+  // The feeds' door; stateless, so the consumer and the webhook share it with no catch-up of its own.
+  const intake = new OutcomeIntake(stores.store, stores.collaborations, stores.now);
   const processing = await startServiceProcessing({
     projectors: stores.projectors,
     background: async (catchUp) => {
@@ -85,9 +87,8 @@ export async function startPartnersServer(
         const subscription = await consumeInboundOutcomes(
           bus,
           {
-            receive: (received) =>
-              throughIntake(catchUp, () => application.intake.receive(received)),
-            quarantine: (item) => throughIntake(catchUp, () => application.intake.quarantine(item)),
+            receive: (received) => throughIntake(catchUp, () => intake.receive(received)),
+            quarantine: (item) => throughIntake(catchUp, () => intake.quarantine(item)),
           },
           logger,
         );
@@ -103,6 +104,8 @@ export async function startPartnersServer(
     catchUp: processing.catchUp,
     identify: forwardedIdentity(options.identitySecret),
   };
+  // Built on the runtime, so its commands catch the read models up one run at a time.
+  const application = new PartnersApplication(runtime);
   const subgraph = await hostSubgraph('partners', options, {
     module: (settings) => PartnersModule.forRoot(runtime, application, settings),
     ready: async () => {
@@ -114,8 +117,7 @@ export async function startPartnersServer(
         secrets: stores.secrets,
         idempotency: stores.idempotency,
         intake: {
-          receive: (received) =>
-            throughIntake(processing.catchUp, () => application.intake.receive(received)),
+          receive: (received) => throughIntake(processing.catchUp, () => intake.receive(received)),
         },
         logger,
         ...(options.now ? { now: options.now } : {}),

@@ -43,7 +43,11 @@ export type ProjectCommand =
   | (By & { type: 'stop'; reason: string })
   | (By & { type: 'complete'; findings: register.Findings })
   | (By & { type: 'withdraw'; reason: string })
-  | (By & { type: 'amend'; changes: Partial<register.ProjectProposal>; justification: string });
+  | (By & { type: 'amend'; changes: Partial<register.ProjectProposal>; justification: string })
+  | {
+      type: 'report-partner-outcome';
+      outcome: register.ProjectEventData<'register.project.partner-outcome-reported'>;
+    };
 
 type Existing = Exclude<ProjectState, { status: 'none' }>;
 
@@ -284,6 +288,11 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
         },
       ];
     }
+
+    case 'report-partner-outcome':
+      // Each submission is reported once, however often the partners service delivers it.
+      if (project.partnerSubmissions?.includes(command.outcome.submissionId)) return [];
+      return [{ type: 'register.project.partner-outcome-reported', data: command.outcome }];
   }
 }
 

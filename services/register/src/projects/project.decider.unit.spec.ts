@@ -551,4 +551,41 @@ describe('research project decider', () => {
         .thenThrows(ReviewsIncomplete);
     });
   });
+
+  describe('partner outcomes', () => {
+    const outcome = {
+      submissionId: 'cambridge.msg_1',
+      organisationId: 'cambridge',
+      kind: 'publication' as const,
+      title: 'Hot-spot patrols and violence with injury',
+      doi: '10.1177/0011128720954578',
+      publishedOn: '2026-11-01',
+    };
+    const reported = {
+      type: 'register.project.partner-outcome-reported' as const,
+      data: outcome,
+    };
+
+    it('reports a published partner outcome on the project once per submission', () => {
+      spec
+        .given([proposed(), submitted])
+        .when({ type: 'report-partner-outcome', outcome })
+        .then([reported]);
+      spec
+        .given([proposed(), submitted, reported])
+        .when({ type: 'report-partner-outcome', outcome })
+        .then([]);
+      spec
+        .given([proposed(), submitted, reported])
+        .when({
+          type: 'report-partner-outcome',
+          outcome: { ...outcome, submissionId: 'cambridge.msg_2' },
+        })
+        .then([{ ...reported, data: { ...outcome, submissionId: 'cambridge.msg_2' } }]);
+    });
+
+    it('has no project to report on that the register does not hold', () => {
+      spec.given([]).when({ type: 'report-partner-outcome', outcome }).thenThrows(ProjectNotFound);
+    });
+  });
 });

@@ -40,6 +40,8 @@ export type ProjectState =
       /** Reviews of the current submission (a resubmission starts afresh). */
       readonly reviews: readonly Review[];
       readonly everApproved: boolean;
+      /** Partner submissions already reported on the project (each is reported once). */
+      readonly partnerSubmissions?: readonly string[];
     };
 
 export const initialProjectState = (): ProjectState => ({ status: 'none' });
@@ -101,5 +103,10 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       const changed = newValues(event.data.changes);
       return { ...state, proposal: { ...state.proposal, ...changed } };
     }
+    case 'register.project.partner-outcome-reported':
+      return {
+        ...state,
+        partnerSubmissions: [...(state.partnerSubmissions ?? []), event.data.submissionId],
+      };
   }
 }

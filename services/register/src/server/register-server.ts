@@ -2,18 +2,23 @@ import { register } from '@ebp/contracts';
 import {
   SERVICE_TOPIC_PARTITIONS,
   SqlCheckpointStore,
+  consumeFeed,
   SqlEventStore,
   createOutboxRelay,
   createProjectionProcessor,
   liveCollection,
   startServiceProcessing,
+  type BackgroundWork,
   type Bus,
+  type EventFeed,
   type DocumentStore,
   type SqlClient,
 } from '@ebp/eventing';
 import { forwardedIdentity, silentLogger } from '@ebp/platform';
 import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
 import { RegisterModule } from '../graphql/register.module';
+import { ProjectCommands } from '../projects/project.handler';
+import { reportPartnerOutcome } from '../projects/reactions/partner-outcome.reaction';
 import type { RegisterRuntime } from '../graphql/register-runtime';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
@@ -23,6 +28,8 @@ export interface RegisterServerOptions extends SubgraphServerOptions {
   readonly documents: DocumentStore;
   /** Where the outbox relay publishes the register's events; none: nothing is published. */
   readonly bus?: Bus;
+  /** The partners service's events (published outcomes are reported on projects). */
+  readonly partnersEvents?: EventFeed;
   readonly now?: () => Date;
   /**
    * The store is this process's alone (all-in-one, its data directory locked): leases left by a
@@ -51,8 +58,9 @@ export async function startRegisterServer(
   const store = await SqlEventStore.open(options.sql);
   const checkpoints = await SqlCheckpointStore.open(options.sql);
   if (options.soleProcess) await checkpoints.releaseAllLeases();
-  if (options.bus)
-    await options.bus.createTopics([
+  const { bus } = options;
+  if (bus)
+    await bus.createTopics([
       { name: register.REGISTER_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
     ]);
   const processing = await startServiceProcessing({
@@ -60,13 +68,25 @@ export async function startRegisterServer(
       createProjectionProcessor(store, checkpoints, options.documents, projectSummaries),
       createProjectionProcessor(store, checkpoints, options.documents, prioritySummaries),
     ],
-    background: options.bus
-      ? [
-          createOutboxRelay(store, checkpoints, options.bus, {
-            topicFor: () => register.REGISTER_TOPIC,
+    background: async () => {
+      const work: BackgroundWork[] = [];
+      if (bus)
+        work.push(
+          createOutboxRelay(store, checkpoints, bus, { topicFor: () => register.REGISTER_TOPIC }),
+        );
+      if (options.partnersEvents) {
+        const commands = new ProjectCommands(store, () =>
+          liveCollection(options.documents, projectSummaries),
+        );
+        work.push(
+          await consumeFeed(options.partnersEvents, checkpoints, {
+            name: 'register.partner-outcomes',
+            handle: async (event) => void (await reportPartnerOutcome(event, commands)),
           }),
-        ]
-      : [],
+        );
+      }
+      return work;
+    },
     logger,
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });

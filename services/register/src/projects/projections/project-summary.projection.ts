@@ -8,6 +8,8 @@ import { readersOf } from '../../access/register-access';
 /** One row of the register: what lists, filters, coverage and deadlines read. */
 export interface ProjectSummary {
   projectId: string;
+  /** Partner outcomes reported on the project (published by the partners service). */
+  partnerOutcomes?: number;
   title: string;
   summary: string;
   status: ProjectStatus;
@@ -168,6 +170,8 @@ function evolveWithoutReaders(
           current.outcomesChangedAfterApproval || event.data.outcomesChangedAfterApproval,
       };
     }
+    case 'register.project.partner-outcome-reported':
+      return { ...next, partnerOutcomes: (current.partnerOutcomes ?? 0) + 1 };
   }
 }
 
@@ -189,6 +193,7 @@ export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
     'register.project.completed',
     'register.project.withdrawn',
     'register.project.amended',
+    'register.project.partner-outcome-reported',
   ],
   documentId: (event) => projectIdOf(event.streamId),
   evolve: evolveProjectSummary,
