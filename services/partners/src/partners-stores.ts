@@ -16,6 +16,7 @@ import { PartnerSecrets } from './feeds/partner-secrets';
 import {
   academics,
   agreements,
+  engagements,
   organisations,
   outcomes,
   quarantine,
@@ -46,6 +47,7 @@ export async function openPartnersStores(options: {
     projector(collaborations),
     projector(outcomes),
     projector(quarantine),
+    projector(engagements),
   ];
   return {
     store,
@@ -59,6 +61,7 @@ export async function openPartnersStores(options: {
     collaborations: () => liveCollection(documents, collaborations),
     outcomes: () => liveCollection(documents, outcomes),
     quarantine: () => liveCollection(documents, quarantine),
+    engagements: () => liveCollection(documents, engagements),
     catchUp: async () => {
       for (const projector of projectors) await projector.catchUp();
     },

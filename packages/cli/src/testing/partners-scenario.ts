@@ -130,6 +130,49 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     expect(organisations).toEqual([{ id: organisationId }]);
   });
 
+  it('keeps the engagement log and lists agreements expiring ahead of time', async () => {
+    const rae = await as('rae');
+    await rae.must('mutation($id: ID!, $e: JSON!) { recordEngagement(id: $id, engagement: $e) }', {
+      id: `fair-${run}`,
+      e: {
+        kind: 'research-fair',
+        title: `EBP research fair ${run}`,
+        on: '2026-10-14',
+        organisationIds: [organisationId],
+        academicIds: [academicId],
+        peopleIds: ['person-rae', 'person-sam'],
+      },
+    });
+    const { organisation } = await rae.must<{
+      organisation: { engagements: { title: string; peopleIds: string[] }[] };
+    }>('query($id: ID!) { organisation(id: $id) { engagements { title peopleIds } } }', {
+      id: organisationId,
+    });
+    expect(organisation.engagements).toEqual([
+      { title: `EBP research fair ${run}`, peopleIds: ['person-rae', 'person-sam'] },
+    ]);
+    const cat = await as('cat');
+    const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await cat.must('mutation($id: ID!, $a: JSON!) { signAgreement(id: $id, agreement: $a) }', {
+      id: `dsa-${run}`,
+      a: {
+        kind: 'data-sharing',
+        title: `Footfall data ${run}`,
+        partyIds: [organisationId],
+        scope: 'Pseudonymised footfall counts for the evaluation only.',
+        startsOn: '2026-01-01',
+        expiresOn,
+      },
+    });
+    const { expiringAgreements } = await cat.must<{
+      expiringAgreements: { agreementId: string; daysLeft: number }[];
+    }>('{ expiringAgreements(withinDays: 60) { agreementId daysLeft } }');
+    expect(expiringAgreements).toContainEqual({ agreementId: `dsa-${run}`, daysLeft: 30 });
+    expect(
+      codes(await rae.request('{ expiringAgreements(withinDays: 60) { agreementId } }')),
+    ).toContain('FORBIDDEN');
+  });
+
   let secret: string;
 
   it('takes a partner’s signed outcome, moderates it, and shows it on the project', async () => {

@@ -37,6 +37,7 @@ import { InvalidPartnerInput, PartnerNotFound } from '../partners-errors';
 import type {
   AcademicEntry,
   AgreementEntry,
+  EngagementEntry,
   OrganisationEntry,
   OutcomeEntry,
   QuarantineEntry,
@@ -52,6 +53,7 @@ export interface PartnersStores {
   readonly collaborations: () => Promise<DocumentCollection<CollaborationEntry>>;
   readonly outcomes: () => Promise<DocumentCollection<OutcomeEntry>>;
   readonly quarantine: () => Promise<DocumentCollection<QuarantineEntry>>;
+  readonly engagements: () => Promise<DocumentCollection<EngagementEntry>>;
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;
 }
@@ -179,6 +181,25 @@ export class PartnersApplication {
       { type: 'record', engagementId, engagement, by: identity.actor.id },
       this.context(identity),
     );
+    await this.stores.catchUp();
+  }
+
+  /**
+   * The engagement log, newest first, optionally for one organisation or academic; a partner sees
+   * only the engagements its organisation took part in.
+   */
+  async engagementLog(
+    identity: Identity,
+    filter: { organisationId?: string; academicId?: string },
+  ) {
+    const own = partnerOrganisationOf(identity);
+    return (await bodies(this.stores.engagements()))
+      .filter((entry) => own === undefined || entry.organisationIds.includes(own))
+      .filter(
+        (entry) => !filter.organisationId || entry.organisationIds.includes(filter.organisationId),
+      )
+      .filter((entry) => !filter.academicId || entry.academicIds.includes(filter.academicId))
+      .sort((a, b) => b.on.localeCompare(a.on) || a.engagementId.localeCompare(b.engagementId));
   }
 
   /** Issues a partner's new webhook secret (shown once); the previous one keeps working a while. */

@@ -24,6 +24,18 @@ export class PartnersCommandsResolver {
     return this.partners.expiring(await this.identity(context), withinDays);
   }
 
+  @Query('engagements')
+  async engagements(
+    @Context() context: RequestContext,
+    @Args('organisationId') organisationId?: string | null,
+    @Args('academicId') academicId?: string | null,
+  ) {
+    return this.partners.engagementLog(await this.identity(context), {
+      ...(organisationId ? { organisationId } : {}),
+      ...(academicId ? { academicId } : {}),
+    });
+  }
+
   @Query('moderationQueue')
   async moderationQueue(@Context() context: RequestContext) {
     return this.partners.moderationQueue(await this.identity(context));

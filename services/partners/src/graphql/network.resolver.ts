@@ -70,6 +70,13 @@ export class OrganisationResolver extends PartnersResolverBase {
   async collaborations(@Parent() organisation: { id: string }) {
     return (await this.partners.collaborationsOf(organisation.id)).map(toCollaboration);
   }
+
+  @ResolveField('engagements')
+  async engagements(@Parent() organisation: { id: string }, @Context() context: RequestContext) {
+    return this.partners.engagementLog(await this.identity(context), {
+      organisationId: organisation.id,
+    });
+  }
 }
 
 @Resolver('Academic')

@@ -15,6 +15,7 @@ export const partnersTypeDefs = /* GraphQL */ `
     expertise: [String!]!
     contacts: JSON!
     collaborations: [Collaboration!]!
+    engagements: [Engagement!]!
   }
 
   type Academic @key(fields: "id") {
@@ -67,6 +68,17 @@ export const partnersTypeDefs = /* GraphQL */ `
     heldAt: String!
   }
 
+  "A meeting, research fair or master class with partners, and the staff who took part."
+  type Engagement {
+    engagementId: ID!
+    kind: String!
+    title: String!
+    on: String!
+    organisationIds: [ID!]!
+    academicIds: [ID!]!
+    peopleIds: [ID!]!
+  }
+
   type ExpiringAgreement {
     agreementId: ID!
     kind: String!
@@ -90,6 +102,8 @@ export const partnersTypeDefs = /* GraphQL */ `
     academic(id: ID!): Academic
     academics(expertise: String): [Academic!]!
     expiringAgreements(withinDays: Int!): [ExpiringAgreement!]!
+    "The engagement log, newest first."
+    engagements(organisationId: ID, academicId: ID): [Engagement!]!
     moderationQueue: [PartnerOutcome!]!
     quarantine: [QuarantinedItem!]!
     "A partner's own submissions, in every state."

@@ -189,3 +189,25 @@ export const quarantine: ProjectionDefinition<QuarantineEntry> = {
     }
   },
 };
+
+export interface EngagementEntry {
+  engagementId: string;
+  kind: partners.Engagement['kind'];
+  title: string;
+  on: string;
+  organisationIds: string[];
+  academicIds: string[];
+  peopleIds: string[];
+}
+
+/** The engagement log: meetings, research fairs and master classes, with partners and staff. */
+export const engagements: ProjectionDefinition<EngagementEntry> = {
+  name: 'partners-engagements',
+  version: 1,
+  handles: ['partners.engagement.recorded'],
+  documentId: (stored) => as<'engagement.'>(stored).data.engagementId,
+  evolve: (_current, stored) => {
+    const { data } = as<'engagement.'>(stored);
+    return { ...data.engagement, engagementId: data.engagementId };
+  },
+};
