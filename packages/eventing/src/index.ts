@@ -31,3 +31,4 @@ export * from './deciders/stream-names';
 export * from './processors/service-processing';
 export * from './processors/event-feed';
 export * from './service-engines';
+export * from './deciders/command-context';

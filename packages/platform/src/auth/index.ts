@@ -1,3 +1,4 @@
 export * from './identity';
 export * from './forwarded-identity';
 export * from './development-issuer';
+export * from './roles';

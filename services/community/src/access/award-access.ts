@@ -1,6 +1,5 @@
-import type { Identity } from '@ebp/platform';
+import { hasRole, type Identity } from '@ebp/platform';
 import type { ApplicationState, NominationState } from '../awards/award-round';
-import { hasRole } from './roles';
 
 /** Who runs the Commissioner's EBP award and fund: open, close, decide, and see every entry. */
 export const AWARD_PANEL = ['committee', 'admin'] as const;

@@ -1,5 +1,6 @@
 import {
   CommandHandler,
+  commandContextFor,
   loadState,
   type CommandContext,
   type DocumentCollection,
@@ -7,7 +8,7 @@ import {
   type PersonalData,
   type SubjectKeyStore,
 } from '@ebp/eventing';
-import { ForbiddenError, currentCorrelationId, type Identity } from '@ebp/platform';
+import { ForbiddenError, currentCorrelationId, requireRole, type Identity } from '@ebp/platform';
 import {
   mayEditProfile,
   mayReadPersonalReadLog,
@@ -16,8 +17,6 @@ import {
   type ReadPurpose,
 } from '../access/person-access';
 import type { PersonalRead, PersonalReadLog } from '../access/personal-read-log';
-import { requireRole } from '../access/roles';
-import { commandContextFor } from '../shared/command-context';
 import { auditReport, type AuditReport } from '../audits/audit-report';
 import type { AuditResponse } from '../audits/projections/audit-responses.projection';
 import { auditDecider } from '../audits/skills-audit.decider';
@@ -85,7 +84,7 @@ export class CommunityApplication {
   }
 
   private context(identity: Identity): CommandContext {
-    return commandContextFor(identity, this.stores.now());
+    return commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL-SENSITIVE');
   }
 
   private today(): string {

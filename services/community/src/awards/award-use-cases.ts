@@ -1,15 +1,14 @@
-import { CommandHandler, isRedacted, loadState } from '@ebp/eventing';
-import { currentCorrelationId, type Identity } from '@ebp/platform';
+import { CommandHandler, commandContextFor, isRedacted, loadState } from '@ebp/eventing';
+import { currentCorrelationId, requireRole, type Identity } from '@ebp/platform';
 import {
   AWARD_PANEL,
   mayReadCitations,
   maySeeApplication,
   maySeeNomination,
 } from '../access/award-access';
-import { personIdOf, requireRole } from '../access/roles';
+import { personIdOf } from '../access/roles';
 import type { CommunityStores } from '../application/community-application';
 import { PersonNotFound } from '../people/person.errors';
-import { commandContextFor } from '../shared/command-context';
 import type { AwardRoundState, ApplicationState, NominationState } from './award-round';
 import { awardRoundDecider, type AwardRoundCommand } from './award-round.decider';
 
@@ -48,7 +47,7 @@ export class CommunityAwards {
     await this.rounds.handle(
       awardRoundStreamId(roundId),
       command,
-      commandContextFor(identity, this.stores.now()),
+      commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL-SENSITIVE'),
     );
   }
 

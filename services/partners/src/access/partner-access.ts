@@ -1,4 +1,4 @@
-import { ForbiddenError, type Identity, type Role } from '@ebp/platform';
+import type { Identity, Role } from '@ebp/platform';
 
 /** Who keeps the research network: register organisations and academics, link them to projects. */
 export const NETWORK_KEEPERS: readonly Role[] = ['researcher', 'committee', 'admin'];
@@ -8,13 +8,6 @@ export const AGREEMENT_OWNERS: readonly Role[] = ['committee', 'admin'];
 export const MODERATORS: readonly Role[] = ['reviewer', 'committee', 'admin'];
 /** Who inspects quarantined input, resubmits or discards it, and issues partners' secrets. */
 export const FEED_ADMINS: readonly Role[] = ['admin'];
-
-const has = (identity: Identity, roles: readonly Role[]) =>
-  identity.roles.some((role) => roles.includes(role));
-
-export function requireRole(identity: Identity, roles: readonly Role[], action: string): void {
-  if (!has(identity, roles)) throw new ForbiddenError(`Only ${roles.join(' or ')} may ${action}`);
-}
 
 /** The organisation a partner caller acts for; undefined for members of staff. */
 export const partnerOrganisationOf = (identity: Identity): string | undefined =>

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseOrThrow, partners } from '@ebp/contracts';
 import {
   CommandHandler,
+  commandContextFor,
   type CommandContext,
   type Decider,
   type DocumentCollection,
@@ -9,7 +10,7 @@ import {
   type EventStore,
   type Filter,
 } from '@ebp/eventing';
-import { currentCorrelationId, type Identity } from '@ebp/platform';
+import { requireRole, type Identity } from '@ebp/platform';
 import { academicDecider } from '../academics/academic.decider';
 import {
   AGREEMENT_OWNERS,
@@ -18,7 +19,6 @@ import {
   NETWORK_KEEPERS,
   mayReadOrganisation,
   partnerOrganisationOf,
-  requireRole,
 } from '../access/partner-access';
 import { agreementDecider } from '../agreements/agreement.decider';
 import { expiringAgreements, type ExpiringAgreement } from '../agreements/expiring-agreements';
@@ -95,14 +95,7 @@ export class PartnersApplication {
   }
 
   private context(identity: Identity): CommandContext {
-    const correlationId = currentCorrelationId();
-    return {
-      commandId: randomUUID(),
-      actor: identity.actor,
-      now: this.stores.now(),
-      classification: 'OFFICIAL',
-      ...(correlationId ? { correlationId } : {}),
-    };
+    return commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL');
   }
 
   private async requireOrganisation(organisationId: string): Promise<void> {

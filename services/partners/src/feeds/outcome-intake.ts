@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   CommandHandler,
+  commandContextFor,
   type CommandContext,
   type DocumentCollection,
   type EventStore,
 } from '@ebp/eventing';
-import { currentCorrelationId } from '@ebp/platform';
 import type { partners } from '@ebp/contracts';
 import type { z } from 'zod';
 import type { CollaborationEntry } from '../collaborations/projections/collaborations.projection';
@@ -66,14 +66,12 @@ export class OutcomeIntake {
   }
 
   private context(organisationId: string, commandId: string): CommandContext {
-    const correlationId = currentCorrelationId();
-    return {
+    return commandContextFor(
+      { kind: 'partner', id: organisationId },
+      this.now(),
+      'OFFICIAL',
       commandId,
-      actor: { kind: 'partner', id: organisationId },
-      now: this.now(),
-      classification: 'OFFICIAL',
-      ...(correlationId ? { correlationId } : {}),
-    };
+    );
   }
 
   async receive(received: ReceivedOutcome): Promise<IntakeResult> {

@@ -1,6 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { CommandContext, DocumentCollection, EventStore, FindResult } from '@ebp/eventing';
-import { currentCorrelationId, type Identity } from '@ebp/platform';
+import {
+  commandContextFor,
+  type CommandContext,
+  type DocumentCollection,
+  type EventStore,
+  type FindResult,
+} from '@ebp/eventing';
+import type { Identity } from '@ebp/platform';
 import {
   authorisePriorityAction,
   authoriseProjectAction,
@@ -73,15 +78,7 @@ export class RegisterApplication {
     identity: Identity,
     classification: CommandContext['classification'],
   ): CommandContext {
-    // Events carry the request's correlation id, so logs and events of one request join up.
-    const correlationId = currentCorrelationId();
-    return {
-      commandId: randomUUID(),
-      actor: identity.actor,
-      now: this.stores.now(),
-      classification,
-      ...(correlationId ? { correlationId } : {}),
-    };
+    return commandContextFor(identity.actor, this.stores.now(), classification);
   }
 
   /** Reads ----------------------------------------------------------------------------------- */
