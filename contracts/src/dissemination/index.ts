@@ -1,22 +1,6 @@
-import { z } from 'zod';
-import { defineEvent } from '../envelope';
-
-/**
- * What the dissemination service will publish when someone attends an EBP course or master
- * class; the community service records it as training. Defined now so both sides build on it.
- */
-export const AttendanceRecordedSchema = z
-  .object({
-    activityId: z.string().min(1).max(100),
-    title: z.string().min(2).max(300),
-    kind: z.enum(['course', 'master-class']),
-    attendedOn: z.iso.date(),
-    personId: z.string().min(1).max(100),
-  })
-  .strict();
-
-export const ATTENDANCE_RECORDED = 'dissemination.attendance.recorded';
-export const attendanceRecorded = defineEvent(ATTENDANCE_RECORDED, 1, AttendanceRecordedSchema);
-
-/** The dissemination service's topic, as the community service subscribes to it. */
-export const DISSEMINATION_TOPIC = 'ebp.dissemination.events';
+export * from './attendance';
+export * from './events';
+export * from './learning';
+export * from './library';
+export * from './pipeline';
+export * from './topic';

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineEvents } from '../envelope';
+import { ATTENDANCE_RECORDED, AttendanceRecordedSchema } from './attendance';
+import { LearningNetworkSchema, LearningPostSchema, MasterClassSchema } from './learning';
+import { ItemSourceSchema, LibraryContentSchema } from './library';
+import { TargetIdSchema } from './pipeline';
+
+const id = z.string().min(1).max(100);
+const reason = z.string().trim().min(10).max(2_000);
+const attempt = z.int().min(1);
+const httpStatus = z.int().min(100).max(599);
+
+export const disseminationEventData = {
+  'dissemination.library.item-drafted': z
+    .object({ itemId: id, source: ItemSourceSchema, content: LibraryContentSchema, by: id })
+    .strict(),
+  'dissemination.library.item-revised': z
+    .object({ itemId: id, content: LibraryContentSchema, by: id })
+    .strict(),
+  /** An editorial decision: this version is public (to those its classification allows). */
+  'dissemination.library.item-published': z
+    .object({
+      itemId: id,
+      version: z.int().min(1),
+      content: LibraryContentSchema,
+      by: id,
+    })
+    .strict(),
+  'dissemination.library.item-withdrawn': z.object({ itemId: id, reason, by: id }).strict(),
+  /** The release of an OFFICIAL-SENSITIVE version to the named national bodies, and why. */
+  'dissemination.library.item-released': z
+    .object({
+      itemId: id,
+      version: z.int().min(1),
+      targetIds: z.array(TargetIdSchema).min(1),
+      justification: reason,
+      by: id,
+    })
+    .strict(),
+  'dissemination.delivery.scheduled': z
+    .object({
+      deliveryId: id,
+      itemId: id,
+      version: z.int().min(1),
+      targetId: TargetIdSchema,
+      /** Sent with every attempt: the target keeps one copy per key. */
+      idempotencyKey: id,
+    })
+    .strict(),
+  'dissemination.delivery.sent': z.object({ deliveryId: id, attempt, httpStatus }).strict(),
+  'dissemination.delivery.acknowledged': z
+    .object({ deliveryId: id, attempt, httpStatus, reference: z.string().max(500).optional() })
+    .strict(),
+  'dissemination.delivery.attempt-failed': z
+    .object({
+      deliveryId: id,
+      attempt,
+      httpStatus: httpStatus.nullable(),
+      error: z.string().min(1).max(2_000),
+      /** When the next attempt is due; null when the target refused it or attempts ran out. */
+      retryAt: z.iso.datetime({ offset: true }).nullable(),
+    })
+    .strict(),
+  'dissemination.delivery.retry-requested': z.object({ deliveryId: id, by: id }).strict(),
+  'dissemination.master-class.scheduled': z
+    .object({ masterClassId: id, masterClass: MasterClassSchema, by: id })
+    .strict(),
+  'dissemination.master-class.registered': z.object({ masterClassId: id, personId: id }).strict(),
+  'dissemination.master-class.waitlisted': z.object({ masterClassId: id, personId: id }).strict(),
+  'dissemination.master-class.registration-cancelled': z
+    .object({ masterClassId: id, personId: id })
+    .strict(),
+  /** A place freed up: the first on the waiting list is registered. */
+  'dissemination.master-class.promoted': z.object({ masterClassId: id, personId: id }).strict(),
+  'dissemination.master-class.cancelled': z.object({ masterClassId: id, reason, by: id }).strict(),
+  [ATTENDANCE_RECORDED]: AttendanceRecordedSchema,
+  'dissemination.network.created': z
+    .object({ networkId: id, network: LearningNetworkSchema, by: id })
+    .strict(),
+  'dissemination.network.joined': z.object({ networkId: id, personId: id }).strict(),
+  'dissemination.network.left': z.object({ networkId: id, personId: id }).strict(),
+  'dissemination.network.learning-shared': z
+    .object({ networkId: id, postId: id, personId: id, post: LearningPostSchema })
+    .strict(),
+  'dissemination.subscription.set': z
+    .object({
+      personId: id,
+      topics: z.array(z.string()).max(50),
+      crimeProblems: z.array(z.string()).max(50),
+    })
+    .strict(),
+} as const;
+
+export type DisseminationEventType = keyof typeof disseminationEventData;
+export type DisseminationEventData<Type extends DisseminationEventType> = z.infer<
+  (typeof disseminationEventData)[Type]
+>;
+
+export const disseminationEventContracts = defineEvents(disseminationEventData);

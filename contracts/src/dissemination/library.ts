@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ClassificationSchema } from '../envelope';
+import { EbpLevelSchema, EmmieSchema, FindingsSchema, SmsLevelSchema } from '../register/project';
+
+const text = (max: number) => z.string().trim().min(2).max(max);
+const id = z.string().min(1).max(100);
+const tag = z.string().trim().toLowerCase().min(2).max(80);
+const tags = z.array(tag).max(20).default([]);
+
+export const LibraryItemKindSchema = z.enum([
+  'research-report',
+  'evidence-summary',
+  'toolkit',
+  'master-class-materials',
+  'what-works-briefing',
+  'partner-outcome',
+]);
+export type LibraryItemKind = z.infer<typeof LibraryItemKindSchema>;
+
+/** What the evidence behind an item is worth: SMS level, EMMIE ratings, direction of effect. */
+export const EvidenceSchema = z
+  .object({
+    smsLevel: SmsLevelSchema.optional(),
+    emmie: EmmieSchema.optional(),
+    effectDirection: FindingsSchema.shape.effectDirection.optional(),
+    ebpLevel: EbpLevelSchema.optional(),
+  })
+  .strict();
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** The facets 'What Works' searches by. Tags are stored lower case. */
+export const LibraryTagsSchema = z
+  .object({
+    crimeProblems: tags,
+    interventions: tags,
+    populations: tags,
+    settings: tags,
+  })
+  .strict();
+export type LibraryTags = z.infer<typeof LibraryTagsSchema>;
+
+/** One version of a library item as editors write it and readers see it once published. */
+export const LibraryContentSchema = z
+  .object({
+    kind: LibraryItemKindSchema,
+    title: text(300),
+    summary: z.string().trim().min(20).max(5_000),
+    body: z.string().trim().max(100_000).optional(),
+    /** The year the research or guidance is from, the 'year' facet. */
+    year: z.int().min(1990).max(2100),
+    evidence: EvidenceSchema.default({}),
+    tags: LibraryTagsSchema.default({
+      crimeProblems: [],
+      interventions: [],
+      populations: [],
+      settings: [],
+    }),
+    projectIds: z.array(id).max(20).default([]),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI like 10.1177/0011128720954578')
+      .optional(),
+    url: z.url().optional(),
+    classification: ClassificationSchema,
+    /** People (ids) who may read an OFFICIAL-SENSITIVE item besides editors. */
+    needToKnow: z.array(id).max(200).optional(),
+  })
+  .strict();
+export type LibraryContent = z.infer<typeof LibraryContentSchema>;
+export type LibraryContentInput = z.input<typeof LibraryContentSchema>;
+
+/** Where a draft came from: a completed register project, a partner's outcome, or an editor. */
+export const ItemSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project'), projectId: id }).strict(),
+  z.object({ kind: z.literal('partner-outcome'), submissionId: id, organisationId: id }).strict(),
+  z.object({ kind: z.literal('editor') }).strict(),
+]);
+export type ItemSource = z.infer<typeof ItemSourceSchema>;
