@@ -1,0 +1,339 @@
+import type { dissemination } from '@ebp/contracts';
+import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
+import type { DisseminationEvent } from '../dissemination-events';
+
+const as = <Prefix extends string>(stored: StoredEvent) =>
+  stored as unknown as DisseminationEvent<Prefix>;
+
+export interface LibraryItemEntry {
+  itemId: string;
+  source: dissemination.ItemSource;
+  status: 'draft' | 'published' | 'withdrawn';
+  /** The editors' working copy (the next version when published). */
+  draft: dissemination.LibraryContent;
+  /** The last published version, as readers see it. */
+  published: {
+    version: number;
+    content: dissemination.LibraryContent;
+    publishedAt: string;
+    by: string;
+  } | null;
+  unpublishedChanges: boolean;
+  /** Projects the published version (or, before publication, the draft) is about. */
+  projectIds: string[];
+  classification: dissemination.LibraryContent['classification'];
+  releases: {
+    version: number;
+    targetIds: string[];
+    justification: string;
+    by: string;
+    at: string;
+  }[];
+  withdrawnReason: string | null;
+  updatedAt: string;
+}
+
+export const libraryItems: ProjectionDefinition<LibraryItemEntry> = {
+  name: 'dissemination-library-items',
+  version: 1,
+  handles: [
+    'dissemination.library.item-drafted',
+    'dissemination.library.item-revised',
+    'dissemination.library.item-published',
+    'dissemination.library.item-withdrawn',
+    'dissemination.library.item-released',
+  ],
+  documentId: (stored) => as<'library.'>(stored).data.itemId,
+  evolve: (current, stored) => {
+    const event = as<'library.'>(stored);
+    const at = stored.metadata.recordedAt;
+    if (event.type === 'dissemination.library.item-drafted')
+      return {
+        itemId: event.data.itemId,
+        source: event.data.source,
+        status: 'draft',
+        draft: event.data.content,
+        published: null,
+        unpublishedChanges: true,
+        projectIds: event.data.content.projectIds,
+        classification: event.data.content.classification,
+        releases: [],
+        withdrawnReason: null,
+        updatedAt: at,
+      };
+    if (!current) return null;
+    switch (event.type) {
+      case 'dissemination.library.item-revised':
+        return {
+          ...current,
+          draft: event.data.content,
+          unpublishedChanges: true,
+          ...(current.published
+            ? {}
+            : {
+                projectIds: event.data.content.projectIds,
+                classification: event.data.content.classification,
+              }),
+          updatedAt: at,
+        };
+      case 'dissemination.library.item-published':
+        return {
+          ...current,
+          status: 'published',
+          published: {
+            version: event.data.version,
+            content: event.data.content,
+            publishedAt: at,
+            by: event.data.by,
+          },
+          unpublishedChanges: false,
+          projectIds: event.data.content.projectIds,
+          classification: event.data.content.classification,
+          updatedAt: at,
+        };
+      case 'dissemination.library.item-withdrawn':
+        return {
+          ...current,
+          status: 'withdrawn',
+          withdrawnReason: event.data.reason,
+          updatedAt: at,
+        };
+      case 'dissemination.library.item-released':
+        return {
+          ...current,
+          releases: [
+            ...current.releases,
+            {
+              version: event.data.version,
+              targetIds: event.data.targetIds,
+              justification: event.data.justification,
+              by: event.data.by,
+              at,
+            },
+          ],
+          updatedAt: at,
+        };
+    }
+  },
+};
+
+export interface DeliveryEntry {
+  deliveryId: string;
+  itemId: string;
+  version: number;
+  targetId: dissemination.TargetId;
+  idempotencyKey: string;
+  status: dissemination.DeliveryState;
+  attempts: number;
+  lastError: string | null;
+  lastHttpStatus: number | null;
+  /** When the next attempt is due (pending: now; retrying: after the backoff); null otherwise. */
+  nextAttemptAt: string | null;
+  reference: string | null;
+  updatedAt: string;
+}
+
+export const deliveries: ProjectionDefinition<DeliveryEntry> = {
+  name: 'dissemination-deliveries',
+  version: 1,
+  handles: [
+    'dissemination.delivery.scheduled',
+    'dissemination.delivery.sent',
+    'dissemination.delivery.acknowledged',
+    'dissemination.delivery.attempt-failed',
+    'dissemination.delivery.retry-requested',
+  ],
+  documentId: (stored) => as<'delivery.'>(stored).data.deliveryId,
+  evolve: (current, stored) => {
+    const event = as<'delivery.'>(stored);
+    const at = stored.metadata.recordedAt;
+    if (event.type === 'dissemination.delivery.scheduled')
+      return {
+        ...event.data,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        lastHttpStatus: null,
+        nextAttemptAt: at,
+        reference: null,
+        updatedAt: at,
+      };
+    if (!current) return null;
+    switch (event.type) {
+      case 'dissemination.delivery.sent':
+        return {
+          ...current,
+          status: 'sent',
+          attempts: event.data.attempt,
+          lastHttpStatus: event.data.httpStatus,
+          nextAttemptAt: null,
+          updatedAt: at,
+        };
+      case 'dissemination.delivery.acknowledged':
+        return {
+          ...current,
+          status: 'acknowledged',
+          attempts: event.data.attempt,
+          lastHttpStatus: event.data.httpStatus,
+          reference: event.data.reference ?? null,
+          nextAttemptAt: null,
+          updatedAt: at,
+        };
+      case 'dissemination.delivery.attempt-failed':
+        return {
+          ...current,
+          status: event.data.retryAt === null ? 'failed' : 'retrying',
+          attempts: event.data.attempt,
+          lastError: event.data.error,
+          lastHttpStatus: event.data.httpStatus,
+          nextAttemptAt: event.data.retryAt,
+          updatedAt: at,
+        };
+      case 'dissemination.delivery.retry-requested':
+        return { ...current, status: 'retrying', nextAttemptAt: at, updatedAt: at };
+    }
+  },
+};
+
+export interface MasterClassEntry extends dissemination.MasterClass {
+  masterClassId: string;
+  cancelled: boolean;
+  registered: string[];
+  waiting: string[];
+  attended: string[];
+}
+
+const without = (list: string[], personId: string) => list.filter((entry) => entry !== personId);
+
+export const masterClasses: ProjectionDefinition<MasterClassEntry> = {
+  name: 'dissemination-master-classes',
+  version: 1,
+  handles: [
+    'dissemination.master-class.scheduled',
+    'dissemination.master-class.registered',
+    'dissemination.master-class.waitlisted',
+    'dissemination.master-class.registration-cancelled',
+    'dissemination.master-class.promoted',
+    'dissemination.master-class.cancelled',
+    'dissemination.attendance.recorded',
+  ],
+  documentId: (stored) => {
+    const event = as<'master-class.' | 'attendance.'>(stored);
+    return event.type === 'dissemination.attendance.recorded'
+      ? event.data.activityId
+      : event.data.masterClassId;
+  },
+  evolve: (current, stored) => {
+    const event = as<'master-class.' | 'attendance.'>(stored);
+    if (event.type === 'dissemination.master-class.scheduled')
+      return {
+        ...event.data.masterClass,
+        masterClassId: event.data.masterClassId,
+        cancelled: false,
+        registered: [],
+        waiting: [],
+        attended: [],
+      };
+    if (!current) return null;
+    switch (event.type) {
+      case 'dissemination.master-class.registered':
+        return { ...current, registered: [...current.registered, event.data.personId] };
+      case 'dissemination.master-class.waitlisted':
+        return { ...current, waiting: [...current.waiting, event.data.personId] };
+      case 'dissemination.master-class.registration-cancelled':
+        return {
+          ...current,
+          registered: without(current.registered, event.data.personId),
+          waiting: without(current.waiting, event.data.personId),
+        };
+      case 'dissemination.master-class.promoted':
+        return {
+          ...current,
+          registered: [...current.registered, event.data.personId],
+          waiting: without(current.waiting, event.data.personId),
+        };
+      case 'dissemination.master-class.cancelled':
+        return { ...current, cancelled: true };
+      case 'dissemination.attendance.recorded':
+        return { ...current, attended: [...current.attended, event.data.personId] };
+    }
+  },
+};
+
+export interface LearningNetworkEntry {
+  networkId: string;
+  name: string;
+  focus: 'area' | 'theme';
+  area: string | null;
+  theme: string | null;
+  description: string;
+  members: string[];
+  posts: {
+    postId: string;
+    personId: string;
+    title: string;
+    body: string;
+    itemIds: string[];
+    sharedAt: string;
+  }[];
+}
+
+export const learningNetworks: ProjectionDefinition<LearningNetworkEntry> = {
+  name: 'dissemination-learning-networks',
+  version: 1,
+  handles: [
+    'dissemination.network.created',
+    'dissemination.network.joined',
+    'dissemination.network.left',
+    'dissemination.network.learning-shared',
+  ],
+  documentId: (stored) => as<'network.'>(stored).data.networkId,
+  evolve: (current, stored) => {
+    const event = as<'network.'>(stored);
+    if (event.type === 'dissemination.network.created') {
+      const { network } = event.data;
+      return {
+        networkId: event.data.networkId,
+        name: network.name,
+        focus: network.focus,
+        area: network.area ?? null,
+        theme: network.theme ?? null,
+        description: network.description,
+        members: [],
+        posts: [],
+      };
+    }
+    if (!current) return null;
+    switch (event.type) {
+      case 'dissemination.network.joined':
+        return { ...current, members: [...current.members, event.data.personId] };
+      case 'dissemination.network.left':
+        return { ...current, members: without(current.members, event.data.personId) };
+      case 'dissemination.network.learning-shared':
+        return {
+          ...current,
+          posts: [
+            ...current.posts,
+            {
+              postId: event.data.postId,
+              personId: event.data.personId,
+              ...event.data.post,
+              sharedAt: stored.metadata.recordedAt,
+            },
+          ],
+        };
+    }
+  },
+};
+
+export interface SubscriptionEntry extends dissemination.Subscription {
+  personId: string;
+}
+
+export const subscriptions: ProjectionDefinition<SubscriptionEntry> = {
+  name: 'dissemination-subscriptions',
+  version: 1,
+  handles: ['dissemination.subscription.set'],
+  documentId: (stored) => as<'subscription.'>(stored).data.personId,
+  evolve: (_current, stored) => ({ ...as<'subscription.'>(stored).data }),
+};
