@@ -20,6 +20,7 @@ describe('gateway hardening', () => {
         register: 'http://127.0.0.1:9/graphql',
         community: 'http://127.0.0.1:9/graphql',
         partners: 'http://127.0.0.1:9/graphql',
+        dissemination: 'http://127.0.0.1:9/graphql',
       },
       verifier: issuer.verifier(),
       identitySecret,

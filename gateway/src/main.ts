@@ -20,12 +20,14 @@ runUntilStopped(logger, async () => {
     'EBP_REGISTER_URL',
     'EBP_COMMUNITY_URL',
     'EBP_PARTNERS_URL',
+    'EBP_DISSEMINATION_URL',
   ]);
   return startGateway({
     subgraphUrls: {
       register: required.EBP_REGISTER_URL,
       community: required.EBP_COMMUNITY_URL,
       partners: required.EBP_PARTNERS_URL,
+      dissemination: required.EBP_DISSEMINATION_URL,
     },
     verifier: remoteJwksVerifier(
       required.EBP_JWKS_URL,

@@ -10,6 +10,12 @@ import {
   type TokenVerifier,
 } from '@ebp/platform';
 import { startCommunityServer, type RunningCommunity } from '@ebp/community';
+import {
+  startDisseminationServer,
+  type DeliveryTarget,
+  type RetryPolicy,
+  type RunningDissemination,
+} from '@ebp/dissemination';
 import { startPartnersServer, type RunningPartners } from '@ebp/partners';
 import { startRegisterServer, type RunningRegister } from '@ebp/register';
 import { lockDataDirectory } from './data-dir-lock';
@@ -29,6 +35,12 @@ export interface AllInOneOptions {
   readonly production?: { readonly verifier: TokenVerifier };
   /** Shared by the gateway and the subgraphs; by default a fresh one per start. */
   readonly identitySecret?: string;
+  /** The national bodies the library delivers to (none by default: nothing leaves). */
+  readonly disseminationTargets?: readonly DeliveryTarget[];
+  /** How patiently deliveries are retried (tests shorten the backoff). */
+  readonly deliveryRetryPolicy?: RetryPolicy;
+  /** Where people reach the platform: links in the library's feed and deliveries. */
+  readonly publicUrl?: string;
 }
 
 export interface RunningPlatform {
@@ -40,6 +52,7 @@ export interface RunningPlatform {
   readonly register: RunningRegister;
   readonly community: RunningCommunity;
   readonly partners: RunningPartners;
+  readonly dissemination: RunningDissemination;
   readonly gateway: RunningGateway;
   stop(): Promise<void>;
 }
@@ -81,12 +94,14 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
       ...serviceOptions('register'),
     });
+    const disseminationSql = await databaseOf('dissemination');
     const communitySql = await databaseOf('community');
     const community = await startCommunityServer({
       sql: communitySql,
       documents: await SqlDocumentStore.open(communitySql),
-      // No bus in one process: the community reads the register's events from its store.
+      // No bus in one process: the community reads the register's and the library's stores.
       registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
+      disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
       ...serviceOptions('community'),
     });
     const partners = await startPartnersServer({
@@ -94,9 +109,24 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       documents: await SqlDocumentStore.open(partnersSql),
       ...serviceOptions('partners'),
     });
+    const dissemination = await startDisseminationServer({
+      sql: disseminationSql,
+      documents: await SqlDocumentStore.open(disseminationSql),
+      registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
+      partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
+      targets: options.disseminationTargets ?? [],
+      ...(options.deliveryRetryPolicy ? { retryPolicy: options.deliveryRetryPolicy } : {}),
+      publicUrl: options.publicUrl ?? `http://localhost:${options.port ?? 4000}`,
+      ...serviceOptions('dissemination'),
+    });
     const issuer = options.production ? undefined : await DevelopmentIssuer.create();
     const gateway = await startGateway({
-      subgraphUrls: { register: register.url, community: community.url, partners: partners.url },
+      subgraphUrls: {
+        register: register.url,
+        community: community.url,
+        partners: partners.url,
+        dissemination: dissemination.url,
+      },
       verifier: options.production?.verifier ?? issuer!.verifier(),
       identitySecret,
       production: options.production !== undefined,
@@ -112,9 +142,11 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       register,
       community,
       partners,
+      dissemination,
       gateway,
       async stop() {
         await gateway.stop();
+        await dissemination.stop();
         await partners.stop();
         await community.stop();
         await register.stop();

@@ -28,7 +28,7 @@ export function repositoryRoot(from = __dirname): string {
 }
 
 /** The processes distributed mode runs: the subgraphs first, then the gateway that needs them. */
-type Service = 'register' | 'community' | 'partners' | 'gateway';
+type Service = 'register' | 'community' | 'partners' | 'dissemination' | 'gateway';
 
 export interface DistributedOptions {
   readonly engines: DistributedConfig;
@@ -36,6 +36,10 @@ export interface DistributedOptions {
   readonly logger?: Logger;
   /** Where the children's JSON logs go (default: this process's standard output). */
   readonly childOutput?: (line: string) => void;
+  /** EBP_DISSEMINATION_TARGETS for the dissemination service (`target-id=URL` pairs). */
+  readonly disseminationTargets?: string;
+  /** Shorter delivery retries (tests): EBP_DELIVERY_FIRST_RETRY_MS and EBP_DELIVERY_MAX_RETRY_MS. */
+  readonly deliveryRetry?: { readonly firstDelayMs: number; readonly maxDelayMs: number };
 }
 
 export interface RunningDistributed {
@@ -162,12 +166,26 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
     await new Promise<void>((resolve) => idpServer.close(() => resolve()));
   };
   try {
-    const subgraphUrls = { register: '', community: '', partners: '' };
-    for (const service of ['register', 'community', 'partners'] as const) {
+    const subgraphUrls = { register: '', community: '', partners: '', dissemination: '' };
+    for (const service of ['register', 'community', 'partners', 'dissemination'] as const) {
       const port = await freePort();
       const child = run(service, `services/${service}/src/main.ts`, {
         ...common,
         EBP_HTTP_PORT: String(port),
+        ...(service === 'dissemination'
+          ? {
+              EBP_PUBLIC_URL: `http://localhost:${gatewayPort}`,
+              ...(options.disseminationTargets
+                ? { EBP_DISSEMINATION_TARGETS: options.disseminationTargets }
+                : {}),
+              ...(options.deliveryRetry
+                ? {
+                    EBP_DELIVERY_FIRST_RETRY_MS: String(options.deliveryRetry.firstDelayMs),
+                    EBP_DELIVERY_MAX_RETRY_MS: String(options.deliveryRetry.maxDelayMs),
+                  }
+                : {}),
+            }
+          : {}),
       });
       processes[service] = child;
       await waitUntilReady(service, `http://127.0.0.1:${port}/health/ready`, child);
@@ -181,6 +199,7 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
       EBP_REGISTER_URL: subgraphUrls.register,
       EBP_COMMUNITY_URL: subgraphUrls.community,
       EBP_PARTNERS_URL: subgraphUrls.partners,
+      EBP_DISSEMINATION_URL: subgraphUrls.dissemination,
     });
     await waitUntilReady(
       'gateway',

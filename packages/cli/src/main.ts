@@ -11,6 +11,7 @@ import {
   runUntilStopped,
   type Logger,
 } from '@ebp/platform';
+import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne } from './all-in-one';
 import { loadDemoData, type DemoUser } from './demo/demo-data';
 import { startDistributed } from './distributed';
@@ -116,11 +117,22 @@ function main(argv: readonly string[]): void {
         port,
         logger,
         production: { verifier },
+        disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
+        publicUrl: config.dissemination.publicUrl,
+        deliveryRetryPolicy: config.dissemination.retryPolicy,
       });
       process.stdout.write(`EBP Platform is running (all-in-one, production) at ${platform.url}\n`);
       return platform;
     }
-    const platform = await startAllInOne({ dataDir, host: config.http.host, port, logger });
+    const platform = await startAllInOne({
+      dataDir,
+      host: config.http.host,
+      port,
+      logger,
+      disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
+      publicUrl: config.dissemination.publicUrl,
+      deliveryRetryPolicy: config.dissemination.retryPolicy,
+    });
     const devUrl = platform.devUrl ?? '';
     process.stdout.write(banner('all-in-one', platform.url, devUrl, [`  Data         ${dataDir}`]));
     if (values.demo) await demo(platform.url, devUrl, logger);

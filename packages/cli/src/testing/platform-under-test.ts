@@ -10,6 +10,7 @@ export interface PlatformUnderTest {
     readonly register: string;
     readonly community: string;
     readonly partners: string;
+    readonly dissemination: string;
   };
   readonly identitySecret: string;
   readonly issuer: DevelopmentIssuer;

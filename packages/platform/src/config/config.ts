@@ -39,6 +39,17 @@ interface CommonConfig {
     readonly register?: string;
     readonly community?: string;
     readonly partners?: string;
+    readonly dissemination?: string;
+  };
+  readonly dissemination: {
+    /** `target-id=URL` pairs; the dissemination service parses them against the national bodies. */
+    readonly targets?: string;
+    readonly publicUrl: string;
+    readonly retryPolicy: {
+      readonly firstDelayMs: number;
+      readonly maxDelayMs: number;
+      readonly maxAttempts: number;
+    };
   };
 }
 
@@ -134,6 +145,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       ...(values.EBP_REGISTER_URL ? { register: values.EBP_REGISTER_URL } : {}),
       ...(values.EBP_COMMUNITY_URL ? { community: values.EBP_COMMUNITY_URL } : {}),
       ...(values.EBP_PARTNERS_URL ? { partners: values.EBP_PARTNERS_URL } : {}),
+      ...(values.EBP_DISSEMINATION_URL ? { dissemination: values.EBP_DISSEMINATION_URL } : {}),
+    },
+    dissemination: {
+      ...(values.EBP_DISSEMINATION_TARGETS ? { targets: values.EBP_DISSEMINATION_TARGETS } : {}),
+      publicUrl: values.EBP_PUBLIC_URL,
+      retryPolicy: {
+        firstDelayMs: values.EBP_DELIVERY_FIRST_RETRY_MS,
+        maxDelayMs: values.EBP_DELIVERY_MAX_RETRY_MS,
+        maxAttempts: values.EBP_DELIVERY_MAX_ATTEMPTS,
+      },
     },
   };
   if (values.EBP_MODE === 'embedded') {

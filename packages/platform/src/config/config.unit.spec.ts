@@ -31,6 +31,10 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 4000 },
       auth: { audience: 'urn:ebp:platform' },
       subgraphs: {},
+      dissemination: {
+        publicUrl: 'http://localhost:4000',
+        retryPolicy: { firstDelayMs: 5_000, maxDelayMs: 1_800_000, maxAttempts: 12 },
+      },
     });
   });
 
@@ -52,6 +56,30 @@ describe('loadConfig', () => {
       mongo: { url: distributed.EBP_MONGO_URL, database: 'ebp' },
       auth: { audience: 'urn:ebp:platform' },
       subgraphs: {},
+      dissemination: {
+        publicUrl: 'http://localhost:4000',
+        retryPolicy: { firstDelayMs: 5_000, maxDelayMs: 1_800_000, maxAttempts: 12 },
+      },
+    });
+  });
+
+  it('reads the dissemination settings: targets, public URL and retry policy', () => {
+    const config = loadConfig({
+      EBP_DISSEMINATION_TARGETS:
+        'knowledge-hub=https://khub.example/api, research-map=http://rm:8080/in',
+      EBP_PUBLIC_URL: 'https://ebp.met.example',
+      EBP_DELIVERY_FIRST_RETRY_MS: '250',
+      EBP_DELIVERY_MAX_RETRY_MS: '2000',
+      EBP_DELIVERY_MAX_ATTEMPTS: '5',
+    });
+    expect(config.dissemination).toEqual({
+      targets: 'knowledge-hub=https://khub.example/api, research-map=http://rm:8080/in',
+      publicUrl: 'https://ebp.met.example',
+      retryPolicy: { firstDelayMs: 250, maxDelayMs: 2_000, maxAttempts: 5 },
+    });
+    expect(problemsOf({ EBP_DISSEMINATION_TARGETS: 'knowledge-hub' })).toEqual({
+      EBP_DISSEMINATION_TARGETS:
+        'must be comma-separated target-id=URL pairs, e.g. knowledge-hub=https://khub.example/api',
     });
   });
 
@@ -65,6 +93,7 @@ describe('loadConfig', () => {
       EBP_REGISTER_URL: 'http://register:4001/graphql',
       EBP_COMMUNITY_URL: 'http://community:4002/graphql',
       EBP_PARTNERS_URL: 'http://partners:4003/graphql',
+      EBP_DISSEMINATION_URL: 'http://dissemination:4004/graphql',
     });
     expect(config.auth).toEqual({
       identitySecret: secret,
@@ -76,6 +105,7 @@ describe('loadConfig', () => {
       register: 'http://register:4001/graphql',
       community: 'http://community:4002/graphql',
       partners: 'http://partners:4003/graphql',
+      dissemination: 'http://dissemination:4004/graphql',
     });
     expect(problemsOf({ EBP_IDENTITY_SECRET: 'short', EBP_JWKS_URL: 'ftp://x' })).toEqual({
       EBP_IDENTITY_SECRET: 'must be at least 32 characters',

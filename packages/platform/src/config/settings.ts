@@ -142,6 +142,48 @@ export const settings = {
     description: "Where the gateway reaches the partners service's subgraph (its `/graphql` URL).",
     requiredBy: 'distributed gateway',
   },
+  EBP_DISSEMINATION_URL: {
+    schema: urlWithScheme(['http', 'https']).optional(),
+    description:
+      "Where the gateway reaches the dissemination service's subgraph (its `/graphql` URL).",
+    requiredBy: 'distributed gateway',
+  },
+  EBP_DISSEMINATION_TARGETS: {
+    schema: z
+      .string()
+      .refine(
+        (value) =>
+          value
+            .split(',')
+            .map((pair) => pair.trim())
+            .filter((pair) => pair !== '')
+            .every((pair) => /^[a-z-]+=https?:\/\/\S+$/.test(pair)),
+        'must be comma-separated target-id=URL pairs, e.g. knowledge-hub=https://khub.example/api',
+      )
+      .optional(),
+    description:
+      'National bodies the library delivers to, as `target-id=URL` pairs: `research-map`, `national-police-library`, `knowledge-hub`, `what-works-toolkit`. None set: nothing leaves.',
+  },
+  EBP_DELIVERY_FIRST_RETRY_MS: {
+    schema: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    description: 'Delay before retrying a delivery the first time; doubled per attempt.',
+    defaultValue: '5000',
+  },
+  EBP_DELIVERY_MAX_RETRY_MS: {
+    schema: z.coerce.number().int().min(10).max(86_400_000).default(1_800_000),
+    description: 'Longest delay between delivery attempts.',
+    defaultValue: '1800000',
+  },
+  EBP_DELIVERY_MAX_ATTEMPTS: {
+    schema: z.coerce.number().int().min(1).max(1_000).default(12),
+    description: 'Attempts before a delivery to an unreachable national body is marked failed.',
+    defaultValue: '12',
+  },
+  EBP_PUBLIC_URL: {
+    schema: urlWithScheme(['http', 'https']).default('http://localhost:4000'),
+    description: 'Where people reach the platform: links to library items in feeds and deliveries.',
+    defaultValue: 'http://localhost:4000',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

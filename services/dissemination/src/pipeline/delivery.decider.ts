@@ -1,5 +1,5 @@
 import type { dissemination } from '@ebp/contracts';
-import type { Decider } from '@ebp/eventing';
+import type { CommandHandler, Decider } from '@ebp/eventing';
 import { IllegalDisseminationTransition, NotFound, StaleAttempt } from '../dissemination-errors';
 import type { DisseminationEvent } from '../dissemination-events';
 
@@ -165,3 +165,6 @@ export const deliveryDecider: Decider<DeliveryCommand, DeliveryEvent, DeliverySt
 };
 
 export const deliveryStreamId = (deliveryId: string) => `delivery:${deliveryId}`;
+
+/** Commands on deliveries, through the kit's handler. */
+export type DeliveryCommands = CommandHandler<DeliveryCommand, DeliveryEvent, DeliveryState>;

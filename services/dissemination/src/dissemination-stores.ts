@@ -1,0 +1,71 @@
+import {
+  SqlCheckpointStore,
+  SqlEventStore,
+  createProjectionProcessor,
+  liveCollection,
+  type DocumentBody,
+  type DocumentCollection,
+  type DocumentStore,
+  type EventProcessor,
+  type ProjectionDefinition,
+  type SqlClient,
+} from '@ebp/eventing';
+import type { DisseminationStores } from './application/dissemination-application';
+import type { DeliveryTarget } from './pipeline/targets';
+import {
+  deliveries,
+  learningNetworks,
+  libraryItems,
+  masterClasses,
+  subscriptions,
+} from './projections/dissemination-read-models';
+import { registerProjects, type RegisterProjectFacts } from './reactions/register-projects';
+import { LibrarySearchIndex } from './search/search-index';
+
+export interface OpenedDisseminationStores extends DisseminationStores {
+  readonly store: SqlEventStore;
+  readonly checkpoints: SqlCheckpointStore;
+  readonly projectors: readonly EventProcessor[];
+  /** The register's projects as the library knows them (kept by a reaction, not a projector). */
+  readonly registerProjects: () => Promise<DocumentCollection<RegisterProjectFacts>>;
+}
+
+/** The dissemination service's stores on its own database, and projectors for its read models. */
+export async function openDisseminationStores(options: {
+  readonly sql: SqlClient;
+  readonly documents: DocumentStore;
+  readonly targets: readonly DeliveryTarget[];
+  readonly now?: () => Date;
+}): Promise<OpenedDisseminationStores> {
+  const { sql, documents } = options;
+  const store = await SqlEventStore.open(sql);
+  const checkpoints = await SqlCheckpointStore.open(sql);
+  const search = await LibrarySearchIndex.open(sql);
+  const projector = <Body extends DocumentBody>(definition: ProjectionDefinition<Body>) =>
+    createProjectionProcessor(store, checkpoints, documents, definition);
+  const projectors = [
+    projector(libraryItems),
+    projector(deliveries),
+    projector(masterClasses),
+    projector(learningNetworks),
+    projector(subscriptions),
+    search.processor(store, checkpoints),
+  ];
+  return {
+    store,
+    checkpoints,
+    projectors,
+    search,
+    targets: options.targets,
+    registerProjects: () => liveCollection(documents, registerProjects),
+    libraryItems: () => liveCollection(documents, libraryItems),
+    deliveries: () => liveCollection(documents, deliveries),
+    masterClasses: () => liveCollection(documents, masterClasses),
+    learningNetworks: () => liveCollection(documents, learningNetworks),
+    subscriptions: () => liveCollection(documents, subscriptions),
+    catchUp: async () => {
+      for (const each of projectors) await each.catchUp();
+    },
+    now: options.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,57 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { DocumentCollection } from '@ebp/eventing';
+import { sendProblem } from '@ebp/platform';
+import type { LibraryItemEntry } from '../projections/dissemination-read-models';
+import { atomFeed, type PublishedVersion } from './atom';
+
+export const LIBRARY_FEED_PATH = '/feeds/library.atom';
+
+/**
+ * The Atom feed of newly published OFFICIAL items, for intranet syndication: readable without a
+ * token, so it never carries anything OFFICIAL-SENSITIVE, drafts or withdrawn items.
+ */
+export function libraryFeed(options: {
+  readonly libraryItems: () => Promise<DocumentCollection<LibraryItemEntry>>;
+  readonly catchUp: () => Promise<void>;
+  readonly itemUrl: (itemId: string) => string;
+  readonly feedUrl: string;
+  readonly now: () => Date;
+}): Router {
+  const router = express.Router();
+  router.get(LIBRARY_FEED_PATH, async (_request: Request, response: Response) => {
+    try {
+      await options.catchUp();
+      const found = await (
+        await options.libraryItems()
+      ).find({
+        filter: { status: 'published', classification: 'OFFICIAL' },
+        sort: [{ field: 'published.publishedAt', direction: 'desc' }],
+        limit: 50,
+      });
+      const items: PublishedVersion[] = found.items.flatMap(({ body }) =>
+        body.published && body.published.content.classification === 'OFFICIAL'
+          ? [{ itemId: body.itemId, ...body.published }]
+          : [],
+      );
+      response
+        .status(200)
+        .type('application/atom+xml; charset=utf-8')
+        .send(
+          atomFeed({
+            feedUrl: options.feedUrl,
+            items,
+            itemUrl: options.itemUrl,
+            now: options.now(),
+          }),
+        );
+    } catch {
+      sendProblem(response, {
+        status: 503,
+        title: 'Feed unavailable',
+        detail: 'The library could not be read; try again shortly',
+        code: 'FEED_UNAVAILABLE',
+      });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { subgraphOptions, type GraphqlLimits } from '@ebp/platform';
+import { DisseminationApplication } from '../application/dissemination-application';
+import { DISSEMINATION_RUNTIME, type DisseminationRuntime } from './dissemination-runtime';
+import { disseminationTypeDefs } from './dissemination.schema';
+import {
+  LearningNetworkResolver,
+  LearningPostResolver,
+  MasterClassResolver,
+  SubscriptionResolver,
+} from './learning.resolver';
+import {
+  LibraryCommandsResolver,
+  LibraryItemResolver,
+  ResearchProjectPublicationsResolver,
+  SearchResolver,
+} from './library.resolver';
+
+/** The dissemination subgraph: one module, built around a runtime from the composition root. */
+@Module({})
+export class DisseminationModule {
+  static forRoot(
+    runtime: DisseminationRuntime,
+    application: DisseminationApplication,
+    options: { readonly production?: boolean; readonly limits?: Partial<GraphqlLimits> } = {},
+  ): DynamicModule {
+    return {
+      module: DisseminationModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          ...subgraphOptions({ typeDefs: disseminationTypeDefs, ...options }),
+        }),
+      ],
+      providers: [
+        { provide: DISSEMINATION_RUNTIME, useValue: runtime },
+        { provide: DisseminationApplication, useValue: application },
+        LibraryItemResolver,
+        SearchResolver,
+        LibraryCommandsResolver,
+        ResearchProjectPublicationsResolver,
+        MasterClassResolver,
+        LearningNetworkResolver,
+        LearningPostResolver,
+        SubscriptionResolver,
+      ],
+    };
+  }
+}

@@ -1,0 +1,217 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
+import type { RequestContext } from '@ebp/platform';
+import {
+  DisseminationApplication,
+  type MasterClassView,
+} from '../application/dissemination-application';
+import type { LearningNetworkEntry } from '../projections/dissemination-read-models';
+import { DISSEMINATION_RUNTIME, type DisseminationRuntime } from './dissemination-runtime';
+import { DisseminationResolverBase } from './library.resolver';
+
+const people = (ids: readonly string[] | null) => ids?.map((id) => ({ id })) ?? null;
+
+const toMasterClass = (view: MasterClassView) => ({
+  ...view,
+  id: view.masterClassId,
+  registered: people(view.registered),
+  waiting: people(view.waiting),
+  attended: people(view.attended),
+});
+
+const toNetwork = (entry: LearningNetworkEntry) => ({
+  ...entry,
+  id: entry.networkId,
+  members: entry.members.map((id) => ({ id })),
+  posts: entry.posts.map((post) => ({
+    ...post,
+    id: post.postId,
+    author: { id: post.personId },
+  })),
+});
+
+@Resolver('MasterClass')
+export class MasterClassResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  @Query('masterClass')
+  async masterClass(@Context() context: RequestContext, @Args('id') id: string) {
+    const view = await this.library.masterClass(await this.identity(context), id);
+    return view ? toMasterClass(view) : null;
+  }
+
+  @Query('upcomingMasterClasses')
+  async upcoming(@Context() context: RequestContext) {
+    return (await this.library.upcomingMasterClasses(await this.identity(context))).map(
+      toMasterClass,
+    );
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext) {
+    return this.masterClass(context, reference.id);
+  }
+
+  @Mutation('scheduleMasterClass')
+  async schedule(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('masterClass') masterClass: unknown,
+  ) {
+    await this.library.scheduleMasterClass(await this.identity(context), id, masterClass);
+    return true;
+  }
+
+  @Mutation('registerForMasterClass')
+  async register(@Context() context: RequestContext, @Args('id') id: string) {
+    await this.library.registerForMasterClass(await this.identity(context), id);
+    return true;
+  }
+
+  @Mutation('cancelMasterClassRegistration')
+  async cancelRegistration(@Context() context: RequestContext, @Args('id') id: string) {
+    await this.library.cancelRegistration(await this.identity(context), id);
+    return true;
+  }
+
+  @Mutation('recordAttendance')
+  async recordAttendance(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('personIds') personIds: string[],
+  ) {
+    await this.library.recordAttendance(await this.identity(context), id, personIds);
+    return true;
+  }
+
+  @Mutation('cancelMasterClass')
+  async cancel(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('reason') reason: string,
+  ) {
+    await this.library.cancelMasterClass(await this.identity(context), id, reason);
+    return true;
+  }
+}
+
+@Resolver('LearningNetwork')
+export class LearningNetworkResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  @Query('learningNetworks')
+  async networks(@Context() context: RequestContext) {
+    return (await this.library.networks(await this.identity(context))).map(toNetwork);
+  }
+
+  @Query('learningNetwork')
+  async network(@Context() context: RequestContext, @Args('id') id: string) {
+    const entry = await this.library.network(await this.identity(context), id);
+    return entry ? toNetwork(entry) : null;
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext) {
+    return this.network(context, reference.id);
+  }
+
+  @Mutation('createLearningNetwork')
+  async create(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('network') network: unknown,
+  ) {
+    await this.library.createNetwork(await this.identity(context), id, network);
+    return true;
+  }
+
+  @Mutation('joinLearningNetwork')
+  async join(@Context() context: RequestContext, @Args('id') id: string) {
+    await this.library.joinNetwork(await this.identity(context), id, true);
+    return true;
+  }
+
+  @Mutation('leaveLearningNetwork')
+  async leave(@Context() context: RequestContext, @Args('id') id: string) {
+    await this.library.joinNetwork(await this.identity(context), id, false);
+    return true;
+  }
+
+  @Mutation('shareLearning')
+  async share(
+    @Context() context: RequestContext,
+    @Args('networkId') networkId: string,
+    @Args('post') post: unknown,
+  ) {
+    return this.library.shareLearning(await this.identity(context), networkId, post);
+  }
+}
+
+@Resolver('LearningPost')
+export class LearningPostResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  /** The items a post links to that the caller may read. */
+  @ResolveField('items')
+  async items(@Parent() post: { itemIds: string[] }, @Context() context: RequestContext) {
+    const identity = await this.identity(context);
+    const views = [];
+    for (const itemId of post.itemIds) {
+      const view = await this.view(context, await this.library.item(identity, itemId));
+      if (view) views.push(view);
+    }
+    return views;
+  }
+}
+
+@Resolver()
+export class SubscriptionResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  @Query('mySubscription')
+  async mySubscription(@Context() context: RequestContext) {
+    return this.library.mySubscription(await this.identity(context));
+  }
+
+  @Query('myDigest')
+  async myDigest(@Context() context: RequestContext, @Args('since') since: string) {
+    const identity = await this.identity(context);
+    const found = await this.library.digest(identity, since);
+    return Promise.all(found.map((entry) => this.view(context, entry)));
+  }
+
+  @Mutation('subscribe')
+  async subscribe(@Context() context: RequestContext, @Args('subscription') subscription: unknown) {
+    await this.library.subscribe(await this.identity(context), subscription);
+    return true;
+  }
+}

@@ -1,0 +1,36 @@
+import { hasRole, type Identity } from '@ebp/platform';
+import { EDITORS, mayReadContent } from '../access/library-access';
+import type { DeliveryEntry, LibraryItemEntry } from '../projections/dissemination-read-models';
+
+/** A library item as the graph shows it to this caller: editors also see the working copy. */
+export function toLibraryItem(entry: LibraryItemEntry, identity: Identity) {
+  const content = entry.published?.content ?? entry.draft;
+  const editor = hasRole(identity, EDITORS) && mayReadContent(identity, entry.draft);
+  return {
+    id: entry.itemId,
+    status: entry.status,
+    kind: content.kind,
+    title: content.title,
+    summary: content.summary,
+    body: content.body ?? null,
+    year: content.year,
+    evidence: { ...content.evidence, emmieEffect: content.evidence.emmie?.effect.evidence ?? null },
+    tags: content.tags,
+    doi: content.doi ?? null,
+    url: content.url ?? null,
+    classification: content.classification,
+    projectIds: content.projectIds,
+    version: entry.published?.version ?? null,
+    publishedAt: entry.published?.publishedAt ?? null,
+    source: entry.source,
+    draft: editor ? entry.draft : null,
+    unpublishedChanges: editor ? entry.unpublishedChanges : null,
+    releases: editor ? entry.releases : [],
+  };
+}
+
+export const toDelivery = (entry: DeliveryEntry) => ({
+  ...entry,
+  id: entry.deliveryId,
+  status: entry.status.toUpperCase(),
+});

@@ -1,0 +1,217 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
+import { dissemination } from '@ebp/contracts';
+import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import { DisseminationApplication } from '../application/dissemination-application';
+import type { LibraryItemEntry } from '../projections/dissemination-read-models';
+import type { SearchFilters, SearchHit } from '../search/search-index';
+import { DISSEMINATION_RUNTIME, type DisseminationRuntime } from './dissemination-runtime';
+import { toDelivery, toLibraryItem } from './library-item.view';
+
+export abstract class DisseminationResolverBase {
+  constructor(
+    protected readonly runtime: DisseminationRuntime,
+    protected readonly library: DisseminationApplication,
+  ) {}
+
+  protected identity(context: RequestContext): Promise<Identity> {
+    return identityOf(this.runtime, context);
+  }
+
+  protected async view(context: RequestContext, entry: LibraryItemEntry | null) {
+    return entry ? toLibraryItem(entry, await this.identity(context)) : null;
+  }
+}
+
+@Resolver('LibraryItem')
+export class LibraryItemResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  @Query('libraryItem')
+  async libraryItem(@Context() context: RequestContext, @Args('id') id: string) {
+    return this.view(context, await this.library.item(await this.identity(context), id));
+  }
+
+  @Query('libraryItems')
+  async libraryItems(@Context() context: RequestContext, @Args('status') status: string) {
+    const identity = await this.identity(context);
+    const found = await this.library.itemsByStatus(identity, status as LibraryItemEntry['status']);
+    return found.map((entry) => toLibraryItem(entry, identity));
+  }
+
+  @Query('recentlyPublished')
+  async recentlyPublished(
+    @Context() context: RequestContext,
+    @Args('limit') limit?: number | null,
+  ) {
+    const identity = await this.identity(context);
+    return (await this.library.recentlyPublished(identity, limit ?? 20)).map((entry) =>
+      toLibraryItem(entry, identity),
+    );
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext) {
+    return this.libraryItem(context, reference.id);
+  }
+
+  @ResolveField('deliveries')
+  async deliveries(@Parent() item: { id: string }, @Context() context: RequestContext) {
+    return (await this.library.deliveriesOf(await this.identity(context), item.id)).map(toDelivery);
+  }
+}
+
+@Resolver('SearchHit')
+export class SearchResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  @Query('search')
+  async search(
+    @Context() context: RequestContext,
+    @Args('text') text?: string | null,
+    @Args('filters') filters?: SearchFilters | null,
+    @Args('limit') limit?: number | null,
+    @Args('offset') offset?: number | null,
+  ) {
+    return this.library.search(await this.identity(context), {
+      ...(text ? { text } : {}),
+      ...(filters ? { filters } : {}),
+      ...(limit ? { limit } : {}),
+      ...(offset ? { offset } : {}),
+    });
+  }
+
+  @Query('whatWorks')
+  async whatWorks(@Context() context: RequestContext, @Args('crimeProblem') crimeProblem: string) {
+    return this.library.whatWorks(await this.identity(context), crimeProblem);
+  }
+
+  @Query('disseminationTargets')
+  disseminationTargets() {
+    const configured = new Set(this.library.targets().map((target) => target.id));
+    return Object.entries(dissemination.NATIONAL_BODIES).map(([id, body]) => ({
+      id,
+      ...body,
+      configured: configured.has(id as dissemination.TargetId),
+    }));
+  }
+
+  @ResolveField('item')
+  async item(@Parent() hit: SearchHit, @Context() context: RequestContext) {
+    return this.view(context, await this.library.item(await this.identity(context), hit.itemId));
+  }
+}
+
+/** The library's and the pipeline's mutations; the rules live in the application and deciders. */
+@Resolver()
+export class LibraryCommandsResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  @Mutation('draftLibraryItem')
+  async draft(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('content') content: unknown,
+  ) {
+    await this.library.draftItem(await this.identity(context), id, content);
+    return true;
+  }
+
+  @Mutation('reviseLibraryItem')
+  async revise(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('content') content: unknown,
+  ) {
+    await this.library.reviseItem(await this.identity(context), id, content);
+    return true;
+  }
+
+  @Mutation('publishLibraryItem')
+  async publish(@Context() context: RequestContext, @Args('id') id: string) {
+    return this.library.publishItem(await this.identity(context), id);
+  }
+
+  @Mutation('withdrawLibraryItem')
+  async withdraw(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('reason') reason: string,
+  ) {
+    await this.library.withdrawItem(await this.identity(context), id, reason);
+    return true;
+  }
+
+  @Mutation('releaseLibraryItem')
+  async release(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('version') version: number,
+    @Args('targetIds') targetIds: string[],
+    @Args('justification') justification: string,
+  ) {
+    await this.library.releaseItem(
+      await this.identity(context),
+      id,
+      version,
+      targetIds,
+      justification,
+    );
+    return true;
+  }
+
+  @Mutation('retryDelivery')
+  async retryDelivery(@Context() context: RequestContext, @Args('id') id: string) {
+    await this.library.retryDelivery(await this.identity(context), id);
+    return true;
+  }
+}
+
+/** The library's part of the register's entity. */
+@Resolver('ResearchProject')
+export class ResearchProjectPublicationsResolver extends DisseminationResolverBase {
+  constructor(
+    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+    @Inject(DisseminationApplication) library: DisseminationApplication,
+  ) {
+    super(runtime, library);
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext) {
+    await this.identity(context);
+    return { id: reference.id };
+  }
+
+  @ResolveField('publications')
+  async publications(@Parent() project: { id: string }, @Context() context: RequestContext) {
+    const identity = await this.identity(context);
+    return (await this.library.publicationsOf(identity, project.id)).map((entry) =>
+      toLibraryItem(entry, identity),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+// The dissemination service as its own process (distributed mode): PostgreSQL event store and
+// search index, MongoDB read models, Kafka for its events and the register's and partners' topics.
+import { runDistributedService } from '@ebp/eventing';
+import { loadConfig } from '@ebp/platform';
+import { parseDeliveryTargets } from './pipeline/targets';
+import { busFeeds, startDisseminationServer } from './server/dissemination-server';
+
+const { dissemination } = loadConfig();
+runDistributedService('dissemination', (settings) =>
+  startDisseminationServer({
+    ...settings,
+    ...busFeeds(settings.bus),
+    targets: parseDeliveryTargets(dissemination.targets),
+    publicUrl: dissemination.publicUrl,
+    retryPolicy: dissemination.retryPolicy,
+  }),
+);

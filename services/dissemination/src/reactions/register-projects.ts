@@ -1,0 +1,60 @@
+import { parseContract, register, type Classification } from '@ebp/contracts';
+import { streamNames, type ProjectionDefinition } from '@ebp/eventing';
+
+/** What the library needs to know about a register project to draft an item from it. */
+export interface RegisterProjectFacts {
+  projectId: string;
+  title: string;
+  summary: string;
+  ebpLevel: register.EbpLevel;
+  classification: Classification;
+  /** Who may read an OFFICIAL-SENSITIVE project: the lead, the proposer and those named. */
+  needToKnow: string[];
+}
+
+const PROPOSED = 'register.project.proposed';
+const AMENDED = 'register.project.amended';
+const projectIdOf = streamNames('project:').idOf;
+
+/**
+ * The register's projects as the dissemination service sees them, kept from the register's
+ * events (its topic or, all-in-one, its store): proposals and amendments. Guarded by the
+ * register's log positions, so redelivery changes nothing.
+ */
+export const registerProjects: ProjectionDefinition<RegisterProjectFacts> = {
+  name: 'dissemination-register-projects',
+  version: 1,
+  handles: [PROPOSED, AMENDED],
+  documentId: (stored) => projectIdOf(stored.streamId),
+  evolve: (current, stored) => {
+    if (stored.type === PROPOSED) {
+      const { projectId, proposal, proposedBy } = parseContract(
+        PROPOSED,
+        register.projectEventData[PROPOSED],
+        stored.data,
+      );
+      return {
+        projectId,
+        title: proposal.title,
+        summary: proposal.summary,
+        ebpLevel: proposal.ebpLevel,
+        classification: proposal.classification,
+        needToKnow: [...new Set([proposal.leadId, proposedBy, ...(proposal.needToKnow ?? [])])],
+      };
+    }
+    if (!current) return null;
+    const { changes } = parseContract(AMENDED, register.projectEventData[AMENDED], stored.data);
+    const to = <Field extends keyof register.ProjectProposal>(field: Field) =>
+      changes[field]?.to as register.ProjectProposal[Field] | undefined;
+    return {
+      ...current,
+      title: to('title') ?? current.title,
+      summary: to('summary') ?? current.summary,
+      ebpLevel: to('ebpLevel') ?? current.ebpLevel,
+      classification: to('classification') ?? current.classification,
+      needToKnow: to('needToKnow')
+        ? [...new Set([...current.needToKnow, ...(to('needToKnow') ?? [])])]
+        : current.needToKnow,
+    };
+  },
+};

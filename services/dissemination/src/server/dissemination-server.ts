@@ -1,0 +1,179 @@
+import { dissemination, partners, register } from '@ebp/contracts';
+import {
+  CommandHandler,
+  SERVICE_TOPIC_PARTITIONS,
+  consumeFeed,
+  createOutboxRelay,
+  startServiceProcessing,
+  type BackgroundWork,
+  type Bus,
+  type DocumentStore,
+  type EventFeed,
+  type SqlClient,
+} from '@ebp/eventing';
+import { forwardedIdentity, silentLogger } from '@ebp/platform';
+import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
+import { DisseminationApplication } from '../application/dissemination-application';
+import { openDisseminationStores } from '../dissemination-stores';
+import { LIBRARY_FEED_PATH, libraryFeed } from '../feeds/library-feed';
+import { DisseminationModule } from '../graphql/dissemination.module';
+import type { DisseminationRuntime } from '../graphql/dissemination-runtime';
+import { libraryItemDecider } from '../library/library-item.decider';
+import { deliveryDecider, type RetryPolicy } from '../pipeline/delivery.decider';
+import { DeliveryWorker } from '../pipeline/delivery-worker';
+import { dispatchPublications } from '../pipeline/dispatch';
+import type { DeliveryTarget } from '../pipeline/targets';
+import { draftFromPartnerOutcome, draftFromRegister } from '../reactions/draft-items.reaction';
+
+export interface DisseminationServerOptions extends SubgraphServerOptions {
+  readonly sql: SqlClient;
+  readonly documents: DocumentStore;
+  /** Publishes the dissemination events (attendance included); none: nothing is published. */
+  readonly bus?: Bus;
+  /** The register's events: completed projects become draft items. */
+  readonly registerEvents?: EventFeed;
+  /** The partners' events: published outcomes become draft items. */
+  readonly partnersEvents?: EventFeed;
+  /** The national bodies this deployment delivers to (EBP_DISSEMINATION_TARGETS). */
+  readonly targets?: readonly DeliveryTarget[];
+  /** Where people read library items: links in feeds and deliveries point here. */
+  readonly publicUrl?: string;
+  readonly retryPolicy?: RetryPolicy;
+  readonly now?: () => Date;
+  /** The store is this process's alone (all-in-one): leases left by a dead process are void. */
+  readonly soleProcess?: boolean;
+  readonly pollIntervalMs?: number;
+}
+
+export interface RunningDissemination {
+  /** The subgraph's /graphql. */
+  readonly url: string;
+  /** The Atom feed of newly published items. */
+  readonly feedUrl: string;
+  readonly runtime: DisseminationRuntime;
+  stop(): Promise<void>;
+}
+
+/** Consumer names: the bus consumer groups, or the checkpoints over another service's store. */
+export const DISSEMINATION_CONSUMERS = {
+  register: 'dissemination.register-projects',
+  partners: 'dissemination.partner-outcomes',
+  dispatch: 'dissemination.dispatch',
+} as const;
+
+/**
+ * The dissemination service: its event store, read models and search index, the relay, the
+ * reactions to the register's and partners' events, the dispatcher and delivery worker that
+ * share findings with national bodies, the Atom feed and its subgraph. Same function, both modes.
+ */
+export async function startDisseminationServer(
+  options: DisseminationServerOptions,
+): Promise<RunningDissemination> {
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? (() => new Date());
+  const publicUrl = (options.publicUrl ?? 'http://localhost:4000').replace(/\/$/, '');
+  const itemUrl = (itemId: string) => `${publicUrl}/library/${encodeURIComponent(itemId)}`;
+  const targets = options.targets ?? [];
+  const stores = await openDisseminationStores({
+    sql: options.sql,
+    documents: options.documents,
+    targets,
+    now,
+  });
+  if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
+  const { bus } = options;
+  if (bus)
+    await bus.createTopics([
+      { name: dissemination.DISSEMINATION_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
+    ]);
+  const items = new CommandHandler(stores.store, libraryItemDecider);
+  const processing = await startServiceProcessing({
+    projectors: stores.projectors,
+    background: async (catchUp) => {
+      const work: BackgroundWork[] = [];
+      if (bus)
+        work.push(
+          createOutboxRelay(stores.store, stores.checkpoints, bus, {
+            topicFor: () => dissemination.DISSEMINATION_TOPIC,
+          }),
+        );
+      if (options.registerEvents)
+        work.push(
+          await consumeFeed(options.registerEvents, stores.checkpoints, {
+            name: DISSEMINATION_CONSUMERS.register,
+            handle: async (event) =>
+              void (await draftFromRegister(event, await stores.registerProjects(), items)),
+          }),
+        );
+      if (options.partnersEvents)
+        work.push(
+          await consumeFeed(options.partnersEvents, stores.checkpoints, {
+            name: DISSEMINATION_CONSUMERS.partners,
+            handle: async (event) =>
+              void (await draftFromPartnerOutcome(event, await stores.registerProjects(), items)),
+          }),
+        );
+      const dispatch = dispatchPublications(
+        new CommandHandler(stores.store, deliveryDecider),
+        targets,
+      );
+      work.push(
+        await consumeFeed({ kind: 'store', store: stores.store }, stores.checkpoints, {
+          name: DISSEMINATION_CONSUMERS.dispatch,
+          handle: async (event) => void (await dispatch(event)),
+        }),
+        new DeliveryWorker({
+          store: stores.store,
+          deliveries: stores.deliveries,
+          targets,
+          catchUp,
+          itemUrl,
+          now,
+          logger,
+          ...(options.retryPolicy ? { policy: options.retryPolicy } : {}),
+        }),
+      );
+      return work;
+    },
+    logger,
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
+  const runtime: DisseminationRuntime = {
+    ...stores,
+    catchUp: processing.catchUp,
+    identify: forwardedIdentity(options.identitySecret),
+  };
+  const application = new DisseminationApplication(runtime);
+  let feedUrl = '';
+  const subgraph = await hostSubgraph('dissemination', options, {
+    module: (settings) => DisseminationModule.forRoot(runtime, application, settings),
+    ready: async () => {
+      await options.sql.query('select 1');
+      return processing.healthy();
+    },
+    routes: [
+      libraryFeed({
+        libraryItems: stores.libraryItems,
+        catchUp: processing.catchUp,
+        itemUrl,
+        get feedUrl() {
+          return feedUrl;
+        },
+        now,
+      }),
+    ],
+    afterClose: () => processing.stop(),
+  });
+  feedUrl = subgraph.url.replace(/\/graphql$/, LIBRARY_FEED_PATH);
+  return { url: subgraph.url, feedUrl, runtime, stop: () => subgraph.stop() };
+}
+
+/** Feeds of the platform's topics on a bus (distributed mode). */
+export function busFeeds(
+  bus: Bus,
+): Pick<DisseminationServerOptions, 'registerEvents' | 'partnersEvents'> {
+  return {
+    registerEvents: { kind: 'bus', bus, topic: register.REGISTER_TOPIC },
+    partnersEvents: { kind: 'bus', bus, topic: partners.PARTNERS_TOPIC },
+  };
+}
