@@ -1,16 +1,16 @@
-// The register, the community and the partners end to end through the gateway, all-in-one: one process, PGlite
-// in memory; the community reads the register's events from its store.
+// Every service end to end through the gateway, all-in-one: one process, PGlite in memory; each
+// service reads the others' events from their stores; the national bodies are real HTTP servers.
 import { randomBytes } from 'node:crypto';
+import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne } from './all-in-one';
 import { communityScenario } from './testing/community-scenario';
 import { disseminationScenario } from './testing/dissemination-scenario';
 import {
   closeNationalBodies,
   openNationalBodies,
+  targetsSetting,
   type NationalBodies,
 } from './testing/national-bodies';
-import { parseDeliveryTargets } from '@ebp/dissemination';
-import { targetsSetting } from './testing/national-bodies';
 import { partnersScenario } from './testing/partners-scenario';
 import { platformFor } from './testing/platform-under-test';
 import { registerScenario } from './testing/register-scenario';

@@ -1,5 +1,6 @@
-// The register and the community end to end through the gateway, distributed: each service and
-// the gateway in its own process on PostgreSQL, Kafka and the MongoDB-compatible engine.
+// Every service end to end through the gateway, distributed: each service and the gateway in its
+// own process on PostgreSQL, Kafka and the MongoDB-compatible engine; the national bodies are
+// real HTTP servers in this process.
 import { randomUUID } from 'node:crypto';
 import { register } from '@ebp/contracts';
 import { KafkaBus, fromBusMessage } from '@ebp/eventing';
@@ -7,26 +8,45 @@ import { loadEngineSettings } from '@ebp/platform';
 import { startDistributed } from '../distributed';
 import { GraphClient } from '../graph-client';
 import { communityScenario } from '../testing/community-scenario';
+import { disseminationScenario } from '../testing/dissemination-scenario';
+import {
+  closeNationalBodies,
+  openNationalBodies,
+  targetsSetting,
+  type NationalBodies,
+} from '../testing/national-bodies';
 import { partnersScenario } from '../testing/partners-scenario';
 import { platformFor } from '../testing/platform-under-test';
 import { registerScenario } from '../testing/register-scenario';
 
 describe('distributed through the gateway, as separate processes', () => {
   const engines = loadEngineSettings();
+  let bodies: NationalBodies | undefined;
   const platform = platformFor(async () => {
-    const running = await startDistributed({ engines, childOutput: () => undefined });
+    bodies = await openNationalBodies();
+    const running = await startDistributed({
+      engines,
+      childOutput: () => undefined,
+      disseminationTargets: targetsSetting(bodies),
+      deliveryRetry: { firstDelayMs: 200, maxDelayMs: 1_000 },
+    });
     return {
       url: running.url,
       subgraphUrls: running.subgraphUrls,
       identitySecret: running.identitySecret,
       issuer: running.issuer,
-      stop: () => running.stop(),
+      stop: async () => {
+        await running.stop();
+        if (bodies) await closeNationalBodies(bodies);
+      },
     };
   });
 
   describe('the register', () => registerScenario(platform));
   describe('the community', () => communityScenario(platform));
   describe('the partners', () => partnersScenario(platform));
+  describe('the library and its dissemination', () =>
+    disseminationScenario(platform, () => bodies!));
 
   it('publishes the register’s events to Kafka for other services and analytics teams', async () => {
     const projectId = `e2e-published-${randomUUID().slice(0, 8)}`;
