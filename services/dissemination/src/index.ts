@@ -23,3 +23,4 @@ export * from './graphql/dissemination.schema';
 export * from './graphql/dissemination-runtime';
 export * from './graphql/dissemination.module';
 export * from './server/dissemination-server';
+export * from './testing/national-body-endpoint';

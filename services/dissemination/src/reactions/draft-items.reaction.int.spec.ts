@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CommandHandler,
+  SqlDocumentStore,
+  SqlEventStore,
+  liveCollection,
+  logPosition,
+  type SqlClient,
+  type StoredEvent,
+} from '@ebp/eventing';
+import { sqlTargets } from '@ebp/eventing/testing';
+import { libraryItemDecider, libraryItemStreamId } from '../library/library-item.decider';
+import {
+  draftFromPartnerOutcome,
+  draftFromRegister,
+  outcomeItemId,
+  projectItemId,
+} from './draft-items.reaction';
+import { registerProjects } from './register-projects';
+
+const emmie = { evidence: 'moderate', quality: 'moderate' };
+let sequence = 0;
+/** Another service's event as a feed delivers it. */
+function delivered(type: string, streamId: string, data: unknown): StoredEvent {
+  sequence += 1;
+  return {
+    id: randomUUID(),
+    type,
+    streamId,
+    streamVersion: sequence,
+    position: logPosition(1n, BigInt(sequence)),
+    schemaVersion: 1,
+    data,
+    metadata: {
+      correlationId: randomUUID(),
+      causationId: null,
+      actor: { kind: 'person', id: 'person-rae' },
+      recordedAt: '2027-03-31T16:00:00.000Z',
+      classification: 'OFFICIAL',
+    },
+  } as StoredEvent;
+}
+
+describe.each(sqlTargets())(
+  'drafting library items from other services’ events, on $name',
+  (target) => {
+    let sql: SqlClient;
+    let store: SqlEventStore;
+    let documents: SqlDocumentStore;
+
+    beforeAll(async () => {
+      sql = await target.create();
+      store = await SqlEventStore.open(sql);
+      documents = await SqlDocumentStore.open(sql);
+    });
+
+    afterAll(async () => {
+      await sql.close();
+    });
+
+    it('drafts one research report per completed project, from the project as amended, however often the events arrive', async () => {
+      const projectId = `p-${randomUUID()}`;
+      const stream = `project:${projectId}`;
+      const commands = new CommandHandler(store, libraryItemDecider);
+      const projects = await liveCollection(documents, registerProjects);
+      const proposed = delivered('register.project.proposed', stream, {
+        projectId,
+        proposedBy: 'person-rae',
+        proposal: {
+          title: 'Knife arches at transport hubs',
+          summary: 'Do knife arches at stations reduce knife carrying nearby?',
+          researchQuestions: ['Do arches deter carrying?'],
+          ebpLevel: 'organisational',
+          priorityIds: [],
+          design: 'Stepped-wedge across twelve stations',
+          methods: ['rct'],
+          plannedSmsLevel: 4,
+          ebpMatrix: { target: 'micro-place', proactivity: 'proactive', specificity: 'focused' },
+          plannedStart: '2026-04-01',
+          plannedEnd: '2027-03-31',
+          owningUnit: 'Roads and Transport Policing',
+          leadId: 'person-sam',
+          ethics: {
+            status: 'not-required',
+            reason: 'Uses only recorded crime counts, no participants.',
+          },
+          classification: 'OFFICIAL-SENSITIVE',
+          needToKnow: ['person-kim'],
+          outcomes: {
+            primary: [{ name: 'Knife crime', measure: 'Offences per week' }],
+            secondary: [],
+          },
+        },
+      });
+      const amended = delivered('register.project.amended', stream, {
+        by: 'person-sam',
+        justification: 'The title now says where the arches stand.',
+        changes: {
+          title: { from: 'Knife arches at transport hubs', to: 'Knife arches at London stations' },
+        },
+        outcomesChangedAfterApproval: false,
+      });
+      const completed = delivered('register.project.completed', stream, {
+        by: 'person-sam',
+        findings: {
+          summary: 'Knife possession offences near treated stations fell by 9% against controls.',
+          effectDirection: 'positive',
+          achievedSmsLevel: 4,
+          emmie: {
+            effect: emmie,
+            mechanism: emmie,
+            moderators: emmie,
+            implementation: emmie,
+            economicCost: emmie,
+          },
+          reportedOutcomes: [{ name: 'Knife crime', primary: true, result: '9% fewer offences' }],
+        },
+        outcomeSwitching: null,
+      });
+      for (const event of [proposed, amended, completed, proposed, amended, completed])
+        await draftFromRegister(event, projects, commands);
+      const events = await store.readStream(libraryItemStreamId(projectItemId(projectId)));
+      expect(events.map((event) => event.type)).toEqual(['dissemination.library.item-drafted']);
+      expect(events[0]!.data).toMatchObject({
+        source: { kind: 'project', projectId },
+        content: {
+          kind: 'research-report',
+          title: 'Knife arches at London stations',
+          year: 2027,
+          evidence: { smsLevel: 4, effectDirection: 'positive', ebpLevel: 'organisational' },
+          classification: 'OFFICIAL-SENSITIVE',
+          needToKnow: ['person-sam', 'person-rae', 'person-kim'],
+          projectIds: [projectId],
+        },
+      });
+      expect(events[0]!.metadata.causationId).toBe(completed.id);
+    });
+
+    it('ignores a completion for a project it never heard of', async () => {
+      const stream = `project:unknown-${randomUUID()}`;
+      expect(
+        await draftFromRegister(
+          delivered('register.project.completed', stream, {}),
+          await liveCollection(documents, registerProjects),
+          new CommandHandler(store, libraryItemDecider),
+        ),
+      ).toBe('ignored');
+    });
+
+    it('drafts a partner outcome once per submission', async () => {
+      const submissionId = `s-${randomUUID()}`;
+      const published = delivered('partners.outcome.published', `outcome:${submissionId}`, {
+        submissionId,
+        organisationId: 'cambridge',
+        acceptedBy: 'person-rob',
+        outcome: {
+          projectId: 'hot-spots-lambeth',
+          kind: 'publication',
+          title: 'Hot spots policing in Lambeth: a replication',
+          doi: '10.1177/0011128720954578',
+          publishedOn: '2026-10-01',
+        },
+      });
+      const projects = await liveCollection(documents, registerProjects);
+      const commands = new CommandHandler(store, libraryItemDecider);
+      expect(await draftFromPartnerOutcome(published, projects, commands)).toBe('drafted');
+      expect(await draftFromPartnerOutcome(published, projects, commands)).toBe('ignored');
+      const events = await store.readStream(libraryItemStreamId(outcomeItemId(submissionId)));
+      expect(events).toHaveLength(1);
+      expect(events[0]!.data).toMatchObject({
+        source: { kind: 'partner-outcome', submissionId, organisationId: 'cambridge' },
+        content: {
+          kind: 'partner-outcome',
+          doi: '10.1177/0011128720954578',
+          year: 2026,
+          classification: 'OFFICIAL',
+          summary: 'A publication from cambridge on hot-spots-lambeth.',
+        },
+      });
+    });
+  },
+);
