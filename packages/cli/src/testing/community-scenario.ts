@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { waitFor } from '@ebp/eventing/testing';
 import type { GraphResponse } from '../graph-client';
 import { callers, staffMember, type PlatformUnderTest } from './platform-under-test';
-import { allMet, findings, proposal } from './register-fixtures';
+import { completeProposedProject, proposal } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
@@ -286,26 +286,7 @@ export function communityScenario(running: () => PlatformUnderTest): void {
   it('closes the team’s involvements when the register completes the project', async () => {
     const rae = await as('rae');
     const projectId = `e2e-${run}-project`;
-    await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 1) { status } }', {
-      id: projectId,
-    });
-    await (
-      await as('rob')
-    ).must(
-      'mutation($id: ID!, $c: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { status } }',
-      { id: projectId, c: allMet },
-    );
-    await (
-      await as('cat')
-    ).must(
-      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Sound design.") { status } }',
-      { id: projectId },
-    );
-    await rae.must('mutation($id: ID!) { startProject(id: $id) { status } }', { id: projectId });
-    await rae.must(
-      'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status } }',
-      { id: projectId, f: findings },
-    );
+    await completeProposedProject(as, projectId);
     const closed = await waitFor(
       'the register’s completion to close the team’s involvements',
       () =>

@@ -7,7 +7,7 @@ import { waitFor } from '@ebp/eventing/testing';
 import type { GraphResponse } from '../graph-client';
 import type { NationalBodies } from './national-bodies';
 import { callers, staffMember, type PlatformUnderTest } from './platform-under-test';
-import { allMet, findings, proposal } from './register-fixtures';
+import { completeProposedProject, proposal } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
@@ -73,26 +73,7 @@ export function disseminationScenario(
       'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
       { id: projectId, p: proposal(`Problem-solving at robbery hot spots ${run}`, 'person-rae') },
     );
-    await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 1) { status } }', {
-      id: projectId,
-    });
-    await (
-      await as('rob')
-    ).must(
-      'mutation($id: ID!, $c: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { status } }',
-      { id: projectId, c: allMet },
-    );
-    await (
-      await as('cat')
-    ).must(
-      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Sound design.") { status } }',
-      { id: projectId },
-    );
-    await rae.must('mutation($id: ID!) { startProject(id: $id) { status } }', { id: projectId });
-    await rae.must(
-      'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status } }',
-      { id: projectId, f: findings },
-    );
+    await completeProposedProject(as, projectId);
 
     const draft = await waitFor(
       'the completed project to become a draft library item',

@@ -1,5 +1,6 @@
 // Register inputs the end-to-end scenarios share.
 import { register } from '@ebp/contracts';
+import type { GraphClient } from '../graph-client';
 
 export const allMet = Object.fromEntries(
   register.QA_CRITERIA.map((criterion) => [criterion, 'met']),
@@ -43,3 +44,34 @@ export const findings = {
   },
   reportedOutcomes: [{ name: 'Violence with injury', primary: true, result: '12% reduction' }],
 };
+
+/**
+ * Takes a proposed project led by Rae through submission, review (Rob), approval (Cat) and its
+ * start to completion with the findings above.
+ */
+export async function completeProposedProject(
+  as: (user: string) => Promise<GraphClient>,
+  projectId: string,
+): Promise<void> {
+  const rae = await as('rae');
+  await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 1) { status } }', {
+    id: projectId,
+  });
+  await (
+    await as('rob')
+  ).must(
+    'mutation($id: ID!, $c: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { status } }',
+    { id: projectId, c: allMet },
+  );
+  await (
+    await as('cat')
+  ).must(
+    'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Sound design.") { status } }',
+    { id: projectId },
+  );
+  await rae.must('mutation($id: ID!) { startProject(id: $id) { status } }', { id: projectId });
+  await rae.must(
+    'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status } }',
+    { id: projectId, f: findings },
+  );
+}

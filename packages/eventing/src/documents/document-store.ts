@@ -125,3 +125,12 @@ export function isOperatorCondition(
 ): condition is Exclude<FieldCondition, Scalar> {
   return typeof condition === 'object' && condition !== null;
 }
+
+/** The bodies of the documents found (up to 1000 unless a limit is given), for use-case lists. */
+export async function bodiesOf<Body extends DocumentBody>(
+  collection: DocumentCollection<Body> | Promise<DocumentCollection<Body>>,
+  options: FindOptions = {},
+): Promise<Body[]> {
+  const found = await (await collection).find({ limit: 1000, ...options });
+  return found.items.map((item) => item.body);
+}

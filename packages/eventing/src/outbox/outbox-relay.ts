@@ -1,4 +1,4 @@
-import type { Bus } from '../bus/bus';
+import { SERVICE_TOPIC_PARTITIONS, type Bus } from '../bus/bus';
 import type { EventStore, StoredEvent } from '../event-store/event-store';
 import type { SqlCheckpointStore } from '../processors/checkpoint-store';
 import { EventProcessor, type EventProcessorOptions } from '../processors/event-processor';
@@ -34,4 +34,18 @@ export function createOutboxRelay(
         await bus.publish(topic, topicEvents.map(toBusMessage));
     },
   });
+}
+
+/**
+ * A service's own events relayed to its topic on the bus, the topic created first if missing:
+ * how every service publishes what it records for other services and analysts.
+ */
+export async function relayToServiceTopic(
+  store: EventStore,
+  checkpoints: SqlCheckpointStore,
+  bus: Bus,
+  topic: string,
+): Promise<EventProcessor> {
+  await bus.createTopics([{ name: topic, partitions: SERVICE_TOPIC_PARTITIONS }]);
+  return createOutboxRelay(store, checkpoints, bus, { topicFor: () => topic });
 }

@@ -1,8 +1,7 @@
 import { community, dissemination, register } from '@ebp/contracts';
 import {
-  SERVICE_TOPIC_PARTITIONS,
   consumeFeed,
-  createOutboxRelay,
+  relayToServiceTopic,
   startServiceProcessing,
   type BackgroundWork,
   type Bus,
@@ -66,10 +65,6 @@ export async function startCommunityServer(
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
   const { bus } = options;
-  if (bus)
-    await bus.createTopics([
-      { name: community.COMMUNITY_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
-    ]);
   const involvementCommands = new InvolvementCommands(stores.store);
   const people = new PersonCommands(stores.store, stores.keys);
   const processing = await startServiceProcessing({
@@ -79,9 +74,12 @@ export async function startCommunityServer(
       // The relay reads the store as written: what leaves the service is sealed.
       if (bus)
         work.push(
-          createOutboxRelay(stores.inner, stores.checkpoints, bus, {
-            topicFor: () => community.COMMUNITY_TOPIC,
-          }),
+          await relayToServiceTopic(
+            stores.inner,
+            stores.checkpoints,
+            bus,
+            community.COMMUNITY_TOPIC,
+          ),
         );
       if (options.registerEvents)
         work.push(

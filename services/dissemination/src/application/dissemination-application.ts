@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { dissemination } from '@ebp/contracts';
 import {
   CommandHandler,
+  bodiesOf,
   commandContextFor,
   type CommandContext,
-  type Decider,
   type DocumentCollection,
-  type DomainEvent,
   type EventStore,
-  type Filter,
 } from '@ebp/eventing';
 import { hasRole, requireRole, type Identity } from '@ebp/platform';
 import {
@@ -72,17 +70,6 @@ export interface MasterClassView extends Omit<
   attended: string[] | null;
 }
 
-const handlerFor = <Command, Event extends DomainEvent, State>(
-  store: EventStore,
-  decider: Decider<Command, Event, State>,
-) => new CommandHandler(store, decider);
-
-const bodies = async <Body extends object>(
-  collection: Promise<DocumentCollection<Body>>,
-  filter: Filter = {},
-  sort: { field: string; direction: 'asc' | 'desc' }[] = [],
-) => (await (await collection).find({ filter, sort, limit: 1000 })).items.map((item) => item.body);
-
 /**
  * The dissemination service's use cases: the library and its editorial decisions, 'What Works'
  * search, the delivery pipeline's visible state, master classes, Local Learning Networks and
@@ -96,11 +83,11 @@ export class DisseminationApplication {
   private readonly subscriptionCommands;
 
   constructor(private readonly stores: DisseminationStores) {
-    this.items = handlerFor(stores.store, libraryItemDecider);
-    this.deliveryCommands = handlerFor(stores.store, deliveryDecider);
-    this.masterClassCommands = handlerFor(stores.store, masterClassDecider);
-    this.networkCommands = handlerFor(stores.store, learningNetworkDecider);
-    this.subscriptionCommands = handlerFor(stores.store, subscriptionDecider);
+    this.items = new CommandHandler(stores.store, libraryItemDecider);
+    this.deliveryCommands = new CommandHandler(stores.store, deliveryDecider);
+    this.masterClassCommands = new CommandHandler(stores.store, masterClassDecider);
+    this.networkCommands = new CommandHandler(stores.store, learningNetworkDecider);
+    this.subscriptionCommands = new CommandHandler(stores.store, subscriptionDecider);
   }
 
   private context(
@@ -195,19 +182,19 @@ export class DisseminationApplication {
   /** Editors' list of items by status (drafts awaiting a decision, by default). */
   async itemsByStatus(identity: Identity, status: LibraryItemEntry['status']) {
     requireRole(identity, EDITORS, 'list library items by status');
-    const found = await bodies(this.stores.libraryItems(), { status }, [
-      { field: 'updatedAt', direction: 'desc' },
-    ]);
+    const found = await bodiesOf(this.stores.libraryItems(), {
+      filter: { status },
+      sort: [{ field: 'updatedAt', direction: 'desc' }],
+    });
     return found.filter((entry) => mayReadContent(identity, entry.draft));
   }
 
   /** Published items about a register project that the caller may read. */
   async publicationsOf(identity: Identity, projectId: string): Promise<LibraryItemEntry[]> {
-    const found = await bodies(
-      this.stores.libraryItems(),
-      { status: 'published', projectIds: { $contains: projectId } },
-      [{ field: 'published.publishedAt', direction: 'desc' }],
-    );
+    const found = await bodiesOf(this.stores.libraryItems(), {
+      filter: { status: 'published', projectIds: { $contains: projectId } },
+      sort: [{ field: 'published.publishedAt', direction: 'desc' }],
+    });
     return found.filter(
       (entry) => entry.published && mayReadContent(identity, entry.published.content),
     );
@@ -244,10 +231,13 @@ export class DisseminationApplication {
   /** Where each version of an item stands with each national body. */
   async deliveriesOf(identity: Identity, itemId: string): Promise<DeliveryEntry[]> {
     if (!(await this.item(identity, itemId))) return [];
-    return bodies(this.stores.deliveries(), { itemId }, [
-      { field: 'version', direction: 'desc' },
-      { field: 'targetId', direction: 'asc' },
-    ]);
+    return bodiesOf(this.stores.deliveries(), {
+      filter: { itemId },
+      sort: [
+        { field: 'version', direction: 'desc' },
+        { field: 'targetId', direction: 'asc' },
+      ],
+    });
   }
 
   targets(): readonly DeliveryTarget[] {
@@ -357,11 +347,10 @@ export class DisseminationApplication {
   /** Master classes not yet started and not cancelled, soonest first. */
   async upcomingMasterClasses(identity: Identity): Promise<MasterClassView[]> {
     requireRole(identity, STAFF, 'see master classes');
-    const found = await bodies(
-      this.stores.masterClasses(),
-      { cancelled: false, startsAt: { $gt: this.stores.now().toISOString() } },
-      [{ field: 'startsAt', direction: 'asc' }],
-    );
+    const found = await bodiesOf(this.stores.masterClasses(), {
+      filter: { cancelled: false, startsAt: { $gt: this.stores.now().toISOString() } },
+      sort: [{ field: 'startsAt', direction: 'asc' }],
+    });
     return found.map((entry) => this.masterClassView(identity, entry));
   }
 
@@ -401,7 +390,9 @@ export class DisseminationApplication {
 
   async networks(identity: Identity): Promise<LearningNetworkEntry[]> {
     requireRole(identity, STAFF, 'see learning networks');
-    return bodies(this.stores.learningNetworks(), {}, [{ field: 'name', direction: 'asc' }]);
+    return bodiesOf(this.stores.learningNetworks(), {
+      sort: [{ field: 'name', direction: 'asc' }],
+    });
   }
 
   async network(identity: Identity, networkId: string): Promise<LearningNetworkEntry | null> {
@@ -437,11 +428,13 @@ export class DisseminationApplication {
       throw new InvalidDisseminationInput(
         `since must be a date or time, not ${JSON.stringify(since)}`,
       );
-    const published = await bodies(
-      this.stores.libraryItems(),
-      { status: 'published', 'published.publishedAt': { $gte: new Date(since).toISOString() } },
-      [{ field: 'published.publishedAt', direction: 'desc' }],
-    );
+    const published = await bodiesOf(this.stores.libraryItems(), {
+      filter: {
+        status: 'published',
+        'published.publishedAt': { $gte: new Date(since).toISOString() },
+      },
+      sort: [{ field: 'published.publishedAt', direction: 'desc' }],
+    });
     return published.filter((entry) => {
       const content = entry.published!.content;
       const { tags } = content;

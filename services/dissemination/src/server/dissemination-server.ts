@@ -1,9 +1,8 @@
 import { dissemination, partners, register } from '@ebp/contracts';
 import {
   CommandHandler,
-  SERVICE_TOPIC_PARTITIONS,
   consumeFeed,
-  createOutboxRelay,
+  relayToServiceTopic,
   startServiceProcessing,
   type BackgroundWork,
   type Bus,
@@ -82,10 +81,6 @@ export async function startDisseminationServer(
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
   const { bus } = options;
-  if (bus)
-    await bus.createTopics([
-      { name: dissemination.DISSEMINATION_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
-    ]);
   const items = new CommandHandler(stores.store, libraryItemDecider);
   const processing = await startServiceProcessing({
     projectors: stores.projectors,
@@ -93,9 +88,12 @@ export async function startDisseminationServer(
       const work: BackgroundWork[] = [];
       if (bus)
         work.push(
-          createOutboxRelay(stores.store, stores.checkpoints, bus, {
-            topicFor: () => dissemination.DISSEMINATION_TOPIC,
-          }),
+          await relayToServiceTopic(
+            stores.store,
+            stores.checkpoints,
+            bus,
+            dissemination.DISSEMINATION_TOPIC,
+          ),
         );
       if (options.registerEvents)
         work.push(

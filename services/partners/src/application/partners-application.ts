@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { parseOrThrow, partners } from '@ebp/contracts';
 import {
   CommandHandler,
+  bodiesOf,
   commandContextFor,
   type CommandContext,
   type Decider,
   type DocumentCollection,
   type DomainEvent,
   type EventStore,
-  type Filter,
 } from '@ebp/eventing';
 import { requireRole, type Identity } from '@ebp/platform';
 import { academicDecider } from '../academics/academic.decider';
@@ -62,11 +62,6 @@ const handlerFor = <Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
 ) => new CommandHandler(store, decider);
-
-const bodies = async <Body extends object>(
-  collection: Promise<DocumentCollection<Body>>,
-  filter: Filter = {},
-) => (await (await collection).find({ filter, limit: 1000 })).items.map((item) => item.body);
 
 /**
  * The partners service's use cases: the research network (organisations, academics,
@@ -186,7 +181,7 @@ export class PartnersApplication {
     filter: { organisationId?: string; academicId?: string },
   ) {
     const own = partnerOrganisationOf(identity);
-    return (await bodies(this.stores.engagements()))
+    return (await bodiesOf(this.stores.engagements()))
       .filter((entry) => own === undefined || entry.organisationIds.includes(own))
       .filter(
         (entry) => !filter.organisationId || entry.organisationIds.includes(filter.organisationId),
@@ -211,7 +206,7 @@ export class PartnersApplication {
 
   /** Organisations, optionally with an area of expertise (ignoring case) or of one kind. */
   async searchOrganisations(identity: Identity, expertise?: string, kind?: string) {
-    const all = await bodies(this.stores.organisations(), kind ? { kind } : {});
+    const all = await bodiesOf(this.stores.organisations(), { filter: kind ? { kind } : {} });
     const wanted = expertise?.trim().toLowerCase();
     return all
       .filter((entry) => mayReadOrganisation(identity, entry.organisationId))
@@ -232,7 +227,7 @@ export class PartnersApplication {
   async searchAcademics(identity: Identity, expertise?: string) {
     const own = partnerOrganisationOf(identity);
     const wanted = expertise?.trim().toLowerCase();
-    return (await bodies(this.stores.academics()))
+    return (await bodiesOf(this.stores.academics()))
       .filter((entry) => own === undefined || entry.currentOrganisationIds.includes(own))
       .filter(
         (entry) => !wanted || entry.expertise.some((area) => area.toLowerCase().includes(wanted)),
@@ -243,20 +238,20 @@ export class PartnersApplication {
   /** ResearchProject.partners: a partner sees only its own organisation's collaboration. */
   async partnersOf(identity: Identity, projectId: string) {
     const own = partnerOrganisationOf(identity);
-    return (await bodies(this.stores.collaborations(), { projectId }))
+    return (await bodiesOf(this.stores.collaborations(), { filter: { projectId } }))
       .filter((entry) => own === undefined || entry.partnerId === own)
       .sort((a, b) => a.from.localeCompare(b.from) || a.partnerId.localeCompare(b.partnerId));
   }
 
   /** The collaborations of an organisation or academic. */
   async collaborationsOf(partnerId: string) {
-    return bodies(this.stores.collaborations(), { partnerId });
+    return bodiesOf(this.stores.collaborations(), { filter: { partnerId } });
   }
 
   /** ResearchProject.partnerOutcomes: the published ones (and, for a partner, its own only). */
   async publishedOutcomesOf(identity: Identity, projectId: string) {
     const own = partnerOrganisationOf(identity);
-    return (await bodies(this.stores.outcomes(), { projectId, status: 'published' }))
+    return (await bodiesOf(this.stores.outcomes(), { filter: { projectId, status: 'published' } }))
       .filter((entry) => own === undefined || entry.organisationId === own)
       .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn));
   }
@@ -264,23 +259,23 @@ export class PartnersApplication {
   async expiring(identity: Identity, withinDays: number): Promise<ExpiringAgreement[]> {
     requireRole(identity, AGREEMENT_OWNERS, 'review expiring agreements');
     const today = this.stores.now().toISOString().slice(0, 10);
-    return expiringAgreements(await bodies(this.stores.agreements()), today, withinDays);
+    return expiringAgreements(await bodiesOf(this.stores.agreements()), today, withinDays);
   }
 
   /** A partner's own submissions, whatever their state. */
   async mySubmissions(identity: Identity) {
     const own = partnerOrganisationOf(identity);
     if (own === undefined) return [];
-    return bodies(this.stores.outcomes(), { organisationId: own });
+    return bodiesOf(this.stores.outcomes(), { filter: { organisationId: own } });
   }
 
   /** Moderation ---------------------------------------------------------------------------- */
 
   async moderationQueue(identity: Identity) {
     requireRole(identity, MODERATORS, 'moderate partner outcomes');
-    return (await bodies(this.stores.outcomes(), { status: 'awaiting-moderation' })).sort((a, b) =>
-      a.receivedAt.localeCompare(b.receivedAt),
-    );
+    return (
+      await bodiesOf(this.stores.outcomes(), { filter: { status: 'awaiting-moderation' } })
+    ).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
   async acceptOutcome(identity: Identity, submissionId: string) {
@@ -307,7 +302,7 @@ export class PartnersApplication {
 
   async quarantined(identity: Identity) {
     requireRole(identity, FEED_ADMINS, 'inspect quarantined input');
-    return (await bodies(this.stores.quarantine(), { status: 'held' })).sort((a, b) =>
+    return (await bodiesOf(this.stores.quarantine(), { filter: { status: 'held' } })).sort((a, b) =>
       a.heldAt.localeCompare(b.heldAt),
     );
   }

@@ -1,7 +1,6 @@
 import { partners } from '@ebp/contracts';
 import {
-  SERVICE_TOPIC_PARTITIONS,
-  createOutboxRelay,
+  relayToServiceTopic,
   startServiceProcessing,
   type BackgroundWork,
   type Bus,
@@ -67,10 +66,6 @@ export async function startPartnersServer(
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
   const { bus } = options;
-  if (bus)
-    await bus.createTopics([
-      { name: partners.PARTNERS_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
-    ]);
   // The feeds' door; stateless, so the consumer and the webhook share it with no catch-up of its own.
   const intake = new OutcomeIntake(stores.store, stores.collaborations, stores.now);
   const processing = await startServiceProcessing({
@@ -79,9 +74,7 @@ export async function startPartnersServer(
       const work: BackgroundWork[] = [];
       if (bus) {
         work.push(
-          createOutboxRelay(stores.store, stores.checkpoints, bus, {
-            topicFor: () => partners.PARTNERS_TOPIC,
-          }),
+          await relayToServiceTopic(stores.store, stores.checkpoints, bus, partners.PARTNERS_TOPIC),
         );
         // The intake consults the collaborations read model: keep it current first.
         const subscription = await consumeInboundOutcomes(

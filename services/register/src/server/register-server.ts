@@ -1,10 +1,9 @@
 import { register } from '@ebp/contracts';
 import {
-  SERVICE_TOPIC_PARTITIONS,
   SqlCheckpointStore,
   consumeFeed,
   SqlEventStore,
-  createOutboxRelay,
+  relayToServiceTopic,
   createProjectionProcessor,
   liveCollection,
   startServiceProcessing,
@@ -59,10 +58,6 @@ export async function startRegisterServer(
   const checkpoints = await SqlCheckpointStore.open(options.sql);
   if (options.soleProcess) await checkpoints.releaseAllLeases();
   const { bus } = options;
-  if (bus)
-    await bus.createTopics([
-      { name: register.REGISTER_TOPIC, partitions: SERVICE_TOPIC_PARTITIONS },
-    ]);
   const processing = await startServiceProcessing({
     projectors: [
       createProjectionProcessor(store, checkpoints, options.documents, projectSummaries),
@@ -71,9 +66,7 @@ export async function startRegisterServer(
     background: async () => {
       const work: BackgroundWork[] = [];
       if (bus)
-        work.push(
-          createOutboxRelay(store, checkpoints, bus, { topicFor: () => register.REGISTER_TOPIC }),
-        );
+        work.push(await relayToServiceTopic(store, checkpoints, bus, register.REGISTER_TOPIC));
       if (options.partnersEvents) {
         const commands = new ProjectCommands(store, () =>
           liveCollection(options.documents, projectSummaries),
