@@ -262,6 +262,25 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
       actor: { id: 'partners' },
     });
 
+    // The library drafts it as a partner outcome, for an editor to publish.
+    const drafted = await waitFor(
+      'the library to draft the published outcome',
+      () =>
+        rob.must<{ libraryItem: { kind: string; title: string; status: string } | null }>(
+          'query($id: ID!) { libraryItem(id: $id) { kind title status projectIds doi } }',
+          { id: `outcome-${organisationId}.msg_${run}` },
+        ),
+      ({ libraryItem }) => libraryItem !== null,
+      20_000,
+    );
+    expect(drafted.libraryItem).toEqual({
+      kind: 'partner-outcome',
+      title: `Evaluation report ${run}`,
+      status: 'draft',
+      projectIds: [projectId],
+      doi: `10.1177/${run}`,
+    });
+
     // The partner sees its own organisation and submissions only.
     const uni = await as(partner);
     expect(
