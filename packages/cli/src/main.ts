@@ -57,7 +57,7 @@ async function demo(url: string, devUrl: string, logger: Logger): Promise<void> 
   );
   process.stdout.write(
     result.loaded
-      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects, ${result.people} people.\n`
+      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects, ${result.people} people, ${result.libraryItems} library items.\n`
       : 'Demo data already loaded.\n',
   );
 }

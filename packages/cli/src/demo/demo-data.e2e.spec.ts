@@ -26,12 +26,14 @@ describe('demo data', () => {
       priorities: 4,
       projects: DEMO_PROJECT_COUNT,
       people: DEMO_PEOPLE_COUNT,
+      libraryItems: expect.any(Number) as number,
     });
     expect(await loadDemoData(clientFor)).toEqual({
       loaded: false,
       priorities: 0,
       projects: 0,
       people: 0,
+      libraryItems: 0,
     });
     const query =
       '{ researchProjects(limit: 200) { total items { status amendments outcomeSwitching } } }';
@@ -82,5 +84,27 @@ describe('demo data', () => {
       'Kit Knowles',
       'Lee Learner',
     ]);
+  });
+
+  it('has a published library to search, upcoming master classes and learning networks', async () => {
+    const vic = clients.get('vic')!;
+    const { recentlyPublished } = await vic.must<{ recentlyPublished: { id: string }[] }>(
+      '{ recentlyPublished(limit: 100) { id } }',
+    );
+    // The completed projects' reports and the seeded evidence, all published.
+    expect(recentlyPublished.map((item) => item.id)).toEqual(
+      expect.arrayContaining(['project-demo-hot-spots', 'demo-seed-000']),
+    );
+    expect(recentlyPublished.length).toBeGreaterThan(60);
+    const { search } = await vic.must<{ search: { hits: { title: string }[] } }>(
+      '{ search(text: "hot spots policing burglary", limit: 3) { hits { title } } }',
+    );
+    expect(search.hits[0]?.title).toBe('Hot spots policing and burglary in Lambeth');
+    const { upcomingMasterClasses, learningNetworks } = await vic.must<{
+      upcomingMasterClasses: { title: string }[];
+      learningNetworks: { name: string; posts: { title: string }[] }[];
+    }>('{ upcomingMasterClasses { title } learningNetworks { name posts { title } } }');
+    expect(upcomingMasterClasses).toHaveLength(2);
+    expect(learningNetworks.map((network) => network.posts.length).sort()).toEqual([0, 1]);
   });
 });

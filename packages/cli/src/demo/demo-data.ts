@@ -1,6 +1,7 @@
 import { register } from '@ebp/contracts';
 import type { GraphClient } from '../graph-client';
 import { loadDemoCommunity } from './demo-community';
+import { loadDemoLibrary } from './demo-library';
 
 /**
  * The demo data set: the Research Plan and projects in every status of the lifecycle, with
@@ -374,11 +375,18 @@ const COMPLETE =
 export async function loadDemoData(
   clientFor: ClientFor,
   progress: (message: string) => void = () => undefined,
-): Promise<{ loaded: boolean; priorities: number; projects: number; people: number }> {
+): Promise<{
+  loaded: boolean;
+  priorities: number;
+  projects: number;
+  people: number;
+  libraryItems: number;
+}> {
   const existing = await clientFor('cat').must<{ researchProject: { id: string } | null }>(
     'query { researchProject(id: "demo-hot-spots") { id } }',
   );
-  if (existing.researchProject) return { loaded: false, priorities: 0, projects: 0, people: 0 };
+  if (existing.researchProject)
+    return { loaded: false, priorities: 0, projects: 0, people: 0, libraryItems: 0 };
   for (const priority of PRIORITIES) {
     await clientFor('cat').must(
       'mutation($id: ID!, $priority: JSON!) { setResearchPriority(id: $id, priority: $priority) { id } }',
@@ -414,7 +422,20 @@ export async function loadDemoData(
   }
   const people = await loadDemoCommunity(clientFor('ada'));
   progress(`${people} people in the talent pool`);
-  return { loaded: true, priorities: PRIORITIES.length, projects: PROJECTS.length, people };
+  const completed = PROJECTS.filter((project) =>
+    project.path.some((step) => step === 'complete' || step === 'complete-switched'),
+  ).length;
+  const library = await loadDemoLibrary(clientFor('rob'), clientFor('cat'), completed);
+  progress(
+    `${library.items} library items, ${library.masterClasses} master classes, ${library.networks} learning networks`,
+  );
+  return {
+    loaded: true,
+    priorities: PRIORITIES.length,
+    projects: PROJECTS.length,
+    people,
+    libraryItems: library.items,
+  };
 }
 
 export const DEMO_PROJECT_COUNT = PROJECTS.length;
