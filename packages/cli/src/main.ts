@@ -134,7 +134,12 @@ function main(argv: readonly string[]): void {
       deliveryRetryPolicy: config.dissemination.retryPolicy,
     });
     const devUrl = platform.devUrl ?? '';
-    process.stdout.write(banner('all-in-one', platform.url, devUrl, [`  Data         ${dataDir}`]));
+    process.stdout.write(
+      banner('all-in-one', platform.url, devUrl, [
+        `  Library feed ${platform.dissemination.feedUrl.replace('127.0.0.1', 'localhost')}`,
+        `  Data         ${dataDir}`,
+      ]),
+    );
     if (values.demo) await demo(platform.url, devUrl, logger);
     return platform;
   });
