@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, type CommandContext, type EventStore } from '@ebp/eventing';
+import { priorityDecider } from '../priorities/priority.decider';
+import { priorityStreamId } from '../priorities/priority.handler';
+import { projectDecider, type ProjectCommand } from '../projects/project.decider';
+import {
+  COMMITTEE,
+  LEAD,
+  REVIEWER_A,
+  REVIEWER_B,
+  aProposal,
+  allMet,
+  findings,
+  withUnmet,
+} from '../projects/project.fixtures';
+import { projectStreamId } from '../projects/project.handler';
+
+/** An instant: a day at noon UTC, or an exact ISO time. */
+const at = (when: string) => new Date(when.length === 10 ? `${when}T12:00:00Z` : when);
+
+const context = (when: string, by: string): CommandContext => ({
+  commandId: randomUUID(),
+  actor: { kind: 'person', id: by },
+  now: at(when),
+  classification: 'OFFICIAL',
+});
+
+type Step = readonly [when: string, projectId: string, command: ProjectCommand];
+
+const review = (verdict: 'meets-standards' | 'does-not-meet-standards', by: string = REVIEWER_A) =>
+  ({
+    type: 'record-review',
+    by,
+    verdict,
+    checklist: verdict === 'meets-standards' ? allMet : withUnmet('comparison-appropriate'),
+    comments: 'Reviewed against the national standards.',
+  }) as const;
+const decide = (decision: 'approve' | 'reject' | 'defer') =>
+  ({ type: 'decide', decision, by: COMMITTEE, reasons: 'Decided by the EBP Committee.' }) as const;
+const propose = (projectId: string, overrides: Parameters<typeof aProposal>[0] = {}) =>
+  ({
+    type: 'propose',
+    projectId,
+    proposal: aProposal({
+      ethics: {
+        status: 'not-required',
+        reason: 'Uses only recorded crime counts, no participants.',
+      },
+      ...overrides,
+    }),
+    by: LEAD,
+  }) as const;
+
+/** The register's history up to the end of the first quarter of 2026 (the report's date, A). */
+export const HISTORY_TO_A: readonly Step[] = [
+  [
+    '2025-05-01',
+    'p-patrol',
+    propose('p-patrol', {
+      title: 'Foot patrol in town centres',
+      plannedStart: '2024-06-01',
+      plannedEnd: '2025-01-31',
+      methods: ['rct'],
+      plannedSmsLevel: 5,
+      ebpLevel: 'tactical',
+    }),
+  ],
+  ['2025-05-10', 'p-patrol', { type: 'submit', by: LEAD }],
+  ['2025-05-20', 'p-patrol', review('meets-standards')],
+  // SMS 5: a second reviewer.
+  ['2025-05-21', 'p-patrol', review('meets-standards', REVIEWER_B)],
+  ['2025-06-30', 'p-patrol', decide('approve')],
+  ['2025-08-01', 'p-patrol', { type: 'start', by: LEAD, today: '2025-08-01' }],
+  [
+    '2025-10-01',
+    'p-patrol',
+    { type: 'report-progress', by: LEAD, summary: 'Half the sites randomised.' },
+  ],
+  [
+    '2025-09-01',
+    'p-switch',
+    propose('p-switch', {
+      title: 'Street lighting and burglary',
+      priorityIds: ['priority-violence', 'priority-trust'],
+      ebpLevel: 'strategic',
+    }),
+  ],
+  ['2025-09-05', 'p-switch', { type: 'submit', by: LEAD }],
+  ['2025-09-15', 'p-switch', review('meets-standards')],
+  ['2025-10-15', 'p-switch', decide('approve')],
+  ['2025-11-01', 'p-switch', { type: 'start', by: LEAD, today: '2025-11-01' }],
+  [
+    '2026-03-20',
+    'p-switch',
+    { type: 'complete', by: LEAD, findings: findings(['Calls for service']) },
+  ],
+  ['2026-01-10', 'p-hotspot', propose('p-hotspot')],
+  ['2026-01-20', 'p-hotspot', { type: 'submit', by: LEAD }],
+  ['2026-02-01', 'p-hotspot', review('meets-standards')],
+  ['2026-02-15', 'p-hotspot', decide('approve')],
+  [
+    '2026-01-15',
+    'p-reject',
+    propose('p-reject', { title: 'Mentoring for first-time offenders', priorityIds: [] }),
+  ],
+  ['2026-01-16', 'p-reject', { type: 'submit', by: LEAD }],
+  ['2026-01-30', 'p-reject', review('does-not-meet-standards')],
+  ['2026-02-20', 'p-reject', decide('reject')],
+  [
+    '2026-02-10',
+    'p-defer',
+    propose('p-defer', {
+      title: 'Drones for missing people',
+      methods: ['case-study'],
+      plannedSmsLevel: 1,
+    }),
+  ],
+  ['2026-02-11', 'p-defer', { type: 'submit', by: LEAD }],
+  ['2026-02-25', 'p-defer', review('meets-standards')],
+  ['2026-03-10', 'p-defer', decide('defer')],
+  [
+    '2026-03-01',
+    'p-knife',
+    propose('p-knife', { title: 'Knife arches at stations', plannedSmsLevel: 4 }),
+  ],
+  ['2026-03-05', 'p-knife', { type: 'withdraw', by: LEAD, reason: 'Duplicates a national study.' }],
+  [
+    '2026-03-15',
+    'p-secret',
+    propose('p-secret', {
+      title: 'Covert tactics evaluation',
+      classification: 'OFFICIAL-SENSITIVE',
+    }),
+  ],
+  // The last instant of the report's day counts.
+  ['2026-03-31T23:59:59.999Z', 'p-hotspot', { type: 'start', by: LEAD, today: '2026-03-31' }],
+];
+
+/** What happened after A: none of it may change the report as of A. */
+export const HISTORY_AFTER_A: readonly Step[] = [
+  [
+    '2026-04-01T00:00:00.000Z',
+    'p-patrol',
+    { type: 'complete', by: LEAD, findings: findings(['Violence with injury']) },
+  ],
+  [
+    '2026-04-02',
+    'p-new',
+    propose('p-new', { title: 'Domestic abuse: a follow-up call', priorityIds: ['priority-vawg'] }),
+  ],
+  ['2026-04-03', 'p-new', { type: 'submit', by: LEAD }],
+  ['2026-04-10', 'p-defer', { type: 'submit', by: LEAD }],
+  ['2026-04-20', 'p-defer', review('meets-standards')],
+  ['2026-05-01', 'p-defer', decide('approve')],
+  [
+    '2026-05-02',
+    'p-secret',
+    { type: 'withdraw', by: LEAD, reason: 'The operation it served has ended.' },
+  ],
+];
+
+export const PRIORITIES_TO_A = [
+  ['2025-04-01', 'priority-violence', 'Reduce violence with injury in the night-time economy'],
+  ['2025-04-01', 'priority-trust', 'Build public trust and confidence'],
+  ['2026-01-05', 'priority-vawg', 'Tackle violence against women and girls'],
+] as const;
+
+/** Writes priorities and projects through the deciders, each command at its own instant. */
+export async function recordHistory(
+  store: EventStore,
+  steps: readonly Step[],
+  priorities: readonly (readonly [string, string, string])[] = [],
+): Promise<void> {
+  const priorityCommands = new CommandHandler(store, priorityDecider);
+  for (const [when, priorityId, title] of priorities)
+    await priorityCommands.handle(
+      priorityStreamId(priorityId),
+      {
+        type: 'set',
+        priorityId,
+        priority: {
+          title,
+          rationale: 'Set by the EBP Committee in the Research Plan for the period.',
+          periodStart: '2025-04-01',
+          periodEnd: '2028-03-31',
+          ownerId: COMMITTEE,
+        },
+        by: COMMITTEE,
+      },
+      context(when, COMMITTEE),
+    );
+  const projects = new CommandHandler(store, projectDecider);
+  for (const [when, projectId, command] of steps)
+    await projects.handle(
+      projectStreamId(projectId),
+      command,
+      context(when, 'by' in command ? command.by : LEAD),
+    );
+}

@@ -1,0 +1,240 @@
+import type { Count, GovernanceReport, LeadTimes } from './governance-report';
+
+export const REPORT_FORMATS = ['json', 'markdown', 'csv', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The report as JSON: the report's own key order, two-space indent, a final newline. */
+export const reportJson = (report: GovernanceReport): string =>
+  `${JSON.stringify(report, null, 2)}\n`;
+
+const days = (value: number | null) => (value === null ? '—' : `${value} days`);
+const leadTimeRow = (name: string, times: LeadTimes) =>
+  `| ${name} | ${times.decisions} | ${days(times.medianDays)} | ${days(times.meanDays)} | ${days(times.minDays)} | ${days(times.maxDays)} |`;
+const mdCell = (text: string | number) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function mdCounts(heading: string, counts: readonly Count[]): string[] {
+  return [
+    `### ${heading}`,
+    '',
+    '| | projects |',
+    '|---|---:|',
+    ...counts.map((count) => `| ${mdCell(count.label)} | ${count.count} |`),
+    '',
+  ];
+}
+
+/** The report as Markdown, for the committee's papers and wikis. */
+export function reportMarkdown(report: GovernanceReport): string {
+  const { projects, decisions, researchPlan, overdue } = report;
+  const list = <Line>(lines: readonly Line[], render: (line: Line) => string) =>
+    lines.length === 0 ? ['None.', ''] : [...lines.map((line) => `- ${render(line)}`), ''];
+  return [
+    `# ${report.title} as of ${report.asOf}`,
+    '',
+    `Rebuilt from ${report.basis.events} register events recorded up to the end of ${report.asOf} (UTC).`,
+    '',
+    `## Projects (${projects.total})`,
+    '',
+    ...mdCounts('By status', projects.byStatus),
+    ...mdCounts('By priority', projects.byPriority),
+    ...mdCounts('By EBP level', projects.byEbpLevel),
+    ...mdCounts('By method', projects.byMethod),
+    ...mdCounts('By SMS level (achieved, or planned)', projects.bySmsLevel),
+    '## Committee decisions and lead times (proposal to decision)',
+    '',
+    '| decision | count | median | mean | shortest | longest |',
+    '|---|---:|---:|---:|---:|---:|',
+    leadTimeRow('approved', decisions.approved),
+    leadTimeRow('rejected', decisions.rejected),
+    leadTimeRow('deferred', decisions.deferred),
+    '',
+    ...list(
+      decisions.list,
+      (line) =>
+        `${line.decidedAt.slice(0, 10)} ${line.decision}: ${mdCell(line.title)} (${line.projectId}, ${line.leadTimeDays} days)`,
+    ),
+    '## Research Plan coverage',
+    '',
+    '| priority | projects |',
+    '|---|---:|',
+    ...researchPlan.priorities.map((row) => `| ${mdCell(row.title)} | ${row.projects} |`),
+    '',
+    `Gaps (active priorities with no research): ${researchPlan.gaps.length === 0 ? 'none' : researchPlan.gaps.join(', ')}.`,
+    '',
+    '## Overdue progress reports',
+    '',
+    ...list(
+      overdue.progress,
+      (line) => `${mdCell(line.title)} (${line.projectId}), due ${line.due}`,
+    ),
+    '## Overdue results',
+    '',
+    ...list(
+      overdue.results,
+      (line) => `${mdCell(line.title)} (${line.projectId}), due ${line.due}`,
+    ),
+    '## Outcome switching',
+    '',
+    ...list(
+      report.outcomeSwitching,
+      (line) =>
+        `${mdCell(line.title)} (${line.projectId})${line.reportedOutcomesDiffer ? ': reported primary outcomes differ from the pre-registered ones' : ''}${line.outcomesChangedAfterApproval ? ': pre-registered outcomes changed after approval' : ''}`,
+    ),
+  ].join('\n');
+}
+
+const csvField = (value: string | number | boolean | null) =>
+  `"${String(value ?? '').replace(/"/g, '""')}"`;
+
+/** The report as CSV rows (section, item, label, value), for spreadsheets. */
+export function reportCsv(report: GovernanceReport): string {
+  const rows: (string | number | boolean | null)[][] = [['section', 'item', 'label', 'value']];
+  const counts = (section: string, list: readonly Count[]) => {
+    for (const count of list) rows.push([section, count.key, count.label, count.count]);
+  };
+  rows.push(['report', 'as-of', 'As of', report.asOf]);
+  rows.push(['report', 'events', 'Events replayed', report.basis.events]);
+  rows.push(['projects', 'total', 'Projects', report.projects.total]);
+  counts('projects by status', report.projects.byStatus);
+  counts('projects by priority', report.projects.byPriority);
+  counts('projects by EBP level', report.projects.byEbpLevel);
+  counts('projects by method', report.projects.byMethod);
+  counts('projects by SMS level', report.projects.bySmsLevel);
+  for (const kind of ['approved', 'rejected', 'deferred'] as const) {
+    const times = report.decisions[kind];
+    rows.push(['decisions', kind, 'Decisions', times.decisions]);
+    rows.push(['decisions', kind, 'Median lead time (days)', times.medianDays]);
+    rows.push(['decisions', kind, 'Mean lead time (days)', times.meanDays]);
+  }
+  for (const line of report.decisions.list)
+    rows.push([
+      'decision',
+      line.projectId,
+      `${line.decision} ${line.decidedAt}`,
+      line.leadTimeDays,
+    ]);
+  for (const row of report.researchPlan.priorities)
+    rows.push(['research plan', row.priorityId, row.title, row.projects]);
+  for (const line of report.overdue.progress)
+    rows.push(['overdue progress', line.projectId, line.title, line.due]);
+  for (const line of report.overdue.results)
+    rows.push(['overdue results', line.projectId, line.title, line.due]);
+  for (const line of report.outcomeSwitching)
+    rows.push(['outcome switching', line.projectId, line.title, true]);
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+const escapeHtml = (text: string | number) =>
+  String(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/** A horizontal bar chart as inline SVG: readable on screen and on paper, no script. */
+function barChart(title: string, counts: readonly Count[]): string {
+  const rowHeight = 22;
+  const labelWidth = 230;
+  const barWidth = 320;
+  const max = Math.max(1, ...counts.map((count) => count.count));
+  const height = counts.length * rowHeight + 8;
+  const bars = counts
+    .map((count, index) => {
+      const y = index * rowHeight + 4;
+      const width = Math.round((count.count / max) * barWidth);
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(count.label)}</text>` +
+        `<rect x="${labelWidth}" y="${y + 3}" width="${width}" height="${rowHeight - 8}" fill="#1d4f91"/>` +
+        `<text x="${labelWidth + width + 6}" y="${y + 15}">${count.count}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<figure><figcaption>${escapeHtml(title)}</figcaption>` +
+    `<svg role="img" aria-label="${escapeHtml(title)}" width="${labelWidth + barWidth + 60}" height="${height}" font-family="sans-serif" font-size="13">${bars}</svg></figure>`
+  );
+}
+
+/** The report as one HTML page with inline SVG charts, styled to print on A4. */
+export function reportHtml(report: GovernanceReport): string {
+  const { projects, decisions } = report;
+  const table = (headers: string[], rows: (string | number)[][]) =>
+    `<table><thead><tr>${headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('')}</tr></thead><tbody>${rows
+      .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table>`;
+  const lines = <Line>(items: readonly Line[], render: (line: Line) => string) =>
+    items.length === 0
+      ? '<p>None.</p>'
+      : `<ul>${items.map((item) => `<li>${escapeHtml(render(item))}</li>`).join('')}</ul>`;
+  const leadTime = (name: string, times: LeadTimes) => [
+    name,
+    times.decisions,
+    days(times.medianDays),
+    days(times.meanDays),
+    days(times.minDays),
+    days(times.maxDays),
+  ];
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(`${report.title} as of ${report.asOf}`)}</title>`,
+    '<style>body{font-family:sans-serif;max-width:52rem;margin:2rem auto;color:#111}' +
+      'table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left}' +
+      'figure{margin:1rem 0;break-inside:avoid}figcaption{font-weight:bold}' +
+      '@page{size:A4;margin:15mm}@media print{body{margin:0}h2{break-after:avoid}}</style>',
+    '</head><body>',
+    `<h1>${escapeHtml(`${report.title} as of ${report.asOf}`)}</h1>`,
+    `<p>Rebuilt from ${report.basis.events} register events recorded up to the end of ${escapeHtml(report.asOf)} (UTC).</p>`,
+    `<h2>Projects (${projects.total})</h2>`,
+    barChart('Projects by status', projects.byStatus),
+    barChart('Projects by priority', projects.byPriority),
+    barChart('Projects by EBP level', projects.byEbpLevel),
+    barChart('Projects by method', projects.byMethod),
+    barChart('Projects by SMS level (achieved, or planned)', projects.bySmsLevel),
+    '<h2>Committee decisions and lead times (proposal to decision)</h2>',
+    table(
+      ['decision', 'count', 'median', 'mean', 'shortest', 'longest'],
+      [
+        leadTime('approved', decisions.approved),
+        leadTime('rejected', decisions.rejected),
+        leadTime('deferred', decisions.deferred),
+      ],
+    ),
+    lines(
+      decisions.list,
+      (line) =>
+        `${line.decidedAt.slice(0, 10)} ${line.decision}: ${line.title} (${line.projectId}, ${line.leadTimeDays} days)`,
+    ),
+    '<h2>Research Plan coverage</h2>',
+    barChart(
+      'Projects per active priority',
+      report.researchPlan.priorities.map((row) => ({
+        key: row.priorityId,
+        label: row.title,
+        count: row.projects,
+      })),
+    ),
+    `<p>Gaps (active priorities with no research): ${escapeHtml(report.researchPlan.gaps.length === 0 ? 'none' : report.researchPlan.gaps.join(', '))}.</p>`,
+    '<h2>Overdue progress reports</h2>',
+    lines(report.overdue.progress, (line) => `${line.title} (${line.projectId}), due ${line.due}`),
+    '<h2>Overdue results</h2>',
+    lines(report.overdue.results, (line) => `${line.title} (${line.projectId}), due ${line.due}`),
+    '<h2>Outcome switching</h2>',
+    lines(report.outcomeSwitching, (line) => `${line.title} (${line.projectId})`),
+    '</body></html>',
+    '',
+  ].join('\n');
+}
+
+export function renderReport(report: GovernanceReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return reportJson(report);
+    case 'markdown':
+      return reportMarkdown(report);
+    case 'csv':
+      return reportCsv(report);
+    case 'html':
+      return reportHtml(report);
+  }
+}
