@@ -136,6 +136,42 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     });
   });
 
+  it('gives the committee the governance report as of a date, and nobody else', async () => {
+    const REPORT =
+      'query($asOf: String!, $format: ReportFormat) { governanceReport(asOf: $asOf, format: $format) }';
+    const today = new Date().toISOString().slice(0, 10);
+    const cat = await as('cat');
+    const { governanceReport: json } = await cat.must<{ governanceReport: string }>(REPORT, {
+      asOf: today,
+    });
+    const report = JSON.parse(json) as {
+      asOf: string;
+      projects: { total: number; byStatus: { key: string; count: number }[] };
+    };
+    expect(report.asOf).toBe(today);
+    // The project completed above is counted.
+    expect(report.projects.byStatus.find((row) => row.key === 'completed')?.count).toBeGreaterThan(
+      0,
+    );
+    const { governanceReport: html } = await cat.must<{ governanceReport: string }>(REPORT, {
+      asOf: today,
+      format: 'HTML',
+    });
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg role="img" aria-label="Projects by status"');
+    // Before the platform had any history, there is nothing to count.
+    const empty = JSON.parse(
+      (await cat.must<{ governanceReport: string }>(REPORT, { asOf: '2000-01-01' }))
+        .governanceReport,
+    ) as { projects: { total: number } };
+    expect(empty.projects.total).toBe(0);
+    expect(codes(await (await as('vic')).request(REPORT, { asOf: today }))).toEqual(['FORBIDDEN']);
+    expect(codes(await (await as('rae')).request(REPORT, { asOf: today }))).toEqual(['FORBIDDEN']);
+    expect(codes(await cat.request(REPORT, { asOf: '31/03/2026' }))).toEqual([
+      'INVALID_REPORT_DATE',
+    ]);
+  });
+
   it('refuses a concurrent edit with the conflict error', async () => {
     const rae = await as('rae');
     const projectId = id('concurrent');

@@ -5,7 +5,7 @@ import {
   type EventStore,
   type FindResult,
 } from '@ebp/eventing';
-import type { Identity } from '@ebp/platform';
+import { ForbiddenError, hasRole, type Identity, type Role } from '@ebp/platform';
 import {
   authorisePriorityAction,
   authoriseProjectAction,
@@ -30,6 +30,12 @@ import {
   type RegisterQuery,
 } from '../register-reads/register-queries';
 import { registerAsOf } from '../register-reads/time-travel';
+import { buildGovernanceReport } from '../governance/governance-report';
+import { replayGovernance } from '../governance/governance-replay';
+import { renderReport, type ReportFormat } from '../governance/report-formats';
+
+/** Who reads governance reports (with OFFICIAL-SENSITIVE clearance). */
+const GOVERNANCE: readonly Role[] = ['reviewer', 'committee', 'admin'];
 
 /** What the register needs from its composition root (all-in-one or distributed). */
 export interface RegisterStores {
@@ -130,6 +136,22 @@ export class RegisterApplication {
 
   async priority(priorityId: string): Promise<PrioritySummary | undefined> {
     return (await (await this.stores.priorities()).get(priorityId))?.body;
+  }
+
+  /**
+   * The quarterly EBP governance report as the register stood at the end of `asOf`, rebuilt by
+   * replaying its log. It counts every project, sensitive ones included, so it is for the EBP
+   * Committee, the EBP Delivery Team and administrators with OFFICIAL-SENSITIVE clearance.
+   */
+  async governanceReport(identity: Identity, asOf: string, format: ReportFormat): Promise<string> {
+    if (!hasRole(identity, GOVERNANCE) || !identity.clearances.includes('OFFICIAL-SENSITIVE'))
+      throw new ForbiddenError(
+        'Only the EBP Committee, the EBP Delivery Team and administrators, cleared for OFFICIAL-SENSITIVE, may read governance reports',
+      );
+    return renderReport(
+      buildGovernanceReport(await replayGovernance(this.stores.store, asOf)),
+      format,
+    );
   }
 
   /** Research Plan coverage, counting only the projects the caller may read. */

@@ -1,4 +1,4 @@
-import type { EventStore, LogPosition, StoredEvent } from '@ebp/eventing';
+import { DomainError, type EventStore, type LogPosition, type StoredEvent } from '@ebp/eventing';
 import {
   evolvePrioritySummary,
   type PrioritySummary,
@@ -22,10 +22,14 @@ const DECISIONS: Readonly<Record<string, DecisionRecord['decision']>> = {
   'register.project.deferred': 'deferred',
 };
 
+export class InvalidReportDate extends DomainError {
+  readonly code = 'INVALID_REPORT_DATE';
+}
+
 /** YYYY-MM-DD, or refuses: a report is as of the end of a calendar day (UTC). */
 export function parseReportDate(asOf: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))
-    throw new RangeError(`asOf must be a date like 2026-03-31, not ${JSON.stringify(asOf)}`);
+    throw new InvalidReportDate(`asOf must be a date like 2026-03-31, not ${JSON.stringify(asOf)}`);
   return asOf;
 }
 

@@ -6,6 +6,7 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { RegisterApplication } from '../application/register-application';
 import { subgraphOptions, type GraphqlLimits } from '@ebp/platform';
 import { PriorityResolver } from './priority.resolver';
+import { GovernanceResolver } from './governance.resolver';
 import { ProjectCommandsResolver } from './project-commands.resolver';
 import { ProjectResolver } from './project.resolver';
 import { registerTypeDefs } from './register.schema';
@@ -32,6 +33,7 @@ export class RegisterModule {
         ProjectResolver,
         ProjectCommandsResolver,
         PriorityResolver,
+        GovernanceResolver,
       ],
     };
   }

@@ -214,6 +214,15 @@ export const registerTypeDefs = /* GraphQL */ `
     researchPlanCoverage: ResearchPlanCoverage!
     "Missed and imminent deadlines: progress reports, results, ethics approvals."
     overdueProjects(today: String): [ProjectDeadline!]!
+    "The quarterly EBP governance report as of the end of a day (YYYY-MM-DD), rebuilt by replaying the register; for the committee, the EBP Delivery Team and administrators."
+    governanceReport(asOf: String!, format: ReportFormat = JSON): String!
+  }
+
+  enum ReportFormat {
+    JSON
+    MARKDOWN
+    CSV
+    HTML
   }
 
   type Mutation {
