@@ -170,6 +170,18 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     expect(codes(await cat.request(REPORT, { asOf: '31/03/2026' }))).toEqual([
       'INVALID_REPORT_DATE',
     ]);
+    const COMPARE =
+      'query($from: String!, $to: String!) { governanceComparison(from: $from, to: $to, format: MARKDOWN) }';
+    const { governanceComparison } = await cat.must<{ governanceComparison: string }>(COMPARE, {
+      from: '2000-01-01',
+      to: today,
+    });
+    expect(governanceComparison).toContain(
+      `# EBP governance: what changed: 2000-01-01 to ${today}`,
+    );
+    expect(codes(await cat.request(COMPARE, { from: today, to: '2000-01-01' }))).toEqual([
+      'INVALID_REPORT_DATE',
+    ]);
   });
 
   it('refuses a concurrent edit with the conflict error', async () => {

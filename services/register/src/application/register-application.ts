@@ -31,7 +31,8 @@ import {
 } from '../register-reads/register-queries';
 import { registerAsOf } from '../register-reads/time-travel';
 import { buildGovernanceReport } from '../governance/governance-report';
-import { replayGovernance } from '../governance/governance-replay';
+import { InvalidReportDate, replayGovernance } from '../governance/governance-replay';
+import { compareGovernanceReports, comparisonMarkdown } from '../governance/governance-comparison';
 import { renderReport, type ReportFormat } from '../governance/report-formats';
 
 /** Who reads governance reports (with OFFICIAL-SENSITIVE clearance). */
@@ -144,14 +145,32 @@ export class RegisterApplication {
    * Committee, the EBP Delivery Team and administrators with OFFICIAL-SENSITIVE clearance.
    */
   async governanceReport(identity: Identity, asOf: string, format: ReportFormat): Promise<string> {
+    return renderReport(await this.reportAsOf(identity, asOf), format);
+  }
+
+  /** What changed between two dates (e.g. the committee's last two meetings), same readers. */
+  async governanceComparison(
+    identity: Identity,
+    from: string,
+    to: string,
+    format: 'json' | 'markdown',
+  ): Promise<string> {
+    const earlier = await this.reportAsOf(identity, from);
+    const later = await this.reportAsOf(identity, to);
+    if (earlier.asOf >= later.asOf)
+      throw new InvalidReportDate(`from (${from}) must be before to (${to})`);
+    const comparison = compareGovernanceReports(earlier, later);
+    return format === 'json'
+      ? `${JSON.stringify(comparison, null, 2)}\n`
+      : comparisonMarkdown(comparison);
+  }
+
+  private async reportAsOf(identity: Identity, asOf: string) {
     if (!hasRole(identity, GOVERNANCE) || !identity.clearances.includes('OFFICIAL-SENSITIVE'))
       throw new ForbiddenError(
         'Only the EBP Committee, the EBP Delivery Team and administrators, cleared for OFFICIAL-SENSITIVE, may read governance reports',
       );
-    return renderReport(
-      buildGovernanceReport(await replayGovernance(this.stores.store, asOf)),
-      format,
-    );
+    return buildGovernanceReport(await replayGovernance(this.stores.store, asOf));
   }
 
   /** Research Plan coverage, counting only the projects the caller may read. */

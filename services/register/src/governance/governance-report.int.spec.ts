@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
+import { compareGovernanceReports, comparisonMarkdown } from './governance-comparison';
 import { buildGovernanceReport } from './governance-report';
 import { replayGovernance, type ReplayProgress } from './governance-replay';
 import {
@@ -14,7 +15,8 @@ import { REPORT_FORMATS, renderReport } from './report-formats';
 
 const A = '2026-03-31';
 const expectedFile = (format: string) =>
-  join(__dirname, 'expected', `governance-${A}.${format === 'markdown' ? 'md' : format}`);
+  // A suffix no formatter knows: the files must stay exactly as the report renders them.
+  join(__dirname, 'expected', `governance-${A}.${format}.expected`);
 
 describe.each(sqlTargets())(
   'the governance report, rebuilt by replaying the register, on $name',
@@ -104,6 +106,36 @@ describe.each(sqlTargets())(
       const may = await reportAsOf('2026-05-31');
       expect(may.projects.total).toBe(before.projects.total + 1);
       expect(may.decisions.approved.decisions).toBe(before.decisions.approved.decisions + 1);
+    });
+
+    it('compares two dates: what changed between the committee’s meetings', async () => {
+      // Runs after the events after A were recorded (the test above).
+      const comparison = compareGovernanceReports(
+        await reportAsOf(A),
+        await reportAsOf('2026-05-31'),
+      );
+      expect(comparison.projects.total).toMatchObject({ from: 7, to: 8, change: 1 });
+      expect(comparison.projects.byStatus.filter((row) => row.change !== 0)).toEqual([
+        { key: 'proposed', label: 'proposed', from: 1, to: 0, change: -1 },
+        { key: 'submitted', label: 'submitted', from: 0, to: 1, change: 1 },
+        { key: 'approved', label: 'approved', from: 0, to: 1, change: 1 },
+        { key: 'deferred', label: 'deferred', from: 1, to: 0, change: -1 },
+        { key: 'in-progress', label: 'in-progress', from: 2, to: 1, change: -1 },
+        { key: 'completed', label: 'completed', from: 1, to: 2, change: 1 },
+        { key: 'withdrawn', label: 'withdrawn', from: 1, to: 2, change: 1 },
+      ]);
+      expect(comparison.decisions.map((line) => [line.projectId, line.decision])).toEqual([
+        ['p-defer', 'approved'],
+      ]);
+      expect(comparison.overdue.noLongerOverdue.map((line) => [line.projectId, line.kind])).toEqual(
+        [
+          ['p-patrol', 'progress'],
+          ['p-patrol', 'results'],
+        ],
+      );
+      expect(comparison.researchPlan).toEqual({ newGaps: [], closedGaps: ['priority-vawg'] });
+      expect(comparisonMarkdown(comparison)).toContain('| in-progress | 2 | 1 | -1 |');
+      expect(() => compareGovernanceReports(comparison as never, comparison as never)).toThrow();
     });
 
     it('refuses a date that is not one', async () => {

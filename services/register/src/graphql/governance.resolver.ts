@@ -25,4 +25,19 @@ export class GovernanceResolver {
       (format ?? 'JSON').toLowerCase() as ReportFormat,
     );
   }
+
+  @Query('governanceComparison')
+  async governanceComparison(
+    @Context() context: RequestContext,
+    @Args('from') from: string,
+    @Args('to') to: string,
+    @Args('format') format: string | undefined,
+  ) {
+    return this.register.governanceComparison(
+      await identityOf(this.runtime, context),
+      from,
+      to,
+      format === 'MARKDOWN' ? 'markdown' : 'json',
+    );
+  }
 }

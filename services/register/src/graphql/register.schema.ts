@@ -216,6 +216,8 @@ export const registerTypeDefs = /* GraphQL */ `
     overdueProjects(today: String): [ProjectDeadline!]!
     "The quarterly EBP governance report as of the end of a day (YYYY-MM-DD), rebuilt by replaying the register; for the committee, the EBP Delivery Team and administrators."
     governanceReport(asOf: String!, format: ReportFormat = JSON): String!
+    "What changed between two report dates (e.g. the committee's last two meetings): JSON or MARKDOWN."
+    governanceComparison(from: String!, to: String!, format: ReportFormat = JSON): String!
   }
 
   enum ReportFormat {
