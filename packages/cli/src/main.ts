@@ -1,4 +1,5 @@
 // The `ebp` command: the composition root's entry point (`npm start`, `npm run demo`).
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -13,6 +14,7 @@ import {
 } from '@ebp/platform';
 import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne } from './all-in-one';
+import { parseReportFormat, progressBar, runReport } from './report-command';
 import { loadDemoData, type DemoUser } from './demo/demo-data';
 import { startDistributed } from './distributed';
 import { GraphClient, developmentToken } from './graph-client';
@@ -23,6 +25,11 @@ Commands:
   start                 the whole platform in this process (all-in-one, embedded engines)
   start --distributed   each service and the gateway as its own process, on the engines
                         started by deploy/local/engines (see npm run start:distributed)
+  report --as-of <date> the EBP governance report as of the end of that day, rebuilt by
+                        replaying the register (the platform stopped, or distributed engines)
+         [--format html|markdown|csv|json] (default html)
+         [--compare-with <earlier date>] what changed between the two dates (json or markdown)
+         [--out <file>]  write there instead of standard output
   help                  this text
 
 Options:
@@ -70,13 +77,22 @@ function main(argv: readonly string[]): void {
       demo: { type: 'boolean', default: false },
       distributed: { type: 'boolean', default: false },
       port: { type: 'string' },
+      'as-of': { type: 'string' },
+      format: { type: 'string' },
+      'compare-with': { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   const command = positionals[0] ?? 'help';
-  if (values.help || command === 'help' || command !== 'start') {
+  const known = ['help', 'start', 'report'];
+  if (values.help || command === 'help' || !known.includes(command)) {
     process.stdout.write(USAGE);
-    if (command !== 'help' && command !== 'start' && !values.help) process.exitCode = 2;
+    if (!known.includes(command) && !values.help) process.exitCode = 2;
+    return;
+  }
+  if (command === 'report') {
+    report(values);
     return;
   }
   const config = loadConfig();
@@ -143,6 +159,39 @@ function main(argv: readonly string[]): void {
     if (values.demo) await demo(platform.url, devUrl, logger);
     return platform;
   });
+}
+
+/** `ebp report`: replays the register and writes the report; progress goes to standard error. */
+function report(values: {
+  'as-of'?: string | undefined;
+  format?: string | undefined;
+  'compare-with'?: string | undefined;
+  out?: string | undefined;
+}): void {
+  const asOf = values['as-of'];
+  if (!asOf) throw new ConfigError([{ variable: '--as-of', message: 'a date like 2026-03-31' }]);
+  const config = loadConfig();
+  const format = parseReportFormat(values.format);
+  runReport(
+    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
+    {
+      asOf,
+      format,
+      ...(values['compare-with'] ? { compareWith: values['compare-with'] } : {}),
+    },
+    (date) => progressBar(process.stderr, `replaying the register to ${date}`),
+  ).then(
+    (output) => {
+      if (values.out) {
+        writeFileSync(values.out, output);
+        process.stderr.write(`wrote ${values.out}\n`);
+      } else process.stdout.write(output);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }
 
 try {

@@ -20,3 +20,7 @@ export * from './priorities/projections/priority-summary.projection';
 export * from './register-reads/project-record';
 export * from './server/register-server';
 export * from './projects/reactions/partner-outcome.reaction';
+export * from './governance/governance-report';
+export * from './governance/governance-replay';
+export * from './governance/governance-comparison';
+export * from './governance/report-formats';

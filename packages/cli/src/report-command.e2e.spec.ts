@@ -1,0 +1,100 @@
+// `ebp report` as a process: it replays the register's data directory once the platform has
+// stopped, says how far it has got, and writes the same bytes the graph gives for that date.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAllInOne } from './all-in-one';
+import { repositoryRoot } from './distributed';
+import { GraphClient } from './graph-client';
+import { proposal } from './testing/register-fixtures';
+
+function ebp(args: string[], dataDir: string) {
+  const root = repositoryRoot();
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/main.ts'), ...args],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json'),
+        EBP_DATA_DIR: dataDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+describe('ebp report', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ebp-report-'));
+  const today = new Date().toISOString().slice(0, 10);
+  const fromTheGraph: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const platform = await startAllInOne({ dataDir, port: 0 });
+    try {
+      const rae = new GraphClient(platform.url, await platform.issuer!.tokenFor('rae'));
+      for (const n of [1, 2, 3])
+        await rae.must(
+          'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
+          { id: `report-${n}`, p: proposal(`Reported project number ${n}`, 'person-rae') },
+        );
+      const cat = new GraphClient(platform.url, await platform.issuer!.tokenFor('cat'));
+      for (const format of ['JSON', 'MARKDOWN'])
+        fromTheGraph[format] = (
+          await cat.must<{ governanceReport: string }>(
+            'query($asOf: String!, $format: ReportFormat) { governanceReport(asOf: $asOf, format: $format) }',
+            { asOf: today, format },
+          )
+        ).governanceReport;
+      // While the platform runs, its data directory is its own.
+      const refused = await ebp(['report', '--as-of', today, '--format', 'json'], dataDir);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/is in use by process \d+; stop it first/);
+    } finally {
+      await platform.stop();
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes the same report as the graph, byte for byte, and shows its progress', async () => {
+    const json = await ebp(['report', '--as-of', today, '--format', 'json'], dataDir);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe(fromTheGraph.JSON);
+    expect(JSON.parse(json.stdout)).toMatchObject({ asOf: today, projects: { total: 3 } });
+    expect(json.stderr).toContain(`replaying the register to ${today}: 100%`);
+    const markdown = await ebp(['report', '--as-of', today, '--format', 'markdown'], dataDir);
+    expect(markdown.stdout).toBe(fromTheGraph.MARKDOWN);
+  }, 60_000);
+
+  it('writes HTML to a file, compares two dates, and refuses bad arguments', async () => {
+    const out = join(dataDir, 'report.html');
+    const html = await ebp(['report', '--as-of', today, '--out', out], dataDir);
+    expect(html.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
+    const compared = await ebp(
+      ['report', '--as-of', today, '--compare-with', '2000-01-01', '--format', 'markdown'],
+      dataDir,
+    );
+    expect(compared.stdout).toContain('## Projects: 0 to 3 (+3)');
+    const badDate = await ebp(['report', '--as-of', 'yesterday'], dataDir);
+    expect([badDate.code, badDate.stderr.trim()]).toEqual([
+      1,
+      'asOf must be a date like 2026-03-31, not "yesterday"',
+    ]);
+    const badFormat = await ebp(['report', '--as-of', today, '--format', 'pdf'], dataDir);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('--format must be one of json, markdown, csv, html');
+  }, 60_000);
+});
