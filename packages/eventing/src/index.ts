@@ -7,6 +7,7 @@ export * from './event-store/errors';
 export * from './event-store/event-store';
 export * from './event-store/upcasting';
 export * from './event-store/sql-event-store';
+export * from './event-store/audit-trail';
 export * from './processors/checkpoint-store';
 export * from './processors/event-processor';
 export * from './deciders/decider';

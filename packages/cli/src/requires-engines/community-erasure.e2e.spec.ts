@@ -274,6 +274,16 @@ describe('erasure of a person on the real engines', () => {
       contact: null,
     });
 
+    // Her audit trail still lists every change, with the personal fields redacted.
+    const { person: trail } = await ada.must<{
+      person: { auditTrail: { type: string; data: unknown }[] };
+    }>('query($id: ID!) { person(id: $id, purpose: governance) { auditTrail { type data } } }', {
+      id: erin,
+    });
+    expect(trail.auditTrail.map((entry) => entry.type)).toContain('community.person.erased');
+    expect(JSON.stringify(trail.auditTrail)).toContain('redacted');
+    expect(hitsIn([JSON.stringify(trail.auditTrail)])).toEqual([]);
+
     const CITATIONS = 'query($id: ID!) { awardRound(id: $id) { nominations { citation } } }';
     expect((await cat.must(CITATIONS, { id: roundId })).awardRound).toEqual({
       nominations: [{ citation: null }],

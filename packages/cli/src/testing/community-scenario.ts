@@ -310,6 +310,24 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     const ada = await as('ada');
     const readsOf = async (subject: string) =>
       (await ada.must<{ personalReads: Read[] }>(READS, { id: subject })).personalReads;
+    // Her audit trail: for her or an administrator, and reading it is a recorded read.
+    const TRAIL =
+      'query($id: ID!) { person(id: $id, purpose: governance) { auditTrail { type actorId data } } }';
+    const { person: trail } = await ada.must<{
+      person: { auditTrail: { type: string; actorId: string; data: { name?: string } }[] };
+    }>(TRAIL, { id: people.trialist });
+    expect(trail.auditTrail[0]).toMatchObject({
+      type: 'community.person.registered',
+      actorId: 'person-ada',
+      data: { name: 'Tess Trialist' },
+    });
+    expect(
+      (await readsOf(people.trialist)).filter((read) => read.purpose === 'governance'),
+    ).toHaveLength(1);
+    expect(codes(await (await as('vic')).request(TRAIL, { id: people.trialist }))).toEqual([
+      'FORBIDDEN',
+    ]);
+
     // Earlier steps read Tess's fields while searching and building the team; all are logged.
     const before = await readsOf(people.trialist);
     expect(before.map((read) => read.purpose)).toEqual(

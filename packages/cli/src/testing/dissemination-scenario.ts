@@ -159,6 +159,21 @@ export function disseminationScenario(
       },
     ]);
 
+    // Its audit trail: drafted by the register's completion, published by the editor.
+    const TRAIL =
+      'query($id: ID!) { libraryItem(id: $id) { auditTrail { type actorKind actorId } } }';
+    expect(
+      (
+        await (
+          await as('rob')
+        ).must<{ libraryItem: { auditTrail: unknown[] } }>(TRAIL, { id: itemId })
+      ).libraryItem.auditTrail,
+    ).toEqual([
+      { type: 'dissemination.library.item-drafted', actorKind: 'service', actorId: 'register' },
+      { type: 'dissemination.library.item-published', actorKind: 'person', actorId: 'person-rob' },
+    ]);
+    expect(codes(await (await as('vic')).request(TRAIL, { id: itemId }))).toEqual(['FORBIDDEN']);
+
     // And the library's Atom feed carries it.
     const feedUrl = running().subgraphUrls.dissemination.replace(
       /\/graphql$/,

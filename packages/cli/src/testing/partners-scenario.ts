@@ -128,6 +128,12 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
       { e: `policing ${run}` },
     );
     expect(organisations).toEqual([{ id: organisationId }]);
+    // Who registered the organisation, and when: its audit trail (not for partners).
+    const TRAIL = 'query($id: ID!) { organisation(id: $id) { auditTrail { type actorId } } }';
+    expect(
+      (await rae.must<{ organisation: { auditTrail: unknown[] } }>(TRAIL, { id: organisationId }))
+        .organisation.auditTrail,
+    ).toEqual([{ type: 'partners.organisation.registered', actorId: 'person-rae' }]);
   });
 
   it('keeps the engagement log and lists agreements expiring ahead of time', async () => {

@@ -4,3 +4,4 @@ export * from './json.scalar';
 export * from './subgraph-options';
 export * from './request-identity';
 export * from './graph-enums';
+export * from './audit-entry';

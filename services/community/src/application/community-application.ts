@@ -1,4 +1,7 @@
+import { community } from '@ebp/contracts';
 import {
+  auditTrail,
+  type AuditEntry,
   CommandHandler,
   commandContextFor,
   loadState,
@@ -34,7 +37,10 @@ import type { InvolvementEntry } from '../involvements/projections/involvement.p
 import { PersonNotFound } from '../people/person.errors';
 import type { PersonCommand } from '../people/person.decider';
 import { PersonCommands } from '../people/person.handler';
-import type { PersonEntry } from '../people/projections/person-directory.projection';
+import {
+  personStreamId,
+  type PersonEntry,
+} from '../people/projections/person-directory.projection';
 
 export interface CommunityStores {
   /** The sealing store (commands); `store.inner` is what projectors and the relay read. */
@@ -141,6 +147,30 @@ export class CommunityApplication {
     if (!mayReadPersonalReadLog(identity, personId))
       throw new ForbiddenError('Only the person or an administrator may see who read their data');
     return this.stores.readLog.readsOf(personId);
+  }
+
+  /**
+   * Who changed a person's record, when and why, oldest first: for the person or an
+   * administrator. Personal fields read as the store opens them (redaction markers once erased),
+   * and the read is recorded like any other.
+   */
+  async auditTrailOf(identity: Identity, personId: string): Promise<AuditEntry[]> {
+    if (!mayReadPersonalReadLog(identity, personId))
+      throw new ForbiddenError(
+        "Only the person or an administrator may see a person's audit trail",
+      );
+    const entries = await auditTrail(this.stores.store, personStreamId(personId));
+    if (entries.length > 0)
+      await this.stores.readLog.record([
+        {
+          readerId: identity.actor.id,
+          subjectId: personId,
+          fields: [...community.PERSONAL_FIELDS],
+          purpose: 'governance',
+          correlationId: currentCorrelationId() ?? null,
+        },
+      ]);
+    return entries;
   }
 
   /** The directory entry (personal fields sealed), for the graph to open lazily through `view`. */

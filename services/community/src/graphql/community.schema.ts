@@ -37,6 +37,18 @@ export const communityTypeDefs = /* GraphQL */ `
     until: String
   }
 
+  "One change to a record: who made it, when, what and why."
+  type CommunityAuditEntry {
+    version: Int!
+    type: String!
+    at: String!
+    actorKind: String!
+    actorId: ID!
+    why: String
+    changedFields: [String!]!
+    data: JSON!
+  }
+
   type Training {
     activityId: ID!
     title: String!
@@ -57,6 +69,8 @@ export const communityTypeDefs = /* GraphQL */ `
     topics: [String!]!
     championships: [Championship!]!
     training: [Training!]!
+    "Who changed this record, when and why: for the person or an administrator (the read is recorded)."
+    auditTrail: [CommunityAuditEntry!]!
     "The research projects this person is or was part of."
     projects: [Involvement!]!
   }

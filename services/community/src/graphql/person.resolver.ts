@@ -10,6 +10,7 @@ import {
 } from '@nestjs/graphql';
 import {
   fromGraphEnum,
+  toGraphAuditEntry,
   identityOf,
   toGraphEnum,
   type Identity,
@@ -128,6 +129,12 @@ export class PersonResolver {
   @ResolveField('orcid')
   async orcid(@Parent() person: GraphPerson) {
     return (await person.view())?.personal.orcid ?? null;
+  }
+
+  @ResolveField('auditTrail')
+  async auditTrail(@Parent() person: GraphPerson, @Context() context: RequestContext) {
+    const entries = await this.community.auditTrailOf(await this.identity(context), person.id);
+    return entries.map(toGraphAuditEntry);
   }
 
   @ResolveField('projects')

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { dissemination } from '@ebp/contracts';
 import {
   CommandHandler,
+  auditTrail,
+  type AuditEntry,
   bodiesOf,
   commandContextFor,
   type CommandContext,
@@ -224,6 +226,25 @@ export class DisseminationApplication {
   async whatWorks(identity: Identity, crimeProblem: string) {
     requireRole(identity, STAFF, "search 'What Works'");
     return this.stores.search.whatWorks(crimeProblem, searchReaderOf(identity));
+  }
+
+  /**
+   * Who changed an item, a master class or a network, when and why, oldest first: editors for
+   * items (those they may read), organisers for master classes, staff for networks.
+   */
+  async auditTrailOf(
+    identity: Identity,
+    kind: 'library-item' | 'master-class' | 'network',
+    id: string,
+  ): Promise<AuditEntry[]> {
+    if (kind === 'library-item') await this.editable(identity, id, 'see the audit trail of items');
+    else requireRole(identity, kind === 'master-class' ? ORGANISERS : STAFF, 'see audit trails');
+    const streamId = {
+      'library-item': libraryItemStreamId,
+      'master-class': masterClassStreamId,
+      network: learningNetworkStreamId,
+    }[kind](id);
+    return auditTrail(this.stores.store, streamId);
   }
 
   /** The pipeline ---------------------------------------------------------------------------- */

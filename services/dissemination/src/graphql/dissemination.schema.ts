@@ -35,6 +35,20 @@ export const disseminationTypeDefs = /* GraphQL */ `
     releases: [Release!]!
     "Each version's delivery to each national body."
     deliveries: [Delivery!]!
+    "Editors: who changed the item, when and why."
+    auditTrail: [DisseminationAuditEntry!]!
+  }
+
+  "One change to a record: who made it, when, what and why."
+  type DisseminationAuditEntry {
+    version: Int!
+    type: String!
+    at: String!
+    actorKind: String!
+    actorId: ID!
+    why: String
+    changedFields: [String!]!
+    data: JSON!
   }
 
   type Evidence {
@@ -160,6 +174,8 @@ export const disseminationTypeDefs = /* GraphQL */ `
     registered: [Person!]
     waiting: [Person!]
     attended: [Person!]
+    "Organisers: who changed the master class, when and why."
+    auditTrail: [DisseminationAuditEntry!]!
   }
 
   "A Local Learning Network: an area or a theme, its members and the learning they share."
@@ -172,6 +188,7 @@ export const disseminationTypeDefs = /* GraphQL */ `
     description: String!
     members: [Person!]!
     posts: [LearningPost!]!
+    auditTrail: [DisseminationAuditEntry!]!
   }
 
   type LearningPost {

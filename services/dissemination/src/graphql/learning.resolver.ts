@@ -66,6 +66,11 @@ export class MasterClassResolver extends DisseminationResolverBase {
     return this.masterClass(context, reference.id);
   }
 
+  @ResolveField('auditTrail')
+  async auditTrail(@Parent() masterClass: { id: string }, @Context() context: RequestContext) {
+    return this.trail(context, 'master-class', masterClass.id);
+  }
+
   @Mutation('scheduleMasterClass')
   async schedule(
     @Context() context: RequestContext,
@@ -132,6 +137,11 @@ export class LearningNetworkResolver extends DisseminationResolverBase {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
     return this.network(context, reference.id);
+  }
+
+  @ResolveField('auditTrail')
+  async auditTrail(@Parent() network: { id: string }, @Context() context: RequestContext) {
+    return this.trail(context, 'network', network.id);
   }
 
   @Mutation('createLearningNetwork')

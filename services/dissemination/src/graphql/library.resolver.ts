@@ -10,7 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { dissemination } from '@ebp/contracts';
-import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import { identityOf, toGraphAuditEntry, type Identity, type RequestContext } from '@ebp/platform';
 import { DisseminationApplication } from '../application/dissemination-application';
 import type { LibraryItemEntry } from '../projections/dissemination-read-models';
 import type { SearchFilters, SearchHit } from '../search/search-index';
@@ -25,6 +25,15 @@ export abstract class DisseminationResolverBase {
 
   protected identity(context: RequestContext): Promise<Identity> {
     return identityOf(this.runtime, context);
+  }
+
+  protected async trail(
+    context: RequestContext,
+    kind: Parameters<DisseminationApplication['auditTrailOf']>[1],
+    id: string,
+  ) {
+    const entries = await this.library.auditTrailOf(await this.identity(context), kind, id);
+    return entries.map(toGraphAuditEntry);
   }
 
   protected async view(context: RequestContext, entry: LibraryItemEntry | null) {
@@ -67,6 +76,11 @@ export class LibraryItemResolver extends DisseminationResolverBase {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
     return this.libraryItem(context, reference.id);
+  }
+
+  @ResolveField('auditTrail')
+  async auditTrail(@Parent() item: { id: string }, @Context() context: RequestContext) {
+    return this.trail(context, 'library-item', item.id);
   }
 
   @ResolveField('deliveries')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseOrThrow, partners } from '@ebp/contracts';
 import {
   CommandHandler,
+  auditTrail,
   bodiesOf,
   commandContextFor,
   type CommandContext,
@@ -10,7 +11,7 @@ import {
   type DomainEvent,
   type EventStore,
 } from '@ebp/eventing';
-import { requireRole, type Identity } from '@ebp/platform';
+import { ForbiddenError, requireRole, type Identity } from '@ebp/platform';
 import { academicDecider } from '../academics/academic.decider';
 import {
   AGREEMENT_OWNERS,
@@ -96,6 +97,14 @@ export class PartnersApplication {
   private async requireOrganisation(organisationId: string): Promise<void> {
     if (!(await (await this.stores.organisations()).get(organisationId)))
       throw new PartnerNotFound(`No organisation ${organisationId}`);
+  }
+
+  /** Who changed an organisation's or an academic's record, when and why: members of staff only. */
+  async auditTrailOf(identity: Identity, kind: 'organisation' | 'academic', id: string) {
+    if (partnerOrganisationOf(identity) !== undefined)
+      throw new ForbiddenError('Partners do not see the audit trail of the research network');
+    requireRole(identity, NETWORK_KEEPERS, 'see the audit trail of the research network');
+    return auditTrail(this.stores.store, `${kind}:${id}`);
   }
 
   /** The network --------------------------------------------------------------------------- */

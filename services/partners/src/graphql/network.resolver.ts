@@ -8,7 +8,7 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import { identityOf, toGraphAuditEntry, type Identity, type RequestContext } from '@ebp/platform';
 import { PartnersApplication } from '../application/partners-application';
 import type { CollaborationEntry } from '../collaborations/projections/collaborations.projection';
 import type { AcademicEntry, OrganisationEntry } from '../projections/partners-read-models';
@@ -71,6 +71,16 @@ export class OrganisationResolver extends PartnersResolverBase {
     return (await this.partners.collaborationsOf(organisation.id)).map(toCollaboration);
   }
 
+  @ResolveField('auditTrail')
+  async auditTrail(@Parent() organisation: { id: string }, @Context() context: RequestContext) {
+    const entries = await this.partners.auditTrailOf(
+      await this.identity(context),
+      'organisation',
+      organisation.id,
+    );
+    return entries.map(toGraphAuditEntry);
+  }
+
   @ResolveField('engagements')
   async engagements(@Parent() organisation: { id: string }, @Context() context: RequestContext) {
     return this.partners.engagementLog(await this.identity(context), {
@@ -114,6 +124,16 @@ export class AcademicResolver extends PartnersResolverBase {
   @ResolveField('collaborations')
   async collaborations(@Parent() academic: { id: string }) {
     return (await this.partners.collaborationsOf(academic.id)).map(toCollaboration);
+  }
+
+  @ResolveField('auditTrail')
+  async auditTrail(@Parent() academic: { id: string }, @Context() context: RequestContext) {
+    const entries = await this.partners.auditTrailOf(
+      await this.identity(context),
+      'academic',
+      academic.id,
+    );
+    return entries.map(toGraphAuditEntry);
   }
 }
 

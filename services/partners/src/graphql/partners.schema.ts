@@ -16,6 +16,8 @@ export const partnersTypeDefs = /* GraphQL */ `
     contacts: JSON!
     collaborations: [Collaboration!]!
     engagements: [Engagement!]!
+    "Who changed the record, when and why (staff who keep the network)."
+    auditTrail: [PartnersAuditEntry!]!
   }
 
   type Academic @key(fields: "id") {
@@ -25,6 +27,20 @@ export const partnersTypeDefs = /* GraphQL */ `
     expertise: [String!]!
     affiliations: JSON!
     collaborations: [Collaboration!]!
+    "Who changed the record, when and why (staff who keep the network)."
+    auditTrail: [PartnersAuditEntry!]!
+  }
+
+  "One change to a record: who made it, when, what and why."
+  type PartnersAuditEntry {
+    version: Int!
+    type: String!
+    at: String!
+    actorKind: String!
+    actorId: ID!
+    why: String
+    changedFields: [String!]!
+    data: JSON!
   }
 
   "A partner linked to a register project with a role."

@@ -1,11 +1,12 @@
 import {
   CommandHandler,
+  auditTrail,
   loadState,
+  type AuditEntry,
   type CommandContext,
   type CommandResult,
   type DocumentCollection,
   type EventStore,
-  type StoredEvent,
 } from '@ebp/eventing';
 import { streamNames } from '@ebp/eventing';
 import { mostSimilar, type SimilarProject } from '../register-reads/similarity';
@@ -79,42 +80,9 @@ export class ProjectCommands {
   }
 }
 
-export interface HistoryEntry {
-  readonly version: number;
-  readonly type: string;
-  readonly at: string;
-  readonly actor: StoredEvent['metadata']['actor'];
-  /** The justification, reasons or reason the event carries, if any. */
-  readonly why: string | null;
-  readonly data: Record<string, unknown>;
-}
-
-function whyOf(data: Record<string, unknown>): string | null {
-  for (const key of ['justification', 'reasons', 'reason']) {
-    const value = data[key];
-    if (typeof value === 'string') return value;
-  }
-  return null;
-}
-
 /** Every event of a project with who, when and why, oldest first. */
-export async function projectHistory(
-  store: EventStore,
-  projectId: string,
-): Promise<HistoryEntry[]> {
-  const events = await store.readStream(projectStreamId(projectId));
-  return events.map(toHistoryEntry);
-}
-
-export function toHistoryEntry(event: StoredEvent): HistoryEntry {
-  return {
-    version: event.streamVersion,
-    type: event.type,
-    at: event.metadata.recordedAt,
-    actor: event.metadata.actor,
-    why: whyOf(event.data),
-    data: event.data,
-  };
+export function projectHistory(store: EventStore, projectId: string): Promise<AuditEntry[]> {
+  return auditTrail(store, projectStreamId(projectId));
 }
 
 /** A project as it stood at the end of an instant (time travel); version 0 when it did not exist yet. */

@@ -1,8 +1,8 @@
 import type { register } from '@ebp/contracts';
-import type { EventStore } from '@ebp/eventing';
+import { toAuditEntry, type AuditEntry, type EventStore } from '@ebp/eventing';
 import type { ProjectEvent, ProjectState } from '../projects/project';
 import { projectDecider } from '../projects/project.decider';
-import { projectStreamId, toHistoryEntry, type HistoryEntry } from '../projects/project.handler';
+import { projectStreamId } from '../projects/project.handler';
 import {
   evolveProjectSummary,
   type ProjectSummary,
@@ -24,7 +24,7 @@ export interface ProjectRecord {
   readonly reviews: readonly ReviewRecord[];
   readonly findings: register.Findings | null;
   readonly outcomeSwitching: { notReported: string[]; notPreRegistered: string[] } | null;
-  readonly history: readonly HistoryEntry[];
+  readonly history: readonly AuditEntry[];
 }
 
 /**
@@ -63,6 +63,6 @@ export async function projectRecord(
     reviews,
     findings,
     outcomeSwitching,
-    history: events.map(toHistoryEntry),
+    history: events.map(toAuditEntry),
   };
 }
