@@ -14,7 +14,9 @@ import {
 } from '@ebp/platform';
 import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne } from './all-in-one';
+import { auditOf, exportEvents, exportTarget } from './events-commands';
 import { parseReportFormat, progressBar, runReport } from './report-command';
+import { parseServiceName } from './service-log';
 import { loadDemoData, type DemoUser } from './demo/demo-data';
 import { startDistributed } from './distributed';
 import { GraphClient, developmentToken } from './graph-client';
@@ -30,6 +32,10 @@ Commands:
          [--format html|markdown|csv|json] (default html)
          [--compare-with <earlier date>] what changed between the two dates (json or markdown)
          [--out <file>]  write there instead of standard output
+  events export --service <name> --as-of <date> [--out <file>]
+                        a service's events up to the end of that day as NDJSON, for analysts
+  audit --service <name> --stream <stream id>
+                        who changed one entity, when, what and why (JSON)
   help                  this text
 
 Options:
@@ -81,11 +87,13 @@ function main(argv: readonly string[]): void {
       format: { type: 'string' },
       'compare-with': { type: 'string' },
       out: { type: 'string' },
+      service: { type: 'string' },
+      stream: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   const command = positionals[0] ?? 'help';
-  const known = ['help', 'start', 'report'];
+  const known = ['help', 'start', 'report', 'events', 'audit'];
   if (values.help || command === 'help' || !known.includes(command)) {
     process.stdout.write(USAGE);
     if (!known.includes(command) && !values.help) process.exitCode = 2;
@@ -93,6 +101,16 @@ function main(argv: readonly string[]): void {
   }
   if (command === 'report') {
     report(values);
+    return;
+  }
+  if (command === 'events') {
+    if (positionals[1] !== 'export')
+      throw new ConfigError([{ variable: 'events', message: 'the subcommand is `export`' }]);
+    eventsExport(values);
+    return;
+  }
+  if (command === 'audit') {
+    audit(values);
     return;
   }
   const config = loadConfig();
@@ -180,18 +198,54 @@ function report(values: {
       ...(values['compare-with'] ? { compareWith: values['compare-with'] } : {}),
     },
     (date) => progressBar(process.stderr, `replaying the register to ${date}`),
-  ).then(
-    (output) => {
-      if (values.out) {
-        writeFileSync(values.out, output);
-        process.stderr.write(`wrote ${values.out}\n`);
-      } else process.stdout.write(output);
+  ).then((output) => {
+    if (values.out) {
+      writeFileSync(values.out, output);
+      process.stderr.write(`wrote ${values.out}\n`);
+    } else process.stdout.write(output);
+  }, failed);
+}
+
+function failed(error: unknown): void {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
+
+function eventsExport(values: {
+  service?: string | undefined;
+  'as-of'?: string | undefined;
+  out?: string | undefined;
+}): void {
+  const service = parseServiceName(values.service);
+  const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+  const config = loadConfig();
+  const out = exportTarget(values.out);
+  exportEvents(
+    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
+    {
+      service,
+      asOf,
+      out,
+      onProgress: progressBar(process.stderr, `exporting ${service} to ${asOf}`),
     },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  ).then((written) => {
+    process.stderr.write(`${written} events${values.out ? ` written to ${values.out}` : ''}\n`);
+    if (out !== process.stdout) out.end();
+  }, failed);
+}
+
+function audit(values: { service?: string | undefined; stream?: string | undefined }): void {
+  const service = parseServiceName(values.service);
+  if (!values.stream)
+    throw new ConfigError([
+      { variable: '--stream', message: 'the stream id, e.g. project:hot-spots' },
+    ]);
+  const config = loadConfig();
+  auditOf(
+    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
+    service,
+    values.stream,
+  ).then((entries) => process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`), failed);
 }
 
 try {

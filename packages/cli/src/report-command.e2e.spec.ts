@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PublishedEventSchema } from '@ebp/contracts';
 import { startAllInOne } from './all-in-one';
 import { repositoryRoot } from './distributed';
 import { GraphClient } from './graph-client';
@@ -96,5 +97,44 @@ describe('ebp report', () => {
     const badFormat = await ebp(['report', '--as-of', today, '--format', 'pdf'], dataDir);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain('--format must be one of json, markdown, csv, html');
+  }, 60_000);
+
+  it('exports a service’s events up to a date as NDJSON, and shows an entity’s audit trail', async () => {
+    const exported = await ebp(
+      ['events', 'export', '--service', 'register', '--as-of', today],
+      dataDir,
+    );
+    expect(exported.code).toBe(0);
+    const lines = exported.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      const event = PublishedEventSchema.parse(JSON.parse(line));
+      expect(event.type).toBe('register.project.proposed');
+    }
+    expect(exported.stderr).toContain('3 events');
+    const none = await ebp(
+      ['events', 'export', '--service', 'register', '--as-of', '2000-01-01'],
+      dataDir,
+    );
+    expect([none.code, none.stdout]).toEqual([0, '']);
+
+    const audit = await ebp(
+      ['audit', '--service', 'register', '--stream', 'project:report-1'],
+      dataDir,
+    );
+    expect(audit.code).toBe(0);
+    expect(JSON.parse(audit.stdout)).toEqual([
+      expect.objectContaining({
+        version: 1,
+        type: 'register.project.proposed',
+        actor: { kind: 'person', id: 'person-rae' },
+        why: null,
+      }),
+    ]);
+    const unknown = await ebp(['audit', '--service', 'payroll', '--stream', 'x'], dataDir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--service must be one of register, community, partners, dissemination',
+    );
   }, 60_000);
 });

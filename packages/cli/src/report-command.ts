@@ -1,11 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  SqlEventStore,
-  createPgliteClient,
-  createPostgresClient,
-  type SqlClient,
-} from '@ebp/eventing';
 import type { PlatformConfig } from '@ebp/platform';
 import {
   REPORT_FORMATS,
@@ -17,7 +9,7 @@ import {
   type ReplayProgress,
   type ReportFormat,
 } from '@ebp/register';
-import { lockDataDirectory } from './data-dir-lock';
+import { openServiceLog } from './service-log';
 
 export interface ReportCommand {
   readonly asOf: string;
@@ -61,40 +53,14 @@ export function progressBar(
   };
 }
 
-/** The register's event store, read directly: PGlite when embedded, PostgreSQL when distributed. */
-async function openRegisterLog(
-  config: PlatformConfig,
-): Promise<{ sql: SqlClient; release: () => void }> {
-  if (config.mode === 'distributed') {
-    const sql = await createPostgresClient({
-      url: config.postgres.url,
-      schema: 'register',
-      applicationName: 'ebp-report',
-    });
-    return { sql, release: () => undefined };
-  }
-  const directory = join(config.dataDir, 'register');
-  if (!existsSync(directory))
-    throw new Error(`No register data in ${config.dataDir}: start the platform (npm start) first`);
-  // PGlite is one process per directory: while the platform runs, ask the graph instead.
-  const unlock = lockDataDirectory(config.dataDir);
-  try {
-    return { sql: await createPgliteClient({ dataDir: directory }), release: unlock };
-  } catch (error) {
-    unlock();
-    throw error;
-  }
-}
-
 /** `ebp report`: the governance report (or a comparison) rebuilt from the register's log. */
 export async function runReport(
   config: PlatformConfig,
   command: ReportCommand,
   progressOf: (asOf: string) => (progress: ReplayProgress) => void,
 ): Promise<string> {
-  const { sql, release } = await openRegisterLog(config);
+  const { store, close } = await openServiceLog(config, 'register');
   try {
-    const store = await SqlEventStore.open(sql);
     const reportAsOf = async (asOf: string) =>
       buildGovernanceReport(await replayGovernance(store, asOf, { onProgress: progressOf(asOf) }));
     if (command.compareWith) {
@@ -108,7 +74,6 @@ export async function runReport(
     }
     return renderReport(await reportAsOf(command.asOf), command.format);
   } finally {
-    await sql.close();
-    release();
+    await close();
   }
 }

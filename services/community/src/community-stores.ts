@@ -25,6 +25,15 @@ export interface OpenedCommunityStores extends CommunityStores {
   readonly checkpoints: SqlCheckpointStore;
 }
 
+/** The community's log as the service reads it: personal fields opened, or redacted once erased. */
+export async function communityEventStore(sql: SqlClient): Promise<SealingEventStore> {
+  return new SealingEventStore(
+    await SqlEventStore.open(sql),
+    new PersonalData(await SqlSubjectKeyStore.open(sql)),
+    communityPersonalData,
+  );
+}
+
 /**
  * The community's stores on its own database: the event store behind the sealing store, the key
  * store, the personal-read log, and projectors that read the sealed events into the documents.

@@ -8,9 +8,9 @@ import type { BusMessage, ReceivedMessage } from '../bus/bus';
 import type { StoredEvent } from '../event-store/event-store';
 import type { LogPosition } from '../event-store/log-position';
 
-/** A stored event as a bus message: keyed by stream, with routing and tracing headers. */
-export function toBusMessage(event: StoredEvent): BusMessage {
-  const published: PublishedEvent = {
+/** A stored event as it is published (on the bus, in exports): the envelope and its place. */
+export function toPublishedEvent(event: StoredEvent): PublishedEvent {
+  return {
     id: event.id,
     type: event.type,
     schemaVersion: event.schemaVersion,
@@ -20,10 +20,14 @@ export function toBusMessage(event: StoredEvent): BusMessage {
     streamVersion: event.streamVersion,
     position: event.position,
   };
+}
+
+/** A stored event as a bus message: keyed by stream, with routing and tracing headers. */
+export function toBusMessage(event: StoredEvent): BusMessage {
   const { traceContext } = event.metadata;
   return {
     key: event.streamId,
-    value: JSON.stringify(published),
+    value: JSON.stringify(toPublishedEvent(event)),
     headers: {
       [EVENT_HEADERS.eventId]: event.id,
       [EVENT_HEADERS.eventType]: event.type,

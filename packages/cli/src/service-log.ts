@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { communityEventStore } from '@ebp/community';
+import {
+  SqlEventStore,
+  createPgliteClient,
+  createPostgresClient,
+  type EventStore,
+  type SqlClient,
+} from '@ebp/eventing';
+import type { PlatformConfig } from '@ebp/platform';
+import { lockDataDirectory } from './data-dir-lock';
+
+export const SERVICES = ['register', 'community', 'partners', 'dissemination'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export function parseServiceName(value: string | undefined): ServiceName {
+  if (!value || !(SERVICES as readonly string[]).includes(value))
+    throw new Error(`--service must be one of ${SERVICES.join(', ')}, not ${value ?? 'nothing'}`);
+  return value as ServiceName;
+}
+
+/** A service's log opened for reading by a command: its store, and how to let it go. */
+export interface OpenedLog {
+  readonly store: EventStore;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * A service's event store, read directly by the `ebp` tools: PostgreSQL (the service's schema)
+ * in distributed mode; its PGlite directory when embedded, which one process may open at a time,
+ * so the platform must be stopped (while it runs, ask the graph). The community's log opens
+ * personal fields as the service does, and shows redaction markers once a person is erased.
+ */
+export async function openServiceLog(
+  config: PlatformConfig,
+  service: ServiceName,
+  options: { readonly sealed?: boolean } = {},
+): Promise<OpenedLog> {
+  let sql: SqlClient;
+  let release = () => undefined as void;
+  if (config.mode === 'distributed') {
+    sql = await createPostgresClient({
+      url: config.postgres.url,
+      schema: service,
+      applicationName: `ebp-tools-${service}`,
+    });
+  } else {
+    const directory = join(config.dataDir, service);
+    if (!existsSync(directory))
+      throw new Error(
+        `No ${service} data in ${config.dataDir}: start the platform (npm start) first`,
+      );
+    release = lockDataDirectory(config.dataDir);
+    try {
+      sql = await createPgliteClient({ dataDir: directory });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  try {
+    const store =
+      service === 'community' && !options.sealed
+        ? await communityEventStore(sql)
+        : await SqlEventStore.open(sql);
+    return {
+      store,
+      close: async () => {
+        await sql.close();
+        release();
+      },
+    };
+  } catch (error) {
+    await sql.close();
+    release();
+    throw error;
+  }
+}
