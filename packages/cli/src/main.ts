@@ -15,6 +15,7 @@ import {
 import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne } from './all-in-one';
 import { auditOf, exportEvents, exportTarget } from './events-commands';
+import { rebuildNamedProjection } from './projections-command';
 import { parseReportFormat, progressBar, runReport } from './report-command';
 import { parseServiceName } from './service-log';
 import { loadDemoData, type DemoUser } from './demo/demo-data';
@@ -34,6 +35,9 @@ Commands:
          [--out <file>]  write there instead of standard output
   events export --service <name> --as-of <date> [--out <file>]
                         a service's events up to the end of that day as NDJSON, for analysts
+  projections rebuild <name>
+                        rebuild a read model from its service's log (blue/green, progress
+                        shown); the platform, or that service, stopped
   audit --service <name> --stream <stream id>
                         who changed one entity, when, what and why (JSON)
   help                  this text
@@ -93,7 +97,7 @@ function main(argv: readonly string[]): void {
     },
   });
   const command = positionals[0] ?? 'help';
-  const known = ['help', 'start', 'report', 'events', 'audit'];
+  const known = ['help', 'start', 'report', 'events', 'audit', 'projections'];
   if (values.help || command === 'help' || !known.includes(command)) {
     process.stdout.write(USAGE);
     if (!known.includes(command) && !values.help) process.exitCode = 2;
@@ -107,6 +111,15 @@ function main(argv: readonly string[]): void {
     if (positionals[1] !== 'export')
       throw new ConfigError([{ variable: 'events', message: 'the subcommand is `export`' }]);
     eventsExport(values);
+    return;
+  }
+  if (command === 'projections') {
+    const name = positionals[2];
+    if (positionals[1] !== 'rebuild' || !name)
+      throw new ConfigError([
+        { variable: 'projections', message: 'use `ebp projections rebuild <name>`' },
+      ]);
+    rebuild(name);
     return;
   }
   if (command === 'audit') {
@@ -231,6 +244,20 @@ function eventsExport(values: {
   ).then((written) => {
     process.stderr.write(`${written} events${values.out ? ` written to ${values.out}` : ''}\n`);
     if (out !== process.stdout) out.end();
+  }, failed);
+}
+
+function rebuild(name: string): void {
+  const config = loadConfig();
+  const bar = progressBar(process.stderr, `rebuilding ${name}`);
+  rebuildNamedProjection(
+    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
+    name,
+    ({ done, total }) => bar({ read: done, total }),
+  ).then((report) => {
+    process.stderr.write(
+      `rebuilt ${name} into ${report.collection}: ${report.done} events in ${report.elapsedMs} ms (${report.eventsPerSecond} events/s)\n`,
+    );
   }, failed);
 }
 

@@ -23,6 +23,8 @@ export function parseServiceName(value: string | undefined): ServiceName {
 /** A service's log opened for reading by a command: its store, and how to let it go. */
 export interface OpenedLog {
   readonly store: EventStore;
+  /** The service's database: its checkpoints, and in embedded mode its read models. */
+  readonly sql: SqlClient;
   readonly close: () => Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function openServiceLog(
         : await SqlEventStore.open(sql);
     return {
       store,
+      sql,
       close: async () => {
         await sql.close();
         release();

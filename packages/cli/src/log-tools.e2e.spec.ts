@@ -1,5 +1,5 @@
-// `ebp report` as a process: it replays the register's data directory once the platform has
-// stopped, says how far it has got, and writes the same bytes the graph gives for that date.
+// The `ebp` tools as processes over a stopped platform's data: `report` replays the register and
+// writes the same bytes the graph gives; `events export`, `audit` and `projections rebuild`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ function ebp(args: string[], dataDir: string) {
   );
 }
 
-describe('ebp report', () => {
+describe('the ebp tools over the services’ logs', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ebp-report-'));
   const today = new Date().toISOString().slice(0, 10);
   const fromTheGraph: Record<string, string> = {};
@@ -137,4 +137,30 @@ describe('ebp report', () => {
       '--service must be one of register, community, partners, dissemination',
     );
   }, 60_000);
+
+  it('rebuilds a read model from its service’s log, and the platform reads it after a restart', async () => {
+    const rebuilt = await ebp(['projections', 'rebuild', 'register-projects'], dataDir);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toMatch(/rebuilding register-projects: 100% \(3\/3 events\)/);
+    expect(rebuilt.stderr).toMatch(
+      /rebuilt register-projects into register-projects_v\d+: 3 events/,
+    );
+    const unknown = await ebp(['projections', 'rebuild', 'payroll'], dataDir);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No projection "payroll"; there are: register-projects');
+
+    const platform = await startAllInOne({ dataDir, port: 0 });
+    try {
+      const rae = new GraphClient(platform.url, await platform.issuer!.tokenFor('rae'));
+      const { researchProjects } = await rae.must<{
+        researchProjects: { total: number; items: { id: string }[] };
+      }>('{ researchProjects(sort: { by: title, direction: asc }) { total items { id } } }');
+      expect(researchProjects).toEqual({
+        total: 3,
+        items: [{ id: 'report-1' }, { id: 'report-2' }, { id: 'report-3' }],
+      });
+    } finally {
+      await platform.stop();
+    }
+  }, 90_000);
 });
