@@ -8,3 +8,5 @@ export * from './json-schema';
 export * as community from './community';
 export * as dissemination from './dissemination';
 export * as partners from './partners';
+export * from './catalogue';
+export * from './catalogue-markdown';
