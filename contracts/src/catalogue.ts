@@ -154,7 +154,7 @@ export function eventCatalogue(): CatalogueTopic[] {
           type,
           version: 1,
           schema: { $id: `urn:ebp:event:${type}.v1`, ...json },
-          example: exampleOf(json as JsonSchema),
+          example: exampleOf(json),
         };
       }),
   }));
