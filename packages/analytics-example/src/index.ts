@@ -1,0 +1,2 @@
+export * from './analytics-store';
+export * from './analytics-consumer';
