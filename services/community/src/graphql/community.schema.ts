@@ -1,3 +1,5 @@
+import { auditEntryTypeDefs } from '@ebp/platform';
+
 /**
  * The community's subgraph schema (Federation 2). Personal fields (name, contact, credentials,
  * ORCID) are null unless the caller may see them; each one returned is recorded in the read log.
@@ -37,17 +39,7 @@ export const communityTypeDefs = /* GraphQL */ `
     until: String
   }
 
-  "One change to a record: who made it, when, what and why."
-  type CommunityAuditEntry {
-    version: Int!
-    type: String!
-    at: String!
-    actorKind: String!
-    actorId: ID!
-    why: String
-    changedFields: [String!]!
-    data: JSON!
-  }
+  ${auditEntryTypeDefs('CommunityAuditEntry')}
 
   type Training {
     activityId: ID!

@@ -1,3 +1,5 @@
+import { auditEntryTypeDefs } from '@ebp/platform';
+
 /**
  * The dissemination service's subgraph schema (Federation 2): the Research and Learning Library,
  * 'What Works' search, deliveries to national bodies, master classes, Local Learning Networks,
@@ -39,17 +41,7 @@ export const disseminationTypeDefs = /* GraphQL */ `
     auditTrail: [DisseminationAuditEntry!]!
   }
 
-  "One change to a record: who made it, when, what and why."
-  type DisseminationAuditEntry {
-    version: Int!
-    type: String!
-    at: String!
-    actorKind: String!
-    actorId: ID!
-    why: String
-    changedFields: [String!]!
-    data: JSON!
-  }
+  ${auditEntryTypeDefs('DisseminationAuditEntry')}
 
   type Evidence {
     "Maryland Scientific Methods Scale, 1 to 5."

@@ -1,3 +1,5 @@
+import { auditEntryTypeDefs } from '@ebp/platform';
+
 /**
  * The partners service's subgraph schema (Federation 2): the research network, partners on the
  * register's projects and their published outcomes, moderation and the quarantine.
@@ -31,17 +33,7 @@ export const partnersTypeDefs = /* GraphQL */ `
     auditTrail: [PartnersAuditEntry!]!
   }
 
-  "One change to a record: who made it, when, what and why."
-  type PartnersAuditEntry {
-    version: Int!
-    type: String!
-    at: String!
-    actorKind: String!
-    actorId: ID!
-    why: String
-    changedFields: [String!]!
-    data: JSON!
-  }
+  ${auditEntryTypeDefs('PartnersAuditEntry')}
 
   "A partner linked to a register project with a role."
   type Collaboration {
