@@ -1,15 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { auditTrail, toPublishedEvent, type AuditEntry, type LogPosition } from '@ebp/eventing';
 import type { PlatformConfig } from '@ebp/platform';
-import type { ReplayProgress } from '@ebp/register';
+import { endOfReportDay, parseReportDate, type ReplayProgress } from '@ebp/register';
 import { openServiceLog, type ServiceName } from './service-log';
-
-/** The first instant after a day (YYYY-MM-DD): events recorded before it are "as of" that day. */
-function endOfDay(asOf: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))
-    throw new Error(`--as-of must be a date like 2026-03-31, not ${JSON.stringify(asOf)}`);
-  return new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString();
-}
 
 /**
  * `ebp events export`: a service's events recorded up to the end of a day, in log order, one
@@ -25,7 +18,7 @@ export async function exportEvents(
     readonly onProgress: (progress: ReplayProgress) => void;
   },
 ): Promise<number> {
-  const end = endOfDay(options.asOf);
+  const end = endOfReportDay(parseReportDate(options.asOf));
   // The community's tools read the sealed log for export: what its topic carries, no more.
   const { store, close } = await openServiceLog(config, options.service, { sealed: true });
   try {

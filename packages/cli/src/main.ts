@@ -201,10 +201,9 @@ function report(values: {
 }): void {
   const asOf = values['as-of'];
   if (!asOf) throw new ConfigError([{ variable: '--as-of', message: 'a date like 2026-03-31' }]);
-  const config = loadConfig();
   const format = parseReportFormat(values.format);
   runReport(
-    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
+    toolConfig(),
     {
       asOf,
       format,
@@ -219,6 +218,12 @@ function report(values: {
   }, failed);
 }
 
+/** The configuration the log tools read with: an embedded data directory made absolute. */
+function toolConfig() {
+  const config = loadConfig();
+  return config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config;
+}
+
 function failed(error: unknown): void {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
@@ -231,34 +236,28 @@ function eventsExport(values: {
 }): void {
   const service = parseServiceName(values.service);
   const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
-  const config = loadConfig();
   const out = exportTarget(values.out);
-  exportEvents(
-    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
-    {
-      service,
-      asOf,
-      out,
-      onProgress: progressBar(process.stderr, `exporting ${service} to ${asOf}`),
-    },
-  ).then((written) => {
+  exportEvents(toolConfig(), {
+    service,
+    asOf,
+    out,
+    onProgress: progressBar(process.stderr, `exporting ${service} to ${asOf}`),
+  }).then((written) => {
     process.stderr.write(`${written} events${values.out ? ` written to ${values.out}` : ''}\n`);
     if (out !== process.stdout) out.end();
   }, failed);
 }
 
 function rebuild(name: string): void {
-  const config = loadConfig();
   const bar = progressBar(process.stderr, `rebuilding ${name}`);
-  rebuildNamedProjection(
-    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
-    name,
-    ({ done, total }) => bar({ read: done, total }),
-  ).then((report) => {
-    process.stderr.write(
-      `rebuilt ${name} into ${report.collection}: ${report.done} events in ${report.elapsedMs} ms (${report.eventsPerSecond} events/s)\n`,
-    );
-  }, failed);
+  rebuildNamedProjection(toolConfig(), name, ({ done, total }) => bar({ read: done, total })).then(
+    (report) => {
+      process.stderr.write(
+        `rebuilt ${name} into ${report.collection}: ${report.done} events in ${report.elapsedMs} ms (${report.eventsPerSecond} events/s)\n`,
+      );
+    },
+    failed,
+  );
 }
 
 function audit(values: { service?: string | undefined; stream?: string | undefined }): void {
@@ -267,12 +266,10 @@ function audit(values: { service?: string | undefined; stream?: string | undefin
     throw new ConfigError([
       { variable: '--stream', message: 'the stream id, e.g. project:hot-spots' },
     ]);
-  const config = loadConfig();
-  auditOf(
-    config.mode === 'embedded' ? { ...config, dataDir: resolve(config.dataDir) } : config,
-    service,
-    values.stream,
-  ).then((entries) => process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`), failed);
+  auditOf(toolConfig(), service, values.stream).then(
+    (entries) => process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`),
+    failed,
+  );
 }
 
 try {

@@ -34,7 +34,7 @@ export function parseReportDate(asOf: string): string {
 }
 
 /** The first instant after the report's day: events recorded before it are in the report. */
-const endOf = (asOf: string) =>
+export const endOfReportDay = (asOf: string) =>
   new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString();
 
 /**
@@ -51,7 +51,7 @@ export async function replayGovernance(
   } = {},
 ): Promise<GovernanceInputs> {
   const day = parseReportDate(asOf);
-  const end = endOf(day);
+  const end = endOfReportDay(day);
   const pageSize = options.pageSize ?? 5_000;
   const head = await store.headPosition();
   const total = head ? await store.countAfter(undefined, head) : 0;
