@@ -87,15 +87,18 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
     });
     const registerSql = await databaseOf('register');
     const partnersSql = await databaseOf('partners');
+    const disseminationSql = await databaseOf('dissemination');
+    const communitySql = await databaseOf('community');
     const register = await startRegisterServer({
       sql: registerSql,
       documents: await SqlDocumentStore.open(registerSql),
-      // No bus in one process: the register reads published outcomes from the partners' store.
+      // No bus in one process: the register reads the other services' stores (published
+      // outcomes, and what governance reports need).
       partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
+      communityEvents: { kind: 'store', store: await SqlEventStore.open(communitySql) },
+      disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
       ...serviceOptions('register'),
     });
-    const disseminationSql = await databaseOf('dissemination');
-    const communitySql = await databaseOf('community');
     const community = await startCommunityServer({
       sql: communitySql,
       documents: await SqlDocumentStore.open(communitySql),

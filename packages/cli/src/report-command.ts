@@ -1,3 +1,4 @@
+import { SqlEventArchive } from '@ebp/eventing';
 import type { PlatformConfig } from '@ebp/platform';
 import {
   REPORT_FORMATS,
@@ -59,10 +60,13 @@ export async function runReport(
   command: ReportCommand,
   progressOf: (asOf: string) => (progress: ReplayProgress) => void,
 ): Promise<string> {
-  const { store, close } = await openServiceLog(config, 'register');
+  const { store, sql, close } = await openServiceLog(config, 'register');
   try {
+    const history = { log: store, archive: await SqlEventArchive.open(sql) };
     const reportAsOf = async (asOf: string) =>
-      buildGovernanceReport(await replayGovernance(store, asOf, { onProgress: progressOf(asOf) }));
+      buildGovernanceReport(
+        await replayGovernance(history, asOf, { onProgress: progressOf(asOf) }),
+      );
     if (command.compareWith) {
       const comparison = compareGovernanceReports(
         await reportAsOf(command.compareWith),

@@ -3,27 +3,22 @@
 // read-all beside a raw ordered scan, projection rebuilds beside the read-all rate alone.
 // Usage: npm run bench -w packages/eventing   (PostgreSQL and MongoDB parts need the engines up)
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { EventEnvelope } from '@ebp/contracts';
-import { loadConfig } from '@ebp/platform';
 import {
   MongoDocumentStore,
   SqlCheckpointStore,
   SqlDocumentStore,
   SqlEventStore,
   createPgliteClient,
-  createPostgresClient,
   rebuildProjection,
   type DocumentStore,
   type ProjectionDefinition,
   type SqlClient,
 } from '../src';
-import { loadEnginesEnvFile } from './engines-env';
+import { benchPostgres, writeBenchResults } from '../src/testing';
 
-const repoRoot = resolve(__dirname, '..', '..', '..');
-loadEnginesEnvFile(repoRoot);
 const quick = process.env.EBP_BENCH_QUICK === '1';
 const scale = (full: number) => (quick ? Math.max(1, Math.round(full / 10)) : full);
 
@@ -151,15 +146,19 @@ async function readAllBench(engine: string, sql: SqlClient, store: SqlEventStore
   // underestimates the rows after a checkpoint and sorts instead of walking the log-order index.
   await sql.query('analyze ebp_events');
   const total = await store.countAfter();
+  let scanned = 0;
   const rawScan = async () => {
+    scanned = 0;
     let last = 0n;
     for (;;) {
-      const { rows: page } = await sql.query<{ position: string }>(
-        'select position::text as position, event_id, stream_id, stream_version, type, schema_version, data, metadata from ebp_events where position > $1 order by position limit 2000',
+      // The text alias must not shadow the column: ordered by text, '10000' would sort before '9'.
+      const { rows: page } = await sql.query<{ log_position: string }>(
+        'select position::text as log_position, event_id, stream_id, stream_version, type, schema_version, data, metadata from ebp_events where position > $1 order by position limit 2000',
         [last.toString()],
       );
       if (page.length === 0) break;
-      last = BigInt(page[page.length - 1]!.position);
+      scanned += page.length;
+      last = BigInt(page[page.length - 1]!.log_position);
     }
   };
   await rawScan(); // warm the cache for both
@@ -172,6 +171,7 @@ async function readAllBench(engine: string, sql: SqlClient, store: SqlEventStore
     }
   });
   const raw = await timed(rawScan);
+  if (scanned !== total) throw new Error(`the raw scan read ${scanned} of ${total} events`);
   record({
     engine,
     measure: 'read-all',
@@ -265,46 +265,21 @@ async function main(): Promise<void> {
   ]);
   await pglite.close();
 
-  const config = (() => {
-    try {
-      return loadConfig({ ...process.env, EBP_MODE: 'distributed' });
-    } catch {
-      return undefined;
-    }
-  })();
-  if (config?.mode === 'distributed') {
-    const schema = `bench_${Date.now().toString(36)}`;
-    const postgres = await createPostgresClient({
-      url: config.postgres.url,
-      schema,
-      maxConnections: 8,
-    });
-    console.log(
-      `PostgreSQL: ${config.postgres.url.replace(/\/\/[^@]*@/, '//')} schema ${schema}, pool of 8, fsync and synchronous_commit as configured`,
-    );
-    await benchSqlEngine('PostgreSQL', postgres, async () => [
-      ['PostgreSQL JSONB', await SqlDocumentStore.open(postgres)],
-      ['MongoDB (FerretDB)', await MongoDocumentStore.connect(config.mongo.url, schema)],
+  const postgres = await benchPostgres(8);
+  if (postgres) {
+    console.log(`PostgreSQL: ${postgres.describe}, fsync and synchronous_commit as configured`);
+    await benchSqlEngine('PostgreSQL', postgres.sql, async () => [
+      ['PostgreSQL JSONB', await SqlDocumentStore.open(postgres.sql)],
+      [
+        'MongoDB (FerretDB)',
+        await MongoDocumentStore.connect(postgres.config.mongo.url, postgres.schema),
+      ],
     ]);
-    await postgres.query(`drop schema ${schema} cascade`);
-    await postgres.close();
+    await postgres.drop();
   } else {
-    console.log('PostgreSQL and MongoDB: skipped (engines not running: deploy/local/engines up)');
+    console.log('MongoDB: skipped with PostgreSQL');
   }
-
-  const dir = join(__dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const result = {
-    bench: 'eventing',
-    at: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    quick,
-    rows,
-  };
-  const file = join(dir, `eventing-${result.at.slice(0, 10)}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`results: ${file}`);
+  writeBenchResults(join(__dirname, 'results'), 'eventing', quick, rows);
 }
 
 main().catch((error: unknown) => {

@@ -31,5 +31,6 @@ export * from './personal-data/sealing-event-store';
 export * from './deciders/stream-names';
 export * from './processors/service-processing';
 export * from './processors/event-feed';
+export * from './processors/event-archive';
 export * from './service-engines';
 export * from './deciders/command-context';

@@ -37,6 +37,17 @@ const ITEM = `query($id: ID!) { libraryItem(id: $id) { id status title version c
 const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
 const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) }';
 
+/** The parts of the governance report (JSON) this scenario checks. */
+interface ReportFigures {
+  partners: { organisations: { total: number } };
+  people: { inTalentPool: number };
+  reach: {
+    library: { published: number };
+    deliveries: { targetId: string; acknowledged: number }[];
+    masterClasses: { attendances: { key: string; count: number }[] };
+  };
+}
+
 const byTarget = (deliveries: readonly Delivery[]) =>
   Object.fromEntries(deliveries.map((delivery) => [delivery.targetId, delivery]));
 
@@ -57,6 +68,17 @@ export function disseminationScenario(
     done: (deliveries: Record<string, Delivery>) => boolean,
     what: string,
   ) => waitFor(what, async () => byTarget((await item('cat', id))?.deliveries ?? []), done, 60_000);
+  const profile = (name: string, email: string) => ({
+    name,
+    rankOrGrade: 'Police Constable',
+    unit: 'South BCU',
+    contact: { email },
+    credentials: [],
+    skills: [],
+    topics: [],
+    availability: { willing: true, hoursPerMonth: 4 },
+    consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
+  });
   const editorItem = (title: string, overrides: Record<string, unknown> = {}) => ({
     kind: 'evidence-summary',
     title,
@@ -287,17 +309,7 @@ export function disseminationScenario(
       await as('ada')
     ).must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
       id: attendee,
-      p: {
-        name: 'Mo Master',
-        rankOrGrade: 'Police Constable',
-        unit: 'South BCU',
-        contact: { email: `mo.${run}@met.example` },
-        credentials: [],
-        skills: [],
-        topics: [],
-        availability: { willing: true, hoursPerMonth: 4 },
-        consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
-      },
+      p: profile('Mo Master', `mo.${run}@met.example`),
     });
     const masterClassId = `mc-${run}`;
     const startsAt = new Date(Date.now() + 4_000).toISOString();
@@ -360,5 +372,48 @@ export function disseminationScenario(
       kind: 'master-class',
       attendedOn: startsAt.slice(0, 10),
     });
+  });
+
+  it('counts the partners, the people and the reach in the governance report, from the other services’ events', async () => {
+    const cat = await as('cat');
+    const today = new Date().toISOString().slice(0, 10);
+    const report = async () =>
+      JSON.parse(
+        (
+          await cat.must<{ governanceReport: string }>(
+            'query($asOf: String!) { governanceReport(asOf: $asOf) }',
+            { asOf: today },
+          )
+        ).governanceReport,
+      ) as ReportFigures;
+    const before = await report();
+    await (
+      await as('rae')
+    ).must('mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }', {
+      id: `org-${run}-report`,
+      o: { name: `Policing Institute ${run}`, kind: 'university', expertise: [], contacts: [] },
+    });
+    await (
+      await as('ada')
+    ).must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
+      id: `person-${run}-counted`,
+      p: profile('Cal Counted', `cal.${run}@met.example`),
+    });
+    const after = await waitFor(
+      'the register to count the new organisation and person',
+      report,
+      (figures) =>
+        figures.partners.organisations.total === before.partners.organisations.total + 1 &&
+        figures.people.inTalentPool === before.people.inTalentPool + 1,
+      30_000,
+    );
+    // What this scenario published, delivered and recorded has reached the report.
+    expect(after.reach.library.published).toBeGreaterThan(0);
+    expect(
+      after.reach.deliveries.find((row) => row.targetId === 'research-map')?.acknowledged,
+    ).toBeGreaterThan(0);
+    expect(
+      after.reach.masterClasses.attendances.find((row) => row.key === 'master-class')?.count,
+    ).toBeGreaterThan(0);
   });
 }

@@ -26,6 +26,8 @@ export interface ServiceProcessingOptions {
 export interface ServiceProcessing {
   /** Brings the read models up to date; concurrent callers share one run at a time. */
   readonly catchUp: () => Promise<void>;
+  /** Brings the read models and the background work up to date (e.g. before a report). */
+  readonly catchUpAll: () => Promise<void>;
   /** False while the last poll failed (an engine unreachable): the readiness check reports it. */
   readonly healthy: () => boolean;
   stop(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startServiceProcessing(
   }, options.pollIntervalMs ?? 200);
   return {
     catchUp,
+    catchUpAll: async () => void (await pollOnce()),
     healthy: () => healthy,
     async stop() {
       clearInterval(poller);

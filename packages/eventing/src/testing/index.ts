@@ -6,3 +6,4 @@ export * from './document-targets';
 export * from './bus-targets';
 export * from './wait';
 export * from './worker-process';
+export * from './bench-engines';

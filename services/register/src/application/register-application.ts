@@ -4,6 +4,7 @@ import {
   type DocumentCollection,
   type EventStore,
   type FindResult,
+  type SqlEventArchive,
 } from '@ebp/eventing';
 import { ForbiddenError, hasRole, type Identity, type Role } from '@ebp/platform';
 import {
@@ -46,6 +47,11 @@ export interface RegisterStores {
   /** Brings the read models up to date, so that a client reads its own writes. */
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;
+  /** The other services' events kept for governance reports, and how to bring them up to date. */
+  readonly governance?: {
+    readonly archive: SqlEventArchive;
+    readonly catchUp: () => Promise<void>;
+  };
 }
 
 export type ProjectActionCommand = Exclude<ProjectCommand, { type: 'propose' }>;
@@ -170,7 +176,14 @@ export class RegisterApplication {
       throw new ForbiddenError(
         'Only the EBP Committee, the EBP Delivery Team and administrators, cleared for OFFICIAL-SENSITIVE, may read governance reports',
       );
-    return buildGovernanceReport(await replayGovernance(this.stores.store, asOf));
+    const { governance } = this.stores;
+    await governance?.catchUp();
+    return buildGovernanceReport(
+      await replayGovernance(
+        { log: this.stores.store, ...(governance ? { archive: governance.archive } : {}) },
+        asOf,
+      ),
+    );
   }
 
   /** Research Plan coverage, counting only the projects the caller may read. */

@@ -1,4 +1,6 @@
 import type { Count, GovernanceReport, ProjectLine } from './governance-report';
+import { headlineFigures } from './headline-figures';
+import { mdList } from './report-formats';
 
 export interface CountChange {
   readonly key: string;
@@ -13,6 +15,8 @@ export interface GovernanceComparison {
   readonly title: string;
   readonly from: string;
   readonly to: string;
+  /** The headline figures of both reports: projects, partners, people, reach. */
+  readonly headlines: readonly CountChange[];
   readonly projects: {
     readonly total: CountChange;
     readonly byStatus: readonly CountChange[];
@@ -76,6 +80,7 @@ export function compareGovernanceReports(
     title: 'EBP governance: what changed',
     from: earlier.asOf,
     to: later.asOf,
+    headlines: changes(headlineFigures(earlier), headlineFigures(later)),
     projects: {
       total: {
         key: 'total',
@@ -117,11 +122,10 @@ export function comparisonMarkdown(comparison: GovernanceComparison): string {
       .map((row) => `| ${row.label} | ${row.from} | ${row.to} | ${signed(row.change)} |`),
     '',
   ];
-  const list = <Line>(lines: readonly Line[], render: (line: Line) => string) =>
-    lines.length === 0 ? ['None.', ''] : [...lines.map((line) => `- ${render(line)}`), ''];
   return [
     `# ${comparison.title}: ${comparison.from} to ${comparison.to}`,
     '',
+    ...table('Headline figures', comparison.headlines),
     `## Projects: ${comparison.projects.total.from} to ${comparison.projects.total.to} (${signed(comparison.projects.total.change)})`,
     '',
     ...table('By status', comparison.projects.byStatus),
@@ -129,20 +133,20 @@ export function comparisonMarkdown(comparison: GovernanceComparison): string {
     ...table('By SMS level', comparison.projects.bySmsLevel),
     '## Decisions since the earlier date',
     '',
-    ...list(
+    ...mdList(
       comparison.decisions,
       (line) =>
         `${line.decidedAt.slice(0, 10)} ${line.decision}: ${line.title} (${line.projectId})`,
     ),
     '## Newly overdue',
     '',
-    ...list(
+    ...mdList(
       comparison.overdue.newlyOverdue,
       (line) => `${line.kind}: ${line.title} (${line.projectId}), due ${line.due}`,
     ),
     '## No longer overdue',
     '',
-    ...list(
+    ...mdList(
       comparison.overdue.noLongerOverdue,
       (line) => `${line.kind}: ${line.title} (${line.projectId})`,
     ),
@@ -152,6 +156,6 @@ export function comparisonMarkdown(comparison: GovernanceComparison): string {
     '',
     '## New outcome switching',
     '',
-    ...list(comparison.newOutcomeSwitching, (line) => `${line.title} (${line.projectId})`),
+    ...mdList(comparison.newOutcomeSwitching, (line) => `${line.title} (${line.projectId})`),
   ].join('\n');
 }

@@ -1,4 +1,10 @@
-import { DomainError, type EventStore, type LogPosition, type StoredEvent } from '@ebp/eventing';
+import type {
+  ArchiveCursor,
+  EventStore,
+  LogPosition,
+  SqlEventArchive,
+  StoredEvent,
+} from '@ebp/eventing';
 import {
   evolvePrioritySummary,
   type PrioritySummary,
@@ -9,6 +15,17 @@ import {
   type ProjectSummary,
 } from '../projects/projections/project-summary.projection';
 import type { DecisionRecord, GovernanceInputs } from './governance-report';
+import { endOfReportDay, parseReportDate } from './report-day';
+import { OtherServicesRecord } from './other-services-record';
+
+export { InvalidReportDate, endOfReportDay, parseReportDate } from './report-day';
+
+/** Where a report's history is: the register's log, and the other services' events it keeps. */
+export interface GovernanceHistory {
+  readonly log: EventStore;
+  /** None: the report's partners, people and reach sections are empty. */
+  readonly archive?: SqlEventArchive;
+}
 
 /** How far a replay has got: events read of the log's events at the start. */
 export interface ReplayProgress {
@@ -22,28 +39,14 @@ const DECISIONS: Readonly<Record<string, DecisionRecord['decision']>> = {
   'register.project.deferred': 'deferred',
 };
 
-export class InvalidReportDate extends DomainError {
-  readonly code = 'INVALID_REPORT_DATE';
-}
-
-/** YYYY-MM-DD, or refuses: a report is as of the end of a calendar day (UTC). */
-export function parseReportDate(asOf: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))
-    throw new InvalidReportDate(`asOf must be a date like 2026-03-31, not ${JSON.stringify(asOf)}`);
-  return asOf;
-}
-
-/** The first instant after the report's day: events recorded before it are in the report. */
-export const endOfReportDay = (asOf: string) =>
-  new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString();
-
 /**
  * Replays the register's log, in order, up to the end of `asOf` (by the time each event was
  * recorded), folding projects and priorities through the read models' own evolve functions and
- * collecting the committee's decisions. Events recorded later never reach the fold.
+ * collecting the committee's decisions; then the other services' events the register keeps, in
+ * the order their services recorded them. Events recorded later never reach the fold.
  */
 export async function replayGovernance(
-  store: EventStore,
+  history: GovernanceHistory,
   asOf: string,
   options: {
     readonly pageSize?: number;
@@ -53,8 +56,11 @@ export async function replayGovernance(
   const day = parseReportDate(asOf);
   const end = endOfReportDay(day);
   const pageSize = options.pageSize ?? 5_000;
+  const { log: store, archive } = history;
   const head = await store.headPosition();
-  const total = head ? await store.countAfter(undefined, head) : 0;
+  const total =
+    (head ? await store.countAfter(undefined, head) : 0) +
+    (archive ? await archive.countBefore(end) : 0);
   const projects = new Map<string, ProjectSummary>();
   const priorities = new Map<string, PrioritySummary>();
   const proposedAt = new Map<string, string>();
@@ -62,7 +68,6 @@ export async function replayGovernance(
   let replayed = 0;
   let lastEventAt: string | null = null;
   let read = 0;
-  let after: LogPosition | undefined;
   const apply = (event: StoredEvent) => {
     if (projectSummaries.handles.includes(event.type)) {
       const next = evolveProjectSummary(projects.get(event.streamId) ?? null, event);
@@ -88,6 +93,7 @@ export async function replayGovernance(
     if (lastEventAt === null || event.metadata.recordedAt > lastEventAt)
       lastEventAt = event.metadata.recordedAt;
   };
+  let after: LogPosition | undefined;
   while (head) {
     const page = await store.readAll({ after, upTo: head, limit: pageSize });
     if (page.length === 0) break;
@@ -96,11 +102,27 @@ export async function replayGovernance(
     after = page.at(-1)?.position;
     options.onProgress?.({ read, total });
   }
+  const otherServices = new OtherServicesRecord();
+  let cursor: ArchiveCursor | undefined;
+  while (archive) {
+    const page = await archive.read({
+      before: end,
+      limit: pageSize,
+      ...(cursor ? { after: cursor } : {}),
+    });
+    if (page.length === 0) break;
+    for (const event of page) otherServices.apply(event);
+    read += page.length;
+    cursor = page.at(-1);
+    options.onProgress?.({ read, total });
+  }
+  if (total === 0) options.onProgress?.({ read, total });
   return {
     asOf: day,
     projects: [...projects.values()],
     priorities: [...priorities.values()],
     decisions,
-    basis: { events: replayed, lastEventAt },
+    otherServices,
+    basis: { events: replayed, lastEventAt, otherServicesEvents: otherServices.events },
   };
 }

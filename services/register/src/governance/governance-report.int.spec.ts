@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqlEventStore, type SqlClient } from '@ebp/eventing';
+import {
+  SqlCheckpointStore,
+  SqlEventArchive,
+  SqlEventStore,
+  type BackgroundWork,
+  type SqlClient,
+} from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import { compareGovernanceReports, comparisonMarkdown } from './governance-comparison';
 import { buildGovernanceReport } from './governance-report';
@@ -12,8 +18,12 @@ import {
   recordHistory,
 } from './governance.fixtures';
 import { REPORT_FORMATS, renderReport } from './report-formats';
+import { keepForGovernance, type ArchiveSource } from './governance-archive';
+import { OTHERS_AFTER_A, OTHERS_TO_A, recordOtherService } from './governance-others.fixtures';
 
 const A = '2026-03-31';
+const sum = (counts: readonly { count: number }[]) =>
+  counts.reduce((total, row) => total + row.count, 0);
 const expectedFile = (format: string) =>
   // A suffix no formatter knows: the files must stay exactly as the report renders them.
   join(__dirname, 'expected', `governance-${A}.${format}.expected`);
@@ -21,19 +31,48 @@ const expectedFile = (format: string) =>
 describe.each(sqlTargets())(
   'the governance report, rebuilt by replaying the register, on $name',
   (target) => {
-    let sql: SqlClient;
+    const clients: SqlClient[] = [];
     let store: SqlEventStore;
+    let archive: SqlEventArchive;
+    const others = {} as Record<ArchiveSource, SqlEventStore>;
+    let keepers: BackgroundWork[] = [];
+    const history = () => ({ log: store, archive });
     const reportAsOf = async (asOf: string) =>
-      buildGovernanceReport(await replayGovernance(store, asOf, { pageSize: 7 }));
+      buildGovernanceReport(await replayGovernance(history(), asOf, { pageSize: 7 }));
+    /** The other services record their part; the register keeps its copies, as in service. */
+    const recordOthers = async (events: typeof OTHERS_TO_A) => {
+      for (const source of Object.keys(events) as ArchiveSource[])
+        await recordOtherService(others[source], source, events[source]);
+      for (const keeper of keepers) await keeper.catchUp();
+    };
+    const database = async () => {
+      const sql = await target.create();
+      clients.push(sql);
+      return sql;
+    };
 
     beforeAll(async () => {
-      sql = await target.create();
+      const sql = await database();
       store = await SqlEventStore.open(sql);
+      archive = await SqlEventArchive.open(sql);
+      for (const source of Object.keys(OTHERS_TO_A) as ArchiveSource[])
+        others[source] = await SqlEventStore.open(await database());
+      keepers = await keepForGovernance(
+        {
+          partners: { kind: 'store', store: others.partners },
+          community: { kind: 'store', store: others.community },
+          dissemination: { kind: 'store', store: others.dissemination },
+        },
+        await SqlCheckpointStore.open(sql),
+        archive,
+      );
       await recordHistory(store, HISTORY_TO_A, PRIORITIES_TO_A);
+      await recordOthers(OTHERS_TO_A);
     });
 
     afterAll(async () => {
-      await sql.close();
+      for (const keeper of keepers) await keeper.stop();
+      for (const sql of clients) await sql.close();
     });
 
     it('equals the stored expected report as of A, in every format', async () => {
@@ -78,6 +117,45 @@ describe.each(sqlTargets())(
       expect(report.decisions.rejected.decisions).toBe(decisions('register.project.rejected'));
       expect(report.decisions.deferred.decisions).toBe(decisions('register.project.deferred'));
       expect(report.basis.events).toBe(events.length);
+      // The other services' part, counted from their own logs rather than the register's copies.
+      const raw = async (source: ArchiveSource) =>
+        (await others[source].readAll({ limit: 100_000 })).filter(
+          (event) => event.metadata.recordedAt < end,
+        );
+      const [partnerEvents, communityEvents, libraryEvents] = await Promise.all([
+        raw('partners'),
+        raw('community'),
+        raw('dissemination'),
+      ]);
+      const ofType = (events: typeof partnerEvents, type: string) =>
+        events.filter((event) => event.type === type).map((event) => event.data);
+      expect(report.basis.otherServicesEvents).toBe(
+        partnerEvents.length + communityEvents.length + libraryEvents.length,
+      );
+      expect(report.partners.organisations.total).toBe(
+        new Set(
+          ofType(partnerEvents, 'partners.organisation.registered').map((d) => d.organisationId),
+        ).size,
+      );
+      const pairs = (events: typeof partnerEvents, type: string) =>
+        ofType(events, type).map((d) => `${String(d.personId)} ${String(d.projectId)}`);
+      const joined = pairs(communityEvents, 'community.involvement.joined');
+      const ended = new Set(pairs(communityEvents, 'community.involvement.ended'));
+      const active = joined.filter((pair) => !ended.has(pair));
+      expect(sum(report.people.involvementsByRole)).toBe(active.length);
+      expect(report.people.involved).toBe(new Set(active.map((pair) => pair.split(' ')[0])).size);
+      const published = new Set(
+        ofType(libraryEvents, 'dissemination.library.item-published').map((d) => d.itemId),
+      );
+      for (const d of ofType(libraryEvents, 'dissemination.library.item-withdrawn'))
+        published.delete(d.itemId);
+      expect(report.reach.library.published).toBe(published.size);
+      expect(report.reach.deliveries.map((row) => row.acknowledged).reduce((a, b) => a + b)).toBe(
+        ofType(libraryEvents, 'dissemination.delivery.acknowledged').length,
+      );
+      expect(sum(report.reach.masterClasses.attendances)).toBe(
+        ofType(libraryEvents, 'dissemination.attendance.recorded').length,
+      );
       // Lead time of the rejection: proposed 15 January, rejected 20 February, both at noon.
       expect(
         report.decisions.list.find((line) => line.projectId === 'p-reject')?.leadTimeDays,
@@ -88,8 +166,9 @@ describe.each(sqlTargets())(
       const before = await reportAsOf(A);
       const progress: ReplayProgress[] = [];
       await recordHistory(store, HISTORY_AFTER_A);
+      await recordOthers(OTHERS_AFTER_A);
       const after = buildGovernanceReport(
-        await replayGovernance(store, A, {
+        await replayGovernance(history(), A, {
           pageSize: 7,
           onProgress: (step) => progress.push(step),
         }),
@@ -106,6 +185,17 @@ describe.each(sqlTargets())(
       const may = await reportAsOf('2026-05-31');
       expect(may.projects.total).toBe(before.projects.total + 1);
       expect(may.decisions.approved.decisions).toBe(before.decisions.approved.decisions + 1);
+      // The Knowledge Hub acknowledged on 2 April; the data-sharing agreement ended on 20 April.
+      expect(may.reach.deliveries.find((row) => row.targetId === 'knowledge-hub')).toMatchObject({
+        acknowledged: 1,
+        pending: 0,
+      });
+      expect(before.partners.agreementsInForce).toEqual([
+        { key: 'data-sharing', label: 'data-sharing', count: 1 },
+      ]);
+      expect(may.partners.agreementsInForce).toEqual([]);
+      expect(may.partners.collaborations.active).toBe(before.partners.collaborations.active + 1);
+      expect(sum(may.people.involvementsByRole)).toBe(sum(before.people.involvementsByRole) + 1);
     });
 
     it('compares two dates: what changed between the committee’s meetings', async () => {
@@ -135,11 +225,19 @@ describe.each(sqlTargets())(
       );
       expect(comparison.researchPlan).toEqual({ newGaps: [], closedGaps: ['priority-vawg'] });
       expect(comparisonMarkdown(comparison)).toContain('| in-progress | 2 | 1 | -1 |');
+      expect(
+        comparison.headlines.find((row) => row.key === 'deliveries-acknowledged'),
+      ).toMatchObject({ from: 1, to: 2, change: 1 });
+      expect(comparisonMarkdown(comparison)).toContain(
+        '| Deliveries acknowledged by national bodies | 1 | 2 | +1 |',
+      );
       expect(() => compareGovernanceReports(comparison as never, comparison as never)).toThrow();
     });
 
     it('refuses a date that is not one', async () => {
-      await expect(replayGovernance(store, '31/03/2026')).rejects.toThrow('asOf must be a date');
+      await expect(replayGovernance(history(), '31/03/2026')).rejects.toThrow(
+        'asOf must be a date',
+      );
     });
   },
 );

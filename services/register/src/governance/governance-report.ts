@@ -3,6 +3,19 @@ import type { ProjectSummary } from '../projects/projections/project-summary.pro
 import type { PrioritySummary } from '../priorities/projections/priority-summary.projection';
 import { deadlinesOf } from '../register-reads/deadlines';
 import { coverage } from '../register-reads/register-queries';
+import { endOfReportDay } from './report-day';
+import { countBy, type Count, type ProjectLine } from './report-counts';
+import type { OtherServicesRecord } from './other-services-record';
+import {
+  partnersSection,
+  peopleSection,
+  reachSection,
+  type PartnersSection,
+  type PeopleSection,
+  type ReachSection,
+} from './other-services-sections';
+
+export type { Count, ProjectLine } from './report-counts';
 
 /** One decision of the EBP Committee, with how long it took from the proposal. */
 export interface DecisionRecord {
@@ -19,14 +32,18 @@ export interface GovernanceInputs {
   readonly projects: readonly ProjectSummary[];
   readonly priorities: readonly PrioritySummary[];
   readonly decisions: readonly DecisionRecord[];
-  /** Events replayed, and when the last of them was recorded. */
-  readonly basis: { readonly events: number; readonly lastEventAt: string | null };
+  /** The partners', the community's and the dissemination service's events, folded. */
+  readonly otherServices: OtherServicesRecord;
+  readonly basis: ReportBasis;
 }
 
-export interface Count {
-  readonly key: string;
-  readonly label: string;
-  readonly count: number;
+/** What a report was rebuilt from. */
+export interface ReportBasis {
+  /** The register's events replayed, and when the last of them was recorded. */
+  readonly events: number;
+  readonly lastEventAt: string | null;
+  /** The other services' events the register keeps for governance, replayed. */
+  readonly otherServicesEvents: number;
 }
 
 export interface LeadTimes {
@@ -37,16 +54,10 @@ export interface LeadTimes {
   readonly maxDays: number | null;
 }
 
-export interface ProjectLine {
-  readonly projectId: string;
-  readonly title: string;
-  readonly classification: string;
-}
-
 export interface GovernanceReport {
   readonly title: string;
   readonly asOf: string;
-  readonly basis: GovernanceInputs['basis'];
+  readonly basis: ReportBasis;
   readonly projects: {
     readonly total: number;
     readonly byStatus: readonly Count[];
@@ -80,6 +91,9 @@ export interface GovernanceReport {
     readonly reportedOutcomesDiffer: boolean;
     readonly outcomesChangedAfterApproval: boolean;
   })[];
+  readonly partners: PartnersSection;
+  readonly people: PeopleSection;
+  readonly reach: ReachSection;
 }
 
 const STATUSES: readonly ProjectStatus[] = [
@@ -97,18 +111,6 @@ const STATUSES: readonly ProjectStatus[] = [
 ];
 const LEVELS = ['tactical', 'organisational', 'strategic'] as const;
 const DAY_MS = 86_400_000;
-
-/** Counts in a fixed order: the known keys first (zeros included), then the rest by key. */
-function countBy(
-  values: readonly string[],
-  order: readonly string[] = [],
-  label: (key: string) => string = (key) => key,
-): Count[] {
-  const counts = new Map<string, number>(order.map((key) => [key, 0]));
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const rest = [...counts.keys()].filter((key) => !order.includes(key)).sort();
-  return [...order, ...rest].map((key) => ({ key, label: label(key), count: counts.get(key)! }));
-}
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
@@ -162,6 +164,13 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
     .sort(
       (a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.projectId.localeCompare(b.projectId),
     );
+  // Other services may name projects the register did not hold on the day.
+  const projectLine = (projectId: string): ProjectLine => {
+    const project = projectById.get(projectId);
+    return project
+      ? lineOf(project)
+      : { projectId, title: '(not in the register)', classification: 'OFFICIAL' };
+  };
   const daysOf = (kind: DecisionRecord['decision']) =>
     decisions.filter((decision) => decision.decision === kind).map((d) => d.leadTimeDays);
   const active = priorities.filter((priority) => priority.status === 'active');
@@ -227,5 +236,8 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
         reportedOutcomesDiffer: project.outcomeSwitching,
         outcomesChangedAfterApproval: project.outcomesChangedAfterApproval,
       })),
+    partners: partnersSection(inputs.otherServices, inputs.asOf, projectLine),
+    people: peopleSection(inputs.otherServices, inputs.asOf, projectLine),
+    reach: reachSection(inputs.otherServices, endOfReportDay(inputs.asOf)),
   };
 }

@@ -1,4 +1,5 @@
 import type { Count, GovernanceReport, LeadTimes } from './governance-report';
+import { headlineFigures } from './headline-figures';
 
 export const REPORT_FORMATS = ['json', 'markdown', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -10,13 +11,23 @@ export const reportJson = (report: GovernanceReport): string =>
 const days = (value: number | null) => (value === null ? '—' : `${value} days`);
 const leadTimeRow = (name: string, times: LeadTimes) =>
   `| ${name} | ${times.decisions} | ${days(times.medianDays)} | ${days(times.meanDays)} | ${days(times.minDays)} | ${days(times.maxDays)} |`;
+export const mdList = <Line>(lines: readonly Line[], render: (line: Line) => string) =>
+  lines.length === 0 ? ['None.', ''] : [...lines.map((line) => `- ${render(line)}`), ''];
+/** A project's partners: organisations by name, academics counted. */
+const partnerNames = (line: { organisations: readonly string[]; academics: number }) => [
+  ...line.organisations,
+  ...(line.academics > 0 ? [counted(line.academics, 'academic')] : []),
+];
+/** "1 academic", "2 academics". */
+const counted = (count: number, noun: string, plural = `${noun}s`) =>
+  `${count} ${count === 1 ? noun : plural}`;
 const mdCell = (text: string | number) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function mdCounts(heading: string, counts: readonly Count[]): string[] {
+function mdCounts(heading: string, counts: readonly Count[], unit = 'projects'): string[] {
   return [
     `### ${heading}`,
     '',
-    '| | projects |',
+    `| | ${unit} |`,
     '|---|---:|',
     ...counts.map((count) => `| ${mdCell(count.label)} | ${count.count} |`),
     '',
@@ -26,12 +37,14 @@ function mdCounts(heading: string, counts: readonly Count[]): string[] {
 /** The report as Markdown, for the committee's papers and wikis. */
 export function reportMarkdown(report: GovernanceReport): string {
   const { projects, decisions, researchPlan, overdue } = report;
-  const list = <Line>(lines: readonly Line[], render: (line: Line) => string) =>
-    lines.length === 0 ? ['None.', ''] : [...lines.map((line) => `- ${render(line)}`), ''];
   return [
     `# ${report.title} as of ${report.asOf}`,
     '',
-    `Rebuilt from ${report.basis.events} register events recorded up to the end of ${report.asOf} (UTC).`,
+    `Rebuilt from ${basisText(report)}.`,
+    '',
+    '| headline | figure |',
+    '|---|---:|',
+    ...headlineFigures(report).map((row) => `| ${mdCell(row.label)} | ${row.count} |`),
     '',
     `## Projects (${projects.total})`,
     '',
@@ -48,7 +61,7 @@ export function reportMarkdown(report: GovernanceReport): string {
     leadTimeRow('rejected', decisions.rejected),
     leadTimeRow('deferred', decisions.deferred),
     '',
-    ...list(
+    ...mdList(
       decisions.list,
       (line) =>
         `${line.decidedAt.slice(0, 10)} ${line.decision}: ${mdCell(line.title)} (${line.projectId}, ${line.leadTimeDays} days)`,
@@ -63,24 +76,86 @@ export function reportMarkdown(report: GovernanceReport): string {
     '',
     '## Overdue progress reports',
     '',
-    ...list(
+    ...mdList(
       overdue.progress,
       (line) => `${mdCell(line.title)} (${line.projectId}), due ${line.due}`,
     ),
     '## Overdue results',
     '',
-    ...list(
+    ...mdList(
       overdue.results,
       (line) => `${mdCell(line.title)} (${line.projectId}), due ${line.due}`,
     ),
     '## Outcome switching',
     '',
-    ...list(
+    ...mdList(
       report.outcomeSwitching,
       (line) =>
         `${mdCell(line.title)} (${line.projectId})${line.reportedOutcomesDiffer ? ': reported primary outcomes differ from the pre-registered ones' : ''}${line.outcomesChangedAfterApproval ? ': pre-registered outcomes changed after approval' : ''}`,
     ),
+    ...otherServicesMarkdown(report),
   ].join('\n');
+}
+
+/** What the report was rebuilt from, in words. */
+const basisText = (report: GovernanceReport) =>
+  `${report.basis.events} register events and ${report.basis.otherServicesEvents} events of the partners, community and dissemination services, recorded up to the end of ${report.asOf} (UTC)`;
+
+function otherServicesMarkdown(report: GovernanceReport): string[] {
+  const { partners, people, reach } = report;
+  return [
+    '## Partners involved',
+    '',
+    `${counted(partners.organisations.total, 'partner organisation')}, ${counted(partners.academics, 'academic')}; ${counted(partners.collaborations.active, 'active collaboration')}; ${counted(partners.outcomesPublished, 'partner outcome')} published.`,
+    '',
+    ...mdCounts('Organisations by kind', partners.organisations.byKind, 'organisations'),
+    ...mdCounts('Agreements in force', partners.agreementsInForce, 'agreements'),
+    ...mdCounts('Collaborations by role', partners.collaborations.byRole, 'collaborations'),
+    ...mdCounts('Engagements by kind', partners.engagements, 'engagements'),
+    '### Projects with partners',
+    '',
+    ...mdList(
+      partners.collaborations.projects,
+      (line) =>
+        `${mdCell(line.title)} (${line.projectId}): ${partnerNames(line).map(mdCell).join(', ')}`,
+    ),
+    '## People involved',
+    '',
+    `${counted(people.involved, 'person', 'people')} involved in projects, of ${people.inTalentPool} in the talent pool; ${counted(people.champions.total, 'EBP champion')} in post. People are counted here, not named.`,
+    '',
+    ...mdCounts('Involvements by role', people.involvementsByRole, 'people'),
+    ...mdCounts('EBP champions by area', people.champions.byArea, 'champions'),
+    ...mdCounts('People trained, by kind of training', people.trained, 'people'),
+    '### Team sizes',
+    '',
+    ...mdList(
+      people.projects,
+      (line) => `${mdCell(line.title)} (${line.projectId}): ${line.people}`,
+    ),
+    '## Dissemination reach',
+    '',
+    `${counted(reach.library.published, 'library item')} published (${counted(reach.library.versions, 'version')}), from ${counted(reach.library.projectsPublished, 'register project')}; ${reach.library.withdrawn} withdrawn; ${counted(reach.library.sensitiveReleases, 'OFFICIAL-SENSITIVE release')}.`,
+    '',
+    ...mdCounts('Library items by kind', reach.library.byKind, 'items'),
+    '### Deliveries to national bodies',
+    '',
+    '| body | acknowledged | sent | pending | failed |',
+    '|---|---:|---:|---:|---:|',
+    ...reach.deliveries.map(
+      (row) =>
+        `| ${mdCell(row.name)} | ${row.acknowledged} | ${row.sent} | ${row.pending} | ${row.failed} |`,
+    ),
+    '',
+    '### Master classes and courses',
+    '',
+    `${reach.masterClasses.held} held, ${reach.masterClasses.upcoming} upcoming, ${reach.masterClasses.cancelled} cancelled; ${reach.masterClasses.places} places taken, ${reach.masterClasses.waiting} waiting.`,
+    '',
+    ...mdCounts('Attendances', reach.masterClasses.attendances, 'attendances'),
+    '### Local Learning Networks and subscriptions',
+    '',
+    `${counted(reach.learningNetworks.networks, 'network')} with ${counted(reach.learningNetworks.members, 'member')} and ${counted(reach.learningNetworks.posts, 'post')}; ${counted(reach.subscribers, 'person', 'people')} subscribed to findings.`,
+    '',
+  ];
 }
 
 const csvField = (value: string | number | boolean | null) =>
@@ -94,6 +169,13 @@ export function reportCsv(report: GovernanceReport): string {
   };
   rows.push(['report', 'as-of', 'As of', report.asOf]);
   rows.push(['report', 'events', 'Events replayed', report.basis.events]);
+  rows.push([
+    'report',
+    'other-services-events',
+    'Events of other services replayed',
+    report.basis.otherServicesEvents,
+  ]);
+  for (const row of headlineFigures(report)) rows.push(['headline', row.key, row.label, row.count]);
   rows.push(['projects', 'total', 'Projects', report.projects.total]);
   counts('projects by status', report.projects.byStatus);
   counts('projects by priority', report.projects.byPriority);
@@ -121,6 +203,23 @@ export function reportCsv(report: GovernanceReport): string {
     rows.push(['overdue results', line.projectId, line.title, line.due]);
   for (const line of report.outcomeSwitching)
     rows.push(['outcome switching', line.projectId, line.title, true]);
+  const { partners, people, reach } = report;
+  counts('partner organisations by kind', partners.organisations.byKind);
+  counts('agreements in force', partners.agreementsInForce);
+  counts('collaborations by role', partners.collaborations.byRole);
+  counts('engagements by kind', partners.engagements);
+  for (const line of partners.collaborations.projects)
+    rows.push(['project partners', line.projectId, line.title, partnerNames(line).join('; ')]);
+  counts('involvements by role', people.involvementsByRole);
+  counts('champions by area', people.champions.byArea);
+  counts('people trained', people.trained);
+  for (const line of people.projects)
+    rows.push(['team size', line.projectId, line.title, line.people]);
+  counts('library items by kind', reach.library.byKind);
+  for (const row of reach.deliveries)
+    for (const status of ['acknowledged', 'sent', 'pending', 'failed'] as const)
+      rows.push([`deliveries ${status}`, row.targetId, row.name, row[status]]);
+  counts('attendances', reach.masterClasses.attendances);
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -184,7 +283,11 @@ export function reportHtml(report: GovernanceReport): string {
       '@page{size:A4;margin:15mm}@media print{body{margin:0}h2{break-after:avoid}}</style>',
     '</head><body>',
     `<h1>${escapeHtml(`${report.title} as of ${report.asOf}`)}</h1>`,
-    `<p>Rebuilt from ${report.basis.events} register events recorded up to the end of ${escapeHtml(report.asOf)} (UTC).</p>`,
+    `<p>Rebuilt from ${escapeHtml(basisText(report))}.</p>`,
+    table(
+      ['headline', 'figure'],
+      headlineFigures(report).map((row) => [row.label, row.count]),
+    ),
     `<h2>Projects (${projects.total})</h2>`,
     barChart('Projects by status', projects.byStatus),
     barChart('Projects by priority', projects.byPriority),
@@ -221,6 +324,34 @@ export function reportHtml(report: GovernanceReport): string {
     lines(report.overdue.results, (line) => `${line.title} (${line.projectId}), due ${line.due}`),
     '<h2>Outcome switching</h2>',
     lines(report.outcomeSwitching, (line) => `${line.title} (${line.projectId})`),
+    '<h2>Partners involved</h2>',
+    barChart('Partner organisations by kind', report.partners.organisations.byKind),
+    barChart('Collaborations by role', report.partners.collaborations.byRole),
+    table(
+      ['project', 'partners'],
+      report.partners.collaborations.projects.map((line) => [
+        `${line.title} (${line.projectId})`,
+        partnerNames(line).join(', '),
+      ]),
+    ),
+    '<h2>People involved</h2>',
+    '<p>People are counted here, not named.</p>',
+    barChart('Involvements by role', report.people.involvementsByRole),
+    barChart('EBP champions by area', report.people.champions.byArea),
+    barChart('People trained, by kind of training', report.people.trained),
+    '<h2>Dissemination reach</h2>',
+    barChart('Library items published, by kind', report.reach.library.byKind),
+    table(
+      ['national body', 'acknowledged', 'sent', 'pending', 'failed'],
+      report.reach.deliveries.map((row) => [
+        row.name,
+        row.acknowledged,
+        row.sent,
+        row.pending,
+        row.failed,
+      ]),
+    ),
+    barChart('Attendances at master classes and courses', report.reach.masterClasses.attendances),
     '</body></html>',
     '',
   ].join('\n');

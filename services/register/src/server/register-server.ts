@@ -2,6 +2,7 @@ import { register } from '@ebp/contracts';
 import {
   SqlCheckpointStore,
   consumeFeed,
+  SqlEventArchive,
   SqlEventStore,
   relayToServiceTopic,
   createProjectionProcessor,
@@ -18,6 +19,7 @@ import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
 import { RegisterModule } from '../graphql/register.module';
 import { ProjectCommands } from '../projects/project.handler';
 import { reportPartnerOutcome } from '../projects/reactions/partner-outcome.reaction';
+import { keepForGovernance } from '../governance/governance-archive';
 import type { RegisterRuntime } from '../graphql/register-runtime';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
@@ -27,8 +29,13 @@ export interface RegisterServerOptions extends SubgraphServerOptions {
   readonly documents: DocumentStore;
   /** Where the outbox relay publishes the register's events; none: nothing is published. */
   readonly bus?: Bus;
-  /** The partners service's events (published outcomes are reported on projects). */
+  /**
+   * The partners service's events: published outcomes are reported on projects, and the register
+   * keeps what governance reports need of these and of the two feeds below.
+   */
   readonly partnersEvents?: EventFeed;
+  readonly communityEvents?: EventFeed;
+  readonly disseminationEvents?: EventFeed;
   readonly now?: () => Date;
   /**
    * The store is this process's alone (all-in-one, its data directory locked): leases left by a
@@ -56,6 +63,7 @@ export async function startRegisterServer(
   const logger = options.logger ?? silentLogger;
   const store = await SqlEventStore.open(options.sql);
   const checkpoints = await SqlCheckpointStore.open(options.sql);
+  const archive = await SqlEventArchive.open(options.sql);
   if (options.soleProcess) await checkpoints.releaseAllLeases();
   const { bus } = options;
   const processing = await startServiceProcessing({
@@ -78,6 +86,12 @@ export async function startRegisterServer(
           }),
         );
       }
+      const feeds = {
+        partners: options.partnersEvents,
+        community: options.communityEvents,
+        dissemination: options.disseminationEvents,
+      };
+      work.push(...(await keepForGovernance(feeds, checkpoints, archive)));
       return work;
     },
     logger,
@@ -90,6 +104,7 @@ export async function startRegisterServer(
     catchUp: processing.catchUp,
     identify: forwardedIdentity(options.identitySecret),
     now: options.now ?? (() => new Date()),
+    governance: { archive, catchUp: () => processing.catchUpAll() },
   };
   const subgraph = await hostSubgraph('register', options, {
     module: (settings) => RegisterModule.forRoot(runtime, settings),

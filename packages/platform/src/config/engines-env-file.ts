@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Loads the connection settings `deploy/local/engines up` wrote, unless the environment has them. */
+/**
+ * Loads the connection settings `deploy/local/engines up` wrote, unless the environment has them:
+ * benchmarks find the local engines the way the test runner does.
+ */
 export function loadEnginesEnvFile(repoRoot: string): void {
   const file = join(repoRoot, '.local', 'engines', 'env');
   if (!existsSync(file)) return;

@@ -1,0 +1,33 @@
+import type { Count } from './report-counts';
+import type { GovernanceReport } from './governance-report';
+
+const sum = (counts: readonly Count[]) => counts.reduce((total, row) => total + row.count, 0);
+
+/** The figures the committee looks at first, in a fixed order: the top of every report. */
+export function headlineFigures(report: GovernanceReport): Count[] {
+  const { projects, partners, people, reach } = report;
+  const figures: [string, string, number][] = [
+    ['projects', 'Projects in the register', projects.total],
+    [
+      'projects-in-progress',
+      'Projects in progress',
+      projects.byStatus.find((row) => row.key === 'in-progress')?.count ?? 0,
+    ],
+    ['partner-organisations', 'Partner organisations', partners.organisations.total],
+    ['active-collaborations', 'Active collaborations', partners.collaborations.active],
+    ['people-involved', 'People involved in projects', people.involved],
+    ['champions', 'EBP champions in post', people.champions.total],
+    ['trained', 'People trained (by kind of training)', sum(people.trained)],
+    ['library-items', 'Library items published', reach.library.published],
+    [
+      'deliveries-acknowledged',
+      'Deliveries acknowledged by national bodies',
+      reach.deliveries.reduce((total, row) => total + row.acknowledged, 0),
+    ],
+    ['master-classes-held', 'Master classes and courses held', reach.masterClasses.held],
+    ['attendances', 'Attendances recorded', sum(reach.masterClasses.attendances)],
+    ['network-members', 'Local Learning Network members', reach.learningNetworks.members],
+    ['subscribers', 'People subscribed to findings', reach.subscribers],
+  ];
+  return figures.map(([key, label, count]) => ({ key, label, count }));
+}
