@@ -25,17 +25,22 @@ function loadEnginesEnv() {
 
 module.exports = function jestConfig(workspaceDir) {
   const onEngines = process.env.EBP_TEST_ENGINES === '1';
+  // `npm run test:browser` runs only the `requires-browser/` suites (Debian's Chromium).
+  const onBrowser = process.env.EBP_TEST_BROWSER === '1';
   if (onEngines) loadEnginesEnv();
   return {
     rootDir: workspaceDir,
     testEnvironment: 'node',
-    testMatch: onEngines
-      ? ['**/*.int.spec.ts', '**/*.e2e.spec.ts']
-      : ['**/*.unit.spec.ts', '**/*.int.spec.ts', '**/*.e2e.spec.ts'],
+    testMatch: onBrowser
+      ? ['**/requires-browser/**/*.e2e.spec.ts']
+      : onEngines
+        ? ['**/*.int.spec.ts', '**/*.e2e.spec.ts']
+        : ['**/*.unit.spec.ts', '**/*.int.spec.ts', '**/*.e2e.spec.ts'],
     testPathIgnorePatterns: [
       '/node_modules/',
       '/dist/',
       ...(onEngines ? [] : ['/requires-engines/']),
+      ...(onBrowser ? [] : ['/requires-browser/']),
     ],
     transform: {
       '^.+\\.ts$': [
@@ -56,7 +61,7 @@ module.exports = function jestConfig(workspaceDir) {
       '^@ebp/([a-z-]+)/(testing|nest)$': path.join(repoRoot, 'packages', '$1', 'src', '$2'),
       '^@ebp/([a-z-]+)$': path.join(repoRoot, 'packages', '$1', 'src'),
     },
-    testTimeout: onEngines ? 120_000 : 30_000,
+    testTimeout: onEngines || onBrowser ? 120_000 : 30_000,
     // Suites on real engines kill processes and load brokers; run them one at a time so that
     // they measure faults, not contention on two cores.
     ...(onEngines ? { maxWorkers: 1 } : {}),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { Supergraph, printSchema } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 
 export interface SubgraphSource {
@@ -34,6 +35,14 @@ export function composeSupergraph(listFile: string): string {
     );
   }
   return result.supergraphSdl;
+}
+
+/**
+ * The graph as clients see it (the supergraph less the federation machinery): what the web
+ * page's typed queries are generated and checked against.
+ */
+export function apiSchemaOf(supergraphSdl: string): string {
+  return `${printSchema(Supergraph.build(supergraphSdl).apiSchema())}\n`;
 }
 
 export const gatewayRoot = join(__dirname, '..').replace(/[/\\]dist$/, '');

@@ -1,13 +1,21 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CompositionError, composeSupergraph, gatewayRoot } from './composition';
+import { CompositionError, apiSchemaOf, composeSupergraph, gatewayRoot } from './composition';
 
 describe('supergraph composition', () => {
   it('supergraph.graphql is up to date with the subgraphs (npm run compose -w @ebp/gateway)', () => {
     expect(readFileSync(join(gatewayRoot, 'supergraph.graphql'), 'utf8')).toBe(
       composeSupergraph(join(gatewayRoot, 'subgraphs.json')),
     );
+  });
+
+  it('api-schema.graphql is the supergraph as clients see it, up to date', () => {
+    const api = readFileSync(join(gatewayRoot, 'api-schema.graphql'), 'utf8');
+    expect(api).toBe(apiSchemaOf(readFileSync(join(gatewayRoot, 'supergraph.graphql'), 'utf8')));
+    expect(api).toContain('governanceReport(');
+    expect(api).not.toContain('join__');
+    expect(api).not.toContain('@key');
   });
 
   it('fails with the composition errors when subgraphs disagree', () => {

@@ -27,6 +27,7 @@ import {
   type TokenVerifier,
 } from '@ebp/platform';
 import { developmentRoutes } from './development-routes';
+import { webPage } from './web-page';
 import { gatewayRoot } from './composition';
 
 export interface GatewayOptions {
@@ -45,6 +46,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** All-in-one development only: serves GET /dev/users and POST /dev/token for demo users. */
   readonly developmentIssuer?: DevelopmentIssuer;
+  /** The intranet page's built files (web/dist), served at / beside the graph; none: not served. */
+  readonly webRoot?: string;
   /** The composed supergraph; defaults to the one the build wrote. */
   readonly supergraphSdl?: string;
 }
@@ -160,6 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ),
     }),
   );
+  // After the graph and the health endpoints, so the page's fallback never answers for them.
+  if (options.webRoot) app.use(webPage(options.webRoot));
   const server: Server = createServer(app);
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve),

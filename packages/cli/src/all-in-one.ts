@@ -41,6 +41,8 @@ export interface AllInOneOptions {
   readonly deliveryRetryPolicy?: RetryPolicy;
   /** Where people reach the platform: links in the library's feed and deliveries. */
   readonly publicUrl?: string;
+  /** The intranet page's built files (web/dist), served by the gateway at /. */
+  readonly webRoot?: string;
 }
 
 export interface RunningPlatform {
@@ -137,6 +139,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       host,
       port: options.port ?? 4000,
       logger: logger.child({ component: 'gateway' }),
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     });
     return {

@@ -1,6 +1,6 @@
 // The `ebp` command: the composition root's entry point (`npm start`, `npm run demo`).
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ConfigError,
@@ -46,6 +46,12 @@ Options:
   --demo                load the demo data set once the platform is up (if not loaded yet)
   --port <n>            the gateway's port (default EBP_HTTP_PORT, 4000)
 `;
+
+/** The intranet page's build (web/dist), when there is one: `npm start` builds it first. */
+function builtWebPage(): string | undefined {
+  const root = resolve(__dirname, '..', '..', '..', 'web', 'dist');
+  return existsSync(join(root, 'index.html')) ? root : undefined;
+}
 
 function banner(mode: string, url: string, devUrl: string, extra: string[] = []): string {
   const host = url.replace('127.0.0.1', 'localhost');
@@ -171,6 +177,7 @@ function main(argv: readonly string[]): void {
       process.stdout.write(`EBP Platform is running (all-in-one, production) at ${platform.url}\n`);
       return platform;
     }
+    const webRoot = builtWebPage();
     const platform = await startAllInOne({
       dataDir,
       host: config.http.host,
@@ -179,10 +186,14 @@ function main(argv: readonly string[]): void {
       disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
       publicUrl: config.dissemination.publicUrl,
       deliveryRetryPolicy: config.dissemination.retryPolicy,
+      ...(webRoot ? { webRoot } : {}),
     });
     const devUrl = platform.devUrl ?? '';
     process.stdout.write(
       banner('all-in-one', platform.url, devUrl, [
+        webRoot
+          ? `  Web page     ${platform.url.replace('127.0.0.1', 'localhost').replace(/graphql$/, '')}`
+          : '  Web page     not built (npm run build -w @ebp/web)',
         `  Library feed ${platform.dissemination.feedUrl.replace('127.0.0.1', 'localhost')}`,
         `  Data         ${dataDir}`,
       ]),

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+/**
+ * The intranet page's built files (web/dist), and index.html for any other GET that asks for a
+ * page, so that its own routes (/register/…) load on a refresh. The page loads nothing but its
+ * own files and talks only to this origin; the policy says so.
+ */
+export function webPage(root: string): express.Router {
+  const index = join(root, 'index.html');
+  if (!existsSync(index))
+    throw new Error(`No built web page in ${root}: run npm run build -w @ebp/web`);
+  const router = express.Router();
+  router.use((_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.setHeader('referrer-policy', 'same-origin');
+    next();
+  });
+  router.use(express.static(root, { index: false, maxAge: '1h' }));
+  router.get(/.*/, (request: Request, response: Response, next: NextFunction) => {
+    // Navigations ask for text/html by name; a missing script or image (*/*) stays a 404.
+    if (!(request.get('accept') ?? '').includes('text/html')) return next();
+    response.setHeader('cache-control', 'no-cache');
+    response.sendFile(index);
+  });
+  return router;
+}

@@ -1,0 +1,157 @@
+// The intranet page in Debian's Chromium, against the all-in-one platform with the demo data:
+// every page is checked with axe-core (no serious or critical WCAG 2.2 A/AA violations) and
+// photographed into artefacts/browser/. Run with `npm run test:browser`.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startAllInOne, type RunningPlatform } from '../all-in-one';
+import { loadDemoData } from '../demo/demo-data';
+import { GraphClient } from '../graph-client';
+import {
+  WEB_ROOT,
+  launchChromium,
+  screenshot,
+  seriousAccessibilityViolations,
+} from '../testing/browser';
+
+const NAMES: Record<string, string> = {
+  vic: 'Vic Viewer (constable, Central West BCU)',
+  sam: 'Sam Sensitive (detective sergeant, Specialist Crime; OFFICIAL-SENSITIVE research)',
+};
+
+describe('the intranet page in a browser', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    platform = await startAllInOne({ port: 0, webRoot: WEB_ROOT });
+    base = platform.url.replace(/graphql$/, '');
+    const issuer = platform.issuer!;
+    const tokens = new Map<string, string>();
+    for (const user of ['rae', 'sam', 'rob', 'cat', 'ada'])
+      tokens.set(user, await issuer.tokenFor(user));
+    await loadDemoData((user) => new GraphClient(platform.url, tokens.get(user) ?? null));
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  /** A fresh browser tab signed in as a demo user through the sign-in page. */
+  async function signedIn(user: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-GB' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: `Sign in as ${NAMES[user]}` }).click();
+    await page.getByRole('heading', { name: 'Evidence-based policing' }).waitFor();
+    return page;
+  }
+
+  /** The page passes axe's serious and critical checks, and is photographed. */
+  async function checkAndKeep(page: Page, name: string): Promise<void> {
+    expect([name, await seriousAccessibilityViolations(page)]).toEqual([name, []]);
+    await screenshot(page, name);
+  }
+
+  it('signs in with a demo user, and the sign-in page is accessible', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}register`);
+    // Not signed in: every page leads to sign-in.
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: /Sign in as Vic Viewer/ }).waitFor();
+    await checkAndKeep(page, 'sign-in');
+  });
+
+  it('shows the home page: What Works search, new learning, master classes, priorities, toolkits', async () => {
+    const page = await signedIn('vic');
+    for (const heading of [
+      'What Works',
+      'Newly published learning',
+      'Upcoming master classes',
+      'Research priorities',
+      'Toolkits and resources',
+    ])
+      await page.getByRole('heading', { name: heading }).waitFor();
+    await page.getByRole('link', { name: 'Tackle violence against women and girls' }).waitFor();
+    await checkAndKeep(page, 'home');
+    await page.getByLabel('Search the Research and Learning Library').fill('hot spots');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: 'Research and Learning Library' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^[1-9]\d* results? for “hot spots”$/ })
+      .waitFor();
+    await checkAndKeep(page, 'library-search');
+  });
+
+  it('lets an officer find a project by search, open it, and see it as of an earlier date', async () => {
+    const page = await signedIn('vic');
+    await page.getByRole('link', { name: 'Register', exact: true }).click();
+    await page.getByRole('heading', { name: 'Research and Learning Register' }).waitFor();
+    await page.getByLabel('Search').fill('hot-spot patrols');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const link = page.getByRole('link', { name: 'Hot-spot patrols in the night-time economy' });
+    await link.waitFor();
+    await checkAndKeep(page, 'register');
+    await link.click();
+    await page
+      .getByRole('heading', { name: 'Hot-spot patrols in the night-time economy' })
+      .waitFor();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    const events = page
+      .getByRole('list')
+      .filter({ has: page.locator('time') })
+      .getByRole('listitem');
+    expect(await events.count()).toBeGreaterThan(1);
+    await expect(events.first().textContent()).resolves.toContain('proposed');
+    await checkAndKeep(page, 'project');
+    // The demo history was all recorded today: the day before, the project did not exist.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('As of', { exact: true }).fill(yesterday);
+    await page.getByRole('heading', { name: 'Project not found' }).waitFor();
+    await page.getByLabel('As of', { exact: true }).fill(new Date().toISOString().slice(0, 10));
+    await page
+      .getByRole('heading', { name: 'Hot-spot patrols in the night-time economy' })
+      .waitFor();
+  });
+
+  it('shows a viewer no OFFICIAL-SENSITIVE project, and the person cleared for it sees it', async () => {
+    const vic = await signedIn('vic');
+    await vic.goto(`${base}register?q=county+lines`);
+    await vic
+      .getByRole('status')
+      .filter({ hasText: /^0 projects$/ })
+      .waitFor();
+    await vic.goto(`${base}register/demo-county-lines-disruption`);
+    await vic.getByRole('heading', { name: 'Project not found' }).waitFor();
+    expect(await vic.content()).not.toContain('Covert disruption of county lines');
+    const sam = await signedIn('sam');
+    await sam.goto(`${base}register/demo-county-lines-disruption`);
+    await sam
+      .getByRole('heading', { name: 'Covert disruption of county lines networks' })
+      .waitFor();
+    await sam.getByText('OFFICIAL-SENSITIVE').first().waitFor();
+  });
+
+  it('fits a phone: the register and a project at 375 pixels wide', async () => {
+    const page = await signedIn('vic', { width: 375, height: 812 });
+    await page.goto(`${base}register`);
+    await page.getByRole('link', { name: 'Hot-spot patrols in the night-time economy' }).waitFor();
+    await checkAndKeep(page, 'register-phone');
+    // Nothing but the table's own scroller is wider than the screen.
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.goto(`${base}register/demo-hot-spots`);
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await checkAndKeep(page, 'project-phone');
+  });
+});

@@ -1,0 +1,18 @@
+/** Words for the graph's codes, as officers would say them. */
+export const statusLabel = (status: string) => status.replace(/_/g, ' ').replace(/-/g, ' ');
+
+export const formatDate = (iso: string | null | undefined) =>
+  iso
+    ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+    : '—';
+
+export const formatDateTime = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
