@@ -4,10 +4,13 @@
  */
 export abstract class EbpError extends Error {
   abstract readonly code: string;
+  /** For an input that is not valid: what is wrong with which field (forms show them beside it). */
+  readonly issues: readonly ContractIssue[];
 
-  constructor(message: string, options?: ErrorOptions) {
+  constructor(message: string, options?: ErrorOptions & { issues?: readonly ContractIssue[] }) {
     super(message, options);
     this.name = new.target.name;
+    this.issues = options?.issues ?? [];
   }
 }
 
@@ -23,11 +26,12 @@ export class ContractViolationError extends EbpError {
 
   constructor(
     readonly contract: string,
-    readonly issues: readonly ContractIssue[],
+    issues: readonly ContractIssue[],
   ) {
     super(
       `Input does not match contract ${contract}: ` +
         issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; '),
+      { issues },
     );
   }
 }

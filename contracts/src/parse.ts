@@ -39,14 +39,14 @@ export function parseOrThrow<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
   what: string,
-  toError: (message: string) => Error,
+  toError: (message: string, issues: readonly ContractIssue[]) => Error,
 ): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `${formatIssuePath(issue.path) || `(${what})`}: ${issue.message}`)
       .join('; ');
-    throw toError(`The ${what} is not valid: ${problems}`);
+    throw toError(`The ${what} is not valid: ${problems}`, toContractIssues(parsed.error));
   }
   return parsed.data;
 }

@@ -64,11 +64,24 @@ export function loadSupergraph(): string {
 /** Only a code and a message leave the gateway; subgraph stack traces never do. */
 function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  const issues = fieldIssuesOf(formatted.extensions?.issues);
   return {
     message: formatted.message,
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' },
+    extensions: {
+      code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
+      ...(issues.length > 0 ? { issues } : {}),
+    },
   };
+}
+
+/** A subgraph's field issues (path and message, nothing else), for forms to show beside fields. */
+function fieldIssuesOf(value: unknown): { path: string; message: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((issue: unknown) => {
+    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
+    return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+  });
 }
 
 interface GatewayContext {

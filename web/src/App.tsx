@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { BrowserRouter, Link, NavLink, Navigate, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
-import { SessionProvider, useSession } from './auth/session';
+import { SessionProvider, hasRole, useSession } from './auth/session';
 import { graphClient } from './graphql/client';
 import { HomePage } from './pages/HomePage';
 import { LibraryPage } from './pages/LibraryPage';
 import { ProjectPage } from './pages/ProjectPage';
+import { ProposePage } from './pages/ProposePage';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
 
@@ -34,6 +35,11 @@ function Layout() {
             <li>
               <NavLink to="/library">Library</NavLink>
             </li>
+            {hasRole(session, 'researcher', 'admin') && (
+              <li>
+                <NavLink to="/register/propose">Propose research</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="who">
@@ -56,6 +62,7 @@ function Layout() {
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/register" element={<RegisterPage />} />
+            <Route path="/register/propose" element={<ProposePage />} />
             <Route path="/register/:id" element={<ProjectPage />} />
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/sign-in" element={<SignInPage />} />

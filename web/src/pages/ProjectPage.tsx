@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ProjectDocument } from '../graphql/generated';
 import { ListSection } from '../components/ListSection';
+import { ProjectActions } from '../components/ProjectActions';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, formatDateTime, statusLabel } from '../components/labels';
 
@@ -15,7 +16,7 @@ export function ProjectPage() {
   const [params, setParams] = useSearchParams();
   const asOfDay = params.get('asOf') ?? '';
   const pickerId = useId();
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: ProjectDocument,
     variables: { id, asOf: asOfDay ? `${asOfDay}T23:59:59.999Z` : null },
   });
@@ -57,6 +58,12 @@ export function ProjectPage() {
             {statusLabel(project.status)} · {project.classification}
             {asOfDay ? ` · as it stood at the end of ${formatDate(asOfDay)}` : ''}
           </p>
+          {!asOfDay && (
+            <ProjectActions
+              project={project}
+              changed={() => refetch({ requestPolicy: 'network-only' })}
+            />
+          )}
           <p>{project.summary}</p>
           <dl className="details">
             <dt>Owning unit</dt>

@@ -14,6 +14,9 @@ import {
 
 const NAMES: Record<string, string> = {
   vic: 'Vic Viewer (constable, Central West BCU)',
+  rae: 'Rae Researcher (sergeant, analyst)',
+  rob: 'Rob Reviewer (EBP Delivery Team)',
+  cat: 'Cat Committee (EBP Committee chair)',
   sam: 'Sam Sensitive (detective sergeant, Specialist Crime; OFFICIAL-SENSITIVE research)',
 };
 
@@ -138,6 +141,71 @@ describe('the intranet page in a browser', () => {
       .getByRole('heading', { name: 'Covert disruption of county lines networks' })
       .waitFor();
     await sam.getByText('OFFICIAL-SENSITIVE').first().waitFor();
+  });
+
+  it('takes a proposal from a researcher through review and the committee, and an officer finds it', async () => {
+    const title = `Evening patrols near stations ${Date.now().toString(36)}`;
+    const rae = await signedIn('rae');
+    await rae.getByRole('link', { name: 'Propose research' }).click();
+    await rae.getByRole('heading', { name: 'Propose research' }).waitFor();
+    // Sent empty: the server's messages appear beside the fields they are about.
+    await rae.getByRole('button', { name: 'Propose' }).click();
+    await rae.getByText('The proposal could not be recorded.').waitFor();
+    const titleField = rae.getByLabel('Title', { exact: true });
+    await expect(titleField.getAttribute('aria-invalid')).resolves.toBe('true');
+    const describedBy = (await titleField.getAttribute('aria-describedby')) ?? '';
+    await expect(
+      rae.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent(),
+    ).resolves.toMatch(/^Error: .+/);
+    await checkAndKeep(rae, 'propose-with-errors');
+    await titleField.fill(title);
+    await rae
+      .getByLabel('Summary')
+      .fill('Do visible evening patrols near stations reduce robbery?');
+    await rae
+      .getByLabel('Research questions')
+      .fill('Do evening patrols reduce robbery near stations?');
+    await rae.getByLabel('Design').fill('Randomised trial across station areas');
+    await rae.getByLabel('Methods').fill('rct, crime-analysis');
+    await rae.getByLabel('Planned start').fill('2027-01-04');
+    await rae.getByLabel('Planned end').fill('2027-12-20');
+    await rae.getByLabel('Owning unit').fill('Central West BCU');
+    await rae
+      .getByLabel('Why no ethics approval is needed')
+      .fill('Uses recorded crime counts only, no participants.');
+    await rae.getByLabel('Outcome', { exact: true }).fill('Robbery near stations');
+    await rae.getByLabel('How it is measured').fill('Recorded robberies per station area per week');
+    await rae.getByRole('button', { name: 'Propose' }).click();
+    await rae.getByRole('heading', { name: title }).waitFor();
+    const projectUrl = rae.url().replace(/\?.*$/, '');
+    await rae.getByRole('button', { name: 'Submit for review' }).click();
+    await rae.getByText(/^submitted ·/).waitFor();
+
+    const rob = await signedIn('rob');
+    await rob.goto(projectUrl);
+    await rob.getByRole('heading', { name: 'Quality assurance review' }).waitFor();
+    await rob.getByLabel('Comments').fill('Meets the standards; a sound randomised design.');
+    await checkAndKeep(rob, 'project-review');
+    await rob.getByRole('button', { name: 'Record the review' }).click();
+    await rob.getByText(/^under review ·/).waitFor();
+
+    const cat = await signedIn('cat');
+    await cat.goto(projectUrl);
+    await cat.getByRole('heading', { name: 'EBP Committee decision' }).waitFor();
+    await cat.getByLabel('Reasons').fill('Addresses a Research Plan priority with a sound design.');
+    await checkAndKeep(cat, 'project-decision');
+    await cat.getByRole('button', { name: 'Record the decision' }).click();
+    await cat.getByText(/^approved ·/).waitFor();
+
+    const vic = await signedIn('vic');
+    await vic.goto(`${base}register`);
+    await vic.getByLabel('Search').fill(title);
+    await vic.getByRole('button', { name: 'Apply' }).click();
+    await vic.getByRole('link', { name: title }).click();
+    await vic.getByText(/^approved ·/).waitFor();
+    // A viewer is offered nothing to do, and no way to propose.
+    expect(await vic.getByRole('heading', { name: 'Next steps' }).count()).toBe(0);
+    expect(await vic.getByRole('link', { name: 'Propose research' }).count()).toBe(0);
   });
 
   it('fits a phone: the register and a project at 375 pixels wide', async () => {

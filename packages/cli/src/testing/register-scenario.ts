@@ -378,7 +378,14 @@ export function registerScenario(running: () => PlatformUnderTest): void {
       id: id('invalid'),
       proposal: proposal('Bad', 'person-rae', { plannedSmsLevel: 9 }),
     });
-    expect(invalid.errors?.[0]?.extensions).toEqual({ code: 'INVALID_PROJECT_INPUT' });
+    // The code, and what is wrong with which field, for a form to show beside each.
+    expect(invalid.errors?.[0]?.extensions).toEqual({
+      code: 'INVALID_PROJECT_INPUT',
+      issues: [
+        { path: 'title', message: expect.stringMatching(/>=5 characters/) },
+        { path: 'plannedSmsLevel', message: expect.stringMatching(/<=5/) },
+      ],
+    });
     expect(JSON.stringify(invalid)).not.toMatch(/stacktrace|at .*\.ts/);
     const response = await fetch(running().url, {
       method: 'POST',

@@ -11,15 +11,25 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
   if (original instanceof EbpError) {
-    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: {
+        code: original.code,
+        // Which fields of the input were wrong, so that a form can say so beside each one.
+        ...(original.issues.length > 0 ? { issues: original.issues } : {}),
+      },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    // A subgraph's error passing through the gateway keeps its field issues.
+    const issues = formatted.extensions?.issues;
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code },
+      extensions: { code, ...(Array.isArray(issues) ? { issues } : {}) },
     };
   }
   return {

@@ -34,7 +34,13 @@ const parse = <Schema extends Parameters<typeof parseOrThrow>[0]>(
   schema: Schema,
   input: unknown,
   what: string,
-) => parseOrThrow(schema, input, what, (message) => new InvalidAuditInput(message));
+) =>
+  parseOrThrow(
+    schema,
+    input,
+    what,
+    (message, issues) => new InvalidAuditInput(message, { issues }),
+  );
 
 export function decideAudit(command: AuditCommand, state: AuditState): AuditEvent[] {
   if (command.type === 'launch') {

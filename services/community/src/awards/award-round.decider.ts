@@ -64,7 +64,13 @@ const parse = <Schema extends Parameters<typeof parseOrThrow>[0]>(
   schema: Schema,
   input: unknown,
   what: string,
-) => parseOrThrow(schema, input, what, (message) => new InvalidAwardInput(message));
+) =>
+  parseOrThrow(
+    schema,
+    input,
+    what,
+    (message, issues) => new InvalidAwardInput(message, { issues }),
+  );
 
 type OpenedRound = Exclude<AwardRoundState, { status: 'none' }>;
 

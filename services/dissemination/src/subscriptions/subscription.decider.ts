@@ -20,7 +20,7 @@ export const subscriptionDecider: Decider<
       dissemination.SubscriptionSchema,
       command.subscription,
       'subscription',
-      (message) => new InvalidDisseminationInput(message),
+      (message, issues) => new InvalidDisseminationInput(message, { issues }),
     );
     const topics = sorted(parsed.topics);
     const crimeProblems = sorted(parsed.crimeProblems);

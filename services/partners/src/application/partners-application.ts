@@ -155,7 +155,7 @@ export class PartnersApplication {
       partners.CollaborationSchema,
       input,
       'collaboration',
-      (message) => new InvalidPartnerInput(message),
+      (message, issues) => new InvalidPartnerInput(message, { issues }),
     );
     const { partner } = collaboration;
     const known =

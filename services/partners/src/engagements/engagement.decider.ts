@@ -21,7 +21,7 @@ export const engagementDecider: Decider<EngagementCommand, EngagementEvent, Enga
       partners.EngagementSchema,
       command.engagement,
       'engagement',
-      (message) => new InvalidPartnerInput(message),
+      (message, issues) => new InvalidPartnerInput(message, { issues }),
     );
     return [
       {

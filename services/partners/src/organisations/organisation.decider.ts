@@ -23,7 +23,7 @@ const parse = (input: unknown) =>
     partners.OrganisationSchema,
     input,
     'organisation',
-    (message) => new InvalidPartnerInput(message),
+    (message, issues) => new InvalidPartnerInput(message, { issues }),
   );
 
 export function decideOrganisation(
@@ -34,7 +34,7 @@ export function decideOrganisation(
     partners.PartnerIdSchema,
     command.organisationId,
     'organisation id',
-    (message) => new InvalidPartnerInput(message),
+    (message, issues) => new InvalidPartnerInput(message, { issues }),
   );
   const organisation = parse(command.organisation);
   if (command.type === 'register') {

@@ -1,4 +1,4 @@
-import { register } from '@ebp/contracts';
+import { register, toContractIssues } from '@ebp/contracts';
 import { changedFields, describeIssues } from '../shared/field-changes';
 import type { Decider } from '@ebp/eventing';
 import {
@@ -71,6 +71,7 @@ function parseProposal(input: unknown): register.ProjectProposal {
   if (!parsed.success) {
     throw new InvalidProjectInput(
       `The proposal is not valid: ${describeIssues(parsed.error, '(proposal)')}`,
+      { issues: toContractIssues(parsed.error) },
     );
   }
   return parsed.data;

@@ -1,0 +1,192 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { hasRole, useSession } from '../auth/session';
+import {
+  DecideProjectDocument,
+  RecordReviewDocument,
+  SubmitProjectDocument,
+  type CommitteeDecision,
+  type ReviewVerdict,
+} from '../graphql/generated';
+import { Field } from './Field';
+import { fieldIssues } from './FieldErrors';
+import { ErrorMessage } from './Status';
+
+/** The national research-design standards a review answers (register QA_CRITERIA). */
+const QA_CRITERIA: readonly [string, string][] = [
+  ['research-question-clear', 'The research question is clear'],
+  ['design-answers-question', 'The design answers the question'],
+  ['comparison-appropriate', 'The comparison is appropriate'],
+  ['sample-size-justified', 'The sample size is justified'],
+  ['outcomes-pre-registered', 'The outcomes are pre-registered'],
+  ['analysis-plan-stated', 'The analysis plan is stated'],
+  ['bias-risks-addressed', 'Risks of bias are addressed'],
+  ['ethics-and-data-protection', 'Ethics and data protection are covered'],
+];
+
+interface ProjectForActions {
+  readonly id: string;
+  readonly status: string;
+  readonly leadId: string;
+}
+
+/**
+ * What the signed-in user may do next with a project, and nothing else: the lead submits a
+ * proposal, the EBP Delivery Team reviews it, the committee decides. The server checks again.
+ */
+export function ProjectActions({
+  project,
+  changed,
+}: {
+  readonly project: ProjectForActions;
+  readonly changed: () => void;
+}) {
+  const { session } = useSession();
+  const isLead = session !== null && project.leadId === `person-${session.user}`;
+  const forms = [
+    project.status === 'proposed' && (isLead || hasRole(session, 'admin')) && (
+      <SubmitForm key="submit" id={project.id} changed={changed} />
+    ),
+    ['submitted', 'under_review'].includes(project.status) && hasRole(session, 'reviewer') && (
+      <ReviewForm key="review" id={project.id} changed={changed} />
+    ),
+    project.status === 'under_review' && hasRole(session, 'committee') && (
+      <DecisionForm key="decide" id={project.id} changed={changed} />
+    ),
+  ].filter(Boolean);
+  if (forms.length === 0) return null;
+  return (
+    <section aria-labelledby="next-steps" className="actions">
+      <h2 id="next-steps">Next steps</h2>
+      {forms}
+    </section>
+  );
+}
+
+function SubmitForm({ id, changed }: { id: string; changed: () => void }) {
+  const [result, submit] = useMutation(SubmitProjectDocument);
+  return (
+    <div>
+      {result.error && <ErrorMessage error={result.error} />}
+      <button
+        type="button"
+        disabled={result.fetching}
+        onClick={() => {
+          void submit({ id }).then((outcome) => outcome.data && changed());
+        }}
+      >
+        Submit for review
+      </button>
+    </div>
+  );
+}
+
+function ReviewForm({ id, changed }: { id: string; changed: () => void }) {
+  const [result, review] = useMutation(RecordReviewDocument);
+  const [verdict, setVerdict] = useState<ReviewVerdict>('meets_standards');
+  const [comments, setComments] = useState('');
+  const [checklist, setChecklist] = useState<Record<string, string>>(() =>
+    Object.fromEntries(QA_CRITERIA.map(([criterion]) => [criterion, 'met'])),
+  );
+  const issues = fieldIssues(result.error);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await review({ id, verdict, checklist, comments });
+    if (outcome.data) changed();
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} className="stacked" aria-label="Review">
+      <h3>Quality assurance review</h3>
+      {result.error && <ErrorMessage error={result.error} />}
+      <fieldset>
+        <legend>National research-design standards</legend>
+        {QA_CRITERIA.map(([criterion, label]) => (
+          <Field key={criterion} label={label} error={issues.get(criterion)}>
+            {(props) => (
+              <select
+                {...props}
+                value={checklist[criterion]}
+                onChange={(event) =>
+                  setChecklist((current) => ({ ...current, [criterion]: event.target.value }))
+                }
+              >
+                <option value="met">Met</option>
+                <option value="not-met">Not met</option>
+                <option value="not-applicable">Not applicable</option>
+              </select>
+            )}
+          </Field>
+        ))}
+      </fieldset>
+      <Field label="Verdict">
+        {(props) => (
+          <select
+            {...props}
+            value={verdict}
+            onChange={(event) => setVerdict(event.target.value as ReviewVerdict)}
+          >
+            <option value="meets_standards">Meets the standards</option>
+            <option value="revisions_required">Revisions required</option>
+            <option value="does_not_meet_standards">Does not meet the standards</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Comments" error={issues.get('comments')}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={comments}
+            onChange={(event) => setComments(event.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={result.fetching}>
+        Record the review
+      </button>
+    </form>
+  );
+}
+
+function DecisionForm({ id, changed }: { id: string; changed: () => void }) {
+  const [result, decide] = useMutation(DecideProjectDocument);
+  const [decision, setDecision] = useState<CommitteeDecision>('approve');
+  const [reasons, setReasons] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await decide({ id, decision, reasons });
+    if (outcome.data) changed();
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} className="stacked" aria-label="Decision">
+      <h3>EBP Committee decision</h3>
+      {result.error && <ErrorMessage error={result.error} />}
+      <Field label="Decision">
+        {(props) => (
+          <select
+            {...props}
+            value={decision}
+            onChange={(event) => setDecision(event.target.value as CommitteeDecision)}
+          >
+            <option value="approve">Approve</option>
+            <option value="reject">Reject</option>
+            <option value="defer">Defer</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Reasons">
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={reasons}
+            onChange={(event) => setReasons(event.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={result.fetching}>
+        Record the decision
+      </button>
+    </form>
+  );
+}
