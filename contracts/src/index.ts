@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './parse';
+export * from './plain-english';
 export * from './envelope';
 export * from './published-event';
 export * from './upcasting';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ContractViolationError, type ContractIssue } from './errors';
+import { plainEnglish } from './plain-english';
 
 /** Renders a zod issue path the way people write it: `metadata.actor.id`, `items[2].doi`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
@@ -26,7 +27,7 @@ export function parseContract<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
 ): z.output<Schema> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: plainEnglish });
   if (!result.success) throw new ContractViolationError(contract, toContractIssues(result.error));
   return result.data;
 }
@@ -41,7 +42,7 @@ export function parseOrThrow<Schema extends z.ZodType>(
   what: string,
   toError: (message: string, issues: readonly ContractIssue[]) => Error,
 ): z.output<Schema> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: plainEnglish });
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `${formatIssuePath(issue.path) || `(${what})`}: ${issue.message}`)

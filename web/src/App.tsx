@@ -3,12 +3,31 @@ import { BrowserRouter, Link, NavLink, Navigate, Route, Routes } from 'react-rou
 import { Provider } from 'urql';
 import { SessionProvider, hasRole, useSession } from './auth/session';
 import { graphClient } from './graphql/client';
+import { GovernancePage } from './pages/GovernancePage';
 import { HomePage } from './pages/HomePage';
+import { LibraryItemPage } from './pages/LibraryItemPage';
 import { LibraryPage } from './pages/LibraryPage';
+import { MasterClassesPage } from './pages/MasterClassesPage';
+import { PartnersPage } from './pages/PartnersPage';
+import { PeoplePage } from './pages/PeoplePage';
 import { ProjectPage } from './pages/ProjectPage';
 import { ProposePage } from './pages/ProposePage';
 import { RegisterPage } from './pages/RegisterPage';
+import { ResearchPlanPage } from './pages/ResearchPlanPage';
 import { SignInPage } from './pages/SignInPage';
+
+/** The main menu; a page a role may not use is not offered (its server refuses it anyway). */
+const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] = [
+  { to: '/', label: 'Home' },
+  { to: '/register', label: 'Register' },
+  { to: '/plan', label: 'Research Plan' },
+  { to: '/library', label: 'Library' },
+  { to: '/master-classes', label: 'Master classes' },
+  { to: '/people', label: 'People' },
+  { to: '/partners', label: 'Partners' },
+  { to: '/governance', label: 'Governance', roles: ['reviewer', 'committee', 'admin'] },
+  { to: '/register/propose', label: 'Propose research', roles: ['researcher', 'admin'] },
+];
 
 function Layout() {
   const { session, signOut } = useSession();
@@ -24,22 +43,13 @@ function Layout() {
         </Link>
         <nav aria-label="Main">
           <ul>
-            <li>
-              <NavLink to="/" end>
-                Home
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/register">Register</NavLink>
-            </li>
-            <li>
-              <NavLink to="/library">Library</NavLink>
-            </li>
-            {hasRole(session, 'researcher', 'admin') && (
-              <li>
-                <NavLink to="/register/propose">Propose research</NavLink>
+            {MENU.filter((item) => !item.roles || hasRole(session, ...item.roles)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/' || item.to === '/register'}>
+                  {item.label}
+                </NavLink>
               </li>
-            )}
+            ))}
           </ul>
         </nav>
         <div className="who">
@@ -64,7 +74,13 @@ function Layout() {
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/register/propose" element={<ProposePage />} />
             <Route path="/register/:id" element={<ProjectPage />} />
+            <Route path="/plan" element={<ResearchPlanPage />} />
             <Route path="/library" element={<LibraryPage />} />
+            <Route path="/library/:id" element={<LibraryItemPage />} />
+            <Route path="/master-classes" element={<MasterClassesPage />} />
+            <Route path="/people" element={<PeoplePage />} />
+            <Route path="/partners" element={<PartnersPage />} />
+            <Route path="/governance" element={<GovernancePage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

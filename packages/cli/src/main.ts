@@ -80,7 +80,7 @@ async function demo(url: string, devUrl: string, logger: Logger): Promise<void> 
   );
   process.stdout.write(
     result.loaded
-      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects, ${result.people} people, ${result.libraryItems} library items.\n`
+      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects, ${result.people} people, ${result.organisations} partner organisations, ${result.libraryItems} library items.\n`
       : 'Demo data already loaded.\n',
   );
 }

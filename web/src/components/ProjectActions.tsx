@@ -1,7 +1,9 @@
+import { register } from '@ebp/contracts';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { hasRole, useSession } from '../auth/session';
 import {
+  AmendProjectDocument,
   DecideProjectDocument,
   RecordReviewDocument,
   SubmitProjectDocument,
@@ -12,23 +14,44 @@ import { Field } from './Field';
 import { fieldIssues } from './FieldErrors';
 import { ErrorMessage } from './Status';
 
-/** The national research-design standards a review answers (register QA_CRITERIA). */
-const QA_CRITERIA: readonly [string, string][] = [
-  ['research-question-clear', 'The research question is clear'],
-  ['design-answers-question', 'The design answers the question'],
-  ['comparison-appropriate', 'The comparison is appropriate'],
-  ['sample-size-justified', 'The sample size is justified'],
-  ['outcomes-pre-registered', 'The outcomes are pre-registered'],
-  ['analysis-plan-stated', 'The analysis plan is stated'],
-  ['bias-risks-addressed', 'Risks of bias are addressed'],
-  ['ethics-and-data-protection', 'Ethics and data protection are covered'],
-];
+/** How each national research-design standard (the register's contract) reads on the form. */
+const QA_LABELS: Record<register.QaCriterion, string> = {
+  'research-question-clear': 'The research question is clear',
+  'design-answers-question': 'The design answers the question',
+  'comparison-appropriate': 'The comparison is appropriate',
+  'sample-size-justified': 'The sample size is justified',
+  'outcomes-pre-registered': 'The outcomes are pre-registered',
+  'analysis-plan-stated': 'The analysis plan is stated',
+  'bias-risks-addressed': 'Risks of bias are addressed',
+  'ethics-and-data-protection': 'Ethics and data protection are covered',
+};
+const QA_CRITERIA = register.QA_CRITERIA.map(
+  (criterion) => [criterion, QA_LABELS[criterion]] as const,
+);
 
 interface ProjectForActions {
   readonly id: string;
   readonly status: string;
   readonly leadId: string;
+  readonly proposedBy: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly owningUnit: string;
+  readonly plannedSmsLevel: number;
+  readonly plannedStart: string;
+  readonly plannedEnd: string;
 }
+
+/** Statuses in which a proposal may still be amended (the register's open statuses). */
+const AMENDABLE = [
+  'proposed',
+  'submitted',
+  'under_review',
+  'approved',
+  'deferred',
+  'in_progress',
+  'suspended',
+];
 
 /**
  * What the signed-in user may do next with a project, and nothing else: the lead submits a
@@ -42,7 +65,9 @@ export function ProjectActions({
   readonly changed: () => void;
 }) {
   const { session } = useSession();
-  const isLead = session !== null && project.leadId === `person-${session.user}`;
+  const me = session ? `person-${session.user}` : null;
+  const isLead = me !== null && project.leadId === me;
+  const isOwner = isLead || (me !== null && project.proposedBy === me);
   const forms = [
     project.status === 'proposed' && (isLead || hasRole(session, 'admin')) && (
       <SubmitForm key="submit" id={project.id} changed={changed} />
@@ -52,6 +77,9 @@ export function ProjectActions({
     ),
     project.status === 'under_review' && hasRole(session, 'committee') && (
       <DecisionForm key="decide" id={project.id} changed={changed} />
+    ),
+    AMENDABLE.includes(project.status) && (isOwner || hasRole(session, 'committee', 'admin')) && (
+      <AmendForm key="amend" project={project} changed={changed} />
     ),
   ].filter(Boolean);
   if (forms.length === 0) return null;
@@ -188,5 +216,96 @@ function DecisionForm({ id, changed }: { id: string; changed: () => void }) {
         Record the decision
       </button>
     </form>
+  );
+}
+
+/** The proposal fields the page lets people amend, with their labels. */
+const AMENDABLE_FIELDS = [
+  ['title', 'Title'],
+  ['summary', 'Summary'],
+  ['owningUnit', 'Owning unit'],
+  ['plannedSmsLevel', 'Planned SMS level'],
+  ['plannedStart', 'Planned start'],
+  ['plannedEnd', 'Planned end'],
+] as const;
+
+type AmendableField = (typeof AMENDABLE_FIELDS)[number][0];
+
+function AmendForm({ project, changed }: { project: ProjectForActions; changed: () => void }) {
+  const [result, amend] = useMutation(AmendProjectDocument);
+  const current = (): Record<AmendableField, string> => ({
+    title: project.title,
+    summary: project.summary,
+    owningUnit: project.owningUnit,
+    plannedSmsLevel: String(project.plannedSmsLevel),
+    plannedStart: project.plannedStart,
+    plannedEnd: project.plannedEnd,
+  });
+  const [values, setValues] = useState(current);
+  const [justification, setJustification] = useState('');
+  const issues = fieldIssues(result.error);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const before = current();
+    // Only what changed: the register records every changed field, with the justification.
+    const changes = Object.fromEntries(
+      AMENDABLE_FIELDS.filter(([field]) => values[field] !== before[field]).map(([field]) => [
+        field,
+        field === 'plannedSmsLevel' ? Number(values[field]) : values[field].trim(),
+      ]),
+    );
+    const outcome = await amend({ id: project.id, changes, justification });
+    if (outcome.data) {
+      setJustification('');
+      changed();
+    }
+  };
+  const input = (field: AmendableField) => {
+    const set = (value: string) => setValues((now) => ({ ...now, [field]: value }));
+    return (props: { id: string }) =>
+      field === 'summary' ? (
+        <textarea {...props} rows={4} value={values[field]} onChange={(e) => set(e.target.value)} />
+      ) : field === 'plannedSmsLevel' ? (
+        <select {...props} value={values[field]} onChange={(e) => set(e.target.value)}>
+          {['1', '2', '3', '4', '5'].map((level) => (
+            <option key={level}>{level}</option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...props}
+          type={field === 'plannedStart' || field === 'plannedEnd' ? 'date' : 'text'}
+          value={values[field]}
+          onChange={(e) => set(e.target.value)}
+        />
+      );
+  };
+  return (
+    <details>
+      <summary>Amend the proposal</summary>
+      <form onSubmit={(event) => void submit(event)} className="stacked" aria-label="Amendment">
+        <h3>Amendment</h3>
+        <p className="hint">Change what needs changing and say why; every change is recorded.</p>
+        {result.error && issues.size === 0 && <ErrorMessage error={result.error} />}
+        {AMENDABLE_FIELDS.map(([field, label]) => (
+          <Field key={field} label={label} error={issues.get(field)}>
+            {input(field)}
+          </Field>
+        ))}
+        <Field label="Justification" error={issues.get('justification')}>
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              value={justification}
+              onChange={(event) => setJustification(event.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={result.fetching}>
+          Record the amendment
+        </button>
+      </form>
+    </details>
   );
 }

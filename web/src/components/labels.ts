@@ -3,7 +3,12 @@ export const statusLabel = (status: string) => status.replace(/_/g, ' ').replace
 
 export const formatDate = (iso: string | null | undefined) =>
   iso
-    ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+    ? new Date(iso).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })
     : '—';
 
 export const formatDateTime = (iso: string) =>

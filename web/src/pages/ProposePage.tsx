@@ -26,6 +26,30 @@ const idFor = (title: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60)}-${Date.now().toString(36)}`;
 
+/** The proposal's ethics position, in the shape the register's contract takes for each status. */
+function ethicsOf(form: {
+  ethicsStatus: string;
+  ethicsReason: string;
+  ethicsBoard: string;
+  ethicsReference: string;
+  ethicsApprovedOn: string;
+}) {
+  if (form.ethicsStatus === 'approved')
+    return {
+      status: 'approved',
+      board: form.ethicsBoard,
+      reference: form.ethicsReference,
+      approvedOn: form.ethicsApprovedOn,
+    };
+  if (form.ethicsStatus === 'pending')
+    return {
+      status: 'pending',
+      board: form.ethicsBoard,
+      ...(form.ethicsReference.trim() ? { reference: form.ethicsReference } : {}),
+    };
+  return { status: 'not-required', reason: form.ethicsReason };
+}
+
 /** The research proposal form, for researchers: the server checks it and says what to fix where. */
 export function ProposePage() {
   const { session } = useSession();
@@ -47,7 +71,11 @@ export function ProposePage() {
     plannedStart: '',
     plannedEnd: '',
     owningUnit: '',
+    ethicsStatus: 'not-required',
     ethicsReason: '',
+    ethicsBoard: '',
+    ethicsReference: '',
+    ethicsApprovedOn: '',
     classification: 'OFFICIAL',
     outcomeName: '',
     outcomeMeasure: '',
@@ -93,7 +121,7 @@ export function ProposePage() {
         plannedEnd: form.plannedEnd,
         owningUnit: form.owningUnit,
         leadId: `person-${session?.user ?? ''}`,
-        ethics: { status: 'not-required', reason: form.ethicsReason },
+        ethics: ethicsOf(form),
         classification: form.classification,
         outcomes: {
           primary: [{ name: form.outcomeName, measure: form.outcomeMeasure }],
@@ -227,20 +255,67 @@ export function ProposePage() {
         <Field label="Owning unit" error={errorFor('owningUnit')}>
           {(props) => <input {...props} value={form.owningUnit} onChange={set('owningUnit')} />}
         </Field>
-        <Field
-          label="Why no ethics approval is needed"
-          hint="Research with participants needs the ethics board first."
-          error={errorFor('ethics')}
-        >
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              value={form.ethicsReason}
-              onChange={set('ethicsReason')}
-            />
+        <fieldset>
+          <legend>Ethics</legend>
+          <Field label="Ethics approval" error={errorFor('ethics.status')}>
+            {(props) => (
+              <select {...props} value={form.ethicsStatus} onChange={set('ethicsStatus')}>
+                <option value="not-required">Not required</option>
+                <option value="pending">Applied for, pending</option>
+                <option value="approved">Approved</option>
+              </select>
+            )}
+          </Field>
+          {form.ethicsStatus === 'not-required' ? (
+            <Field
+              label="Why no ethics approval is needed"
+              hint="Research with participants needs the ethics board first."
+              error={errorFor('ethics.reason', 'ethics')}
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={2}
+                  value={form.ethicsReason}
+                  onChange={set('ethicsReason')}
+                />
+              )}
+            </Field>
+          ) : (
+            <>
+              <Field label="Ethics board" error={errorFor('ethics.board', 'ethics')}>
+                {(props) => (
+                  <input {...props} value={form.ethicsBoard} onChange={set('ethicsBoard')} />
+                )}
+              </Field>
+              <Field
+                label="Reference"
+                hint={form.ethicsStatus === 'pending' ? 'If the board has given one.' : undefined}
+                error={errorFor('ethics.reference')}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    value={form.ethicsReference}
+                    onChange={set('ethicsReference')}
+                  />
+                )}
+              </Field>
+              {form.ethicsStatus === 'approved' && (
+                <Field label="Approved on" error={errorFor('ethics.approvedOn')}>
+                  {(props) => (
+                    <input
+                      {...props}
+                      type="date"
+                      value={form.ethicsApprovedOn}
+                      onChange={set('ethicsApprovedOn')}
+                    />
+                  )}
+                </Field>
+              )}
+            </>
           )}
-        </Field>
+        </fieldset>
         <Field label="Classification" error={errorFor('classification')}>
           {(props) => (
             <select {...props} value={form.classification} onChange={set('classification')}>

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { RegisterListDocument, type ProjectStatus } from '../graphql/generated';
+import { Pager } from '../components/Pager';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, statusLabel } from '../components/labels';
 
@@ -135,21 +136,7 @@ export function RegisterPage() {
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pages of the register" className="pager">
-            <button type="button" disabled={page === 0} onClick={() => go(page - 1)}>
-              Previous
-            </button>
-            <span>
-              Page {page + 1} of {Math.max(1, Math.ceil(total / PAGE))}
-            </span>
-            <button
-              type="button"
-              disabled={(page + 1) * PAGE >= total}
-              onClick={() => go(page + 1)}
-            >
-              Next
-            </button>
-          </nav>
+          <Pager label="Pages of the register" page={page} size={PAGE} total={total} go={go} />
         </>
       )}
     </>

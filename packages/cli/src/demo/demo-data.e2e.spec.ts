@@ -4,6 +4,7 @@ import { startAllInOne, type RunningPlatform } from '../all-in-one';
 import { GraphClient } from '../graph-client';
 import { DEMO_PEOPLE_COUNT } from './demo-community';
 import { DEMO_PROJECT_COUNT, loadDemoData } from './demo-data';
+import { DEMO_ORGANISATION_COUNT } from './demo-partners';
 
 describe('demo data', () => {
   let platform: RunningPlatform;
@@ -26,6 +27,7 @@ describe('demo data', () => {
       priorities: 4,
       projects: DEMO_PROJECT_COUNT,
       people: DEMO_PEOPLE_COUNT,
+      organisations: DEMO_ORGANISATION_COUNT,
       libraryItems: expect.any(Number) as number,
     });
     expect(await loadDemoData(clientFor)).toEqual({
@@ -33,6 +35,7 @@ describe('demo data', () => {
       priorities: 0,
       projects: 0,
       people: 0,
+      organisations: 0,
       libraryItems: 0,
     });
     const query =
@@ -83,6 +86,36 @@ describe('demo data', () => {
     expect(champions.map((champion) => champion.name).sort()).toEqual([
       'Kit Knowles',
       'Lee Learner',
+    ]);
+  });
+
+  it('has partner organisations and academics collaborating on demo projects', async () => {
+    const { researchProject } = await clients.get('vic')!.must<{
+      researchProject: {
+        partners: {
+          role: string;
+          organisation: { name: string } | null;
+          academic: { name: string } | null;
+        }[];
+      };
+    }>('{ researchProject(id: "demo-hot-spots") { partners { role organisation { name } academic { name } } } }');
+    // By start date, then partner id.
+    expect(
+      researchProject.partners.map((partner) => [
+        (partner.organisation ?? partner.academic)?.name,
+        partner.role,
+      ]),
+    ).toEqual([
+      ['Prof. Lawrence Sherman', 'co-investigator'],
+      ['Cambridge Centre for Evidence-Based Policing', 'evaluator'],
+    ]);
+    const { organisations } = await clients
+      .get('vic')!
+      .must<{ organisations: { name: string }[] }>(
+        '{ organisations(expertise: "trials") { name } }',
+      );
+    expect(organisations.map((organisation) => organisation.name)).toEqual([
+      'Cambridge Centre for Evidence-Based Policing',
     ]);
   });
 

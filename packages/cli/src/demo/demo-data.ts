@@ -2,6 +2,7 @@ import { register } from '@ebp/contracts';
 import type { GraphClient } from '../graph-client';
 import { loadDemoCommunity } from './demo-community';
 import { loadDemoLibrary } from './demo-library';
+import { loadDemoPartners } from './demo-partners';
 
 /**
  * The demo data set: the Research Plan and projects in every status of the lifecycle, with
@@ -380,13 +381,21 @@ export async function loadDemoData(
   priorities: number;
   projects: number;
   people: number;
+  organisations: number;
   libraryItems: number;
 }> {
   const existing = await clientFor('cat').must<{ researchProject: { id: string } | null }>(
     'query { researchProject(id: "demo-hot-spots") { id } }',
   );
   if (existing.researchProject)
-    return { loaded: false, priorities: 0, projects: 0, people: 0, libraryItems: 0 };
+    return {
+      loaded: false,
+      priorities: 0,
+      projects: 0,
+      people: 0,
+      organisations: 0,
+      libraryItems: 0,
+    };
   for (const priority of PRIORITIES) {
     await clientFor('cat').must(
       'mutation($id: ID!, $priority: JSON!) { setResearchPriority(id: $id, priority: $priority) { id } }',
@@ -422,6 +431,8 @@ export async function loadDemoData(
   }
   const people = await loadDemoCommunity(clientFor('ada'));
   progress(`${people} people in the talent pool`);
+  const organisations = await loadDemoPartners(clientFor('ada'));
+  progress(`${organisations} partner organisations`);
   const completed = PROJECTS.filter((project) =>
     project.path.some((step) => step === 'complete' || step === 'complete-switched'),
   ).length;
@@ -434,6 +445,7 @@ export async function loadDemoData(
     priorities: PRIORITIES.length,
     projects: PROJECTS.length,
     people,
+    organisations,
     libraryItems: library.items,
   };
 }

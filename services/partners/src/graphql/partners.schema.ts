@@ -37,7 +37,8 @@ export const partnersTypeDefs = /* GraphQL */ `
 
   "A partner linked to a register project with a role."
   type Collaboration {
-    project: ResearchProject!
+    "The project; null when the caller may not see it (an OFFICIAL-SENSITIVE project)."
+    project: ResearchProject
     partnerKind: String!
     partnerId: ID!
     organisation: Organisation

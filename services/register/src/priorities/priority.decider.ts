@@ -1,5 +1,5 @@
-import { register } from '@ebp/contracts';
-import { changedFields, describeIssues } from '../shared/field-changes';
+import { parseOrThrow, register } from '@ebp/contracts';
+import { changedFields } from '../shared/field-changes';
 import { DomainError, type Decider } from '@ebp/eventing';
 import {
   evolvePriority,
@@ -35,13 +35,12 @@ export type PriorityCommand =
   | { type: 'retire'; reason: string; by: string };
 
 function parse(input: unknown): register.PriorityDefinition {
-  const parsed = register.PriorityDefinitionSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidPriorityInput(
-      `The priority is not valid: ${describeIssues(parsed.error, '(priority)')}`,
-    );
-  }
-  return parsed.data;
+  return parseOrThrow(
+    register.PriorityDefinitionSchema,
+    input,
+    'priority',
+    (message, issues) => new InvalidPriorityInput(message, { issues }),
+  );
 }
 
 function requireText(value: string, what: string): void {

@@ -1,5 +1,5 @@
-import { register, toContractIssues } from '@ebp/contracts';
-import { changedFields, describeIssues } from '../shared/field-changes';
+import { parseOrThrow, register, type ContractIssue } from '@ebp/contracts';
+import { changedFields } from '../shared/field-changes';
 import type { Decider } from '@ebp/eventing';
 import {
   EmptyAmendment,
@@ -66,15 +66,12 @@ function requireStatus(state: Existing, action: string, allowed: readonly Projec
     throw new IllegalProjectTransition(action, state.status, allowed);
 }
 
+/** The register's own error for invalid input, carrying the issues a form shows by its fields. */
+const invalidInput = (message: string, issues: readonly ContractIssue[]) =>
+  new InvalidProjectInput(message, { issues });
+
 function parseProposal(input: unknown): register.ProjectProposal {
-  const parsed = register.ProjectProposalSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidProjectInput(
-      `The proposal is not valid: ${describeIssues(parsed.error, '(proposal)')}`,
-      { issues: toContractIssues(parsed.error) },
-    );
-  }
-  return parsed.data;
+  return parseOrThrow(register.ProjectProposalSchema, input, 'proposal', invalidInput);
 }
 
 function requireText(value: string, what: string, minimum = 10): void {
@@ -86,11 +83,7 @@ function checkVerdict(verdict: register.ReviewVerdict, checklist: register.QaChe
   const missing = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === undefined);
   if (missing.length > 0)
     throw new InvalidProjectInput(`The checklist has no answer for: ${missing.join(', ')}`);
-  const parsed = register.QaChecklistSchema.safeParse(checklist);
-  if (!parsed.success)
-    throw new InvalidProjectInput(
-      `The checklist is not valid: ${describeIssues(parsed.error, '(checklist)')}`,
-    );
+  parseOrThrow(register.QaChecklistSchema, checklist, 'checklist', invalidInput);
   const unmet = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === 'not-met');
   if (verdict === 'meets-standards' && unmet.length > 0) {
     throw new VerdictContradictsChecklist(
@@ -249,18 +242,19 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
 
     case 'complete': {
       requireStatus(project, 'complete', ['in-progress']);
-      const findings = register.FindingsSchema.safeParse(command.findings);
-      if (!findings.success)
-        throw new InvalidProjectInput(
-          `The findings are not valid: ${describeIssues(findings.error, '(findings)')}`,
-        );
+      const findings = parseOrThrow(
+        register.FindingsSchema,
+        command.findings,
+        'findings',
+        invalidInput,
+      );
       return [
         {
           type: 'register.project.completed',
           data: {
             by: command.by,
-            findings: findings.data,
-            outcomeSwitching: outcomeSwitching(project.proposal, findings.data),
+            findings,
+            outcomeSwitching: outcomeSwitching(project.proposal, findings),
           },
         },
       ];

@@ -1,6 +1,3 @@
-import type { z } from 'zod';
-import { formatIssuePath } from '@ebp/contracts';
-
 /** What an amendment records of each field it changed. */
 export interface FieldChange {
   readonly from: unknown;
@@ -23,11 +20,4 @@ export function changedFields<T extends object>(
 /** The new values of an amendment's changed fields, to merge into the amended record. */
 export function newValues(changes: Readonly<Record<string, FieldChange>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.to]));
-}
-
-/** Every problem zod found, as `path: message` separated by semicolons. */
-export function describeIssues(error: z.ZodError, root: string): string {
-  return error.issues
-    .map((issue) => `${formatIssuePath(issue.path) || root}: ${issue.message}`)
-    .join('; ');
 }

@@ -1,0 +1,93 @@
+import { useMutation, useQuery } from 'urql';
+import {
+  CancelMasterClassRegistrationDocument,
+  MasterClassesDocument,
+  RegisterForMasterClassDocument,
+  type MasterClassesQuery,
+} from '../graphql/generated';
+import { ErrorMessage, Loading } from '../components/Status';
+import { formatDateTime, statusLabel } from '../components/labels';
+
+type MasterClass = MasterClassesQuery['upcomingMasterClasses'][number];
+
+const PLACE: Record<string, string> = {
+  registered: 'You have a place.',
+  waiting: 'You are on the waiting list.',
+  attended: 'You attended.',
+};
+
+/** Upcoming master classes and courses; anyone signed in may take a place or give it up. */
+export function MasterClassesPage() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: MasterClassesDocument });
+  // Places and the caller's own place both move after a change: read them again.
+  const changed = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <>
+      <h1>Master classes and courses</h1>
+      {fetching && !data && <Loading what="master classes" />}
+      {error && <ErrorMessage error={error} />}
+      {data && data.upcomingMasterClasses.length === 0 && <p>None scheduled.</p>}
+      {data && (
+        <div className="cards">
+          {data.upcomingMasterClasses.map((masterClass) => (
+            <MasterClassCard key={masterClass.id} masterClass={masterClass} changed={changed} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+function MasterClassCard({
+  masterClass,
+  changed,
+}: {
+  readonly masterClass: MasterClass;
+  readonly changed: () => void;
+}) {
+  const [registration, register] = useMutation(RegisterForMasterClassDocument);
+  const [cancellation, cancel] = useMutation(CancelMasterClassRegistrationDocument);
+  const headingId = `mc-${masterClass.id}`;
+  const left = masterClass.capacity - masterClass.placesTaken;
+  const busy = registration.fetching || cancellation.fetching;
+  return (
+    <section aria-labelledby={headingId} className="card">
+      <h2 id={headingId}>{masterClass.title}</h2>
+      <p className="meta">
+        {statusLabel(masterClass.kind)} · {formatDateTime(masterClass.startsAt)} ·{' '}
+        {masterClass.durationMinutes} minutes · {masterClass.location}
+      </p>
+      <p>{masterClass.description}</p>
+      <p className="meta">Presented by {masterClass.presenter}</p>
+      <p>
+        {left > 0 ? `${left} of ${masterClass.capacity} places left` : 'Fully booked'}
+        {masterClass.waitingCount > 0 ? `; ${masterClass.waitingCount} waiting` : ''}
+      </p>
+      {registration.error && <ErrorMessage error={registration.error} />}
+      {cancellation.error && <ErrorMessage error={cancellation.error} />}
+      <p role="status">{PLACE[masterClass.myStatus] ?? ''}</p>
+      {masterClass.myStatus === 'none' && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void register({ id: masterClass.id }).then((done) => done.data && changed())
+          }
+        >
+          {left > 0 ? 'Book a place' : 'Join the waiting list'}
+          <span className="visually-hidden"> on {masterClass.title}</span>
+        </button>
+      )}
+      {(masterClass.myStatus === 'registered' || masterClass.myStatus === 'waiting') && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void cancel({ id: masterClass.id }).then((done) => done.data && changed())}
+        >
+          Give up my place<span className="visually-hidden"> on {masterClass.title}</span>
+        </button>
+      )}
+    </section>
+  );
+}
