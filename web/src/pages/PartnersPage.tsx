@@ -2,6 +2,7 @@ import { partners } from '@ebp/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PartnersDirectoryDocument, type PartnersDirectoryQuery } from '../graphql/generated';
+import { FilterForm } from '../components/FilterForm';
 import { ErrorMessage, Loading } from '../components/Status';
 import { statusLabel } from '../components/labels';
 
@@ -41,20 +42,7 @@ export function PartnersPage() {
   return (
     <>
       <h1>Partners directory</h1>
-      <form
-        className="filters"
-        aria-label="Filter partners"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          const next = new URLSearchParams();
-          for (const key of ['expertise', 'kind']) {
-            const value = form.get(key);
-            if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-          }
-          setParams(next);
-        }}
-      >
+      <FilterForm label="Filter partners" fields={['expertise', 'kind']} apply={setParams}>
         <div>
           <label htmlFor="partners-expertise">Expertise</label>
           <input
@@ -77,7 +65,7 @@ export function PartnersPage() {
           </select>
         </div>
         <button type="submit">Apply</button>
-      </form>
+      </FilterForm>
       {fetching && !data && <Loading what="the directory" />}
       {error && <ErrorMessage error={error} />}
       {data && (

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { FindPeopleDocument } from '../graphql/generated';
+import { FilterForm } from '../components/FilterForm';
 import { ErrorMessage, Loading } from '../components/Status';
 import { statusLabel } from '../components/labels';
 
@@ -34,20 +35,7 @@ export function PeoplePage() {
     <>
       <h1>People finder</h1>
       <p>Find colleagues with research skills: the methods they use and the topics they know.</p>
-      <form
-        className="filters"
-        aria-label="Find people"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          const next = new URLSearchParams();
-          for (const key of ['methods', 'topics', 'unit']) {
-            const value = form.get(key);
-            if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-          }
-          setParams(next);
-        }}
-      >
+      <FilterForm label="Find people" fields={['methods', 'topics', 'unit']} apply={setParams}>
         <div>
           <label htmlFor="people-methods">Methods</label>
           <input
@@ -74,7 +62,7 @@ export function PeoplePage() {
         <p id="people-hint" className="hint">
           Separate several methods or topics with commas, e.g. “crime-analysis, survey”.
         </p>
-      </form>
+      </FilterForm>
       {!asked && <p>Ask for a method, a topic or a unit to see who can help.</p>}
       {fetching && !data && <Loading what="people" />}
       {error && <ErrorMessage error={error} />}

@@ -2,23 +2,11 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { RegisterListDocument, type ProjectStatus } from '../graphql/generated';
 import { Pager } from '../components/Pager';
+import { FilterForm } from '../components/FilterForm';
 import { ErrorMessage, Loading } from '../components/Status';
-import { formatDate, statusLabel } from '../components/labels';
+import { PROJECT_STATUSES, formatDate, statusLabel } from '../components/labels';
 
 const PAGE = 20;
-const STATUSES: ProjectStatus[] = [
-  'proposed',
-  'submitted',
-  'under_review',
-  'approved',
-  'rejected',
-  'deferred',
-  'in_progress',
-  'suspended',
-  'completed',
-  'stopped',
-  'withdrawn',
-];
 
 /** The Research and Learning Register: searchable, filterable, one page at a time. */
 export function RegisterPage() {
@@ -48,19 +36,10 @@ export function RegisterPage() {
   return (
     <>
       <h1>Research and Learning Register</h1>
-      <form
-        className="filters"
-        aria-label="Filter the register"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          const next = new URLSearchParams();
-          for (const key of ['q', 'status', 'priority']) {
-            const value = form.get(key);
-            if (typeof value === 'string' && value) next.set(key, value);
-          }
-          setParams(next);
-        }}
+      <FilterForm
+        label="Filter the register"
+        fields={['q', 'status', 'priority']}
+        apply={setParams}
       >
         <div>
           <label htmlFor="register-text">Search</label>
@@ -70,7 +49,7 @@ export function RegisterPage() {
           <label htmlFor="register-status">Status</label>
           <select id="register-status" name="status" defaultValue={status} key={`s${status}`}>
             <option value="">Any status</option>
-            {STATUSES.map((value) => (
+            {PROJECT_STATUSES.map((value) => (
               <option key={value} value={value}>
                 {statusLabel(value)}
               </option>
@@ -94,7 +73,7 @@ export function RegisterPage() {
           </select>
         </div>
         <button type="submit">Apply</button>
-      </form>
+      </FilterForm>
       {fetching && !data && <Loading what="the register" />}
       {error && <ErrorMessage error={error} />}
       {data && (

@@ -3,22 +3,10 @@ import { useQuery } from 'urql';
 import { ResearchPlanDocument } from '../graphql/generated';
 import { CountsByKeySchema, parseJsonField } from '../graphql/json-fields';
 import { ErrorMessage, Loading } from '../components/Status';
-import { formatDate, statusLabel } from '../components/labels';
+import { PROJECT_STATUSES, formatDate, statusLabel } from '../components/labels';
 
-/** Statuses in lifecycle order, so every priority's breakdown reads the same way. */
-const LIFECYCLE = [
-  'proposed',
-  'submitted',
-  'under-review',
-  'approved',
-  'deferred',
-  'in-progress',
-  'suspended',
-  'completed',
-  'rejected',
-  'stopped',
-  'withdrawn',
-];
+/** Coverage counts statuses as the register records them (`in-progress`, not `in_progress`). */
+const kebab = (status: string) => status.replace(/_/g, '-');
 
 /** The Research Plan: each priority, how much research answers it, and where the gaps are. */
 export function ResearchPlanPage() {
@@ -67,11 +55,13 @@ export function ResearchPlanPage() {
                         </Link>
                       </p>
                       <ul className="plain meta">
-                        {LIFECYCLE.filter((status) => counts[status]).map((status) => (
-                          <li key={status}>
-                            {statusLabel(status)}: {counts[status]}
-                          </li>
-                        ))}
+                        {PROJECT_STATUSES.map((status) => [status, counts[kebab(status)]] as const)
+                          .filter(([, count]) => count)
+                          .map(([status, count]) => (
+                            <li key={status}>
+                              {statusLabel(status)}: {count}
+                            </li>
+                          ))}
                       </ul>
                     </>
                   )}
