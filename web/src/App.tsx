@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { BrowserRouter, Link, NavLink, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Link, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { SessionProvider, hasRole, useSession } from './auth/session';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { graphClient } from './graphql/client';
 import { GovernancePage } from './pages/GovernancePage';
 import { HomePage } from './pages/HomePage';
@@ -31,6 +32,7 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
 
 function Layout() {
   const { session, signOut } = useSession();
+  const location = useLocation();
   const client = useMemo(() => graphClient(session?.token ?? null), [session?.token]);
   return (
     <Provider value={client}>
@@ -69,21 +71,23 @@ function Layout() {
       </header>
       <main id="main" tabIndex={-1}>
         {session ? (
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/register" element={<RegisterPage />} />
-            <Route path="/register/propose" element={<ProposePage />} />
-            <Route path="/register/:id" element={<ProjectPage />} />
-            <Route path="/plan" element={<ResearchPlanPage />} />
-            <Route path="/library" element={<LibraryPage />} />
-            <Route path="/library/:id" element={<LibraryItemPage />} />
-            <Route path="/master-classes" element={<MasterClassesPage />} />
-            <Route path="/people" element={<PeoplePage />} />
-            <Route path="/partners" element={<PartnersPage />} />
-            <Route path="/governance" element={<GovernancePage />} />
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
+          <ErrorBoundary key={location.pathname}>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/register" element={<RegisterPage />} />
+              <Route path="/register/propose" element={<ProposePage />} />
+              <Route path="/register/:id" element={<ProjectPage />} />
+              <Route path="/plan" element={<ResearchPlanPage />} />
+              <Route path="/library" element={<LibraryPage />} />
+              <Route path="/library/:id" element={<LibraryItemPage />} />
+              <Route path="/master-classes" element={<MasterClassesPage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/partners" element={<PartnersPage />} />
+              <Route path="/governance" element={<GovernancePage />} />
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </ErrorBoundary>
         ) : (
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />

@@ -9,19 +9,11 @@ import {
   type GovernanceReport,
 } from '../graphql/json-fields';
 import { StackedBars, type Series } from '../components/StackedBars';
+import { reportDays } from '../governance/report-days';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, statusLabel } from '../components/labels';
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** The chosen day and the ends of the five months before it: the dashboard's points in time. */
-export function reportDays(asOf: string): string[] {
-  const [year, month] = asOf.split('-').map(Number) as [number, number];
-  const monthEnds = [5, 4, 3, 2, 1].map((back) =>
-    new Date(Date.UTC(year, month - back, 0)).toISOString().slice(0, 10),
-  );
-  return [...monthEnds, asOf];
-}
 
 type Reports = { readonly days: string[]; readonly reports: GovernanceReport[] };
 

@@ -414,6 +414,47 @@ describe('the intranet page in a browser', () => {
     await vic.getByText(/is for the EBP Committee/).waitFor();
   });
 
+  it('works from the keyboard alone: skip link, What Works search, a facet', async () => {
+    const page = await signedIn('vic');
+    const focused = () =>
+      page.evaluate<string>(
+        `(() => { const e = document.activeElement; return e ? e.tagName + ' ' + (e.getAttribute('type') ?? '') + ' ' + (e.textContent ?? '').trim() : '' })()`,
+      );
+    // A fresh load of the home page, as an officer opening the intranet would.
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'What Works' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('A  Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(focused()).resolves.toMatch(/^MAIN /);
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('INPUT search ');
+    await page.keyboard.type('hot spots');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /results? for “hot spots”$/ })
+      .waitFor();
+    // Tab on to the first facet and tick it with the space bar.
+    let reached = '';
+    for (let step = 0; step < 20 && !reached.startsWith('INPUT checkbox'); step += 1) {
+      await page.keyboard.press('Tab');
+      reached = await focused();
+    }
+    expect(reached).toBe('INPUT checkbox ');
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Clear 1 filter' }).waitFor();
+  });
+
+  it('says what went wrong, with the code, when the graph refuses a request', async () => {
+    const cat = await signedIn('cat');
+    await cat.goto(`${base}governance?asOf=2026-02-30`);
+    const alert = cat.getByRole('alert');
+    await alert.getByText('Something went wrong.').waitFor();
+    await alert.getByText('Code: INVALID_REPORT_DATE').waitFor();
+    await checkAndKeep(cat, 'error-state');
+  });
+
   it('fits a phone: the register and a project at 375 pixels wide', async () => {
     const page = await signedIn('vic', { width: 375, height: 812 });
     await page.goto(`${base}register`);

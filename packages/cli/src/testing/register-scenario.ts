@@ -125,6 +125,10 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     expect(await asOf(before)).toBeNull();
     expect(await asOf(afterSubmit)).toMatchObject({ status: 'submitted', version: 2 });
     expect(await asOf(afterApproval)).toMatchObject({ status: 'approved', version: 4 });
+    for (const nonsense of ['2026-02-30', 'yesterday'])
+      expect(codes(await rae.request(PROJECT, { id: projectId, asOf: nonsense }))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
 
     const listAsOf = await rae.must<{ researchProjects: { total: number; items: unknown[] } }>(
       'query($text: String, $asOf: String) { researchProjects(filter: { text: $text }, asOf: $asOf) { total items { id status } } }',
@@ -167,6 +171,9 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     expect(empty.projects.total).toBe(0);
     expect(codes(await (await as('vic')).request(REPORT, { asOf: today }))).toEqual(['FORBIDDEN']);
     expect(codes(await (await as('rae')).request(REPORT, { asOf: today }))).toEqual(['FORBIDDEN']);
+    expect(codes(await cat.request(REPORT, { asOf: '2026-02-30' }))).toEqual([
+      'INVALID_REPORT_DATE',
+    ]);
     expect(codes(await cat.request(REPORT, { asOf: '31/03/2026' }))).toEqual([
       'INVALID_REPORT_DATE',
     ]);

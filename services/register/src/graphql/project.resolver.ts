@@ -39,8 +39,10 @@ function toFilter(filter: GraphFilter | undefined | null): RegisterFilter {
 
 function parseInstant(value: string): Date {
   // A bare date means the end of that day: the register as it stood when the day closed.
-  const instant = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value);
-  if (Number.isNaN(instant.getTime()))
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const instant = new Date(day ? `${value}T23:59:59.999Z` : value);
+  // Date rolls 2026-02-30 into March; a day that does not exist is refused.
+  if (Number.isNaN(instant.getTime()) || (day && instant.toISOString().slice(0, 10) !== value))
     throw new InvalidQueryInput(
       `asOf must be a date or an ISO 8601 instant, not ${JSON.stringify(value)}`,
     );
