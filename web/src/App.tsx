@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BrowserRouter, Link, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { SessionProvider, hasRole, useSession } from './auth/session';
@@ -33,6 +33,14 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
 function Layout() {
   const { session, signOut } = useSession();
   const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const loaded = useRef(false);
+  // A new page moves focus to its content, where a full page load would start a screen reader;
+  // filters and dates change only the query string and leave focus where the user is.
+  useEffect(() => {
+    if (loaded.current) main.current?.focus();
+    loaded.current = true;
+  }, [location.pathname]);
   const client = useMemo(() => graphClient(session?.token ?? null), [session?.token]);
   return (
     <Provider value={client}>
@@ -69,7 +77,7 @@ function Layout() {
           )}
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {session ? (
           <ErrorBoundary key={location.pathname}>
             <Routes>

@@ -444,6 +444,12 @@ describe('the intranet page in a browser', () => {
     expect(reached).toBe('INPUT checkbox ');
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Clear 1 filter' }).waitFor();
+    // The facet changed the query string only: focus stays on it.
+    await expect(focused()).resolves.toBe('INPUT checkbox ');
+    // Following a link to another page puts focus at the start of its content.
+    await page.getByRole('link', { name: 'Research Plan' }).press('Enter');
+    await page.getByRole('heading', { name: 'Research Plan', level: 1 }).waitFor();
+    await expect(focused()).resolves.toMatch(/^MAIN {2}Research Plan/);
   });
 
   it('says what went wrong, with the code, when the graph refuses a request', async () => {
