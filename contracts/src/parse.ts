@@ -32,22 +32,31 @@ export function parseContract<Schema extends z.ZodType>(
   return result.data;
 }
 
+/** A domain's error for invalid input: a message for people, and the issues field by field. */
+export type InvalidInputError = new (
+  message: string,
+  options: { readonly issues: readonly ContractIssue[] },
+) => Error;
+
 /**
  * Parses a command's input against a contract, throwing the domain's own error (its code names
- * the input) with every problem in one message, e.g. `The profile is not valid: contact.email: …`.
+ * the input) with every problem in one message, e.g. `The profile is not valid: contact.email: …`,
+ * and the issues by field for a form to show beside each.
  */
 export function parseOrThrow<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
   what: string,
-  toError: (message: string, issues: readonly ContractIssue[]) => Error,
+  Invalid: InvalidInputError,
 ): z.output<Schema> {
   const parsed = schema.safeParse(input, { error: plainEnglish });
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `${formatIssuePath(issue.path) || `(${what})`}: ${issue.message}`)
       .join('; ');
-    throw toError(`The ${what} is not valid: ${problems}`, toContractIssues(parsed.error));
+    throw new Invalid(`The ${what} is not valid: ${problems}`, {
+      issues: toContractIssues(parsed.error),
+    });
   }
   return parsed.data;
 }

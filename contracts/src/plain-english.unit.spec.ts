@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContractViolationError, type ContractIssue } from './errors';
+import { ContractViolationError, EbpError } from './errors';
 import { parseContract, parseOrThrow } from './parse';
 
 const Form = z
@@ -20,13 +20,15 @@ const Form = z
     path: ['end'],
   });
 
+class InvalidForm extends EbpError {
+  readonly code = 'INVALID_FORM';
+}
+
 function issuesOf(input: unknown): Record<string, string> {
   try {
-    parseOrThrow(Form, input, 'form', (message, issues) =>
-      Object.assign(new Error(message), { issues }),
-    );
+    parseOrThrow(Form, input, 'form', InvalidForm);
   } catch (error) {
-    const { issues } = error as { issues: ContractIssue[] };
+    const { issues } = error as InvalidForm;
     return Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
   }
   throw new Error('the input was valid');

@@ -15,6 +15,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   CORRELATION_HEADER,
   DEFAULT_GRAPHQL_LIMITS,
+  fieldIssuesOf,
   correlateRequests,
   graphqlLimits,
   healthEndpoints,
@@ -73,15 +74,6 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
       ...(issues.length > 0 ? { issues } : {}),
     },
   };
-}
-
-/** A subgraph's field issues (path and message, nothing else), for forms to show beside fields. */
-function fieldIssuesOf(value: unknown): { path: string; message: string }[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((issue: unknown) => {
-    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
-    return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
-  });
 }
 
 interface GatewayContext {

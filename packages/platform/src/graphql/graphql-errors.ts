@@ -24,12 +24,12 @@ export function formatGraphQLError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     // A subgraph's error passing through the gateway keeps its field issues.
-    const issues = formatted.extensions?.issues;
+    const issues = fieldIssuesOf(formatted.extensions?.issues);
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code, ...(Array.isArray(issues) ? { issues } : {}) },
+      extensions: { code, ...(issues.length > 0 ? { issues } : {}) },
     };
   }
   return {
@@ -37,4 +37,13 @@ export function formatGraphQLError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Field issues from another server's error (path and message, nothing else), for forms. */
+export function fieldIssuesOf(value: unknown): { path: string; message: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((issue: unknown) => {
+    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
+    return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+  });
 }

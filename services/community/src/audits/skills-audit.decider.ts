@@ -34,13 +34,7 @@ const parse = <Schema extends Parameters<typeof parseOrThrow>[0]>(
   schema: Schema,
   input: unknown,
   what: string,
-) =>
-  parseOrThrow(
-    schema,
-    input,
-    what,
-    (message, issues) => new InvalidAuditInput(message, { issues }),
-  );
+) => parseOrThrow(schema, input, what, InvalidAuditInput);
 
 export function decideAudit(command: AuditCommand, state: AuditState): AuditEvent[] {
   if (command.type === 'launch') {

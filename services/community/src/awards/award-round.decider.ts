@@ -64,13 +64,7 @@ const parse = <Schema extends Parameters<typeof parseOrThrow>[0]>(
   schema: Schema,
   input: unknown,
   what: string,
-) =>
-  parseOrThrow(
-    schema,
-    input,
-    what,
-    (message, issues) => new InvalidAwardInput(message, { issues }),
-  );
+) => parseOrThrow(schema, input, what, InvalidAwardInput);
 
 type OpenedRound = Exclude<AwardRoundState, { status: 'none' }>;
 

@@ -40,7 +40,7 @@ export function decideInvolvement(
       community.InvolvementRoleSchema,
       command.role,
       'role',
-      (message, issues) => new InvalidInvolvementInput(message, { issues }),
+      InvalidInvolvementInput,
     );
     if (!/^\d{4}-\d{2}-\d{2}$/.test(command.from))
       throw new InvalidInvolvementInput('The start must be a date (YYYY-MM-DD)');

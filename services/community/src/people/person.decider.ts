@@ -37,12 +37,7 @@ export type PersonCommand =
 type Active = Extract<PersonState, { status: 'active' }>;
 
 const parse = <Schema extends z.ZodType>(schema: Schema, input: unknown, what: string) =>
-  parseOrThrow(
-    schema,
-    input,
-    what,
-    (message, issues) => new InvalidPersonInput(message, { issues }),
-  );
+  parseOrThrow(schema, input, what, InvalidPersonInput);
 
 function active(state: PersonState): Active {
   if (state.status !== 'active') throw new PersonNotFound('No such person');

@@ -46,9 +46,13 @@ export type LibraryItemCommand =
       by: string;
     };
 
-const invalid = (message: string) => new InvalidDisseminationInput(message);
 const parseContent = (content: unknown) =>
-  parseOrThrow(dissemination.LibraryContentSchema, content, 'library item', invalid);
+  parseOrThrow(
+    dissemination.LibraryContentSchema,
+    content,
+    'library item',
+    InvalidDisseminationInput,
+  );
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -68,7 +72,12 @@ function decide(command: LibraryItemCommand, state: LibraryItemState): LibraryIt
           type: 'dissemination.library.item-drafted',
           data: {
             itemId,
-            source: parseOrThrow(dissemination.ItemSourceSchema, command.source, 'source', invalid),
+            source: parseOrThrow(
+              dissemination.ItemSourceSchema,
+              command.source,
+              'source',
+              InvalidDisseminationInput,
+            ),
             content: parseContent(command.content),
             by: command.by,
           },
@@ -104,7 +113,7 @@ function decide(command: LibraryItemCommand, state: LibraryItemState): LibraryIt
                 .reason,
               command.reason,
               'reason',
-              invalid,
+              InvalidDisseminationInput,
             ),
             by: command.by,
           },
@@ -136,7 +145,7 @@ function decide(command: LibraryItemCommand, state: LibraryItemState): LibraryIt
           by: command.by,
         },
         'release',
-        invalid,
+        InvalidDisseminationInput,
       );
       return [{ type: 'dissemination.library.item-released', data: event }];
     }

@@ -29,8 +29,6 @@ export type MasterClassCommand =
   | { type: 'record-attendance'; masterClassId: string; personId: string; now: Date }
   | { type: 'cancel'; masterClassId: string; reason: string; by: string; now: Date };
 
-const invalid = (message: string) => new InvalidDisseminationInput(message);
-
 function requireOpen(state: MasterClassState, masterClassId: string, now: Date) {
   const { masterClass } = state;
   if (!masterClass) throw new NotFound(`No master class ${masterClassId}`);
@@ -55,7 +53,7 @@ function decide(command: MasterClassCommand, state: MasterClassState): MasterCla
               dissemination.MasterClassSchema,
               command.masterClass,
               'master class',
-              invalid,
+              InvalidDisseminationInput,
             ),
             by: command.by,
           },
@@ -135,7 +133,7 @@ function decide(command: MasterClassCommand, state: MasterClassState): MasterCla
                 .reason,
               command.reason,
               'reason',
-              invalid,
+              InvalidDisseminationInput,
             ),
             by: command.by,
           },

@@ -23,8 +23,6 @@ export type LearningNetworkCommand =
   | { type: 'leave'; networkId: string; personId: string }
   | { type: 'share'; networkId: string; postId: string; personId: string; post: unknown };
 
-const invalid = (message: string) => new InvalidDisseminationInput(message);
-
 function decide(
   command: LearningNetworkCommand,
   state: LearningNetworkState,
@@ -41,7 +39,7 @@ function decide(
             dissemination.LearningNetworkSchema,
             command.network,
             'learning network',
-            invalid,
+            InvalidDisseminationInput,
           ),
           by: command.by,
         },
@@ -71,7 +69,12 @@ function decide(
             networkId,
             postId: command.postId,
             personId: command.personId,
-            post: parseOrThrow(dissemination.LearningPostSchema, command.post, 'post', invalid),
+            post: parseOrThrow(
+              dissemination.LearningPostSchema,
+              command.post,
+              'post',
+              InvalidDisseminationInput,
+            ),
           },
         },
       ];

@@ -20,7 +20,7 @@ export const subscriptionDecider: Decider<
       dissemination.SubscriptionSchema,
       command.subscription,
       'subscription',
-      (message, issues) => new InvalidDisseminationInput(message, { issues }),
+      InvalidDisseminationInput,
     );
     const topics = sorted(parsed.topics);
     const crimeProblems = sorted(parsed.crimeProblems);

@@ -24,7 +24,6 @@ export type AcademicCommand =
   | { type: 'affiliate'; academicId: string; affiliation: unknown; by: string }
   | { type: 'end-affiliation'; academicId: string; organisationId: string; on: string; by: string };
 
-const invalid = (message: string) => new InvalidPartnerInput(message);
 const isOpen = (affiliation: Affiliation) => affiliation.until === undefined;
 
 export function decideAcademic(command: AcademicCommand, state: AcademicState): AcademicEvent[] {
@@ -32,12 +31,17 @@ export function decideAcademic(command: AcademicCommand, state: AcademicState): 
     partners.PartnerIdSchema,
     command.academicId,
     'academic id',
-    invalid,
+    InvalidPartnerInput,
   );
   if (command.type === 'register') {
     if (state.status !== 'none')
       throw new PartnerAlreadyRegistered(`Academic ${academicId} is already registered`);
-    const academic = parseOrThrow(partners.AcademicSchema, command.academic, 'academic', invalid);
+    const academic = parseOrThrow(
+      partners.AcademicSchema,
+      command.academic,
+      'academic',
+      InvalidPartnerInput,
+    );
     return [
       { type: 'partners.academic.registered', data: { academicId, academic, by: command.by } },
     ];
@@ -48,7 +52,7 @@ export function decideAcademic(command: AcademicCommand, state: AcademicState): 
       partners.AffiliationSchema,
       command.affiliation,
       'affiliation',
-      invalid,
+      InvalidPartnerInput,
     );
     if (
       state.affiliations.some(
@@ -69,8 +73,8 @@ export function decideAcademic(command: AcademicCommand, state: AcademicState): 
     throw new IllegalPartnerTransition(
       `${academicId} has no current affiliation with ${command.organisationId}`,
     );
-  const on = parseOrThrow(partners.IsoDateSchema, command.on, 'date', invalid);
-  if (on < open.from) throw invalid('An affiliation cannot end before it started');
+  const on = parseOrThrow(partners.IsoDateSchema, command.on, 'date', InvalidPartnerInput);
+  if (on < open.from) throw new InvalidPartnerInput('An affiliation cannot end before it started');
   return [
     {
       type: 'partners.academic.affiliation-ended',

@@ -22,8 +22,6 @@ export type AgreementCommand =
   | { type: 'renew'; expiresOn: string; by: string }
   | { type: 'terminate'; on: string; reason: string; by: string };
 
-const invalid = (message: string) => new InvalidPartnerInput(message);
-
 export function decideAgreement(
   command: AgreementCommand,
   state: AgreementState,
@@ -35,7 +33,7 @@ export function decideAgreement(
       partners.AgreementSchema,
       command.agreement,
       'agreement',
-      invalid,
+      InvalidPartnerInput,
     );
     return [
       {
@@ -49,16 +47,25 @@ export function decideAgreement(
     throw new IllegalPartnerTransition('The agreement was terminated');
   const { agreementId, agreement } = state;
   if (command.type === 'renew') {
-    const expiresOn = parseOrThrow(partners.IsoDateSchema, command.expiresOn, 'expiry', invalid);
+    const expiresOn = parseOrThrow(
+      partners.IsoDateSchema,
+      command.expiresOn,
+      'expiry',
+      InvalidPartnerInput,
+    );
     if (expiresOn <= agreement.expiresOn)
-      throw invalid(`A renewal must run past the current expiry, ${agreement.expiresOn}`);
+      throw new InvalidPartnerInput(
+        `A renewal must run past the current expiry, ${agreement.expiresOn}`,
+      );
     return [
       { type: 'partners.agreement.renewed', data: { agreementId, expiresOn, by: command.by } },
     ];
   }
-  const on = parseOrThrow(partners.IsoDateSchema, command.on, 'date', invalid);
-  if (on < agreement.startsOn) throw invalid('An agreement cannot end before it starts');
-  if (command.reason.trim().length < 2) throw invalid('A termination needs its reason');
+  const on = parseOrThrow(partners.IsoDateSchema, command.on, 'date', InvalidPartnerInput);
+  if (on < agreement.startsOn)
+    throw new InvalidPartnerInput('An agreement cannot end before it starts');
+  if (command.reason.trim().length < 2)
+    throw new InvalidPartnerInput('A termination needs its reason');
   return [
     {
       type: 'partners.agreement.terminated',

@@ -155,7 +155,7 @@ export class PartnersApplication {
       partners.CollaborationSchema,
       input,
       'collaboration',
-      (message, issues) => new InvalidPartnerInput(message, { issues }),
+      InvalidPartnerInput,
     );
     const { partner } = collaboration;
     const known =

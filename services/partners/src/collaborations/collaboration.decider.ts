@@ -15,8 +15,6 @@ export type CollaborationState =
 export type CollaborationCommand =
   { type: 'start'; collaboration: unknown; by: string } | { type: 'end'; on: string; by: string };
 
-const invalid = (message: string) => new InvalidPartnerInput(message);
-
 export function decideCollaboration(
   command: CollaborationCommand,
   state: CollaborationState,
@@ -26,18 +24,19 @@ export function decideCollaboration(
       partners.CollaborationSchema,
       command.collaboration,
       'collaboration',
-      invalid,
+      InvalidPartnerInput,
     );
     if (state.status === 'active')
       throw new IllegalPartnerTransition('This partner already collaborates on the project');
     if (collaboration.until !== undefined && collaboration.until < collaboration.from)
-      throw invalid('A collaboration cannot end before it starts');
+      throw new InvalidPartnerInput('A collaboration cannot end before it starts');
     return [{ type: 'partners.collaboration.started', data: { collaboration, by: command.by } }];
   }
   if (state.status !== 'active')
     throw new IllegalPartnerTransition('This partner does not collaborate on the project');
-  const on = parseOrThrow(partners.IsoDateSchema, command.on, 'date', invalid);
-  if (on < state.collaboration.from) throw invalid('A collaboration cannot end before it starts');
+  const on = parseOrThrow(partners.IsoDateSchema, command.on, 'date', InvalidPartnerInput);
+  if (on < state.collaboration.from)
+    throw new InvalidPartnerInput('A collaboration cannot end before it starts');
   return [
     {
       type: 'partners.collaboration.ended',

@@ -21,7 +21,7 @@ export const engagementDecider: Decider<EngagementCommand, EngagementEvent, Enga
       partners.EngagementSchema,
       command.engagement,
       'engagement',
-      (message, issues) => new InvalidPartnerInput(message, { issues }),
+      InvalidPartnerInput,
     );
     return [
       {

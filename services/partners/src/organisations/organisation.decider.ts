@@ -19,12 +19,7 @@ export type OrganisationCommand =
   | { type: 'update'; organisationId: string; organisation: unknown; by: string };
 
 const parse = (input: unknown) =>
-  parseOrThrow(
-    partners.OrganisationSchema,
-    input,
-    'organisation',
-    (message, issues) => new InvalidPartnerInput(message, { issues }),
-  );
+  parseOrThrow(partners.OrganisationSchema, input, 'organisation', InvalidPartnerInput);
 
 export function decideOrganisation(
   command: OrganisationCommand,
@@ -34,7 +29,7 @@ export function decideOrganisation(
     partners.PartnerIdSchema,
     command.organisationId,
     'organisation id',
-    (message, issues) => new InvalidPartnerInput(message, { issues }),
+    InvalidPartnerInput,
   );
   const organisation = parse(command.organisation);
   if (command.type === 'register') {

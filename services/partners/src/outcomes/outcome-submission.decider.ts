@@ -49,7 +49,7 @@ export function decideOutcome(command: OutcomeCommand, state: OutcomeState): Out
       partners.PartnerOutcomeSchema,
       command.outcome,
       'outcome',
-      (message, issues) => new InvalidOutcome(message, { issues }),
+      InvalidOutcome,
     );
     if (!command.collaboratesOn(outcome.projectId))
       throw new NotACollaborator(

@@ -35,12 +35,7 @@ export type PriorityCommand =
   | { type: 'retire'; reason: string; by: string };
 
 function parse(input: unknown): register.PriorityDefinition {
-  return parseOrThrow(
-    register.PriorityDefinitionSchema,
-    input,
-    'priority',
-    (message, issues) => new InvalidPriorityInput(message, { issues }),
-  );
+  return parseOrThrow(register.PriorityDefinitionSchema, input, 'priority', InvalidPriorityInput);
 }
 
 function requireText(value: string, what: string): void {

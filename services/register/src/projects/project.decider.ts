@@ -1,4 +1,4 @@
-import { parseOrThrow, register, type ContractIssue } from '@ebp/contracts';
+import { parseOrThrow, register } from '@ebp/contracts';
 import { changedFields } from '../shared/field-changes';
 import type { Decider } from '@ebp/eventing';
 import {
@@ -66,12 +66,8 @@ function requireStatus(state: Existing, action: string, allowed: readonly Projec
     throw new IllegalProjectTransition(action, state.status, allowed);
 }
 
-/** The register's own error for invalid input, carrying the issues a form shows by its fields. */
-const invalidInput = (message: string, issues: readonly ContractIssue[]) =>
-  new InvalidProjectInput(message, { issues });
-
 function parseProposal(input: unknown): register.ProjectProposal {
-  return parseOrThrow(register.ProjectProposalSchema, input, 'proposal', invalidInput);
+  return parseOrThrow(register.ProjectProposalSchema, input, 'proposal', InvalidProjectInput);
 }
 
 function requireText(value: string, what: string, minimum = 10): void {
@@ -83,7 +79,7 @@ function checkVerdict(verdict: register.ReviewVerdict, checklist: register.QaChe
   const missing = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === undefined);
   if (missing.length > 0)
     throw new InvalidProjectInput(`The checklist has no answer for: ${missing.join(', ')}`);
-  parseOrThrow(register.QaChecklistSchema, checklist, 'checklist', invalidInput);
+  parseOrThrow(register.QaChecklistSchema, checklist, 'checklist', InvalidProjectInput);
   const unmet = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === 'not-met');
   if (verdict === 'meets-standards' && unmet.length > 0) {
     throw new VerdictContradictsChecklist(
@@ -246,7 +242,7 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
         register.FindingsSchema,
         command.findings,
         'findings',
-        invalidInput,
+        InvalidProjectInput,
       );
       return [
         {
