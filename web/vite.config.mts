@@ -9,6 +9,8 @@ export default defineConfig({
   plugins: [react()],
   // The shared contracts from their TypeScript source, as the services' tools read them.
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source maps in the build the gateway serves (issue 17): they would publish the page's
+  // source. `npm run dev` serves them for debugging; the gateway refuses *.map regardless.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/graphql': platform, '/dev': platform } },
 });

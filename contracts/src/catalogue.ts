@@ -76,6 +76,7 @@ const PATTERN_EXAMPLES: Readonly<Record<string, string>> = {
   '^\\+?[0-9 ()-]{6,20}$': '+44 20 7230 1212',
   '^\\d{20}-\\d{20}$': '00000000000000000042-00000000000000000001',
   '^\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]$': '0000-0002-1825-0097',
+  '^(everyone|(person|role|partner|cleared-partner):[^\\s]{1,200})$': 'everyone',
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -1,9 +1,11 @@
 export * from './errors';
 export * from './parse';
 export * from './plain-english';
+export * from './http-url';
 export * from './envelope';
 export * from './published-event';
 export * from './upcasting';
+export * from './access';
 export * as register from './register';
 export * from './json-schema';
 export * as community from './community';

@@ -75,6 +75,37 @@ describe('gateway hardening', () => {
     expect(response.status).toBe(400);
   });
 
+  it('refuses fragment fan-outs (issue 17) before planning them, with the limit’s message', async () => {
+    // n fragments, each spreading the next twice, stand for 2^(n-1) fields; 26 of them are 1 KB.
+    // Measured field by field, 40 levels would hold the event loop for hours and time out here.
+    const fanOut = (levels: number) =>
+      `query { ...F0 } ${Array.from({ length: levels }, (_, level) =>
+        level === levels - 1
+          ? `fragment F${level} on Query { __typename }`
+          : `fragment F${level} on Query { ...F${level + 1} ...F${level + 1} }`,
+      ).join(' ')}`;
+    for (const gateway of [production, development]) {
+      for (const levels of [26, 40]) {
+        const refused = await graphql(gateway.url, fanOut(levels));
+        // The limits' own code, not Apollo's for any failed validation.
+        expect(refused.errors?.map((error) => error.extensions?.code)).toEqual([
+          'QUERY_TOO_COMPLEX',
+        ]);
+        expect(refused.errors?.[0]?.message).toBe(
+          `The query's estimated cost is ${2 ** (levels - 1)}; the limit is 20000`,
+        );
+        expect(refused.data).toBeUndefined();
+      }
+    }
+    // Past 200 fragment spreads a document is refused before it is measured at all.
+    const spread = await graphql(production.url, fanOut(101));
+    expect(spread.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ['QUERY_TOO_COMPLEX', 'The query spreads fragments 201 times; the limit is 200'],
+    ]);
+    const base = production.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+  });
+
   it('serves the development issuer’s endpoints only when given one', async () => {
     const base = (gateway: RunningGateway) => gateway.url.replace(/\/graphql$/, '');
     const users = (await (await fetch(`${base(development)}/dev/users`)).json()) as {

@@ -15,12 +15,19 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   CORRELATION_HEADER,
   DEFAULT_GRAPHQL_LIMITS,
-  fieldIssuesOf,
+  GRAPHQL_BODY_LIMIT,
+  answerErrorsWithProblems,
+  answerNotFound,
   correlateRequests,
   graphqlLimits,
   healthEndpoints,
+  platformErrorIn,
+  QueryTooComplex,
+  jsonBodyOptions,
+  requireJsonBody,
   signIdentity,
   silentLogger,
+  wellFormedInputPlugin,
   type DevelopmentIssuer,
   type GraphqlLimits,
   type Identity,
@@ -28,6 +35,7 @@ import {
   type TokenVerifier,
 } from '@ebp/platform';
 import { developmentRoutes } from './development-routes';
+import { formatGatewayError, isTypedError } from './gateway-errors';
 import { webPage } from './web-page';
 import { gatewayRoot } from './composition';
 
@@ -60,20 +68,6 @@ export interface RunningGateway {
 
 export function loadSupergraph(): string {
   return readFileSync(join(gatewayRoot, 'supergraph.graphql'), 'utf8');
-}
-
-/** Only a code and a message leave the gateway; subgraph stack traces never do. */
-function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  const issues = fieldIssuesOf(formatted.extensions?.issues);
-  return {
-    message: formatted.message,
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: {
-      code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
-      ...(issues.length > 0 ? { issues } : {}),
-    },
-  };
 }
 
 interface GatewayContext {
@@ -135,6 +129,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return new IdentityForwardingDataSource(url, options.identitySecret);
     },
   });
+  const logger = options.logger ?? silentLogger;
+  // Only a code and a message leave the gateway; a subgraph's raw error text never does.
+  const formatError = (received: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // A refusal by the query limits keeps its own code, which Apollo would report as a failed
+    // validation like any other.
+    const refusal = platformErrorIn(error);
+    const formatted =
+      refusal instanceof QueryTooComplex
+        ? { ...received, extensions: { ...received.extensions, code: refusal.code } }
+        : received;
+    if (!isTypedError(formatted.extensions, formatted.message))
+      logger.warn('error masked', {
+        code: formatted.extensions?.code,
+        serviceName: formatted.extensions?.serviceName,
+        path: formatted.path?.join('.'),
+      });
+    return formatGatewayError(formatted);
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !options.production,
@@ -146,11 +158,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     // The process decides when to stop (see runUntilStopped), in order: gateway, services, stores.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Text with NUL characters or unpaired surrogates is BAD_USER_INPUT before any subgraph sees it.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), wellFormedInputPlugin<GatewayContext>()],
     formatError,
   });
   await apollo.start();
-  const logger = options.logger ?? silentLogger;
   const app = express();
   app.disable('x-powered-by');
   app.use(correlateRequests(logger));
@@ -158,7 +170,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.developmentIssuer) app.use('/dev', developmentRoutes(options.developmentIssuer));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json(jsonBodyOptions(GRAPHQL_BODY_LIMIT)),
+    requireJsonBody,
     expressMiddleware(apollo, {
       context: ({ req }) =>
         authenticate(
@@ -170,6 +183,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   // After the graph and the health endpoints, so the page's fallback never answers for them.
   if (options.webRoot) app.use(webPage(options.webRoot));
+  // Whatever went wrong, and whatever nothing answered, is a problem document, never HTML.
+  app.use(answerNotFound);
+  app.use(answerErrorsWithProblems(logger));
   const server: Server = createServer(app);
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve),

@@ -33,6 +33,7 @@ runUntilStopped(logger, async () => {
       required.EBP_JWKS_URL,
       required.EBP_JWT_ISSUER,
       config.auth.audience,
+      { maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds },
     ),
     identitySecret: required.EBP_IDENTITY_SECRET,
     host: config.http.host,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvents } from '../envelope';
 import { ATTENDANCE_RECORDED, AttendanceRecordedSchema } from './attendance';
 import { LearningNetworkSchema, LearningPostSchema, MasterClassSchema } from './learning';
-import { ItemSourceSchema, LibraryContentSchema } from './library';
+import { ItemSourceSchema, RecordedLibraryContentSchema } from './library';
 import { TargetIdSchema } from './pipeline';
 
 const id = z.string().min(1).max(100);
@@ -12,17 +12,17 @@ const httpStatus = z.int().min(100).max(599);
 
 export const disseminationEventData = {
   'dissemination.library.item-drafted': z
-    .object({ itemId: id, source: ItemSourceSchema, content: LibraryContentSchema, by: id })
+    .object({ itemId: id, source: ItemSourceSchema, content: RecordedLibraryContentSchema, by: id })
     .strict(),
   'dissemination.library.item-revised': z
-    .object({ itemId: id, content: LibraryContentSchema, by: id })
+    .object({ itemId: id, content: RecordedLibraryContentSchema, by: id })
     .strict(),
   /** An editorial decision: this version is public (to those its classification allows). */
   'dissemination.library.item-published': z
     .object({
       itemId: id,
       version: z.int().min(1),
-      content: LibraryContentSchema,
+      content: RecordedLibraryContentSchema,
       by: id,
     })
     .strict(),

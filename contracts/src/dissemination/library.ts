@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClassificationSchema } from '../envelope';
+import { HttpUrlSchema } from '../http-url';
 import { EbpLevelSchema, EmmieSchema, FindingsSchema, SmsLevelSchema } from '../register/project';
 
 const text = (max: number) => z.string().trim().min(2).max(max);
@@ -39,7 +40,10 @@ export const LibraryTagsSchema = z
   .strict();
 export type LibraryTags = z.infer<typeof LibraryTagsSchema>;
 
-/** One version of a library item as editors write it and readers see it once published. */
+/**
+ * One version of a library item as editors write it and readers see it once published. Its link
+ * is `http` or `https` only: a `javascript:` link would run in the reader's browser.
+ */
 export const LibraryContentSchema = z
   .object({
     kind: LibraryItemKindSchema,
@@ -60,13 +64,21 @@ export const LibraryContentSchema = z
       .string()
       .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI like 10.1177/0011128720954578')
       .optional(),
-    url: z.url().optional(),
+    url: HttpUrlSchema.optional(),
     classification: ClassificationSchema,
     /** People (ids) who may read an OFFICIAL-SENSITIVE item besides editors. */
     needToKnow: z.array(id).max(200).optional(),
   })
   .strict();
 export type LibraryContent = z.infer<typeof LibraryContentSchema>;
+
+/**
+ * A version as the events record it: versions recorded before links had to be `http` or `https`
+ * keep theirs, so reading history never fails on them (pages check links before showing them).
+ */
+export const RecordedLibraryContentSchema = LibraryContentSchema.safeExtend({
+  url: z.url().optional(),
+});
 export type LibraryContentInput = z.input<typeof LibraryContentSchema>;
 
 /** Where a draft came from: a completed register project, a partner's outcome, or an editor. */

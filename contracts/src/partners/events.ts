@@ -9,7 +9,7 @@ import {
   OrganisationSchema,
   OutcomeChannelSchema,
   PartnerIdSchema,
-  PartnerOutcomeSchema,
+  RecordedPartnerOutcomeSchema,
 } from './partner';
 
 const id = z.string().min(1).max(100);
@@ -53,7 +53,7 @@ export const partnersEventData = {
       submissionId: id,
       organisationId: PartnerIdSchema,
       channel: OutcomeChannelSchema,
-      outcome: PartnerOutcomeSchema,
+      outcome: RecordedPartnerOutcomeSchema,
     })
     .strict(),
   /** Accepted by a moderator: the register (reported outcomes) and dissemination consume it. */
@@ -61,7 +61,7 @@ export const partnersEventData = {
     .object({
       submissionId: id,
       organisationId: PartnerIdSchema,
-      outcome: PartnerOutcomeSchema,
+      outcome: RecordedPartnerOutcomeSchema,
       acceptedBy: id,
     })
     .strict(),

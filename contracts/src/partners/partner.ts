@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrlSchema } from '../http-url';
 
 const text = (max: number) => z.string().trim().min(2).max(max);
 export const IsoDateSchema = z.iso.date();
@@ -114,7 +115,8 @@ export type Engagement = z.infer<typeof EngagementSchema>;
 
 /**
  * An outcome a partner publishes for a project it collaborates on, by signed webhook or on the
- * inbound Kafka topic: findings, a publication (with its DOI), a dataset or a presentation.
+ * inbound Kafka topic: findings, a publication (with its DOI), a dataset or a presentation. Its
+ * link is `http` or `https` only.
  */
 export const PartnerOutcomeSchema = z
   .object({
@@ -126,7 +128,7 @@ export const PartnerOutcomeSchema = z
       .string()
       .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI like 10.1177/0011128720954578')
       .optional(),
-    url: z.url().optional(),
+    url: HttpUrlSchema.optional(),
     publishedOn: isoDate,
   })
   .strict()
@@ -135,6 +137,14 @@ export const PartnerOutcomeSchema = z
     path: ['doi'],
   });
 export type PartnerOutcome = z.infer<typeof PartnerOutcomeSchema>;
+
+/**
+ * An outcome as the events record it: outcomes received before links had to be `http` or `https`
+ * keep theirs, so the services that read published outcomes never fail on them.
+ */
+export const RecordedPartnerOutcomeSchema = PartnerOutcomeSchema.safeExtend({
+  url: z.url().optional(),
+});
 
 /** How an outcome arrived. */
 export const OutcomeChannelSchema = z.enum(['webhook', 'kafka', 'resubmission']);

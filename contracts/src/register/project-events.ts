@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EntityAudienceSchema } from '../access';
 import { defineEvents } from '../envelope';
 import {
   FindingsSchema,
@@ -76,6 +77,23 @@ export const projectEventData = {
       publishedOn: z.iso.date(),
     })
     .strict(),
+  /**
+   * A partner organisation started working on the project (the partners service's collaboration):
+   * its identities may now read the project (decision 0019). Once per organisation while it works on it.
+   */
+  'register.project.partner-joined': z
+    .object({ organisationId: z.string().min(1).max(100), since: z.iso.date() })
+    .strict(),
+  /** The organisation's last collaboration on the project ended. */
+  'register.project.partner-left': z
+    .object({ organisationId: z.string().min(1).max(100), on: z.iso.date() })
+    .strict(),
+  /**
+   * Who may now see the project (decision 0019): its classification and reader keys, whole,
+   * after any change to them. Services that hold references to projects keep the latest one and
+   * apply the shared access predicate to it. `entityId` is the project's id.
+   */
+  'register.project.audience-changed': EntityAudienceSchema,
 } as const;
 
 export type ProjectEventType = keyof typeof projectEventData;

@@ -128,17 +128,19 @@ describe('all-in-one restart', () => {
     running = await start(dataDir, port);
     const acknowledged = new Set<string>();
     const write = async (rae: GraphClient, n: number) => {
-      const id = `durable-${n}`;
       const proposed = await rae.request(
-        'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
-        { id, p: proposal(n) },
+        'mutation($key: String!, $p: JSON!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
+        { key: `durable-${n}`, p: proposal(n) },
       );
       if (proposed.errors) return;
+      const id = (proposed.data as { proposeProject: { projectId: string } }).proposeProject
+        .projectId;
       const submitted = await rae.request(
         'mutation($id: ID!) { submitProject(id: $id) { version } }',
         { id },
       );
-      acknowledged.add(submitted.errors ? `${id}@1` : `${id}@2`);
+      // A proposal is two events (the proposal and the project's first audience).
+      acknowledged.add(submitted.errors ? `${id}@2` : `${id}@3`);
     };
 
     // Round 1: some writes, then a clean stop.

@@ -33,6 +33,8 @@ export interface AllInOneOptions {
    * issuer and no /dev endpoints, introspection and suggestions off.
    */
   readonly production?: { readonly verifier: TokenVerifier };
+  /** Development: the longest validity the issuer's tokens may have (default 12 hours). */
+  readonly maxTokenLifetimeSeconds?: number;
   /** Shared by the gateway and the subgraphs; by default a fresh one per start. */
   readonly identitySecret?: string;
   /** The national bodies the library delivers to (none by default: nothing leaves). */
@@ -112,6 +114,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
     const partners = await startPartnersServer({
       sql: partnersSql,
       documents: await SqlDocumentStore.open(partnersSql),
+      // No bus in one process: the partners read project audiences from the register's store.
+      registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
       ...serviceOptions('partners'),
     });
     const dissemination = await startDisseminationServer({
@@ -124,7 +128,13 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       publicUrl: options.publicUrl ?? `http://localhost:${options.port ?? 4000}`,
       ...serviceOptions('dissemination'),
     });
-    const issuer = options.production ? undefined : await DevelopmentIssuer.create();
+    const issuer = options.production
+      ? undefined
+      : await DevelopmentIssuer.create(
+          options.maxTokenLifetimeSeconds
+            ? { maxLifetimeSeconds: options.maxTokenLifetimeSeconds }
+            : {},
+        );
     const gateway = await startGateway({
       subgraphUrls: {
         register: register.url,

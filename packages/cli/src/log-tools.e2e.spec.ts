@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PublishedEventSchema } from '@ebp/contracts';
+import { READER_SCOPE, WHOLE_REGISTER } from '@ebp/register';
 import { startAllInOne } from './all-in-one';
 import { repositoryRoot } from './distributed';
 import { GraphClient } from './graph-client';
-import { proposal } from './testing/register-fixtures';
+import { proposal, proposeProject } from './testing/register-fixtures';
 
 function ebp(args: string[], dataDir: string) {
   const root = repositoryRoot();
@@ -36,6 +37,8 @@ function ebp(args: string[], dataDir: string) {
 
 describe('the ebp tools over the services’ logs', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ebp-report-'));
+  /** The three projects' ids, made by the server, in title order. */
+  const reported: string[] = [];
   const today = new Date().toISOString().slice(0, 10);
   const fromTheGraph: Record<string, string> = {};
 
@@ -44,9 +47,12 @@ describe('the ebp tools over the services’ logs', () => {
     try {
       const rae = new GraphClient(platform.url, await platform.issuer!.tokenFor('rae'));
       for (const n of [1, 2, 3])
-        await rae.must(
-          'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
-          { id: `report-${n}`, p: proposal(`Reported project number ${n}`, 'person-rae') },
+        reported.push(
+          await proposeProject(
+            rae,
+            `report-${n}`,
+            proposal(`Reported project number ${n}`, 'person-rae'),
+          ),
         );
       const cat = new GraphClient(platform.url, await platform.issuer!.tokenFor('cat'));
       for (const format of ['JSON', 'MARKDOWN'])
@@ -69,14 +75,19 @@ describe('the ebp tools over the services’ logs', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('writes the same report as the graph, byte for byte, and shows its progress', async () => {
+  it('writes the same report as the graph, byte for byte but for its scope, and shows its progress', async () => {
+    // The graph's report is the committee's (who may read every project here); the tool's is
+    // the operator's. Only the statement of scope differs.
+    const asOperators = (report: string | undefined) =>
+      report?.replace(READER_SCOPE, WHOLE_REGISTER);
     const json = await ebp(['report', '--as-of', today, '--format', 'json'], dataDir);
     expect(json.code).toBe(0);
-    expect(json.stdout).toBe(fromTheGraph.JSON);
+    expect(fromTheGraph.JSON).toContain(READER_SCOPE);
+    expect(json.stdout).toBe(asOperators(fromTheGraph.JSON));
     expect(JSON.parse(json.stdout)).toMatchObject({ asOf: today, projects: { total: 3 } });
     expect(json.stderr).toContain(`replaying the register to ${today}: 100%`);
     const markdown = await ebp(['report', '--as-of', today, '--format', 'markdown'], dataDir);
-    expect(markdown.stdout).toBe(fromTheGraph.MARKDOWN);
+    expect(markdown.stdout).toBe(asOperators(fromTheGraph.MARKDOWN));
   }, 60_000);
 
   it('writes HTML to a file, compares two dates, and refuses bad arguments', async () => {
@@ -106,12 +117,11 @@ describe('the ebp tools over the services’ logs', () => {
     );
     expect(exported.code).toBe(0);
     const lines = exported.stdout.trim().split('\n');
-    expect(lines).toHaveLength(3);
-    for (const line of lines) {
-      const event = PublishedEventSchema.parse(JSON.parse(line));
-      expect(event.type).toBe('register.project.proposed');
-    }
-    expect(exported.stderr).toContain('3 events');
+    // Each proposal, and the project's first audience (who may read it).
+    expect(lines.map((line) => PublishedEventSchema.parse(JSON.parse(line)).type)).toEqual(
+      [1, 2, 3].flatMap(() => ['register.project.proposed', 'register.project.audience-changed']),
+    );
+    expect(exported.stderr).toContain('6 events');
     const none = await ebp(
       ['events', 'export', '--service', 'register', '--as-of', '2000-01-01'],
       dataDir,
@@ -119,7 +129,7 @@ describe('the ebp tools over the services’ logs', () => {
     expect([none.code, none.stdout]).toEqual([0, '']);
 
     const audit = await ebp(
-      ['audit', '--service', 'register', '--stream', 'project:report-1'],
+      ['audit', '--service', 'register', '--stream', `project:${reported[0]}`],
       dataDir,
     );
     expect(audit.code).toBe(0);
@@ -130,6 +140,8 @@ describe('the ebp tools over the services’ logs', () => {
         actor: { kind: 'person', id: 'person-rae' },
         why: null,
       }),
+      // The operator's audit shows the whole stream, the project's audience included.
+      expect.objectContaining({ version: 2, type: 'register.project.audience-changed' }),
     ]);
     const unknown = await ebp(['audit', '--service', 'payroll', '--stream', 'x'], dataDir);
     expect(unknown.code).toBe(2);
@@ -141,9 +153,9 @@ describe('the ebp tools over the services’ logs', () => {
   it('rebuilds a read model from its service’s log, and the platform reads it after a restart', async () => {
     const rebuilt = await ebp(['projections', 'rebuild', 'register-projects'], dataDir);
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stderr).toMatch(/rebuilding register-projects: 100% \(3\/3 events\)/);
+    expect(rebuilt.stderr).toMatch(/rebuilding register-projects: 100% \(6\/6 events\)/);
     expect(rebuilt.stderr).toMatch(
-      /rebuilt register-projects into register-projects_v\d+: 3 events/,
+      /rebuilt register-projects into register-projects_v\d+: 6 events/,
     );
     const unknown = await ebp(['projections', 'rebuild', 'payroll'], dataDir);
     expect(unknown.code).toBe(1);
@@ -157,7 +169,7 @@ describe('the ebp tools over the services’ logs', () => {
       }>('{ researchProjects(sort: { by: title, direction: asc }) { total items { id } } }');
       expect(researchProjects).toEqual({
         total: 3,
-        items: [{ id: 'report-1' }, { id: 'report-2' }, { id: 'report-3' }],
+        items: reported.map((id) => ({ id })),
       });
     } finally {
       await platform.stop();

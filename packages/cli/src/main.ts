@@ -163,6 +163,7 @@ function main(argv: readonly string[]): void {
         required.EBP_JWKS_URL,
         required.EBP_JWT_ISSUER,
         config.auth.audience,
+        { maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds },
       );
       const platform = await startAllInOne({
         dataDir,
@@ -183,6 +184,7 @@ function main(argv: readonly string[]): void {
       host: config.http.host,
       port,
       logger,
+      maxTokenLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
       disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
       publicUrl: config.dissemination.publicUrl,
       deliveryRetryPolicy: config.dissemination.retryPolicy,

@@ -1,3 +1,4 @@
+import { followAudiences, projectAudiences, ReferenceGuard } from '@ebp/access';
 import {
   PersonalData,
   SealingEventStore,
@@ -6,7 +7,10 @@ import {
   SqlSubjectKeyStore,
   createProjectionProcessor,
   liveCollection,
+  serialized,
+  type BackgroundWork,
   type DocumentStore,
+  type EventFeed,
   type EventProcessor,
   type SqlClient,
 } from '@ebp/eventing';
@@ -23,7 +27,19 @@ export interface OpenedCommunityStores extends CommunityStores {
   readonly projectors: readonly EventProcessor[];
   /** Checkpoints of the projectors, the relay and the consumers of other services' events. */
   readonly checkpoints: SqlCheckpointStore;
+  /**
+   * Keeps the audiences of the register's projects (behind `projects`) from the register's feed:
+   * background work for the service to poll and stop. None without a feed: then no project is
+   * known, and every reference to one is left out or refused.
+   */
+  readonly projectAudienceFollower: BackgroundWork | undefined;
 }
+
+/** The consumer that keeps the project audiences: its checkpoint, or its bus consumer group. */
+export const PROJECT_AUDIENCES_CONSUMER = 'community.project-audiences';
+
+/** The community's copy of who may see each of the register's projects (DESIGN.md §5). */
+export const communityProjectAudiences = projectAudiences('community');
 
 /** The community's log as the service reads it: personal fields opened, or redacted once erased. */
 export async function communityEventStore(sql: SqlClient): Promise<SealingEventStore> {
@@ -42,6 +58,8 @@ export async function openCommunityStores(options: {
   readonly sql: SqlClient;
   readonly documents: DocumentStore;
   readonly now?: () => Date;
+  /** The register's events, from which the project audiences are kept (its topic, or its store). */
+  readonly registerEvents?: EventFeed;
 }): Promise<OpenedCommunityStores> {
   const { sql, documents } = options;
   const inner = await SqlEventStore.open(sql);
@@ -53,6 +71,18 @@ export async function openCommunityStores(options: {
     createProjectionProcessor(inner, checkpoints, documents, involvements),
     createProjectionProcessor(inner, checkpoints, documents, auditResponses),
   ];
+  const audiences = () => liveCollection(documents, communityProjectAudiences);
+  const follower = options.registerEvents
+    ? await followAudiences(options.registerEvents, checkpoints, {
+        name: PROJECT_AUDIENCES_CONSUMER,
+        definition: communityProjectAudiences,
+        audiences,
+      })
+    : undefined;
+  // One catch-up at a time, whether the service's poller or a guard's miss asks for it.
+  const followerCatchUp = follower
+    ? serialized(async () => void (await follower.catchUp()))
+    : () => Promise.resolve();
   return {
     inner,
     projectors,
@@ -64,6 +94,11 @@ export async function openCommunityStores(options: {
     people: () => liveCollection(documents, personDirectory),
     involvements: () => liveCollection(documents, involvements),
     auditResponses: () => liveCollection(documents, auditResponses),
+    projects: new ReferenceGuard(audiences, followerCatchUp),
+    projectAudienceFollower: follower && {
+      catchUp: followerCatchUp,
+      stop: () => follower.stop(),
+    },
     catchUp: async () => {
       for (const projector of projectors) await projector.catchUp();
     },

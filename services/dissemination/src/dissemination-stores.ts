@@ -1,3 +1,4 @@
+import { ReferenceGuard, type AudienceView } from '@ebp/access';
 import {
   SqlCheckpointStore,
   SqlEventStore,
@@ -19,6 +20,7 @@ import {
   masterClasses,
   subscriptions,
 } from './projections/dissemination-read-models';
+import { disseminationProjectAudiences } from './reactions/draft-items.reaction';
 import { registerProjects, type RegisterProjectFacts } from './reactions/register-projects';
 import { LibrarySearchIndex } from './search/search-index';
 
@@ -28,6 +30,8 @@ export interface OpenedDisseminationStores extends DisseminationStores {
   readonly projectors: readonly EventProcessor[];
   /** The register's projects as the library knows them (kept by a reaction, not a projector). */
   readonly registerProjects: () => Promise<DocumentCollection<RegisterProjectFacts>>;
+  /** The register's projects' audiences (kept by the audience follower from the register's feed). */
+  readonly projectAudiences: () => Promise<DocumentCollection<AudienceView>>;
 }
 
 /** The dissemination service's stores on its own database, and projectors for its read models. */
@@ -36,6 +40,11 @@ export async function openDisseminationStores(options: {
   readonly documents: DocumentStore;
   readonly targets: readonly DeliveryTarget[];
   readonly now?: () => Date;
+  /**
+   * Brings the project audiences up to date with the register (the audience follower's catch-up):
+   * the reference guard calls it before it takes a project as missing or hidden.
+   */
+  readonly catchUpProjects?: () => Promise<unknown>;
 }): Promise<OpenedDisseminationStores> {
   const { sql, documents } = options;
   const store = await SqlEventStore.open(sql);
@@ -51,13 +60,16 @@ export async function openDisseminationStores(options: {
     projector(subscriptions),
     search.processor(store, checkpoints),
   ];
+  const projectAudiences = () => liveCollection(documents, disseminationProjectAudiences);
   return {
     store,
     checkpoints,
     projectors,
     search,
+    projects: new ReferenceGuard(projectAudiences, options.catchUpProjects),
     targets: options.targets,
     registerProjects: () => liveCollection(documents, registerProjects),
+    projectAudiences,
     libraryItems: () => liveCollection(documents, libraryItems),
     deliveries: () => liveCollection(documents, deliveries),
     masterClasses: () => liveCollection(documents, masterClasses),

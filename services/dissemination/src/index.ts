@@ -17,6 +17,7 @@ export * from './pipeline/targets';
 export * from './pipeline/dispatch';
 export * from './pipeline/delivery-worker';
 export * from './access/library-access';
+export * from './access/item-visibility';
 export * from './application/dissemination-application';
 export * from './dissemination-stores';
 export * from './graphql/dissemination.schema';

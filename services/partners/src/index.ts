@@ -17,6 +17,7 @@ export * from './feeds/inbound-topic';
 export * from './partners-stores';
 export * from './projections/partners-read-models';
 export * from './access/partner-access';
+export * from './access/project-references';
 export * from './application/partners-application';
 export * from './graphql/partners.schema';
 export * from './graphql/partners-runtime';

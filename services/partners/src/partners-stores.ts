@@ -1,14 +1,17 @@
+import { ReferenceGuard, type AudienceView } from '@ebp/access';
 import {
   SqlCheckpointStore,
   SqlEventStore,
   createProjectionProcessor,
   liveCollection,
   type DocumentBody,
+  type DocumentCollection,
   type DocumentStore,
   type EventProcessor,
   type ProjectionDefinition,
   type SqlClient,
 } from '@ebp/eventing';
+import { partnersProjectAudiences } from './access/project-references';
 import type { PartnersStores } from './application/partners-application';
 import { collaborations } from './collaborations/projections/collaborations.projection';
 import { IdempotencyStore } from './feeds/idempotency-store';
@@ -27,9 +30,18 @@ export interface OpenedPartnersStores extends PartnersStores {
   readonly idempotency: IdempotencyStore;
   readonly checkpoints: SqlCheckpointStore;
   readonly projectors: readonly EventProcessor[];
+  /**
+   * Who may see each register project, kept by the follower of the register's audience events
+   * (`followProjectAudiences`), never by the partners' own projectors.
+   */
+  readonly projectAudiences: () => Promise<DocumentCollection<AudienceView>>;
 }
 
-/** The partners service's stores on its own database, and projectors for its read models. */
+/**
+ * The partners service's stores on its own database, and projectors for its read models. The
+ * project guard reads the audience view as it stands; the server replaces it with one that
+ * catches the view up from the register's feed on a miss.
+ */
 export async function openPartnersStores(options: {
   readonly sql: SqlClient;
   readonly documents: DocumentStore;
@@ -49,6 +61,7 @@ export async function openPartnersStores(options: {
     projector(quarantine),
     projector(engagements),
   ];
+  const projectAudiences = () => liveCollection(documents, partnersProjectAudiences);
   return {
     store,
     checkpoints,
@@ -62,6 +75,8 @@ export async function openPartnersStores(options: {
     outcomes: () => liveCollection(documents, outcomes),
     quarantine: () => liveCollection(documents, quarantine),
     engagements: () => liveCollection(documents, engagements),
+    projectAudiences,
+    projects: new ReferenceGuard(projectAudiences),
     catchUp: async () => {
       for (const projector of projectors) await projector.catchUp();
     },

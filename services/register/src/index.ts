@@ -24,3 +24,5 @@ export * from './governance/governance-report';
 export * from './governance/governance-replay';
 export * from './governance/governance-comparison';
 export * from './governance/report-formats';
+export * from './projects/project-ids';
+export * from './governance/report-scope';

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { isHttpUrl } from '@ebp/contracts';
 import { LibraryItemDocument } from '../graphql/generated';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, statusLabel } from '../components/labels';
@@ -12,6 +13,8 @@ export function LibraryItemPage() {
   const { id = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: LibraryItemDocument, variables: { id } });
   const item = data?.libraryItem;
+  // Only http and https links are followed: one recorded before that rule may be `javascript:`.
+  const fullText = isHttpUrl(item?.url) ? item.url : undefined;
   return (
     <>
       <p>
@@ -69,7 +72,7 @@ export function LibraryItemPage() {
               <dd>{listed(item.tags.settings)}</dd>
             </dl>
           </section>
-          {(item.projectIds.length > 0 || item.doi || item.url) && (
+          {(item.projectIds.length > 0 || item.doi || fullText) && (
             <section aria-labelledby="sources">
               <h2 id="sources">Sources</h2>
               <ul className="plain">
@@ -87,9 +90,9 @@ export function LibraryItemPage() {
                     </a>
                   </li>
                 )}
-                {item.url && (
+                {fullText && (
                   <li>
-                    <a href={item.url} rel="noreferrer">
+                    <a href={fullText} rel="noreferrer">
                       The full text
                     </a>
                   </li>

@@ -18,13 +18,16 @@ const list = (text: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** A URL-safe project id from its title, unique enough for a proposal (the server refuses a clash). */
-const idFor = (title: string) =>
-  `${title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)}-${Date.now().toString(36)}`;
+/**
+ * A fresh idempotency key for one proposal form. `crypto.randomUUID` exists only on secure pages
+ * (HTTPS or localhost), so an intranet page over plain HTTP falls back to random digits.
+ */
+const formKey = (): string =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+        byte.toString(16).padStart(2, '0'),
+      ).join('');
 
 /** The proposal's ethics position, in the shape the register's contract takes for each status. */
 function ethicsOf(form: {
@@ -56,6 +59,7 @@ export function ProposePage() {
   const navigate = useNavigate();
   const [{ data: plan }] = useQuery({ query: HomeDocument });
   const [result, propose] = useMutation(ProposeProjectDocument);
+  const [idempotencyKey] = useState(formKey);
   const [form, setForm] = useState({
     title: '',
     summary: '',
@@ -102,7 +106,8 @@ export function ProposePage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const outcome = await propose({
-      id: idFor(form.title || 'proposal'),
+      // One key per form: sending it twice (a double click, a retry) makes one project.
+      idempotencyKey,
       proposal: {
         title: form.title,
         summary: form.summary,

@@ -1,4 +1,5 @@
 import type { GraphClient } from '../graph-client';
+import { demoProjectId } from './demo-projects';
 
 /**
  * The demo talent pool: the demo users and a few colleagues, with skills, credentials, topics and
@@ -113,8 +114,8 @@ export async function loadDemoCommunity(admin: GraphClient): Promise<number> {
     );
   for (const member of TEAM)
     await admin.must(
-      'mutation($id: ID!, $role: String!) { joinProject(personId: $id, projectId: "demo-hot-spots", role: $role) }',
-      member,
+      'mutation($id: ID!, $projectId: ID!, $role: String!) { joinProject(personId: $id, projectId: $projectId, role: $role) }',
+      { ...member, projectId: demoProjectId('demo-hot-spots') },
     );
   return PEOPLE.length;
 }

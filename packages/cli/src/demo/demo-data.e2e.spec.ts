@@ -4,6 +4,7 @@ import { startAllInOne, type RunningPlatform } from '../all-in-one';
 import { GraphClient } from '../graph-client';
 import { DEMO_PEOPLE_COUNT } from './demo-community';
 import { DEMO_PROJECT_COUNT, loadDemoData } from './demo-data';
+import { demoProjectId } from './demo-projects';
 import { DEMO_ORGANISATION_COUNT } from './demo-partners';
 
 describe('demo data', () => {
@@ -72,7 +73,9 @@ describe('demo data', () => {
   it('has a talent pool with champions and a team on the hot-spots project', async () => {
     const { researchProject } = await clients.get('rae')!.must<{
       researchProject: { team: { role: string; person: { id: string; name: string } }[] };
-    }>('{ researchProject(id: "demo-hot-spots") { team { role person { id name } } } }');
+    }>('query($id: ID!) { researchProject(id: $id) { team { role person { id name } } } }', {
+      id: demoProjectId('demo-hot-spots'),
+    });
     expect(researchProject.team.map((member) => [member.person.name, member.role])).toEqual(
       expect.arrayContaining([
         ['Rae Researcher', 'lead'],
@@ -98,7 +101,7 @@ describe('demo data', () => {
           academic: { name: string } | null;
         }[];
       };
-    }>('{ researchProject(id: "demo-hot-spots") { partners { role organisation { name } academic { name } } } }');
+    }>('query($id: ID!) { researchProject(id: $id) { partners { role organisation { name } academic { name } } } }', { id: demoProjectId('demo-hot-spots') });
     // By start date, then partner id.
     expect(
       researchProject.partners.map((partner) => [
@@ -126,7 +129,7 @@ describe('demo data', () => {
     );
     // The completed projects' reports and the seeded evidence, all published.
     expect(recentlyPublished.map((item) => item.id)).toEqual(
-      expect.arrayContaining(['project-demo-hot-spots', 'demo-seed-000']),
+      expect.arrayContaining([`project-${demoProjectId('demo-hot-spots')}`, 'demo-seed-000']),
     );
     expect(recentlyPublished.length).toBeGreaterThan(60);
     const { search } = await vic.must<{ search: { hits: { title: string }[] } }>(

@@ -1,5 +1,6 @@
 import { seededLibrary } from '@ebp/dissemination';
 import type { GraphClient } from '../graph-client';
+import { demoProjectId } from './demo-projects';
 
 /** How many seeded evidence items the demo library publishes besides the completed projects. */
 const SEEDED_ITEMS = 60;
@@ -118,7 +119,7 @@ export async function loadDemoLibrary(
       p: {
         title: 'Hot spots patrols: what the Lambeth trial changed for us',
         body: 'Fifteen-minute visits at random times kept robbery down without moving it next door.',
-        itemIds: ['project-demo-hot-spots'],
+        itemIds: [`project-${demoProjectId('demo-hot-spots')}`],
       },
     },
   );

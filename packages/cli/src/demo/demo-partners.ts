@@ -1,4 +1,5 @@
 import type { GraphClient } from '../graph-client';
+import { demoProjectId } from './demo-projects';
 
 /**
  * The demo academic network: universities and a consortium the force works with, two academics,
@@ -49,25 +50,25 @@ const ACADEMICS = [
 
 const COLLABORATIONS = [
   {
-    projectId: 'demo-hot-spots',
+    projectId: demoProjectId('demo-hot-spots'),
     kind: 'organisation',
     id: 'demo-org-cambridge',
     role: 'evaluator',
   },
   {
-    projectId: 'demo-hot-spots',
+    projectId: demoProjectId('demo-hot-spots'),
     kind: 'academic',
     id: 'demo-academic-sherman',
     role: 'co-investigator',
   },
   {
-    projectId: 'demo-procedural-justice',
+    projectId: demoProjectId('demo-procedural-justice'),
     kind: 'organisation',
     id: 'demo-org-n8',
     role: 'co-investigator',
   },
   {
-    projectId: 'demo-county-lines-disruption',
+    projectId: demoProjectId('demo-county-lines-disruption'),
     kind: 'organisation',
     id: 'demo-org-n8',
     role: 'data-provider',

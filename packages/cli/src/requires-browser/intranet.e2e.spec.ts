@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startAllInOne, type RunningPlatform } from '../all-in-one';
 import { loadDemoData } from '../demo/demo-data';
 import { GraphClient } from '../graph-client';
+import { demoProjectId } from '../demo/demo-projects';
 import {
   WEB_ROOT,
   launchChromium,
@@ -132,11 +133,11 @@ describe('the intranet page in a browser', () => {
       .getByRole('status')
       .filter({ hasText: /^0 projects$/ })
       .waitFor();
-    await vic.goto(`${base}register/demo-county-lines-disruption`);
+    await vic.goto(`${base}register/${demoProjectId('demo-county-lines-disruption')}`);
     await vic.getByRole('heading', { name: 'Project not found' }).waitFor();
     expect(await vic.content()).not.toContain('Covert disruption of county lines');
     const sam = await signedIn('sam');
-    await sam.goto(`${base}register/demo-county-lines-disruption`);
+    await sam.goto(`${base}register/${demoProjectId('demo-county-lines-disruption')}`);
     await sam
       .getByRole('heading', { name: 'Covert disruption of county lines networks' })
       .waitFor();
@@ -210,7 +211,7 @@ describe('the intranet page in a browser', () => {
 
   it('lets the lead amend a proposal with a justification, with the server’s message beside a field', async () => {
     const rae = await signedIn('rae');
-    await rae.goto(`${base}register/demo-procedural-justice`);
+    await rae.goto(`${base}register/${demoProjectId('demo-procedural-justice')}`);
     await rae
       .getByRole('heading', { name: 'Procedural justice training for response officers' })
       .waitFor();
@@ -231,7 +232,7 @@ describe('the intranet page in a browser', () => {
     await expect(plannedEnd.inputValue()).resolves.toBe(later);
     // A viewer may not amend: the form is not offered.
     const vic = await signedIn('vic');
-    await vic.goto(`${base}register/demo-procedural-justice`);
+    await vic.goto(`${base}register/${demoProjectId('demo-procedural-justice')}`);
     await vic.getByRole('heading', { name: 'Timeline' }).waitFor();
     expect(await vic.getByText('Amend the proposal').count()).toBe(0);
   });
@@ -471,7 +472,7 @@ describe('the intranet page in a browser', () => {
       'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.goto(`${base}register/demo-hot-spots`);
+    await page.goto(`${base}register/${demoProjectId('demo-hot-spots')}`);
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
     await checkAndKeep(page, 'project-phone');
     for (const [path, heading] of [

@@ -25,7 +25,7 @@ import { communityPersonalData, personDirectory, type PersonEntry } from '@ebp/c
 import { loadEngineSettings } from '@ebp/platform';
 import { startDistributed, type RunningDistributed } from '../distributed';
 import { GraphClient } from '../graph-client';
-import { proposal } from '../testing/register-fixtures';
+import { proposal, proposeProject } from '../testing/register-fixtures';
 import { waitFor } from '@ebp/eventing/testing';
 import { staffMember } from '../testing/platform-under-test';
 
@@ -203,14 +203,11 @@ describe('erasure of a person on the real engines', () => {
       { round: roundId, nominee: erin, c: `${name} led our ${subject} work in ${today}.` },
     );
 
-    const projectId = `e2e-${run}-erasure-project`;
     const rae = await as('rae');
-    await rae.must(
-      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
-      {
-        id: projectId,
-        p: proposal(`Erasure project ${run}`, 'person-rae'),
-      },
+    const projectId = await proposeProject(
+      rae,
+      `e2e-${run}-erasure-project`,
+      proposal(`Erasure project ${run}`, 'person-rae'),
     );
     await rae.must(
       'mutation($p: ID!, $project: ID!) { joinProject(personId: $p, projectId: $project, role: "researcher") }',

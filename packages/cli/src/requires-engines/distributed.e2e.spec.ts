@@ -15,6 +15,7 @@ import {
   targetsSetting,
   type NationalBodies,
 } from '../testing/national-bodies';
+import { leakScenario } from '../testing/leak-scenario';
 import { partnersScenario } from '../testing/partners-scenario';
 import { platformFor } from '../testing/platform-under-test';
 import { registerScenario } from '../testing/register-scenario';
@@ -47,14 +48,14 @@ describe('distributed through the gateway, as separate processes', () => {
   describe('the partners', () => partnersScenario(platform));
   describe('the library and its dissemination', () =>
     disseminationScenario(platform, () => bodies!));
+  describe('need-to-know', () => leakScenario(platform, { settleMs: 120_000 }));
 
   it('publishes the register’s events to Kafka for other services and analytics teams', async () => {
-    const projectId = `e2e-published-${randomUUID().slice(0, 8)}`;
     const rae = new GraphClient(platform().url, await platform().issuer.tokenFor('rae'));
-    await rae.must(
-      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
+    const { proposeProject: proposed } = await rae.must<{ proposeProject: { projectId: string } }>(
+      'mutation($key: String!, $p: JSON!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
       {
-        id: projectId,
+        key: `e2e-published-${randomUUID().slice(0, 8)}`,
         p: {
           title: 'Published to analytics',
           summary: 'Does the register publish every event it records to the Kafka topic?',
@@ -75,6 +76,7 @@ describe('distributed through the gateway, as separate processes', () => {
         },
       },
     );
+    const { projectId } = proposed;
     await rae.must('mutation($id: ID!) { submitProject(id: $id) { version } }', { id: projectId });
 
     const bus = await KafkaBus.connect({
@@ -92,9 +94,13 @@ describe('distributed through the gateway, as separate processes', () => {
     });
     try {
       const deadline = Date.now() + 60_000;
-      while (seen.length < 2 && Date.now() < deadline)
+      while (seen.length < 3 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(seen).toEqual(['register.project.proposed', 'register.project.submitted']);
+      expect(seen).toEqual([
+        'register.project.proposed',
+        'register.project.audience-changed',
+        'register.project.submitted',
+      ]);
     } finally {
       await subscription.stop();
       await bus.close();

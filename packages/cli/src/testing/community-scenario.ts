@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { waitFor } from '@ebp/eventing/testing';
 import type { GraphResponse } from '../graph-client';
 import { callers, staffMember, type PlatformUnderTest } from './platform-under-test';
-import { completeProposedProject, proposal } from './register-fixtures';
+import { completeProposedProject, proposal, proposeProject } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
@@ -26,6 +26,8 @@ export function communityScenario(running: () => PlatformUnderTest): void {
   // Everything this run creates is its own: methods, topic and unit carry the run's id, so a
   // second run on the same engines ranks and suggests only its own people.
   const run = randomUUID().slice(0, 8);
+  /** The register project the team joins, made by the server when a test proposes it. */
+  let projectId = '';
   const personId = (name: string) => `e2e-${run}-${name}`;
   const trials = `randomised-controlled-trial ${run}`;
   const analysis = `crime-analysis ${run}`;
@@ -202,16 +204,13 @@ export function communityScenario(running: () => PlatformUnderTest): void {
 
   it('suggests a team for a register project, joins it, and shows the team and each person’s projects in one query', async () => {
     const rae = await as('rae');
-    const projectId = `e2e-${run}-project`;
-    await rae.must(
-      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
-      {
-        id: projectId,
-        p: proposal(`Reducing ${topic} in hot spots`, 'person-rae', {
-          methods: [trials, analysis],
-          owningUnit: unit,
-        }),
-      },
+    projectId = await proposeProject(
+      rae,
+      `e2e-${run}-project`,
+      proposal(`Reducing ${topic} in hot spots`, 'person-rae', {
+        methods: [trials, analysis],
+        owningUnit: unit,
+      }),
     );
     const { researchProject: suggested } = await rae.must<{
       researchProject: {
@@ -285,7 +284,7 @@ export function communityScenario(running: () => PlatformUnderTest): void {
 
   it('closes the team’s involvements when the register completes the project', async () => {
     const rae = await as('rae');
-    const projectId = `e2e-${run}-project`;
+    // The project the team joined above.
     await completeProposedProject(as, projectId);
     const closed = await waitFor(
       'the register’s completion to close the team’s involvements',

@@ -7,7 +7,7 @@ import { waitFor } from '@ebp/eventing/testing';
 import type { GraphResponse } from '../graph-client';
 import type { NationalBodies } from './national-bodies';
 import { callers, staffMember, type PlatformUnderTest } from './platform-under-test';
-import { completeProposedProject, proposal } from './register-fixtures';
+import { completeProposedProject, proposal, proposeProject } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
@@ -57,8 +57,9 @@ export function disseminationScenario(
 ): void {
   const as = callers(running);
   const run = randomUUID().slice(0, 8);
-  const projectId = `e2e-${run}-library`;
-  const itemId = `project-${projectId}`;
+  /** Made by the server when the scenario proposes the project. */
+  let projectId = '';
+  let itemId = '';
   const crimeProblem = `e2e ${run} robbery`;
 
   const item = async (user: string, id: string) =>
@@ -91,10 +92,12 @@ export function disseminationScenario(
 
   it('drafts a library item when the register completes a project; an editor publishes it to every national body, once each, and the graph shows it', async () => {
     const rae = await as('rae');
-    await rae.must(
-      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
-      { id: projectId, p: proposal(`Problem-solving at robbery hot spots ${run}`, 'person-rae') },
+    projectId = await proposeProject(
+      rae,
+      `e2e-${run}-library`,
+      proposal(`Problem-solving at robbery hot spots ${run}`, 'person-rae'),
     );
+    itemId = `project-${projectId}`;
     await completeProposedProject(as, projectId);
 
     const draft = await waitFor(

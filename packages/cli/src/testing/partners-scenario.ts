@@ -6,7 +6,7 @@ import { waitFor } from '@ebp/eventing/testing';
 import { signWebhook } from '@ebp/platform';
 import type { GraphResponse } from '../graph-client';
 import { callers, type PlatformUnderTest } from './platform-under-test';
-import { proposal } from './register-fixtures';
+import { proposal, proposeProject } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
@@ -15,7 +15,8 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
   const run = randomUUID().slice(0, 8);
   const organisationId = `cambridge-${run}`;
   const academicId = `sherman-${run}`;
-  const projectId = `e2e-${run}-partnered`;
+  /** Made by the server when the scenario proposes the project. */
+  let projectId = '';
   const partner = {
     actor: { kind: 'partner' as const, id: organisationId },
     name: 'Cambridge feed',
@@ -47,9 +48,10 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
 
   it('registers organisations and academics, links them to a register project, and shows ResearchProject.partners', async () => {
     const rae = await as('rae');
-    await rae.must(
-      'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version } }',
-      { id: projectId, p: proposal(`Partnered evaluation ${run}`, 'person-rae') },
+    projectId = await proposeProject(
+      rae,
+      `e2e-${run}-partnered`,
+      proposal(`Partnered evaluation ${run}`, 'person-rae'),
     );
     await rae.must(
       'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }',
@@ -203,11 +205,14 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
       status: 202,
       body: { submissionId: `${organisationId}.msg_${run}`, status: 'awaiting-moderation' },
     });
-    // Another project is not the partner's to report on.
-    expect(
-      (await deliver(secret, `msg_${run}_other`, { ...outcome, projectId: 'someone-elses' }))
-        .status,
-    ).toBe(403);
+    // A project the partner may not see is one that does not exist: quarantined, and the answer
+    // tells nothing of it.
+    const elsewhere = await deliver(secret, `msg_${run}_other`, {
+      ...outcome,
+      projectId: 'someone-elses',
+    });
+    expect(elsewhere.status).toBe(422);
+    expect(JSON.stringify(elsewhere.body)).toContain('No such research project');
 
     // Not on the project until a moderator accepts it.
     const rae = await as('rae');

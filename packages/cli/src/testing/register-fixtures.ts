@@ -6,6 +6,22 @@ export const allMet = Object.fromEntries(
   register.QA_CRITERIA.map((criterion) => [criterion, 'met']),
 );
 
+/**
+ * Proposes a project through the graph with `key` as the idempotency key; the new project's id,
+ * which the server makes.
+ */
+export async function proposeProject(
+  client: GraphClient,
+  key: string,
+  proposal: unknown,
+): Promise<string> {
+  const { proposeProject: proposed } = await client.must<{ proposeProject: { projectId: string } }>(
+    'mutation($key: String!, $p: JSON!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
+    { key, p: proposal },
+  );
+  return proposed.projectId;
+}
+
 export function proposal(title: string, lead: string, overrides: Record<string, unknown> = {}) {
   return {
     title,
@@ -54,7 +70,7 @@ export async function completeProposedProject(
   projectId: string,
 ): Promise<void> {
   const rae = await as('rae');
-  await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 1) { status } }', {
+  await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 2) { status } }', {
     id: projectId,
   });
   await (

@@ -8,9 +8,22 @@ import { allMet, findings, proposal } from './register-fixtures';
 
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
-const PROPOSE = `mutation($id: ID!, $proposal: JSON!) {
-  proposeProject(id: $id, proposal: $proposal) { version project { id status } similar { projectId } }
+/** `$id` is the idempotency key; the server makes the project's id. */
+const PROPOSE = `mutation($id: String!, $proposal: JSON!) {
+  proposeProject(idempotencyKey: $id, proposal: $proposal) { projectId version project { id status } similar { projectId } }
 }`;
+
+/** Proposes through the graph; the new project's id, made by the server. */
+async function proposeWith(
+  client: GraphClient,
+  variables: { readonly id: string; readonly proposal: unknown },
+): Promise<string> {
+  const { proposeProject } = await client.must<{ proposeProject: { projectId: string } }>(
+    PROPOSE,
+    variables,
+  );
+  return proposeProject.projectId;
+}
 const PROJECT = `query($id: ID!, $asOf: String) {
   researchProject(id: $id, asOf: $asOf) { id title status version amendments outcomeSwitching
     history { version type actor { id } why } }
@@ -46,15 +59,17 @@ export function registerScenario(running: () => PlatformUnderTest): void {
 
   it('runs a project from proposal to findings, with history and time travel', async () => {
     const rae = await as('rae');
-    const projectId = id('lifecycle');
     const title = `Hot-spot patrols ${run}`;
     const before = await instant();
-    expect(
-      await rae.must(PROPOSE, { id: projectId, proposal: proposal(title, 'person-rae') }),
-    ).toMatchObject({
-      proposeProject: { version: 1, project: { id: projectId, status: 'proposed' } },
+    const proposed = await rae.must<{ proposeProject: { projectId: string } }>(PROPOSE, {
+      id: id('lifecycle'),
+      proposal: proposal(title, 'person-rae'),
     });
-    await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 1) { status } }', {
+    const projectId = proposed.proposeProject.projectId;
+    expect(proposed).toMatchObject({
+      proposeProject: { version: 2, project: { id: projectId, status: 'proposed' } },
+    });
+    await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 2) { status } }', {
       id: projectId,
     });
     const afterSubmit = await instant();
@@ -80,39 +95,40 @@ export function registerScenario(running: () => PlatformUnderTest): void {
       'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status version } }',
       { id: projectId, f: findings },
     );
-    expect(completed.completeProject).toEqual({ status: 'completed', version: 7 });
+    expect(completed.completeProject).toEqual({ status: 'completed', version: 8 });
 
     const now = await rae.must<{ researchProject: Record<string, unknown> }>(PROJECT, {
       id: projectId,
     });
     expect(now.researchProject).toMatchObject({
       status: 'completed',
-      version: 7,
+      version: 8,
       outcomeSwitching: false,
     });
+    // Version 2 is the project's first audience (who may read it), which the history leaves out.
     expect(now.researchProject.history).toEqual([
       { version: 1, type: 'register.project.proposed', actor: { id: 'person-rae' }, why: null },
-      { version: 2, type: 'register.project.submitted', actor: { id: 'person-rae' }, why: null },
+      { version: 3, type: 'register.project.submitted', actor: { id: 'person-rae' }, why: null },
       {
-        version: 3,
+        version: 4,
         type: 'register.project.review-recorded',
         actor: { id: 'person-rob' },
         why: null,
       },
       {
-        version: 4,
+        version: 5,
         type: 'register.project.approved',
         actor: { id: 'person-cat' },
         why: 'A force priority with a sound design.',
       },
-      { version: 5, type: 'register.project.started', actor: { id: 'person-rae' }, why: null },
+      { version: 6, type: 'register.project.started', actor: { id: 'person-rae' }, why: null },
       {
-        version: 6,
+        version: 7,
         type: 'register.project.progress-reported',
         actor: { id: 'person-rae' },
         why: null,
       },
-      { version: 7, type: 'register.project.completed', actor: { id: 'person-rae' }, why: null },
+      { version: 8, type: 'register.project.completed', actor: { id: 'person-rae' }, why: null },
     ]);
 
     const asOf = async (at: string) =>
@@ -123,8 +139,8 @@ export function registerScenario(running: () => PlatformUnderTest): void {
         })
       ).researchProject;
     expect(await asOf(before)).toBeNull();
-    expect(await asOf(afterSubmit)).toMatchObject({ status: 'submitted', version: 2 });
-    expect(await asOf(afterApproval)).toMatchObject({ status: 'approved', version: 4 });
+    expect(await asOf(afterSubmit)).toMatchObject({ status: 'submitted', version: 3 });
+    expect(await asOf(afterApproval)).toMatchObject({ status: 'approved', version: 5 });
     for (const nonsense of ['2026-02-30', 'yesterday'])
       expect(codes(await rae.request(PROJECT, { id: projectId, asOf: nonsense }))).toEqual([
         'BAD_USER_INPUT',
@@ -191,16 +207,43 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     ]);
   });
 
+  it('leaves out of a reader’s governance report the sensitive projects they may not read', async () => {
+    const REPORT = 'query($asOf: String!) { governanceReport(asOf: $asOf) }';
+    const today = new Date().toISOString().slice(0, 10);
+    const title = `Informant tasking review ${run}`;
+    const projectId = await proposeWith(await as('sam'), {
+      id: id('covert-report'),
+      proposal: proposal(title, 'person-sam', {
+        classification: 'OFFICIAL-SENSITIVE',
+        methods: [`tasking-method-${run}`],
+      }),
+    });
+    const reportFor = async (user: string) =>
+      (await (await as(user)).must<{ governanceReport: string }>(REPORT, { asOf: today }))
+        .governanceReport;
+    // Rob is a cleared reviewer, but the project is not before reviewers and he never reviewed it.
+    const robs = await reportFor('rob');
+    for (const unique of [projectId, title, `tasking-method-${run}`])
+      expect(robs).not.toContain(unique);
+    expect((JSON.parse(robs) as { scope: string }).scope).toMatch(
+      /^Only the projects the reader may read/,
+    );
+    const cats = await reportFor('cat');
+    expect(cats).toContain(`tasking-method-${run}`);
+    const total = (report: string) =>
+      (JSON.parse(report) as { projects: { total: number } }).projects.total;
+    expect(total(cats)).toBeGreaterThan(total(robs));
+  });
+
   it('refuses a concurrent edit with the conflict error', async () => {
     const rae = await as('rae');
-    const projectId = id('concurrent');
-    await rae.must(PROPOSE, {
-      id: projectId,
+    const projectId = await proposeWith(rae, {
+      id: id('concurrent'),
       proposal: proposal(`Street lighting ${run}`, 'person-rae'),
     });
     const amend = (plannedEnd: string) =>
       rae.request(
-        'mutation($id: ID!, $c: JSON!) { amendProject(id: $id, changes: $c, justification: "Two more boroughs joined the study.", expectedVersion: 1) { version } }',
+        'mutation($id: ID!, $c: JSON!) { amendProject(id: $id, changes: $c, justification: "Two more boroughs joined the study.", expectedVersion: 2) { version } }',
         { id: projectId, c: { plannedEnd } },
       );
     const results = await Promise.all([amend('2027-06-30'), amend('2027-09-30')]);
@@ -214,10 +257,9 @@ export function registerScenario(running: () => PlatformUnderTest): void {
   });
 
   it('lets only the EBP Committee decide: a viewer or a researcher cannot approve', async () => {
-    const projectId = id('decide');
     const rae = await as('rae');
-    await rae.must(PROPOSE, {
-      id: projectId,
+    const projectId = await proposeWith(rae, {
+      id: id('decide'),
       proposal: proposal(`Knife arches ${run}`, 'person-rae'),
     });
     await rae.must('mutation($id: ID!) { submitProject(id: $id) { status } }', { id: projectId });
@@ -258,10 +300,9 @@ export function registerScenario(running: () => PlatformUnderTest): void {
         ownerId: 'person-cat',
       },
     });
-    const projectId = id('sensitive');
     const sam = await as('sam');
-    await sam.must(PROPOSE, {
-      id: projectId,
+    const projectId = await proposeWith(sam, {
+      id: id('sensitive'),
       proposal: proposal(`Covert disruption ${run}`, 'person-sam', {
         classification: 'OFFICIAL-SENSITIVE',
         priorityIds: [priorityId],
@@ -367,14 +408,14 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     const deep = `{ researchPriorities ${'{ projects { priorities '.repeat(4)}{ projects { id } }${' } }'.repeat(4)} }`;
     const tooDeep = await vic.request(deep);
     // Apollo Server reports every failed validation rule with its standard code.
-    expect(codes(tooDeep)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(tooDeep)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(tooDeep.errors?.[0]?.message).toMatch(/levels deep; the limit is 10/);
     const aliases = Array.from(
       { length: 16 },
       (_, n) => `a${n}: researchProject(id: "x") { id }`,
     ).join(' ');
     const tooAliased = await vic.request(`{ ${aliases} }`);
-    expect(codes(tooAliased)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(tooAliased)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(tooAliased.errors?.[0]?.message).toMatch(/16 aliases; the limit is 15/);
   });
 

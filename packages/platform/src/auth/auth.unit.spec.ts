@@ -1,8 +1,12 @@
+import { generateKeyPair, SignJWT, exportJWK } from 'jose';
 import {
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
   DEMO_USERS,
+  DEVELOPMENT_ISSUER,
   DevelopmentIssuer,
   jwksVerifier,
   PLATFORM_AUDIENCE,
+  tokenLifetimeSeconds,
 } from './development-issuer';
 import {
   IDENTITY_HEADER,
@@ -45,6 +49,91 @@ describe('development issuer and token verification', () => {
       jwksVerifier(issuer.jwks, 'urn:someone-else', PLATFORM_AUDIENCE).verify(token),
     ).rejects.toBeInstanceOf(AuthenticationError);
     await expect(issuer.tokenFor('mallory')).rejects.toBeInstanceOf(AuthenticationError);
+  });
+});
+
+describe('demo user names (issue 17)', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'])(
+    'treats %s as an unknown user, not as a property of every object',
+    async (name) => {
+      const issuer = await DevelopmentIssuer.create();
+      await expect(issuer.tokenFor(name)).rejects.toBeInstanceOf(AuthenticationError);
+    },
+  );
+});
+
+describe('bearer token lifetime (issue 17)', () => {
+  const HOUR = 3600;
+  const now = Math.floor(Date.now() / 1000);
+
+  it.each<[string, { exp?: number; iat?: number }, number | undefined]>([
+    ['exp - iat', { iat: now - 60, exp: now + 8 * HOUR - 60 }, 8 * HOUR],
+    ['exp - now without iat', { exp: now + 2 * HOUR }, 2 * HOUR],
+    [
+      'exp - now when iat is in the future',
+      { iat: now + 10 * HOUR, exp: now + 11 * HOUR },
+      11 * HOUR,
+    ],
+    ['nothing without exp', { iat: now }, undefined],
+  ])('is %s', (_name, claims, lifetime) => {
+    expect(tokenLifetimeSeconds(claims, now)).toBe(lifetime);
+  });
+
+  /** A correctly signed token with whatever claims a careless identity provider might issue. */
+  async function signed(claims: { exp?: number; iat?: number }) {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
+    const token = await new SignJWT({ ebp: DEMO_USERS.rae, ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(DEVELOPMENT_ISSUER)
+      .setAudience(PLATFORM_AUDIENCE)
+      .sign(privateKey);
+    return { token, jwks: { keys: [jwk] } };
+  }
+
+  it.each<[string, boolean, { exp?: number; iat?: number }, number | undefined]>([
+    ['a token valid for 8 hours', true, { iat: now, exp: now + 8 * HOUR }, undefined],
+    ['a token valid for exactly 12 hours', true, { iat: now, exp: now + 12 * HOUR }, undefined],
+    ['a token without exp', false, { iat: now }, undefined],
+    [
+      'a token valid for 12 hours and a second',
+      false,
+      { iat: now, exp: now + 12 * HOUR + 1 },
+      undefined,
+    ],
+    ['a token valid for a year', false, { iat: now, exp: now + 365 * 24 * HOUR }, undefined],
+    ['a token without iat expiring in 13 hours', false, { exp: now + 13 * HOUR }, undefined],
+    [
+      'a token issued in the future to look short',
+      false,
+      { iat: now + 47 * HOUR, exp: now + 48 * HOUR },
+      undefined,
+    ],
+    ['an 8-hour token under a 1-hour maximum', false, { iat: now, exp: now + 8 * HOUR }, HOUR],
+    ['a 2-day token under a 3-day maximum', true, { iat: now, exp: now + 48 * HOUR }, 72 * HOUR],
+  ])('%s: accepted %s', async (_name, accepted, claims, maxLifetimeSeconds) => {
+    const { token, jwks } = await signed(claims);
+    const verifier = jwksVerifier(
+      jwks,
+      DEVELOPMENT_ISSUER,
+      PLATFORM_AUDIENCE,
+      maxLifetimeSeconds ? { maxLifetimeSeconds } : {},
+    );
+    const verified = verifier.verify(token);
+    if (accepted) await expect(verified).resolves.toEqual(DEMO_USERS.rae);
+    else await expect(verified).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('keeps the development issuer’s own tokens within the maximum', async () => {
+    expect(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS).toBe(12 * HOUR);
+    const issuer = await DevelopmentIssuer.create();
+    expect(issuer.tokenLifetimeSeconds).toBe(8 * HOUR);
+    expect(await issuer.verifier().verify(await issuer.tokenFor('rae'))).toEqual(DEMO_USERS.rae);
+    await expect(issuer.issue(DEMO_USERS.rae!, 13 * HOUR)).rejects.toBeInstanceOf(RangeError);
+    const strict = await DevelopmentIssuer.create({ maxLifetimeSeconds: HOUR });
+    expect(strict.tokenLifetimeSeconds).toBe(HOUR);
+    expect(await strict.verifier().verify(await strict.tokenFor('rae'))).toEqual(DEMO_USERS.rae);
+    await expect(strict.tokenFor('rae', 2 * HOUR)).rejects.toBeInstanceOf(RangeError);
   });
 });
 

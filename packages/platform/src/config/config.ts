@@ -34,6 +34,8 @@ interface CommonConfig {
     readonly jwksUrl?: string;
     readonly issuer?: string;
     readonly audience: string;
+    /** Bearer tokens valid for longer (`exp - iat`) are refused. */
+    readonly maxTokenLifetimeSeconds: number;
   };
   readonly subgraphs: {
     readonly register?: string;
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       ...(values.EBP_JWKS_URL ? { jwksUrl: values.EBP_JWKS_URL } : {}),
       ...(values.EBP_JWT_ISSUER ? { issuer: values.EBP_JWT_ISSUER } : {}),
       audience: values.EBP_JWT_AUDIENCE,
+      maxTokenLifetimeSeconds: values.EBP_JWT_MAX_LIFETIME_SECONDS,
     },
     subgraphs: {
       ...(values.EBP_REGISTER_URL ? { register: values.EBP_REGISTER_URL } : {}),

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       logLevel: 'info',
       http: { host: '127.0.0.1', port: 4000 },
-      auth: { audience: 'urn:ebp:platform' },
+      auth: { audience: 'urn:ebp:platform', maxTokenLifetimeSeconds: 43_200 },
       subgraphs: {},
       dissemination: {
         publicUrl: 'http://localhost:4000',
@@ -54,7 +54,7 @@ describe('loadConfig', () => {
       postgres: { url: distributed.EBP_PG_URL },
       kafka: { brokers: ['127.0.0.1:59092', '127.0.0.1:59094'], clientId: 'ebp-platform' },
       mongo: { url: distributed.EBP_MONGO_URL, database: 'ebp' },
-      auth: { audience: 'urn:ebp:platform' },
+      auth: { audience: 'urn:ebp:platform', maxTokenLifetimeSeconds: 43_200 },
       subgraphs: {},
       dissemination: {
         publicUrl: 'http://localhost:4000',
@@ -100,6 +100,7 @@ describe('loadConfig', () => {
       jwksUrl: 'https://idp.example/.well-known/jwks.json',
       issuer: 'https://idp.example/',
       audience: 'urn:ebp:platform',
+      maxTokenLifetimeSeconds: 43_200,
     });
     expect(config.subgraphs).toEqual({
       register: 'http://register:4001/graphql',
@@ -111,6 +112,16 @@ describe('loadConfig', () => {
       EBP_IDENTITY_SECRET: 'must be at least 32 characters',
       EBP_JWKS_URL: 'must be a URL starting with http:// or https://',
     });
+  });
+
+  it('reads the longest bearer-token lifetime, and refuses one that is not a sensible number of seconds', () => {
+    expect(loadConfig({ EBP_JWT_MAX_LIFETIME_SECONDS: '3600' }).auth.maxTokenLifetimeSeconds).toBe(
+      3_600,
+    );
+    for (const value of ['0', '59', '604801', '1.5', 'twelve hours'])
+      expect(problemsOf({ EBP_JWT_MAX_LIFETIME_SECONDS: value })).toEqual({
+        EBP_JWT_MAX_LIFETIME_SECONDS: 'must be a whole number of seconds from 60 to 604800',
+      });
   });
 
   it('lets a distributed process name every setting it cannot run without, at once', () => {

@@ -127,6 +127,17 @@ export const settings = {
     description: 'The `aud` the gateway expects in bearer tokens.',
     defaultValue: 'urn:ebp:platform',
   },
+  EBP_JWT_MAX_LIFETIME_SECONDS: {
+    schema: z.coerce
+      .number({ error: 'must be a whole number of seconds from 60 to 604800' })
+      .int('must be a whole number of seconds from 60 to 604800')
+      .min(60, 'must be a whole number of seconds from 60 to 604800')
+      .max(604_800, 'must be a whole number of seconds from 60 to 604800')
+      .default(43_200),
+    description:
+      'Longest validity a bearer token may have (`exp` − `iat`); longer ones, and tokens without `exp`, are refused.',
+    defaultValue: '43200',
+  },
   EBP_REGISTER_URL: {
     schema: urlWithScheme(['http', 'https']).optional(),
     description: "Where the gateway reaches the register's subgraph (its `/graphql` URL).",

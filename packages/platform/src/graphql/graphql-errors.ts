@@ -9,8 +9,8 @@ export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
-  if (original instanceof EbpError) {
+  const original = platformErrorIn(error);
+  if (original) {
     return {
       message: original.message,
       path: formatted.path,
@@ -37,6 +37,20 @@ export function formatGraphQLError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * The platform's typed error behind a GraphQL error, however deeply wrapped: Apollo wraps a
+ * resolver's error once, and a failed validation rule's error twice (its own ValidationError
+ * around the rule's GraphQLError).
+ */
+export function platformErrorIn(error: unknown): EbpError | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof EbpError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
 }
 
 /** Field issues from another server's error (path and message, nothing else), for forms. */

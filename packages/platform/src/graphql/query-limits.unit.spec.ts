@@ -1,5 +1,6 @@
-import { buildSchema, parse, validate } from 'graphql';
-import { graphqlLimits, QUERY_TOO_COMPLEX } from './query-limits';
+import { buildSchema, parse, specifiedRules, validate, visit, type DocumentNode } from 'graphql';
+import { DEFAULT_GRAPHQL_LIMITS, graphqlLimits, QUERY_TOO_COMPLEX } from './query-limits';
+import { subgraphOptions } from './subgraph-options';
 
 const schema = buildSchema(/* GraphQL */ `
   type Project {
@@ -13,11 +14,44 @@ const schema = buildSchema(/* GraphQL */ `
   }
 `);
 
-function refusals(query: string, limits = {}) {
-  return validate(schema, parse(query), graphqlLimits(limits)).map((error) => ({
+function refusals(query: string | DocumentNode, limits = {}, probe?: { visit(): void }) {
+  const document = typeof query === 'string' ? parse(query) : query;
+  return validate(schema, document, graphqlLimits(limits, probe)).map((error) => ({
     message: error.message,
     code: error.extensions.code,
   }));
+}
+
+/** Issue 17: `levels` fragments, each spreading the next twice, stand for 2^(levels-1) fields. */
+function fanOut(levels: number): string {
+  const fragments = Array.from({ length: levels }, (_, level) =>
+    level === levels - 1
+      ? `fragment F${level} on Query { __typename }`
+      : `fragment F${level} on Query { ...F${level + 1} ...F${level + 1} }`,
+  );
+  return `query { ...F0 } ${fragments.join(' ')}`;
+}
+
+function nodesIn(document: DocumentNode): number {
+  let nodes = 0;
+  visit(document, {
+    enter() {
+      nodes += 1;
+    },
+  });
+  return nodes;
+}
+
+/** The limit rules' refusals of a document, and how many selections they looked at doing so. */
+function measured(query: string, limits = {}) {
+  const document = parse(query);
+  let visits = 0;
+  const found = refusals(document, limits, {
+    visit() {
+      visits += 1;
+    },
+  });
+  return { refusals: found, visits, nodes: nodesIn(document) };
 }
 
 describe('GraphQL query limits', () => {
@@ -57,5 +91,132 @@ describe('GraphQL query limits', () => {
     ).toEqual([
       { message: "The query's estimated cost is 401; the limit is 400", code: QUERY_TOO_COMPLEX },
     ]);
+  });
+
+  describe('work linear in the document (issue 17)', () => {
+    it.each([10, 20, 26, 30, 40])(
+      'looks at each selection of a %i-level fragment fan-out a bounded number of times',
+      (levels) => {
+        const { visits, nodes } = measured(fanOut(levels));
+        // Once to count the spreads, once to measure: never once per expansion (2^levels).
+        expect(visits).toBeGreaterThan(0);
+        expect(visits).toBeLessThanOrEqual(2 * nodes);
+      },
+    );
+
+    it('accepts a 10-level fan-out and refuses deeper ones on their estimated cost', () => {
+      expect(measured(fanOut(10)).refusals).toEqual([]);
+      expect(measured(fanOut(20)).refusals).toEqual([
+        {
+          message: "The query's estimated cost is 524288; the limit is 20000",
+          code: QUERY_TOO_COMPLEX,
+        },
+      ]);
+      for (const [levels, cost] of [
+        [26, 2 ** 25],
+        [30, 2 ** 29],
+        [40, 2 ** 39],
+      ] as const) {
+        expect(measured(fanOut(levels)).refusals).toEqual([
+          {
+            message: `The query's estimated cost is ${cost}; the limit is 20000`,
+            code: QUERY_TOO_COMPLEX,
+          },
+        ]);
+      }
+    });
+
+    it('refuses a document with more fragment spreads than the limit before measuring it', () => {
+      // 101 levels: 201 spreads, one over the default limit of 200.
+      expect(DEFAULT_GRAPHQL_LIMITS.maxFragmentSpreads).toBe(200);
+      const { refusals: found, visits, nodes } = measured(fanOut(101));
+      expect(found).toEqual([
+        {
+          message: 'The query spreads fragments 201 times; the limit is 200',
+          code: QUERY_TOO_COMPLEX,
+        },
+      ]);
+      expect(visits).toBeLessThanOrEqual(nodes);
+      expect(measured(fanOut(26), { maxFragmentSpreads: 50 }).refusals).toEqual([
+        {
+          message: 'The query spreads fragments 51 times; the limit is 50',
+          code: QUERY_TOO_COMPLEX,
+        },
+      ]);
+    });
+
+    it('saturates counts instead of overflowing to Infinity or NaN', () => {
+      // 1,000 levels of fan-out under a lifted spread limit: 2^999 is past any safe integer.
+      const {
+        refusals: found,
+        visits,
+        nodes,
+      } = measured(fanOut(1_000), {
+        maxFragmentSpreads: 10_000,
+      });
+      expect(found).toEqual([
+        {
+          message: `The query's estimated cost is at least ${Number.MAX_SAFE_INTEGER}; the limit is 20000`,
+          code: QUERY_TOO_COMPLEX,
+        },
+      ]);
+      expect(visits).toBeLessThanOrEqual(2 * nodes);
+      // A page size past Infinity times a leaf that costs nothing more is not NaN (which no
+      // comparison would refuse).
+      const huge = '9'.repeat(400);
+      expect(refusals(`{ projects(limit: ${huge}) { a: id b: id } }`)).toEqual([
+        {
+          message: `The query uses at least ${Number.MAX_SAFE_INTEGER} aliases; the limit is 15`,
+          code: QUERY_TOO_COMPLEX,
+        },
+        {
+          message: `The query's estimated cost is at least ${Number.MAX_SAFE_INTEGER}; the limit is 20000`,
+          code: QUERY_TOO_COMPLEX,
+        },
+      ]);
+    });
+
+    it('measures each fragment once and still counts every spread of it', () => {
+      const query = `
+        query { projects(limit: 10) { ...card related(limit: 2) { ...card } } }
+        fragment card on Project { id a: title related { ...leaf } }
+        fragment leaf on Project { id }`;
+      // card = id + title + related(1 + id) = 4, one alias.
+      // projects = 1 + 10 × (4 + related(1 + 2 × 4)) = 131; aliases 10 × (1 + 2 × 1) = 30.
+      expect(refusals(query, { maxCost: 130, maxAliases: 30 })).toEqual([
+        { message: "The query's estimated cost is 131; the limit is 130", code: QUERY_TOO_COMPLEX },
+      ]);
+      expect(refusals(query, { maxDepth: 3, maxAliases: 30 })).toEqual([
+        { message: 'The query is 4 levels deep; the limit is 3', code: QUERY_TOO_COMPLEX },
+      ]);
+      // The same measures as the query with its fragments written out.
+      const inlined = `{ projects(limit: 10) {
+        id a: title related { id }
+        related(limit: 2) { id a: title related { id } } } }`;
+      const tight = { maxCost: 130, maxAliases: 29, maxDepth: 3 };
+      expect(refusals(query, tight)).toEqual(refusals(inlined, tight));
+      expect(refusals(query, tight)).toHaveLength(3);
+    });
+
+    it('ends on fragment cycles, leaving them to GraphQL’s own rule', () => {
+      const query = `
+        query { project(id: "1") { ...a } }
+        fragment a on Project { id related { ...b } }
+        fragment b on Project { title related { ...a ...b } }`;
+      const { refusals: found, visits, nodes } = measured(query);
+      expect(found).toEqual([]);
+      expect(visits).toBeLessThanOrEqual(2 * nodes);
+      const all = validate(schema, parse(query), [...specifiedRules, ...graphqlLimits()]);
+      expect(all.map((error) => error.message)).toEqual([
+        'Cannot spread fragment "a" within itself via "b".',
+        'Cannot spread fragment "b" within itself.',
+      ]);
+    });
+
+    it('is what every subgraph installs, as the gateway does', () => {
+      const rules = subgraphOptions({ typeDefs: 'type Query { ok: Boolean }' }).validationRules;
+      const errors = validate(schema, parse(fanOut(40)), rules);
+      expect(errors.map((error) => error.extensions.code)).toEqual([QUERY_TOO_COMPLEX]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { formatGraphQLError } from './graphql-errors';
 import { JsonScalar } from './json.scalar';
+import { wellFormedInputPlugin } from './well-formed-input';
 import { DEFAULT_GRAPHQL_LIMITS, graphqlLimits, type GraphqlLimits } from './query-limits';
 
 export interface SubgraphSettings {
@@ -29,7 +30,8 @@ export function subgraphOptions(settings: SubgraphSettings) {
     // The process decides when to stop, in order: gateway, services, stores.
     stopOnTerminationSignals: false,
     // Per-field timings (ftv1) are for Apollo's cloud, which this graph never reports to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Text with NUL or unpaired surrogates is refused here too, not only at the gateway.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), wellFormedInputPlugin()],
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
     context: ({ req }: { req: unknown }) => ({ req }),

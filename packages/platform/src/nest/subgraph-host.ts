@@ -5,6 +5,12 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { GraphqlLimits } from '../graphql';
 import { refuseUnlessForwarded } from '../http/forwarded-only';
+import {
+  SUBGRAPH_BODY_LIMIT,
+  answerErrorsWithProblems,
+  jsonBodyOptions,
+  requireJsonBody,
+} from '../http/request-body';
 import { correlateRequests, healthEndpoints } from '../http/request-middleware';
 import { silentLogger, type Logger } from '../observability/logger';
 
@@ -46,10 +52,17 @@ export interface HostedSubgraph {
   stop(): Promise<void>;
 }
 
+/** Nest's Express application, as far as this host uses it beyond `INestApplication`. */
+interface ExpressNestApplication extends INestApplication {
+  useBodyParser(type: 'json', options: ReturnType<typeof jsonBodyOptions>): this;
+}
+
 /**
- * Serves a service's subgraph over HTTP the same way for every service: correlation ids and
- * request logs, `/health/live` and `/health/ready`, and every GraphQL request (`_service` and
- * `_entities` included) refused with an RFC 9457 401 unless it came through the gateway.
+ * Serves a service's subgraph over HTTP the same way for every service, in both run modes (the
+ * all-in-one composition and each service's own main call this): correlation ids and request
+ * logs, `/health/live` and `/health/ready`, every GraphQL request (`_service` and `_entities`
+ * included) refused with an RFC 9457 401 unless it came through the gateway, and a body that is
+ * malformed, too large or badly encoded answered with a problem document, never an HTML page.
  */
 export async function hostSubgraph(
   name: string,
@@ -62,14 +75,20 @@ export async function hostSubgraph(
     production: options.production ?? false,
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  const app: INestApplication = await NestFactory.create(module, {
+  const app = await NestFactory.create<ExpressNestApplication>(module, {
     logger: false,
     forceCloseConnections: true,
+    // Its own JSON parser below, after the gateway check, with a limit and strict UTF-8.
+    bodyParser: false,
   });
   app.use(correlateRequests(logger));
   app.use(healthEndpoints(name, { ready: service.ready }));
   for (const route of service.routes ?? []) app.use(route);
   app.use('/graphql', refuseUnlessForwarded(options.identitySecret));
+  app.useBodyParser('json', jsonBodyOptions(SUBGRAPH_BODY_LIMIT));
+  app.use('/graphql', requireJsonBody);
+  // Registered now, so it comes before Nest's own handler and answers every body error.
+  app.use(answerErrorsWithProblems(logger));
   await app.listen(options.port ?? 0, host);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const url = `http://${host}:${port}/graphql`;

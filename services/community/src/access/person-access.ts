@@ -16,7 +16,13 @@ export const READ_PURPOSES = [
 ] as const;
 export type ReadPurpose = (typeof READ_PURPOSES)[number];
 
-const STAFF_WHO_BUILD_TEAMS: readonly Role[] = ['researcher', 'reviewer', 'committee', 'admin'];
+/** Staff who build research teams: they see credentials (and contact details with consent). */
+export const STAFF_WHO_BUILD_TEAMS: readonly Role[] = [
+  'researcher',
+  'reviewer',
+  'committee',
+  'admin',
+];
 
 /**
  * Which personal fields of a person a caller may see (DESIGN.md §7; issue 5): everything of their

@@ -1,10 +1,13 @@
-import { SqlDocumentStore, type SqlClient } from '@ebp/eventing';
+import { NO_SUCH_PROJECT, readerKey } from '@ebp/access';
+import { SqlDocumentStore, SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import { ForbiddenError, type Identity } from '@ebp/platform';
 import type { PersonalReadLog } from '../access/personal-read-log';
+import { CommunityAwards } from '../awards/award-use-cases';
 import { aProfile } from '../people/person.fixtures';
-import { openCommunityStores } from '../community-stores';
+import { openCommunityStores, type OpenedCommunityStores } from '../community-stores';
 import { CommunityApplication } from './community-application';
+import { RegisterAudiences } from './project-audience.fixtures';
 
 const as = (
   id: string,
@@ -20,9 +23,27 @@ const admin = as('person-ada', ['admin']);
 const viewer = as('person-vic', ['viewer']);
 const researcher = as('person-rae', ['researcher']);
 const partner = as('org-uni', ['partner'], 'partner');
+const cleared = (identity: Identity): Identity => ({
+  ...identity,
+  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+});
+
+/** What a refused write answered: its code and message. */
+async function refusal(write: Promise<unknown>): Promise<{ code?: string; message: string }> {
+  try {
+    await write;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    return { code, message };
+  }
+  throw new Error('The write was accepted');
+}
 
 describe.each(sqlTargets())('community application on $name', (target) => {
   let sql: SqlClient;
+  let registerSql: SqlClient;
+  let stores: OpenedCommunityStores;
+  let register: RegisterAudiences;
   let app: CommunityApplication;
   let readLog: PersonalReadLog;
   const run = Math.random().toString(36).slice(2, 8);
@@ -31,10 +52,13 @@ describe.each(sqlTargets())('community application on $name', (target) => {
 
   beforeAll(async () => {
     sql = await target.create();
-    const stores = await openCommunityStores({
+    registerSql = await target.create();
+    register = new RegisterAudiences(await SqlEventStore.open(registerSql));
+    stores = await openCommunityStores({
       sql,
       documents: await SqlDocumentStore.open(sql),
       now: () => new Date('2026-05-01T09:00:00Z'),
+      registerEvents: register.feed,
     });
     readLog = stores.readLog;
     app = new CommunityApplication(stores);
@@ -56,7 +80,9 @@ describe.each(sqlTargets())('community application on $name', (target) => {
   });
 
   afterAll(async () => {
+    await stores.projectAudienceFollower?.stop();
     await sql.close();
+    await registerSql.close();
   });
 
   it('shows a viewer no contact details, and records every personal read with its purpose', async () => {
@@ -73,7 +99,8 @@ describe.each(sqlTargets())('community application on $name', (target) => {
     const private_ = await app.person(researcher, bo, 'team-building');
     expect(private_?.personal.contact).toBeUndefined();
 
-    expect((await app.person(partner, alex, 'governance'))?.personal).toEqual({});
+    // A partner learns nothing of a person outside its collaborations, not even that they exist.
+    expect(await app.person(partner, alex, 'governance')).toBeUndefined();
     const log = (await readLog.readsOf(alex)).map(
       ({ at: _at, correlationId: _c, ...read }) => read,
     );
@@ -106,20 +133,217 @@ describe.each(sqlTargets())('community application on $name', (target) => {
     );
 
     const projectId = `project-${run}`;
+    await register.official(projectId);
+    await register.official(`other-${run}`);
     await app.joinProject(as(alex, ['researcher']), alex, projectId, 'analyst');
     await app.joinProject(researcher, bo, projectId, 'researcher');
     await expect(app.joinProject(viewer, alex, `other-${run}`, 'analyst')).rejects.toThrow(
       ForbiddenError,
     );
     expect(
-      (await app.team(projectId)).map((member) => [member.personId, member.role]).sort(),
+      (await app.team(viewer, projectId)).map((member) => [member.personId, member.role]).sort(),
     ).toEqual(
       [
         [alex, 'analyst'],
         [bo, 'researcher'],
       ].sort(),
     );
-    expect((await app.projectsOf(alex)).map((entry) => entry.projectId)).toEqual([projectId]);
+    expect((await app.projectsOf(viewer, alex)).map((entry) => entry.projectId)).toEqual([
+      projectId,
+    ]);
+  });
+
+  describe('references to an OFFICIAL-SENSITIVE project (need-to-know)', () => {
+    const hidden = `project-sensitive-${run}`;
+    const missing = `project-never-proposed-${run}`;
+    const lead = cleared(as(`person-lee-${run}`, ['researcher']));
+    const clearedOutsider = cleared(as(`person-zed-${run}`, ['researcher']));
+    const committee = cleared(as('person-cat', ['committee']));
+
+    beforeAll(async () => {
+      await register.sensitive(hidden, [lead.actor.id]);
+      await app.registerPerson(admin, lead.actor.id, aProfile({ name: 'Lee Lead' }));
+      // The lead, cleared and on the need-to-know list, puts Alex on the team.
+      await app.joinProject(lead, alex, hidden, 'analyst');
+    });
+
+    it('leaves the project out of Person.projects and ResearchProject.team for those who may not see it', async () => {
+      for (const reader of [viewer, researcher, admin, clearedOutsider, partner]) {
+        expect((await app.projectsOf(reader, alex)).map((entry) => entry.projectId)).not.toContain(
+          hidden,
+        );
+        expect(await app.team(reader, hidden)).toEqual([]);
+      }
+      for (const reader of [lead, committee]) {
+        expect((await app.projectsOf(reader, alex)).map((entry) => entry.projectId)).toContain(
+          hidden,
+        );
+        expect((await app.team(reader, hidden)).map((member) => member.personId)).toEqual([alex]);
+      }
+    });
+
+    it('answers a join naming a hidden project exactly as one naming a project that does not exist', async () => {
+      const hiddenAnswer = await refusal(app.joinProject(researcher, bo, hidden, 'analyst'));
+      const missingAnswer = await refusal(app.joinProject(researcher, bo, missing, 'analyst'));
+      expect(hiddenAnswer).toEqual({ code: 'PROJECT_NOT_FOUND', message: NO_SUCH_PROJECT });
+      expect(missingAnswer).toEqual(hiddenAnswer);
+      // Alex is on the team, but uncleared Alex may not learn it from "already part of".
+      expect(
+        await refusal(app.joinProject(as(alex, ['researcher']), alex, hidden, 'analyst')),
+      ).toEqual(hiddenAnswer);
+      expect(await refusal(app.joinProject(clearedOutsider, bo, hidden, 'analyst'))).toEqual(
+        hiddenAnswer,
+      );
+      // Nobody, however cleared, joins a project that does not exist.
+      expect(await refusal(app.joinProject(committee, bo, missing, 'analyst'))).toEqual(
+        hiddenAnswer,
+      );
+      expect((await app.team(committee, hidden)).map((member) => member.personId)).toEqual([alex]);
+    });
+
+    it('finds a project proposed a moment ago (the guard catches up on a miss)', async () => {
+      const fresh = `project-fresh-${run}`;
+      await register.official(fresh);
+      await app.joinProject(researcher, bo, fresh, 'researcher');
+      expect((await app.team(viewer, fresh)).map((member) => member.personId)).toEqual([bo]);
+    });
+
+    it('leaves hidden projects out of award nominations and fund applications, and refuses them as missing', async () => {
+      const awards = new CommunityAwards(stores);
+      const roundId = `round-${run}`;
+      await awards.open(admin, roundId, {
+        title: "Commissioner's EBP award and fund 2026",
+        opensOn: '2026-04-01',
+        closesOn: '2026-06-30',
+        fundBudget: 50_000,
+      });
+      const visible = `project-${run}`;
+      const nominate = (by: Identity, id: string, projectIds: string[]) =>
+        awards.nominate(by, roundId, id, {
+          nomineeId: alex,
+          citation: 'Led the analysis that changed patrol deployment across the BCU.',
+          projectIds,
+        });
+      const apply = (by: Identity, id: string, projectId?: string) =>
+        awards.apply(by, roundId, id, {
+          title: 'A stepped-wedge trial',
+          summary: 'Does the intervention reduce repeat victimisation?',
+          amountRequested: 1_000,
+          ...(projectId ? { projectId } : {}),
+        });
+
+      const hiddenAnswer = await refusal(
+        nominate(researcher, `n-hidden-${run}`, [visible, hidden]),
+      );
+      expect(hiddenAnswer).toEqual({ code: 'PROJECT_NOT_FOUND', message: NO_SUCH_PROJECT });
+      expect(await refusal(nominate(researcher, `n-missing-${run}`, [missing]))).toEqual(
+        hiddenAnswer,
+      );
+      expect(await refusal(apply(as(bo, ['viewer']), `a-hidden-${run}`, hidden))).toEqual(
+        hiddenAnswer,
+      );
+      expect(await refusal(apply(as(bo, ['viewer']), `a-missing-${run}`, missing))).toEqual(
+        hiddenAnswer,
+      );
+
+      // The lead may name the project: a nomination and an application that name it.
+      await nominate(lead, `n-lead-${run}`, [visible, hidden]);
+      await apply(lead, `a-lead-${run}`, hidden);
+      await apply(lead, `a-lead-open-${run}`, visible);
+
+      const asSeenBy = async (reader: Identity) => {
+        const round = await awards.round(reader, roundId);
+        return {
+          projectIds: round?.nominations.map((nomination) => nomination.projectIds),
+          applications: round?.applications.map((application) => application.id),
+        };
+      };
+      expect(await asSeenBy(cleared(as(admin.actor.id, ['admin'])))).toEqual({
+        projectIds: [[visible, hidden]],
+        applications: [`a-lead-${run}`, `a-lead-open-${run}`],
+      });
+      expect(await asSeenBy(lead)).toEqual({
+        projectIds: [[visible, hidden]],
+        applications: [`a-lead-${run}`, `a-lead-open-${run}`],
+      });
+      // The panel without clearance: the nomination without the project, the application left out.
+      expect(await asSeenBy(admin)).toEqual({
+        projectIds: [[visible]],
+        applications: [`a-lead-open-${run}`],
+      });
+      expect(JSON.stringify(await awards.round(admin, roundId))).not.toContain(hidden);
+      expect(await asSeenBy(partner)).toEqual({ projectIds: [], applications: [] });
+
+      // An uncleared member of the panel cannot decide (nor so learn of) the hidden application.
+      const decide = (by: Identity, applicationId: string) =>
+        awards.decideApplication(by, roundId, applicationId, 'funded', 'A sound design.', 500);
+      const stillOpen = await refusal(decide(admin, `a-lead-${run}`));
+      expect(await refusal(decide(admin, `a-none-${run}`))).toEqual(stillOpen);
+      await awards.close(admin, roundId);
+      const notFound = await refusal(decide(admin, `a-lead-${run}`));
+      expect(notFound).toEqual({
+        code: 'AWARD_ENTRY_NOT_FOUND',
+        message: `No application a-lead-${run}`,
+      });
+      expect(await refusal(decide(admin, `a-none-${run}`))).toEqual({
+        code: 'AWARD_ENTRY_NOT_FOUND',
+        message: `No application a-none-${run}`,
+      });
+      // The cleared panel decides it; the sum committed leaves out what a reader may not see.
+      await decide(cleared(as(admin.actor.id, ['admin'])), `a-lead-${run}`);
+      expect(
+        (await awards.round(cleared(as(admin.actor.id, ['admin'])), roundId))?.fundCommitted,
+      ).toBe(500);
+      expect((await awards.round(admin, roundId))?.fundCommitted).toBe(0);
+    });
+
+    it('shows the project once the register releases it (a new audience, OFFICIAL)', async () => {
+      expect((await app.projectsOf(viewer, alex)).map((entry) => entry.projectId)).not.toContain(
+        hidden,
+      );
+      await register.official(hidden);
+      await stores.projectAudienceFollower?.catchUp();
+      expect((await app.projectsOf(viewer, alex)).map((entry) => entry.projectId)).toContain(
+        hidden,
+      );
+      expect((await app.team(viewer, hidden)).map((member) => member.personId)).toEqual([alex]);
+    });
+  });
+
+  it('shows a partner no one but the people on the teams of projects it may see, and only their names', async () => {
+    const collaboration = `project-collaboration-${run}`;
+    await register.publish(collaboration, 'OFFICIAL', [
+      readerKey.everyone,
+      readerKey.partner(partner.actor.id),
+    ]);
+    expect(await app.entry(partner, alex)).toBeUndefined();
+    expect(await app.person(partner, alex, 'research-contact')).toBeUndefined();
+    expect(await app.champions(partner)).toEqual([]);
+    await expect(app.findExperts(partner, { methods: ['crime-analysis'] })).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(
+      app.findExperts(as('org-uni', ['viewer'], 'partner'), { methods: ['crime-analysis'] }),
+    ).rejects.toThrow(ForbiddenError);
+
+    await app.joinProject(researcher, alex, collaboration, 'analyst');
+    const seen = await app.person(partner, alex, 'research-contact');
+    expect(seen).toMatchObject({
+      personId: alex,
+      personal: { name: 'Alex Ample' },
+      visibleFields: ['name'],
+      unit: null,
+      rankOrGrade: null,
+      skills: [],
+      topics: [],
+      championships: [],
+      training: [],
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/alex\.ample@|Central West|North BCU/);
+    // Alex's part in the projects the partner may see, and nothing of the others.
+    expect((await app.projectsOf(partner, alex)).map((entry) => entry.projectId)).toEqual([
+      collaboration,
+    ]);
   });
 
   it('keeps the EBP champions directory by unit', async () => {

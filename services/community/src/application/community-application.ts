@@ -1,3 +1,4 @@
+import type { ReferenceGuard } from '@ebp/access';
 import { community } from '@ebp/contracts';
 import {
   auditTrail,
@@ -11,7 +12,13 @@ import {
   type PersonalData,
   type SubjectKeyStore,
 } from '@ebp/eventing';
-import { ForbiddenError, currentCorrelationId, requireRole, type Identity } from '@ebp/platform';
+import {
+  ForbiddenError,
+  currentCorrelationId,
+  requireRole,
+  type Identity,
+  type Role,
+} from '@ebp/platform';
 import {
   mayEditProfile,
   mayReadPersonalReadLog,
@@ -41,6 +48,22 @@ import {
   personStreamId,
   type PersonEntry,
 } from '../people/projections/person-directory.projection';
+import {
+  REACHED_PERSON_FIELDS,
+  isStaff,
+  requireStaff,
+  seesAsStaff,
+  withoutStaffDetails,
+} from './partner-reach';
+import { requireVisibleProjects } from './project-references';
+
+const TALENT_POOL_READERS: readonly Role[] = [
+  'viewer',
+  'researcher',
+  'reviewer',
+  'committee',
+  'admin',
+];
 
 export interface CommunityStores {
   /** The sealing store (commands); `store.inner` is what projectors and the relay read. */
@@ -51,6 +74,11 @@ export interface CommunityStores {
   readonly people: () => Promise<DocumentCollection<PersonEntry>>;
   readonly involvements: () => Promise<DocumentCollection<InvolvementEntry>>;
   readonly auditResponses: () => Promise<DocumentCollection<AuditResponse>>;
+  /**
+   * The register's projects as far as need-to-know goes (DESIGN.md §5): a reference to a project
+   * the caller may not see is left out, and a write naming one is refused as for a missing one.
+   */
+  readonly projects: ReferenceGuard;
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;
 }
@@ -99,7 +127,10 @@ export class CommunityApplication {
 
   /** Reads ----------------------------------------------------------------------------------- */
 
-  /** Views of people, with personal fields opened where allowed and each read recorded. */
+  /**
+   * Views of people, with personal fields opened where allowed and each read recorded. A caller
+   * outside the staff sees only the names of the people within its reach, and nothing else.
+   */
   async view(
     identity: Identity,
     entries: readonly PersonEntry[],
@@ -107,9 +138,21 @@ export class CommunityApplication {
   ): Promise<PersonView[]> {
     const views: PersonView[] = [];
     const reads: Parameters<PersonalReadLog['record']>[0][number][] = [];
+    const reached = await this.reachOf(
+      identity,
+      entries.map((entry) => entry.personId),
+    );
     for (const entry of entries) {
-      const { sealed, ...rest } = entry;
-      const visible = entry.status === 'active' ? visiblePersonalFields(identity, entry) : [];
+      const asStaff = seesAsStaff(identity, entry.personId);
+      const { sealed, ...rest } = asStaff ? entry : withoutStaffDetails(entry);
+      const visible =
+        entry.status !== 'active'
+          ? []
+          : asStaff
+            ? visiblePersonalFields(identity, entry)
+            : reached.has(entry.personId)
+              ? REACHED_PERSON_FIELDS
+              : [];
       const personal: Record<string, unknown> = {};
       for (const field of visible) {
         const value = sealed[field];
@@ -135,11 +178,33 @@ export class CommunityApplication {
     personId: string,
     purpose: ReadPurpose,
   ): Promise<PersonView | undefined> {
-    const found = await (await this.stores.people()).get(personId);
+    const found = await this.entry(identity, personId);
     if (!found) return undefined;
     const self = identity.actor.kind === 'person' && identity.actor.id === personId;
-    const [view] = await this.view(identity, [found.body], self ? 'self-service' : purpose);
+    const [view] = await this.view(identity, [found], self ? 'self-service' : purpose);
     return view;
+  }
+
+  /**
+   * The people among these that a caller outside the staff may learn of: those who are or were
+   * on the team of a research project the caller may see. Staff (and a person reading their own
+   * profile) see the talent pool whole, so it is not asked for them.
+   */
+  private async reachOf(identity: Identity, personIds: readonly string[]): Promise<Set<string>> {
+    const wanted = [...new Set(personIds)].filter((id) => !seesAsStaff(identity, id));
+    if (wanted.length === 0) return new Set();
+    const involvements = await (
+      await this.stores.involvements()
+    ).find({ filter: { personId: { $in: wanted } } });
+    const visible = await this.stores.projects.visibleIds(
+      identity,
+      involvements.items.map((item) => item.body.projectId),
+    );
+    return new Set(
+      involvements.items
+        .filter((item) => visible.has(item.body.projectId))
+        .map((item) => item.body.personId),
+    );
   }
 
   /** Who read a person's personal fields, when, which and why: for the person or an administrator. */
@@ -173,18 +238,21 @@ export class CommunityApplication {
     return entries;
   }
 
-  /** The directory entry (personal fields sealed), for the graph to open lazily through `view`. */
-  async entry(personId: string): Promise<PersonEntry | undefined> {
-    return (await (await this.stores.people()).get(personId))?.body;
+  /**
+   * The directory entry as the caller may see it (personal fields sealed), for the graph to open
+   * lazily through `view`. A caller outside the staff learns only of the people within its reach
+   * (asked first, so an unknown person and one out of reach answer alike), without staff details.
+   */
+  async entry(identity: Identity, personId: string): Promise<PersonEntry | undefined> {
+    const asStaff = seesAsStaff(identity, personId);
+    if (!asStaff && !(await this.reachOf(identity, [personId])).has(personId)) return undefined;
+    const found = (await (await this.stores.people()).get(personId))?.body;
+    return found && (asStaff ? found : withoutStaffDetails(found));
   }
 
   /** The expertise finder's ranking, with entries (nothing personal opened yet). */
   async rankExperts(identity: Identity, query: ExpertiseQuery) {
-    requireRole(
-      identity,
-      ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
-      'search the talent pool',
-    );
+    requireStaff(identity, TALENT_POOL_READERS, 'search the talent pool');
     const people = await this.activePeople();
     const byId = new Map(people.map((person) => [person.personId, person]));
     return rankExperts(people, query)
@@ -192,18 +260,16 @@ export class CommunityApplication {
       .map((ranked) => ({ ranked, entry: byId.get(ranked.personId)! }));
   }
 
-  async championEntries(unit?: string): Promise<PersonEntry[]> {
+  /** The EBP champions (of a unit): who champions what is staff data, none for anyone else. */
+  async championEntries(identity: Identity, unit?: string): Promise<PersonEntry[]> {
+    if (!isStaff(identity)) return [];
     return (await this.activePeople()).filter((person) =>
       person.championships.some((championship) => unit === undefined || championship.area === unit),
     );
   }
 
   async findExperts(identity: Identity, query: ExpertiseQuery) {
-    requireRole(
-      identity,
-      ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
-      'search the talent pool',
-    );
+    requireStaff(identity, TALENT_POOL_READERS, 'search the talent pool');
     const people = await this.activePeople();
     const ranked = rankExperts(people, query).slice(0, 50);
     const byId = new Map(people.map((person) => [person.personId, person]));
@@ -237,7 +303,7 @@ export class CommunityApplication {
     identity: Identity,
     needOf: (people: PersonEntry[]) => TeamNeed,
   ): Promise<{ member: TeamMember; entry: PersonEntry }[]> {
-    requireRole(identity, ['researcher', 'committee', 'admin'], 'suggest a research team');
+    requireStaff(identity, ['researcher', 'committee', 'admin'], 'suggest a research team');
     const people = await this.activePeople();
     const byId = new Map(people.map((person) => [person.personId, person]));
     return suggestTeam(people, needOf(people)).map((member) => ({
@@ -247,11 +313,15 @@ export class CommunityApplication {
   }
 
   async champions(identity: Identity, unit?: string): Promise<PersonView[]> {
-    return this.view(identity, await this.championEntries(unit), 'expertise-search');
+    return this.view(identity, await this.championEntries(identity, unit), 'expertise-search');
   }
 
-  /** ResearchProject.team: everyone who is or was part of the project. */
-  async team(projectId: string): Promise<InvolvementEntry[]> {
+  /**
+   * ResearchProject.team: everyone who is or was part of the project. None when the caller may not
+   * see the project (the register resolves only projects the caller may see; this holds on any path).
+   */
+  async team(identity: Identity, projectId: string): Promise<InvolvementEntry[]> {
+    if (!(await this.stores.projects.canSee(identity, projectId))) return [];
     const found = await (
       await this.stores.involvements()
     ).find({
@@ -264,15 +334,22 @@ export class CommunityApplication {
     return found.items.map((item) => item.body);
   }
 
-  /** Person.projects: the projects a person is or was part of. */
-  async projectsOf(personId: string): Promise<InvolvementEntry[]> {
+  /**
+   * Person.projects: the projects a person is or was part of, leaving out those the caller may not
+   * see (a reference to a project is the project's data: DESIGN.md §5).
+   */
+  async projectsOf(identity: Identity, personId: string): Promise<InvolvementEntry[]> {
     const found = await (
       await this.stores.involvements()
     ).find({
       filter: { personId },
       sort: [{ field: 'from', direction: 'desc' }],
     });
-    return found.items.map((item) => item.body);
+    return this.stores.projects.visible(
+      identity,
+      found.items.map((item) => item.body),
+      (involvement) => involvement.projectId,
+    );
   }
 
   private async activePeople(): Promise<PersonEntry[]> {
@@ -349,7 +426,10 @@ export class CommunityApplication {
   async joinProject(identity: Identity, personId: string, projectId: string, role: string) {
     const self = identity.actor.kind === 'person' && identity.actor.id === personId;
     if (!self)
-      requireRole(identity, ['researcher', 'committee', 'admin'], 'add someone else to a project');
+      requireStaff(identity, ['researcher', 'committee', 'admin'], 'add someone else to a project');
+    // A project the caller may not see answers as a missing one, before any check that could tell
+    // them apart (whether the person is already part of it).
+    await requireVisibleProjects(this.stores.projects, identity, [projectId]);
     if ((await (await this.stores.people()).get(personId))?.body.status !== 'active')
       throw new PersonNotFound(`No person ${personId} in the talent pool`);
     await this.involvementCommands.execute(

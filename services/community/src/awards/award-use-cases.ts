@@ -8,9 +8,20 @@ import {
 } from '../access/award-access';
 import { personIdOf } from '../access/roles';
 import type { CommunityStores } from '../application/community-application';
+import { isStaff } from '../application/partner-reach';
+import {
+  projectIdOfApplication,
+  projectIdsOfNomination,
+  requireVisibleProjects,
+} from '../application/project-references';
 import { PersonNotFound } from '../people/person.errors';
 import type { AwardRoundState, ApplicationState, NominationState } from './award-round';
-import { awardRoundDecider, type AwardRoundCommand } from './award-round.decider';
+import {
+  AwardEntryNotFound,
+  awardRoundDecider,
+  decideAwardRound,
+  type AwardRoundCommand,
+} from './award-round.decider';
 
 export const awardRoundStreamId = (roundId: string): string => `award-round:${roundId}`;
 
@@ -77,6 +88,12 @@ export class CommunityAwards {
   ): Promise<void> {
     const by = personIdOf(identity, 'nominate a colleague');
     await this.requireActivePerson(nomination.nomineeId, 'The nominee');
+    // Before the decider's checks: a hidden project answers exactly as a missing one.
+    await requireVisibleProjects(
+      this.stores.projects,
+      identity,
+      projectIdsOfNomination(nomination),
+    );
     await this.handle(identity, roundId, {
       type: 'nominate',
       nominationId,
@@ -94,6 +111,9 @@ export class CommunityAwards {
   ): Promise<void> {
     const by = personIdOf(identity, 'apply to the fund');
     await this.requireActivePerson(by, 'An applicant');
+    const projectId = projectIdOfApplication(application);
+    if (projectId !== undefined)
+      await requireVisibleProjects(this.stores.projects, identity, [projectId]);
     await this.handle(identity, roundId, {
       type: 'apply',
       applicationId,
@@ -134,17 +154,47 @@ export class CommunityAwards {
     amountAwarded?: number,
   ): Promise<void> {
     requireRole(identity, AWARD_PANEL, 'decide fund applications');
-    await this.handle(identity, roundId, {
+    const command: AwardRoundCommand = {
       type: 'decide-application',
       applicationId,
       outcome,
       reason,
       ...(amountAwarded === undefined ? {} : { amountAwarded }),
       by: identity.actor.id,
-    });
+    };
+    await this.refuseHiddenApplication(identity, roundId, applicationId, command);
+    await this.handle(identity, roundId, command);
   }
 
-  /** A round as the caller may see it; citations opened (and logged) for the panel only. */
+  /**
+   * An application naming a project the actor may not see is, to them, one that does not exist
+   * (it is left out of the round they see): the decider answers as it would without it.
+   */
+  private async refuseHiddenApplication(
+    identity: Identity,
+    roundId: string,
+    applicationId: string,
+    command: AwardRoundCommand,
+  ): Promise<void> {
+    const { state } = await loadState(
+      this.stores.store,
+      awardRoundDecider,
+      awardRoundStreamId(roundId),
+    );
+    if (state.status === 'none') return;
+    const projectId = state.applications[applicationId]?.application.projectId;
+    if (projectId === undefined || (await this.stores.projects.canSee(identity, projectId))) return;
+    const { [applicationId]: _hidden, ...others } = state.applications;
+    decideAwardRound(command, { ...state, applications: others });
+    throw new AwardEntryNotFound(`No application ${applicationId}`);
+  }
+
+  /**
+   * A round as the caller may see it; citations opened (and logged) for the panel only. A project
+   * the caller may not see is left out: from a nomination's projects, and with the fund
+   * applications naming it (and what was awarded to them, from the sum committed). The entries
+   * name members of staff, so a caller outside the staff (a partner) sees none of them.
+   */
   async round(identity: Identity, roundId: string): Promise<AwardRoundView | undefined> {
     const { state } = await loadState(
       this.stores.store,
@@ -152,12 +202,25 @@ export class CommunityAwards {
       awardRoundStreamId(roundId),
     );
     if (state.status === 'none') return undefined;
-    const nominations = Object.entries(state.nominations).filter(([, nomination]) =>
-      maySeeNomination(identity, nomination),
+    const staff = isStaff(identity);
+    const allApplications = Object.entries(state.applications);
+    const visibleProjects = await this.stores.projects.visibleIds(identity, [
+      ...Object.values(state.nominations).flatMap((nomination) => nomination.projectIds),
+      ...allApplications.flatMap(([, { application }]) =>
+        application.projectId === undefined ? [] : [application.projectId],
+      ),
+    ]);
+    const namesVisibleProject = ({ application }: ApplicationState) =>
+      application.projectId === undefined || visibleProjects.has(application.projectId);
+    const nominations = Object.entries(state.nominations).filter(
+      ([, nomination]) => staff && maySeeNomination(identity, nomination),
     );
     const citations = mayReadCitations(identity)
       ? await this.citations(identity, roundId, new Set(nominations.map(([id]) => id)))
       : new Map<string, string>();
+    const hiddenAwards = allApplications
+      .filter(([, application]) => !namesVisibleProject(application))
+      .reduce((sum, [, application]) => sum + (application.amountAwarded ?? 0), 0);
     return {
       id: roundId,
       title: state.round.title,
@@ -165,14 +228,18 @@ export class CommunityAwards {
       opensOn: state.round.opensOn,
       closesOn: state.round.closesOn,
       fundBudget: state.round.fundBudget,
-      fundCommitted: state.committed,
+      fundCommitted: state.committed - hiddenAwards,
       nominations: nominations.map(([id, nomination]) => ({
         ...nomination,
+        projectIds: nomination.projectIds.filter((projectId) => visibleProjects.has(projectId)),
         id,
         citation: citations.get(id) ?? null,
       })),
-      applications: Object.entries(state.applications)
-        .filter(([, application]) => maySeeApplication(identity, application))
+      applications: allApplications
+        .filter(
+          ([, application]) =>
+            staff && maySeeApplication(identity, application) && namesVisibleProject(application),
+        )
         .map(([id, application]) => ({ ...application, id })),
     };
   }

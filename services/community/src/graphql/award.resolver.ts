@@ -19,8 +19,8 @@ export class AwardPeople {
   ) {}
 
   async person(context: RequestContext, personId: string) {
-    const entry = await this.community.entry(personId);
     const identity = await identityOf(this.runtime, context);
+    const entry = await this.community.entry(identity, personId);
     return entry ? this.people.graphPerson(identity, entry, 'governance') : null;
   }
 }

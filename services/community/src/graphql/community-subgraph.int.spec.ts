@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { SqlDocumentStore, type SqlClient } from '@ebp/eventing';
+import { NO_SUCH_PROJECT, readerKey } from '@ebp/access';
+import { SqlDocumentStore, SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import type { Identity } from '@ebp/platform';
 import type { PersonalReadLog } from '../access/personal-read-log';
+import { RegisterAudiences } from '../application/project-audience.fixtures';
 import { aProfile } from '../people/person.fixtures';
-import { openCommunityStores } from '../community-stores';
+import { openCommunityStores, type OpenedCommunityStores } from '../community-stores';
 import { CommunityModule } from './community.module';
 
 const [sqlTarget] = sqlTargets();
@@ -16,9 +18,16 @@ const who = (id: string, roles: Identity['roles']): Identity => ({
   roles,
   clearances: ['OFFICIAL'],
 });
+const cleared = (identity: Identity): Identity => ({
+  ...identity,
+  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+});
 
 describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
   let sql: SqlClient;
+  let registerSql: SqlClient;
+  let registerLog: RegisterAudiences;
+  let stores: OpenedCommunityStores;
   let app: INestApplication;
   let url: string;
   let readLog: PersonalReadLog;
@@ -26,10 +35,14 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
 
   beforeAll(async () => {
     sql = await sqlTarget!.create();
-    const stores = await openCommunityStores({
+    registerSql = await sqlTarget!.create();
+    registerLog = new RegisterAudiences(await SqlEventStore.open(registerSql));
+    stores = await openCommunityStores({
       sql,
       documents: await SqlDocumentStore.open(sql),
       now: () => new Date('2026-05-01T09:00:00Z'),
+      // The register's log, as all-in-one feeds it: the projects' audiences come from it.
+      registerEvents: registerLog.feed,
     });
     readLog = stores.readLog;
     app = await NestFactory.create(
@@ -46,7 +59,9 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
 
   afterAll(async () => {
     await app.close();
+    await stores.projectAudienceFollower?.stop();
     await sql.close();
+    await registerSql.close();
   });
 
   async function graphql(query: string, variables: Record<string, unknown> = {}) {
@@ -70,6 +85,7 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
       registerPerson: true,
     });
     await graphql(register, { id: 'p-bo', p: aProfile({ name: 'Bo Bright', unit: 'North BCU' }) });
+    await registerLog.official('project-1');
     for (const [person, role] of [
       ['p-alex', 'analyst'],
       ['p-bo', 'researcher'],
@@ -168,5 +184,234 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
       '{ person(id: "p-bo", purpose: governance) { status name unit } }',
     );
     expect(erased.data).toEqual({ person: { status: 'erased', name: null, unit: null } });
+  });
+
+  describe('need-to-know on references to research projects', () => {
+    const hidden = 'demo-county-lines-disruption';
+    const missing = 'project-never-proposed';
+    const lead = cleared(who('person-lee', ['researcher']));
+    const sam = who('person-sam', ['researcher']);
+    const viewer = who('person-vic', ['viewer']);
+    const clearedCommittee = cleared(who('person-cat', ['committee']));
+    const partner: Identity = {
+      actor: { kind: 'partner', id: 'org-uni' },
+      name: 'University',
+      roles: ['partner'],
+      clearances: ['OFFICIAL'],
+    };
+    const projectsOfSam = `{
+      person(id: "person-sam", purpose: expertise_search) { projects { project { id } role } }
+      experts(methods: ["crime-analysis"]) { person { id projects { project { id } } } }
+    }`;
+    const join = (personId: string, projectId: string) =>
+      graphql(
+        'mutation($p: ID!, $j: ID!) { joinProject(personId: $p, projectId: $j, role: "analyst") }',
+        { p: personId, j: projectId },
+      );
+    const answer = (result: Awaited<ReturnType<typeof graphql>>) => ({
+      code: result.errors?.[0]?.extensions?.code,
+      message: result.errors?.[0]?.message,
+    });
+    const idsIn = (result: Awaited<ReturnType<typeof graphql>>) =>
+      [...JSON.stringify(result.data).matchAll(/"id":"([^"]+)"/g)].map(([, id]) => id);
+
+    beforeAll(async () => {
+      caller = who('person-ada', ['admin']);
+      const register = 'mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }';
+      await graphql(register, { id: 'person-sam', p: aProfile({ name: 'Sam Sample' }) });
+      await graphql(register, { id: 'person-lee', p: aProfile({ name: 'Lee Lead' }) });
+      await registerLog.sensitive(hidden, ['person-lee']);
+      caller = sam;
+      expect((await join('person-sam', 'project-1')).errors).toBeUndefined();
+      // The lead, cleared and needing to know, puts Sam on the sensitive project's team.
+      caller = lead;
+      expect((await join('person-sam', hidden)).errors).toBeUndefined();
+    });
+
+    it('leaves a hidden project out of Person.projects (through person and experts) for an uncleared reader', async () => {
+      for (const reader of [viewer, sam, who('person-ada', ['admin'])]) {
+        caller = reader;
+        const result = await graphql(projectsOfSam);
+        expect(result.errors).toBeUndefined();
+        expect(idsIn(result)).toContain('project-1');
+        expect(idsIn(result)).not.toContain(hidden);
+      }
+      caller = viewer;
+      expect((await graphql(projectsOfSam)).data?.person).toEqual({
+        projects: [{ project: { id: 'project-1' }, role: 'analyst' }],
+      });
+      for (const reader of [lead, clearedCommittee]) {
+        caller = reader;
+        expect(idsIn(await graphql(projectsOfSam))).toContain(hidden);
+      }
+    });
+
+    it('resolves ResearchProject.team only for a project the caller may see', async () => {
+      const team = `query ($r: [_Any!]!) {
+        _entities(representations: $r) { ... on ResearchProject { id team { role person { id } } } }
+      }`;
+      const representations = { r: [{ __typename: 'ResearchProject', id: hidden }] };
+      caller = viewer;
+      expect((await graphql(team, representations)).data).toEqual({
+        _entities: [{ id: hidden, team: [] }],
+      });
+      caller = lead;
+      expect((await graphql(team, representations)).data).toEqual({
+        _entities: [{ id: hidden, team: [{ role: 'analyst', person: { id: 'person-sam' } }] }],
+      });
+    });
+
+    it('answers joinProject, nominateForAward and applyToFund naming a hidden project exactly as a missing one', async () => {
+      caller = sam;
+      const hiddenJoin = answer(await join('person-sam', hidden));
+      expect(hiddenJoin).toEqual({ code: 'PROJECT_NOT_FOUND', message: NO_SUCH_PROJECT });
+      expect(answer(await join('person-sam', missing))).toEqual(hiddenJoin);
+      caller = who('person-rae', ['researcher']);
+      expect(answer(await join('p-alex', hidden))).toEqual(hiddenJoin);
+      expect(answer(await join('p-alex', missing))).toEqual(hiddenJoin);
+
+      caller = who('person-ada', ['admin']);
+      await graphql('mutation($r: JSON!) { openAwardRound(id: "round-2026", round: $r) }', {
+        r: {
+          title: 'EBP award 2026',
+          opensOn: '2026-04-01',
+          closesOn: '2026-06-30',
+          fundBudget: 9000,
+        },
+      });
+      const nominate = (id: string, projectIds: string[]) =>
+        graphql(
+          `
+            mutation ($n: ID!, $p: [ID!]) {
+              nominateForAward(
+                roundId: "round-2026"
+                nominationId: $n
+                nomineeId: "p-alex"
+                citation: "Changed how the BCU deploys its patrols."
+                projectIds: $p
+              )
+            }
+          `,
+          { n: id, p: projectIds },
+        );
+      const apply = (id: string, projectId: string) =>
+        graphql(
+          'mutation($a: ID!, $x: JSON!) { applyToFund(roundId: "round-2026", applicationId: $a, application: $x) }',
+          {
+            a: id,
+            x: {
+              title: 'A county lines trial',
+              summary: 'What disrupts the lines?',
+              amountRequested: 500,
+              projectId,
+            },
+          },
+        );
+      caller = sam;
+      expect(answer(await nominate('n-hidden', ['project-1', hidden]))).toEqual(hiddenJoin);
+      expect(answer(await nominate('n-missing', [missing]))).toEqual(hiddenJoin);
+      expect(answer(await apply('a-hidden', hidden))).toEqual(hiddenJoin);
+      expect(answer(await apply('a-missing', missing))).toEqual(hiddenJoin);
+
+      caller = lead;
+      expect((await nominate('n-lead', ['project-1', hidden])).errors).toBeUndefined();
+      expect((await apply('a-lead', hidden)).errors).toBeUndefined();
+      const round = `{ awardRound(id: "round-2026") {
+        fundCommitted nominations { id projectIds } applications { id projectId }
+      } }`;
+      caller = clearedCommittee;
+      expect((await graphql(round)).data).toEqual({
+        awardRound: {
+          fundCommitted: 0,
+          nominations: [{ id: 'n-lead', projectIds: ['project-1', hidden] }],
+          applications: [{ id: 'a-lead', projectId: hidden }],
+        },
+      });
+      caller = who('person-cat', ['committee']);
+      const uncleared = await graphql(round);
+      expect(uncleared.data).toEqual({
+        awardRound: {
+          fundCommitted: 0,
+          nominations: [{ id: 'n-lead', projectIds: ['project-1'] }],
+          applications: [],
+        },
+      });
+      expect(JSON.stringify(uncleared)).not.toContain(hidden);
+    });
+
+    it('gives a partner no person outside its collaborations, and of those only the name and role', async () => {
+      caller = partner;
+      const sam = `query ($r: [_Any!]!) {
+        _entities(representations: $r) {
+          ... on Person {
+            id name unit rankOrGrade skills { method } topics championships { area } training { title }
+            projects { project { id } role }
+          }
+        }
+      }`;
+      const team = `query ($r: [_Any!]!) {
+        _entities(representations: $r) {
+          ... on ResearchProject { id team { role person { id name unit } } }
+        }
+      }`;
+      const samRef = { r: [{ __typename: 'Person', id: 'person-sam' }] };
+      const projectRef = { r: [{ __typename: 'ResearchProject', id: 'project-1' }] };
+      expect((await graphql(sam, samRef)).data).toEqual({ _entities: [null] });
+      expect((await graphql(team, projectRef)).data).toEqual({
+        _entities: [{ id: 'project-1', team: [] }],
+      });
+      expect((await graphql('{ champions { id } }')).data).toEqual({ champions: [] });
+      expect(
+        (
+          await graphql(
+            '{ awardRound(id: "round-2026") { nominations { id } applications { id } } }',
+          )
+        ).data,
+      ).toEqual({
+        awardRound: { nominations: [], applications: [] },
+      });
+
+      // The register makes the university a reader of project-1 (a collaboration).
+      await registerLog.publish('project-1', 'OFFICIAL', [
+        readerKey.everyone,
+        readerKey.partner('org-uni'),
+      ]);
+      await stores.projectAudienceFollower?.catchUp();
+      expect((await graphql(sam, samRef)).data).toEqual({
+        _entities: [
+          {
+            id: 'person-sam',
+            name: 'Sam Sample',
+            unit: null,
+            rankOrGrade: null,
+            skills: [],
+            topics: [],
+            championships: [],
+            training: [],
+            projects: [{ project: { id: 'project-1' }, role: 'analyst' }],
+          },
+        ],
+      });
+      const members = (
+        (await graphql(team, projectRef)).data as {
+          _entities: { team: { role: string; person: Record<string, unknown> }[] }[];
+        }
+      )._entities[0]!.team;
+      expect(members).toContainEqual({
+        role: 'analyst',
+        person: { id: 'person-sam', name: 'Sam Sample', unit: null },
+      });
+      for (const member of members) expect(member.person.unit).toBeNull();
+    });
+
+    it('shows the project once the register releases it', async () => {
+      caller = viewer;
+      expect(idsIn(await graphql(projectsOfSam))).not.toContain(hidden);
+      await registerLog.official(hidden);
+      await stores.projectAudienceFollower?.catchUp();
+      const released = await graphql(projectsOfSam);
+      expect(idsIn(released)).toContain(hidden);
+      expect((released.data?.person as { projects: unknown[] }).projects).toHaveLength(2);
+    });
   });
 });

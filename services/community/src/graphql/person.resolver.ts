@@ -9,6 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import {
+  ForbiddenError,
   fromGraphEnum,
   toGraphAuditEntry,
   identityOf,
@@ -17,6 +18,7 @@ import {
   type RequestContext,
 } from '@ebp/platform';
 import type { ReadPurpose } from '../access/person-access';
+import { mayClaimReadPurpose, refusedPurposeMessage } from '../access/read-purposes';
 import { CommunityApplication, type PersonView } from '../application/community-application';
 import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
 import type { PersonEntry } from '../people/projections/person-directory.projection';
@@ -58,8 +60,12 @@ export class PersonResolver {
     @Args('purpose') purpose: string,
   ) {
     const identity = await this.identity(context);
-    const entry = await this.community.entry(id);
-    return entry ? this.graphPerson(identity, entry, fromGraphEnum<ReadPurpose>(purpose)) : null;
+    const stated = fromGraphEnum<ReadPurpose>(purpose);
+    // Before the person is looked up: the refusal says nothing about whether they exist.
+    if (!mayClaimReadPurpose(identity, stated, id))
+      throw new ForbiddenError(refusedPurposeMessage(identity, stated, id));
+    const entry = await this.community.entry(identity, id);
+    return entry ? this.graphPerson(identity, entry, stated) : null;
   }
 
   @Query('experts')
@@ -88,7 +94,7 @@ export class PersonResolver {
   @Query('champions')
   async champions(@Context() context: RequestContext, @Args('unit') unit?: string) {
     const identity = await this.identity(context);
-    const entries = await this.community.championEntries(unit ?? undefined);
+    const entries = await this.community.championEntries(identity, unit ?? undefined);
     return entries.map((entry) => this.graphPerson(identity, entry, 'expertise-search'));
   }
 
@@ -107,7 +113,7 @@ export class PersonResolver {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
     const identity = await this.identity(context);
-    const entry = await this.community.entry(reference.id);
+    const entry = await this.community.entry(identity, reference.id);
     return entry ? this.graphPerson(identity, entry, 'team-building') : null;
   }
 
@@ -137,9 +143,11 @@ export class PersonResolver {
     return entries.map(toGraphAuditEntry);
   }
 
+  /** The projects the person is or was part of, leaving out those the caller may not see. */
   @ResolveField('projects')
-  async projects(@Parent() person: GraphPerson) {
-    return (await this.community.projectsOf(person.id)).map(toGraphInvolvement);
+  async projects(@Parent() person: GraphPerson, @Context() context: RequestContext) {
+    const identity = await this.identity(context);
+    return (await this.community.projectsOf(identity, person.id)).map(toGraphInvolvement);
   }
 }
 

@@ -45,8 +45,9 @@ export class ResearchProjectResolver {
   }
 
   @ResolveField('team')
-  async team(@Parent() project: { id: string }) {
-    return (await this.community.team(project.id)).map(toGraphInvolvement);
+  async team(@Parent() project: { id: string }, @Context() context: RequestContext) {
+    const identity = await identityOf(this.runtime, context);
+    return (await this.community.team(identity, project.id)).map(toGraphInvolvement);
   }
 
   @ResolveField('suggestedTeam')
@@ -80,7 +81,7 @@ export class InvolvementResolver {
   @ResolveField('person')
   async person(@Parent() involvement: { personId: string }, @Context() context: RequestContext) {
     const identity = await identityOf(this.runtime, context);
-    const entry = await this.community.entry(involvement.personId);
+    const entry = await this.community.entry(identity, involvement.personId);
     return entry ? this.people.graphPerson(identity, entry, 'team-building') : null;
   }
 }

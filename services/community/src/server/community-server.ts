@@ -11,7 +11,7 @@ import {
 } from '@ebp/eventing';
 import { forwardedIdentity, silentLogger } from '@ebp/platform';
 import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
-import { openCommunityStores } from '../community-stores';
+import { openCommunityStores, PROJECT_AUDIENCES_CONSUMER } from '../community-stores';
 import { CommunityModule } from '../graphql/community.module';
 import type { CommunityRuntime } from '../graphql/community-runtime';
 import { InvolvementCommands } from '../involvements/involvement.handler';
@@ -27,7 +27,10 @@ export interface CommunityServerOptions extends SubgraphServerOptions {
   readonly documents: DocumentStore;
   /** Where the relay publishes the community's events (personal fields sealed); none: nothing is. */
   readonly bus?: Bus;
-  /** The register's events (projects closing end their involvements). */
+  /**
+   * The register's events: projects closing end their involvements, and the projects' audiences
+   * decide which references to them a caller sees. None: no project is known to the community.
+   */
   readonly registerEvents?: EventFeed;
   /** The dissemination service's events (attendance becomes training). */
   readonly disseminationEvents?: EventFeed;
@@ -47,6 +50,7 @@ export interface RunningCommunity {
 export const COMMUNITY_CONSUMERS = {
   projectClosures: 'community.project-closures',
   attendance: 'community.attendance',
+  projectAudiences: PROJECT_AUDIENCES_CONSUMER,
 } as const;
 
 /**
@@ -62,6 +66,7 @@ export async function startCommunityServer(
     sql: options.sql,
     documents: options.documents,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.registerEvents ? { registerEvents: options.registerEvents } : {}),
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
   const { bus } = options;
@@ -71,6 +76,8 @@ export async function startCommunityServer(
     projectors: stores.projectors,
     background: async (catchUp) => {
       const work: BackgroundWork[] = [];
+      // Who may see each project: every reference to one passes the guard built on it.
+      if (stores.projectAudienceFollower) work.push(stores.projectAudienceFollower);
       // The relay reads the store as written: what leaves the service is sealed.
       if (bus)
         work.push(

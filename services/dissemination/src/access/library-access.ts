@@ -13,29 +13,81 @@ export const ORGANISERS: readonly Role[] = ['reviewer', 'committee', 'admin'];
 /** Who sets up a Local Learning Network. */
 export const NETWORK_FOUNDERS: readonly Role[] = ['researcher', 'reviewer', 'committee', 'admin'];
 
+/**
+ * The reader the Atom feed serves: it needs no token, so it carries only what any member of staff
+ * without OFFICIAL-SENSITIVE clearance may read.
+ */
+export const ANY_MEMBER_OF_STAFF: Identity = {
+  actor: { kind: 'person', id: 'any-member-of-staff' },
+  name: 'Any member of staff',
+  roles: ['viewer'],
+  clearances: ['OFFICIAL'],
+};
+
 const cleared = (identity: Identity) => identity.clearances.includes('OFFICIAL-SENSITIVE');
 
-/** How search sees the caller: need-to-know counts only with OFFICIAL-SENSITIVE clearance. */
-export function searchReaderOf(identity: Identity): SearchReader {
-  return {
-    personId: cleared(identity) ? identity.actor.id : '',
-    seesAllSensitive: cleared(identity) && hasRole(identity, RELEASERS),
-  };
+/**
+ * Whether the library drafted the item from the events of a project: a completed project's report,
+ * or a partner's outcome of a project. Such an item is the project's own data: it is never shown
+ * to anyone who may not see its project, and the project's audience is its need-to-know.
+ */
+export function isProjectSourced(source: dissemination.ItemSource): boolean {
+  return source.kind === 'project' || source.kind === 'partner-outcome';
+}
+
+/** The register projects a version of an item names: its `projectIds` and the project it came from. */
+export function namedProjects(
+  source: dissemination.ItemSource,
+  content: Pick<dissemination.LibraryContent, 'projectIds'>,
+): string[] {
+  return [
+    ...new Set([...(source.kind === 'project' ? [source.projectId] : []), ...content.projectIds]),
+  ];
 }
 
 /**
- * Whether the caller may read a version of an item: staff read OFFICIAL items; an
- * OFFICIAL-SENSITIVE one needs clearance and either the EBP Committee's or an administrator's
- * role, or a place on the item's need-to-know list.
+ * Whether the caller may read a version of an item, given the projects (of those it names) that
+ * the caller may see by the register's rule (`@ebp/access`, over the project audiences):
+ * - only members of staff read the library;
+ * - an OFFICIAL item drafted from a project's events is left out unless the caller may see every
+ *   project it names; an OFFICIAL item an editor wrote is releasable on its own and is shown, with
+ *   the project references the caller may not see left out (see `redactedFor`);
+ * - an OFFICIAL-SENSITIVE item needs clearance and every project it names visible, and then:
+ *   drafted from a project's events, the projects' audience is its need-to-know; written by an
+ *   editor, the EBP Committee's or an administrator's role, or a place on the item's own list.
  */
-export function mayReadContent(
+export function mayReadVersion(
   identity: Identity,
-  content: Pick<dissemination.LibraryContent, 'classification' | 'needToKnow'>,
+  source: dissemination.ItemSource,
+  content: Pick<dissemination.LibraryContent, 'classification' | 'needToKnow' | 'projectIds'>,
+  visibleProjects: ReadonlySet<string>,
 ): boolean {
   if (!hasRole(identity, STAFF)) return false;
-  if (content.classification === 'OFFICIAL') return true;
-  const reader = searchReaderOf(identity);
-  return reader.seesAllSensitive || (content.needToKnow ?? []).includes(reader.personId);
+  const named = namedProjects(source, content);
+  const everyProjectVisible = named.every((projectId) => visibleProjects.has(projectId));
+  const fromProject = isProjectSourced(source);
+  if (content.classification === 'OFFICIAL') return everyProjectVisible || !fromProject;
+  if (!cleared(identity) || !everyProjectVisible) return false;
+  if (fromProject && named.length > 0) return true;
+  return hasRole(identity, RELEASERS) || (content.needToKnow ?? []).includes(identity.actor.id);
+}
+
+/**
+ * How search sees the caller: the same rule as `mayReadVersion`, in SQL. Need-to-know counts only
+ * with OFFICIAL-SENSITIVE clearance; `hiddenProjects` are the indexed items' projects the caller
+ * may not see.
+ */
+export function searchReaderOf(
+  identity: Identity,
+  hiddenProjects: readonly string[] = [],
+): SearchReader {
+  const isCleared = hasRole(identity, STAFF) && cleared(identity);
+  return {
+    cleared: isCleared,
+    personId: isCleared ? identity.actor.id : '',
+    seesAllSensitive: isCleared && hasRole(identity, RELEASERS),
+    hiddenProjects,
+  };
 }
 
 /** The caller as a member of staff acting for themselves, or FORBIDDEN. */

@@ -1,28 +1,81 @@
+import type { dissemination } from '@ebp/contracts';
 import { DEMO_USERS } from '@ebp/platform';
-import { mayReadContent, searchReaderOf, staffMemberOf } from './library-access';
+import { mayReadVersion, namedProjects, searchReaderOf, staffMemberOf } from './library-access';
 
+const editor: dissemination.ItemSource = { kind: 'editor' };
+const fromProject: dissemination.ItemSource = { kind: 'project', projectId: 'p-covert' };
+const fromPartner: dissemination.ItemSource = {
+  kind: 'partner-outcome',
+  submissionId: 's-1',
+  organisationId: 'org-cambridge',
+};
+const official = { classification: 'OFFICIAL' as const, projectIds: [] };
 const sensitive = {
   classification: 'OFFICIAL-SENSITIVE' as const,
   needToKnow: ['person-sam', 'person-rae'],
+  projectIds: [],
 };
+const none = new Set<string>();
 
 describe('library access', () => {
   it('lets staff read OFFICIAL items, and not partners', () => {
     for (const user of ['vic', 'rae', 'rob', 'cat', 'ada'])
-      expect(mayReadContent(DEMO_USERS[user]!, { classification: 'OFFICIAL' })).toBe(true);
-    expect(mayReadContent(DEMO_USERS.uni!, { classification: 'OFFICIAL' })).toBe(false);
+      expect(mayReadVersion(DEMO_USERS[user]!, editor, official, none)).toBe(true);
+    expect(mayReadVersion(DEMO_USERS.uni!, editor, official, none)).toBe(false);
   });
 
-  it('shows OFFICIAL-SENSITIVE items to cleared people who need to know, the committee and administrators', () => {
-    expect(mayReadContent(DEMO_USERS.sam!, sensitive)).toBe(true);
-    expect(mayReadContent(DEMO_USERS.cat!, sensitive)).toBe(true);
-    expect(mayReadContent(DEMO_USERS.ada!, sensitive)).toBe(true);
+  it('shows OFFICIAL-SENSITIVE items an editor wrote to cleared people on their list, the committee and administrators', () => {
+    expect(mayReadVersion(DEMO_USERS.sam!, editor, sensitive, none)).toBe(true);
+    expect(mayReadVersion(DEMO_USERS.cat!, editor, sensitive, none)).toBe(true);
+    expect(mayReadVersion(DEMO_USERS.ada!, editor, sensitive, none)).toBe(true);
     // Named, but not cleared: need-to-know counts only with clearance.
-    expect(mayReadContent(DEMO_USERS.rae!, sensitive)).toBe(false);
+    expect(mayReadVersion(DEMO_USERS.rae!, editor, sensitive, none)).toBe(false);
     // Cleared, but neither named nor on the committee.
-    expect(mayReadContent(DEMO_USERS.rob!, sensitive)).toBe(false);
-    expect(mayReadContent(DEMO_USERS.vic!, sensitive)).toBe(false);
-    expect(searchReaderOf(DEMO_USERS.rae!)).toEqual({ personId: '', seesAllSensitive: false });
+    expect(mayReadVersion(DEMO_USERS.rob!, editor, sensitive, none)).toBe(false);
+    expect(mayReadVersion(DEMO_USERS.vic!, editor, sensitive, none)).toBe(false);
+    expect(searchReaderOf(DEMO_USERS.rae!)).toEqual({
+      cleared: false,
+      personId: '',
+      seesAllSensitive: false,
+      hiddenProjects: [],
+    });
+  });
+
+  it('leaves out an item drafted from a project the caller may not see, whatever its classification', () => {
+    const report = { classification: 'OFFICIAL' as const, projectIds: ['p-covert'] };
+    expect(namedProjects(fromProject, { projectIds: [] })).toEqual(['p-covert']);
+    for (const source of [fromProject, fromPartner]) {
+      expect(mayReadVersion(DEMO_USERS.vic!, source, report, none)).toBe(false);
+      expect(mayReadVersion(DEMO_USERS.cat!, source, report, none)).toBe(false);
+      expect(mayReadVersion(DEMO_USERS.vic!, source, report, new Set(['p-covert']))).toBe(true);
+    }
+  });
+
+  it("gives an OFFICIAL-SENSITIVE item drafted from a project its project's audience as need-to-know", () => {
+    const report = { classification: 'OFFICIAL-SENSITIVE' as const, projectIds: ['p-covert'] };
+    const seen = new Set(['p-covert']);
+    // Cleared and may see the project: reads it, with no list of the item's own.
+    expect(mayReadVersion(DEMO_USERS.rob!, fromProject, report, seen)).toBe(true);
+    // The project's audience never lets an uncleared reader read an OFFICIAL-SENSITIVE item.
+    expect(mayReadVersion(DEMO_USERS.vic!, fromProject, report, seen)).toBe(false);
+    // May not see the project: not even the committee.
+    expect(mayReadVersion(DEMO_USERS.cat!, fromProject, report, none)).toBe(false);
+  });
+
+  it('shows an OFFICIAL item an editor wrote whatever the projects it names (their references are left out), and holds back an OFFICIAL-SENSITIVE one', () => {
+    const summary = { classification: 'OFFICIAL' as const, projectIds: ['p-covert'] };
+    expect(mayReadVersion(DEMO_USERS.vic!, editor, summary, none)).toBe(true);
+    expect(
+      mayReadVersion(DEMO_USERS.sam!, editor, { ...sensitive, projectIds: ['p-covert'] }, none),
+    ).toBe(false);
+    expect(
+      mayReadVersion(
+        DEMO_USERS.sam!,
+        editor,
+        { ...sensitive, projectIds: ['p-covert'] },
+        new Set(['p-covert']),
+      ),
+    ).toBe(true);
   });
 
   it('lets only members of staff act for themselves', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { dissemination } from '@ebp/contracts';
+import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
+import { dissemination, parseOrThrow } from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
@@ -11,17 +12,24 @@ import {
   type EventStore,
 } from '@ebp/eventing';
 import { hasRole, requireRole, type Identity } from '@ebp/platform';
+import { seenBy, visibleProjectsOf, type VisibleLibraryItem } from '../access/item-visibility';
 import {
+  ANY_MEMBER_OF_STAFF,
   EDITORS,
   NETWORK_FOUNDERS,
   ORGANISERS,
   RELEASERS,
   STAFF,
-  mayReadContent,
+  isProjectSourced,
+  namedProjects,
   searchReaderOf,
   staffMemberOf,
 } from '../access/library-access';
-import { InvalidDisseminationInput, NotFound } from '../dissemination-errors';
+import {
+  IllegalDisseminationTransition,
+  InvalidDisseminationInput,
+  NotFound,
+} from '../dissemination-errors';
 import { libraryItemDecider, libraryItemStreamId } from '../library/library-item.decider';
 import {
   masterClassDecider,
@@ -41,6 +49,7 @@ import type {
   MasterClassEntry,
   SubscriptionEntry,
 } from '../projections/dissemination-read-models';
+import { DRAFTED_ITEM_PREFIXES } from '../reactions/draft-items.reaction';
 import type { LibrarySearchIndex, SearchQuery } from '../search/search-index';
 import { subscriptionDecider, subscriptionStreamId } from '../subscriptions/subscription.decider';
 
@@ -53,6 +62,11 @@ export interface DisseminationStores {
   readonly learningNetworks: () => Promise<DocumentCollection<LearningNetworkEntry>>;
   readonly subscriptions: () => Promise<DocumentCollection<SubscriptionEntry>>;
   readonly search: LibrarySearchIndex;
+  /**
+   * The register's projects as far as references to them go: which exist and who may see them,
+   * by the register's rule over the project audiences this service keeps (DESIGN.md §5).
+   */
+  readonly projects: ReferenceGuard;
   readonly targets: readonly DeliveryTarget[];
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;
@@ -78,14 +92,14 @@ export interface MasterClassView extends Omit<
  * subscriptions. Roles decide who may do what; sensitive items stay with those who need to know.
  */
 export class DisseminationApplication {
-  private readonly items;
+  private readonly itemCommands;
   private readonly deliveryCommands;
   private readonly masterClassCommands;
   private readonly networkCommands;
   private readonly subscriptionCommands;
 
   constructor(private readonly stores: DisseminationStores) {
-    this.items = new CommandHandler(stores.store, libraryItemDecider);
+    this.itemCommands = new CommandHandler(stores.store, libraryItemDecider);
     this.deliveryCommands = new CommandHandler(stores.store, deliveryDecider);
     this.masterClassCommands = new CommandHandler(stores.store, masterClassDecider);
     this.networkCommands = new CommandHandler(stores.store, learningNetworkDecider);
@@ -101,38 +115,98 @@ export class DisseminationApplication {
 
   /** The library ------------------------------------------------------------------------- */
 
+  /**
+   * Refuses, as if it did not exist, any project named here that does not exist or that the
+   * actor may not see: one answer for both, so a write tells nobody that a hidden project exists.
+   */
+  private async requireProjects(identity: Identity, projectIds: Iterable<string>): Promise<void> {
+    for (const projectId of new Set(projectIds))
+      await this.stores.projects.requireVisible(identity, projectId, () => new ProjectNotFound());
+  }
+
+  private parseContent(content: unknown): dissemination.LibraryContent {
+    return parseOrThrow(
+      dissemination.LibraryContentSchema,
+      content,
+      'library item',
+      InvalidDisseminationInput,
+    );
+  }
+
   async draftItem(identity: Identity, itemId: string, content: unknown): Promise<void> {
     requireRole(identity, EDITORS, 'draft library items');
-    await this.items.handle(
+    if (DRAFTED_ITEM_PREFIXES.some((prefix) => itemId.startsWith(prefix)))
+      throw new InvalidDisseminationInput(
+        `Item ids starting ${DRAFTED_ITEM_PREFIXES.join(' or ')} are the library's own drafts`,
+      );
+    const parsed = this.parseContent(content);
+    await this.requireProjects(identity, parsed.projectIds);
+    await this.itemCommands.handle(
       libraryItemStreamId(itemId),
-      { type: 'draft', itemId, source: { kind: 'editor' }, content, by: identity.actor.id },
+      { type: 'draft', itemId, source: { kind: 'editor' }, content: parsed, by: identity.actor.id },
       this.context(identity),
     );
     await this.stores.catchUp();
   }
 
-  private async editable(identity: Identity, itemId: string, action: string) {
-    requireRole(identity, EDITORS, action);
+  /** The item as the caller may see it, and the projects it names that they may see. */
+  private async sighted(identity: Identity, itemId: string) {
     const entry = (await (await this.stores.libraryItems()).get(itemId))?.body;
-    if (!entry || !mayReadContent(identity, entry.draft))
-      throw new NotFound(`No library item ${itemId}`);
-    return entry;
+    if (!entry) return undefined;
+    const visibleProjects = await visibleProjectsOf(this.stores.projects, identity, [entry]);
+    return { entry, visibleProjects, seen: seenBy(identity, entry, visibleProjects) };
   }
 
+  private async editable(identity: Identity, itemId: string, action: string) {
+    requireRole(identity, EDITORS, action);
+    const sighted = await this.sighted(identity, itemId);
+    if (!sighted?.seen?.editor) throw new NotFound(`No library item ${itemId}`);
+    return sighted;
+  }
+
+  /**
+   * A new working copy. A project it names must be one the editor may see; the item's references
+   * to projects the editor may not see (they were left out of what the editor was shown) stay.
+   */
   async reviseItem(identity: Identity, itemId: string, content: unknown): Promise<void> {
-    const entry = await this.editable(identity, itemId, 'revise library items');
-    await this.items.handle(
+    const { entry, visibleProjects } = await this.editable(
+      identity,
+      itemId,
+      'revise library items',
+    );
+    const parsed = this.parseContent(content);
+    await this.requireProjects(identity, parsed.projectIds);
+    // In the item's order, so an unchanged copy stays unchanged; then the ones newly named.
+    const kept = entry.draft.projectIds.filter(
+      (projectId) => !visibleProjects.has(projectId) || parsed.projectIds.includes(projectId),
+    );
+    const projectIds = [...new Set([...kept, ...parsed.projectIds])];
+    await this.itemCommands.handle(
       libraryItemStreamId(itemId),
-      { type: 'revise', itemId, content, by: identity.actor.id },
+      { type: 'revise', itemId, content: { ...parsed, projectIds }, by: identity.actor.id },
       this.context(identity, entry.classification),
     );
     await this.stores.catchUp();
   }
 
-  /** An editorial decision: the working copy becomes the next published version. */
+  /**
+   * An editorial decision: the working copy becomes the next published version. An OFFICIAL
+   * version goes to every national body, so an item drawn from a project's events is published
+   * OFFICIAL only while every member of staff may see its projects (the editor sees them, or
+   * would not see the item: saying so tells them nothing new).
+   */
   async publishItem(identity: Identity, itemId: string): Promise<number> {
-    const entry = await this.editable(identity, itemId, 'publish library items');
-    const result = await this.items.handle(
+    const { entry } = await this.editable(identity, itemId, 'publish library items');
+    const { draft, source } = entry;
+    if (draft.classification === 'OFFICIAL' && isProjectSourced(source)) {
+      const named = namedProjects(source, draft);
+      const open = await this.stores.projects.visibleIds(ANY_MEMBER_OF_STAFF, named);
+      if (named.some((projectId) => !open.has(projectId)))
+        throw new IllegalDisseminationTransition(
+          `Library item ${itemId} is drawn from a project that not every member of staff may see: make it OFFICIAL-SENSITIVE to publish it`,
+        );
+    }
+    const result = await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'publish', itemId, by: identity.actor.id },
       this.context(identity, entry.draft.classification),
@@ -142,8 +216,8 @@ export class DisseminationApplication {
   }
 
   async withdrawItem(identity: Identity, itemId: string, reason: string): Promise<void> {
-    const entry = await this.editable(identity, itemId, 'withdraw library items');
-    await this.items.handle(
+    const { entry } = await this.editable(identity, itemId, 'withdraw library items');
+    await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'withdraw', itemId, reason, by: identity.actor.id },
       this.context(identity, entry.classification),
@@ -161,7 +235,7 @@ export class DisseminationApplication {
   ): Promise<void> {
     requireRole(identity, RELEASERS, 'release OFFICIAL-SENSITIVE items');
     await this.editable(identity, itemId, 'release OFFICIAL-SENSITIVE items');
-    await this.items.handle(
+    await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'release', itemId, version, targetIds, justification, by: identity.actor.id },
       this.context(identity, 'OFFICIAL-SENSITIVE'),
@@ -171,80 +245,175 @@ export class DisseminationApplication {
 
   /**
    * One item as the caller may see it: editors see drafts and withdrawn items; readers see the
-   * published version, if its classification lets them.
+   * published version, if its classification and its projects let them.
    */
-  async item(identity: Identity, itemId: string): Promise<LibraryItemEntry | null> {
-    const entry = (await (await this.stores.libraryItems()).get(itemId))?.body;
-    if (!entry) return null;
-    if (hasRole(identity, EDITORS) && mayReadContent(identity, entry.draft)) return entry;
-    if (entry.status !== 'published' || !entry.published) return null;
-    return mayReadContent(identity, entry.published.content) ? entry : null;
+  async item(identity: Identity, itemId: string): Promise<VisibleLibraryItem | null> {
+    return (await this.sighted(identity, itemId))?.seen ?? null;
+  }
+
+  /** Several items as the caller may see them, in the order asked; the others are left out. */
+  async items(identity: Identity, itemIds: readonly string[]): Promise<VisibleLibraryItem[]> {
+    if (itemIds.length === 0) return [];
+    const found = await (await this.stores.libraryItems()).getMany([...new Set(itemIds)]);
+    const entries = itemIds.flatMap((itemId) => {
+      const body = found.get(itemId)?.body;
+      return body ? [body] : [];
+    });
+    return this.seen(identity, entries);
+  }
+
+  /** The entries the caller may see, as they may see them, in order. */
+  private async seen(
+    identity: Identity,
+    entries: readonly LibraryItemEntry[],
+    publishedOnly = false,
+  ): Promise<VisibleLibraryItem[]> {
+    const visibleProjects = await visibleProjectsOf(this.stores.projects, identity, entries);
+    return entries.flatMap((entry) => {
+      const seen = seenBy(identity, entry, visibleProjects, publishedOnly);
+      return seen ? [seen] : [];
+    });
   }
 
   /** Editors' list of items by status (drafts awaiting a decision, by default). */
-  async itemsByStatus(identity: Identity, status: LibraryItemEntry['status']) {
+  async itemsByStatus(
+    identity: Identity,
+    status: LibraryItemEntry['status'],
+  ): Promise<VisibleLibraryItem[]> {
     requireRole(identity, EDITORS, 'list library items by status');
     const found = await bodiesOf(this.stores.libraryItems(), {
       filter: { status },
       sort: [{ field: 'updatedAt', direction: 'desc' }],
     });
-    return found.filter((entry) => mayReadContent(identity, entry.draft));
+    return (await this.seen(identity, found)).filter((seen) => seen.editor);
   }
 
-  /** Published items about a register project that the caller may read. */
-  async publicationsOf(identity: Identity, projectId: string): Promise<LibraryItemEntry[]> {
+  /**
+   * Published items about a register project that the caller may read; none when the caller may
+   * not see the project (or it does not exist).
+   */
+  async publicationsOf(identity: Identity, projectId: string): Promise<VisibleLibraryItem[]> {
+    if (!(await this.stores.projects.visibleIds(identity, [projectId])).has(projectId)) return [];
     const found = await bodiesOf(this.stores.libraryItems(), {
       filter: { status: 'published', projectIds: { $contains: projectId } },
       sort: [{ field: 'published.publishedAt', direction: 'desc' }],
     });
-    return found.filter(
-      (entry) => entry.published && mayReadContent(identity, entry.published.content),
-    );
+    return this.seen(identity, found, true);
+  }
+
+  /** Published items the caller may read, newest first, up to `limit`. */
+  private async newestPublished(
+    identity: Identity,
+    limit: number,
+    filter: Record<string, string> = {},
+  ): Promise<VisibleLibraryItem[]> {
+    const wanted = Math.min(Math.max(limit, 1), 100);
+    const page = wanted * 2;
+    const collection = await this.stores.libraryItems();
+    const visible: VisibleLibraryItem[] = [];
+    // Pages until enough are readable; items the caller may not read take no place in the list.
+    for (let offset = 0; visible.length < wanted && offset < 2_000; offset += page) {
+      const found = await collection.find({
+        filter: { status: 'published', ...filter },
+        sort: [{ field: 'published.publishedAt', direction: 'desc' }],
+        limit: page,
+        offset,
+      });
+      visible.push(
+        ...(await this.seen(
+          identity,
+          found.items.map((item) => item.body),
+          true,
+        )),
+      );
+      if (offset + page >= found.total) break;
+    }
+    return visible.slice(0, wanted);
   }
 
   /** Newly published items the caller may read, newest first. */
-  async recentlyPublished(identity: Identity, limit = 20): Promise<LibraryItemEntry[]> {
+  async recentlyPublished(identity: Identity, limit = 20): Promise<VisibleLibraryItem[]> {
     requireRole(identity, STAFF, 'read the library');
-    const found = await (
-      await this.stores.libraryItems()
-    ).find({
-      filter: { status: 'published' },
-      sort: [{ field: 'published.publishedAt', direction: 'desc' }],
-      limit: Math.min(Math.max(limit, 1), 100) * 2,
+    return this.newestPublished(identity, limit);
+  }
+
+  /**
+   * What the library's Atom feed carries: it needs no token, so only published OFFICIAL items
+   * that any member of staff may read, projects included.
+   */
+  async syndicated(limit = 50): Promise<LibraryItemEntry[]> {
+    const found = await this.newestPublished(ANY_MEMBER_OF_STAFF, limit, {
+      classification: 'OFFICIAL',
     });
-    return found.items
-      .map((item) => item.body)
-      .filter((entry) => entry.published && mayReadContent(identity, entry.published.content))
-      .slice(0, limit);
+    return found
+      .map((seen) => seen.entry)
+      .filter((entry) => entry.published?.content.classification === 'OFFICIAL');
+  }
+
+  /** How search sees the caller: their clearance, and the indexed items' projects they may not see. */
+  private async searchReader(identity: Identity) {
+    const referenced = await this.stores.search.referencedProjects();
+    const visible = await this.stores.projects.visibleIds(identity, referenced);
+    return searchReaderOf(
+      identity,
+      referenced.filter((projectId) => !visible.has(projectId)),
+    );
   }
 
   async search(identity: Identity, query: SearchQuery) {
     requireRole(identity, STAFF, "search 'What Works'");
-    return this.stores.search.search(query, searchReaderOf(identity));
+    return this.stores.search.search(query, await this.searchReader(identity));
   }
 
   async whatWorks(identity: Identity, crimeProblem: string) {
     requireRole(identity, STAFF, "search 'What Works'");
-    return this.stores.search.whatWorks(crimeProblem, searchReaderOf(identity));
+    return this.stores.search.whatWorks(crimeProblem, await this.searchReader(identity));
   }
 
   /**
    * Who changed an item, a master class or a network, when and why, oldest first: editors for
-   * items (those they may read), organisers for master classes, staff for networks.
+   * items (those they may read, without the projects they may not see), organisers for master
+   * classes, staff for networks.
    */
   async auditTrailOf(
     identity: Identity,
     kind: 'library-item' | 'master-class' | 'network',
     id: string,
   ): Promise<AuditEntry[]> {
-    if (kind === 'library-item') await this.editable(identity, id, 'see the audit trail of items');
-    else requireRole(identity, kind === 'master-class' ? ORGANISERS : STAFF, 'see audit trails');
-    const streamId = {
-      'library-item': libraryItemStreamId,
-      'master-class': masterClassStreamId,
-      network: learningNetworkStreamId,
-    }[kind](id);
+    if (kind === 'library-item') {
+      await this.editable(identity, id, 'see the audit trail of items');
+      return this.itemTrail(identity, id);
+    }
+    requireRole(identity, kind === 'master-class' ? ORGANISERS : STAFF, 'see audit trails');
+    const streamId = { 'master-class': masterClassStreamId, network: learningNetworkStreamId }[
+      kind
+    ](id);
     return auditTrail(this.stores.store, streamId);
+  }
+
+  /** An item's trail, each version's references to projects the caller may not see left out. */
+  private async itemTrail(identity: Identity, itemId: string): Promise<AuditEntry[]> {
+    const trail = await auditTrail(this.stores.store, libraryItemStreamId(itemId));
+    const projectIdsOf = (data: Record<string, unknown>): string[] | undefined => {
+      const content = data.content as { projectIds?: unknown } | undefined;
+      return Array.isArray(content?.projectIds) ? (content.projectIds as string[]) : undefined;
+    };
+    const visible = await this.stores.projects.visibleIds(
+      identity,
+      trail.flatMap((entry) => projectIdsOf(entry.data) ?? []),
+    );
+    return trail.map((entry) => {
+      const projectIds = projectIdsOf(entry.data);
+      if (!projectIds) return entry;
+      const content = entry.data.content as Record<string, unknown>;
+      return {
+        ...entry,
+        data: {
+          ...entry.data,
+          content: { ...content, projectIds: projectIds.filter((id) => visible.has(id)) },
+        },
+      };
+    });
   }
 
   /** The pipeline ---------------------------------------------------------------------------- */
@@ -443,7 +612,7 @@ export class DisseminationApplication {
    * The caller's digest: items published since the date that match any of their topics (a tag of
    * any facet) or crime problems, and that they may read; newest first.
    */
-  async digest(identity: Identity, since: string): Promise<LibraryItemEntry[]> {
+  async digest(identity: Identity, since: string): Promise<VisibleLibraryItem[]> {
     const { topics, crimeProblems } = await this.mySubscription(identity);
     if (Number.isNaN(Date.parse(since)))
       throw new InvalidDisseminationInput(
@@ -456,19 +625,19 @@ export class DisseminationApplication {
       },
       sort: [{ field: 'published.publishedAt', direction: 'desc' }],
     });
-    return published.filter((entry) => {
-      const content = entry.published!.content;
-      const { tags } = content;
+    const matching = published.filter((entry) => {
+      const { tags } = entry.published!.content;
       const allTags = [
         ...tags.crimeProblems,
         ...tags.interventions,
         ...tags.populations,
         ...tags.settings,
       ];
-      const matches =
+      return (
         topics.some((topic) => allTags.includes(topic)) ||
-        crimeProblems.some((problem) => tags.crimeProblems.includes(problem));
-      return matches && mayReadContent(identity, content);
+        crimeProblems.some((problem) => tags.crimeProblems.includes(problem))
+      );
     });
+    return this.seen(identity, matching, true);
   }
 }

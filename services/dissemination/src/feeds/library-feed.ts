@@ -1,5 +1,4 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { DocumentCollection } from '@ebp/eventing';
 import { sendProblem } from '@ebp/platform';
 import type { LibraryItemEntry } from '../projections/dissemination-read-models';
 import { atomFeed, type PublishedVersion } from './atom';
@@ -8,10 +7,12 @@ export const LIBRARY_FEED_PATH = '/feeds/library.atom';
 
 /**
  * The Atom feed of newly published OFFICIAL items, for intranet syndication: readable without a
- * token, so it never carries anything OFFICIAL-SENSITIVE, drafts or withdrawn items.
+ * token, so it never carries anything OFFICIAL-SENSITIVE, drafts, withdrawn items, or items any
+ * member of staff may not read because of the projects they name.
  */
 export function libraryFeed(options: {
-  readonly libraryItems: () => Promise<DocumentCollection<LibraryItemEntry>>;
+  /** The newest published items any member of staff may read (the application decides). */
+  readonly published: (limit: number) => Promise<LibraryItemEntry[]>;
   readonly catchUp: () => Promise<void>;
   readonly itemUrl: (itemId: string) => string;
   readonly feedUrl: string;
@@ -21,14 +22,8 @@ export function libraryFeed(options: {
   router.get(LIBRARY_FEED_PATH, async (_request: Request, response: Response) => {
     try {
       await options.catchUp();
-      const found = await (
-        await options.libraryItems()
-      ).find({
-        filter: { status: 'published', classification: 'OFFICIAL' },
-        sort: [{ field: 'published.publishedAt', direction: 'desc' }],
-        limit: 50,
-      });
-      const items: PublishedVersion[] = found.items.flatMap(({ body }) =>
+      const found = await options.published(50);
+      const items: PublishedVersion[] = found.flatMap((body) =>
         body.published && body.published.content.classification === 'OFFICIAL'
           ? [{ itemId: body.itemId, ...body.published }]
           : [],

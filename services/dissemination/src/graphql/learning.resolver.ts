@@ -17,6 +17,7 @@ import {
 import type { LearningNetworkEntry } from '../projections/dissemination-read-models';
 import { DISSEMINATION_RUNTIME, type DisseminationRuntime } from './dissemination-runtime';
 import { DisseminationResolverBase } from './library.resolver';
+import { toLibraryItem } from './library-item.view';
 
 const people = (ids: readonly string[] | null) => ids?.map((id) => ({ id })) ?? null;
 
@@ -185,16 +186,12 @@ export class LearningPostResolver extends DisseminationResolverBase {
     super(runtime, library);
   }
 
-  /** The items a post links to that the caller may read. */
+  /** The items a post links to that the caller may read (one read for the post). */
   @ResolveField('items')
   async items(@Parent() post: { itemIds: string[] }, @Context() context: RequestContext) {
-    const identity = await this.identity(context);
-    const views = [];
-    for (const itemId of post.itemIds) {
-      const view = await this.view(context, await this.library.item(identity, itemId));
-      if (view) views.push(view);
-    }
-    return views;
+    return (await this.library.items(await this.identity(context), post.itemIds)).map(
+      toLibraryItem,
+    );
   }
 }
 
@@ -214,9 +211,7 @@ export class SubscriptionResolver extends DisseminationResolverBase {
 
   @Query('myDigest')
   async myDigest(@Context() context: RequestContext, @Args('since') since: string) {
-    const identity = await this.identity(context);
-    const found = await this.library.digest(identity, since);
-    return Promise.all(found.map((entry) => this.view(context, entry)));
+    return (await this.library.digest(await this.identity(context), since)).map(toLibraryItem);
   }
 
   @Mutation('subscribe')

@@ -1,11 +1,12 @@
-import { hasRole, type Identity } from '@ebp/platform';
-import { EDITORS, mayReadContent } from '../access/library-access';
-import type { DeliveryEntry, LibraryItemEntry } from '../projections/dissemination-read-models';
+import type { VisibleLibraryItem } from '../access/item-visibility';
+import type { DeliveryEntry } from '../projections/dissemination-read-models';
 
-/** A library item as the graph shows it to this caller: editors also see the working copy. */
-export function toLibraryItem(entry: LibraryItemEntry, identity: Identity) {
+/**
+ * A library item as the graph shows it to this caller: editors also see the working copy. The
+ * project references the caller may not see were left out before it got here.
+ */
+export function toLibraryItem({ entry, editor }: VisibleLibraryItem) {
   const content = entry.published?.content ?? entry.draft;
-  const editor = hasRole(identity, EDITORS) && mayReadContent(identity, entry.draft);
   return {
     id: entry.itemId,
     status: entry.status,

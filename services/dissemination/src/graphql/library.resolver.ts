@@ -11,6 +11,7 @@ import {
 } from '@nestjs/graphql';
 import { dissemination } from '@ebp/contracts';
 import { identityOf, toGraphAuditEntry, type Identity, type RequestContext } from '@ebp/platform';
+import type { VisibleLibraryItem } from '../access/item-visibility';
 import { DisseminationApplication } from '../application/dissemination-application';
 import type { LibraryItemEntry } from '../projections/dissemination-read-models';
 import type { SearchFilters, SearchHit } from '../search/search-index';
@@ -36,8 +37,8 @@ export abstract class DisseminationResolverBase {
     return entries.map(toGraphAuditEntry);
   }
 
-  protected async view(context: RequestContext, entry: LibraryItemEntry | null) {
-    return entry ? toLibraryItem(entry, await this.identity(context)) : null;
+  protected view(seen: VisibleLibraryItem | null) {
+    return seen ? toLibraryItem(seen) : null;
   }
 }
 
@@ -52,14 +53,14 @@ export class LibraryItemResolver extends DisseminationResolverBase {
 
   @Query('libraryItem')
   async libraryItem(@Context() context: RequestContext, @Args('id') id: string) {
-    return this.view(context, await this.library.item(await this.identity(context), id));
+    return this.view(await this.library.item(await this.identity(context), id));
   }
 
   @Query('libraryItems')
   async libraryItems(@Context() context: RequestContext, @Args('status') status: string) {
     const identity = await this.identity(context);
     const found = await this.library.itemsByStatus(identity, status as LibraryItemEntry['status']);
-    return found.map((entry) => toLibraryItem(entry, identity));
+    return found.map(toLibraryItem);
   }
 
   @Query('recentlyPublished')
@@ -68,9 +69,7 @@ export class LibraryItemResolver extends DisseminationResolverBase {
     @Args('limit') limit?: number | null,
   ) {
     const identity = await this.identity(context);
-    return (await this.library.recentlyPublished(identity, limit ?? 20)).map((entry) =>
-      toLibraryItem(entry, identity),
-    );
+    return (await this.library.recentlyPublished(identity, limit ?? 20)).map(toLibraryItem);
   }
 
   @ResolveReference()
@@ -131,7 +130,7 @@ export class SearchResolver extends DisseminationResolverBase {
 
   @ResolveField('item')
   async item(@Parent() hit: SearchHit, @Context() context: RequestContext) {
-    return this.view(context, await this.library.item(await this.identity(context), hit.itemId));
+    return this.view(await this.library.item(await this.identity(context), hit.itemId));
   }
 }
 
@@ -224,8 +223,6 @@ export class ResearchProjectPublicationsResolver extends DisseminationResolverBa
   @ResolveField('publications')
   async publications(@Parent() project: { id: string }, @Context() context: RequestContext) {
     const identity = await this.identity(context);
-    return (await this.library.publicationsOf(identity, project.id)).map((entry) =>
-      toLibraryItem(entry, identity),
-    );
+    return (await this.library.publicationsOf(identity, project.id)).map(toLibraryItem);
   }
 }

@@ -1,5 +1,12 @@
-import type { dissemination } from '@ebp/contracts';
+import { isHttpUrl, type dissemination } from '@ebp/contracts';
 import { atomEntry, entryId, type PublishedVersion } from '../feeds/atom';
+
+/**
+ * The item's own link if it is http or https (versions recorded before links had to be may hold
+ * another, e.g. `javascript:`), else the item's page on the platform.
+ */
+const linkOf = (content: dissemination.LibraryContent, itemUrl: string): string =>
+  isHttpUrl(content.url) ? content.url : itemUrl;
 
 /** A body ready to post, with its media type. */
 export interface FormattedItem {
@@ -51,7 +58,7 @@ export function scholarlyArticle(item: PublishedVersion, itemUrl: string): objec
           ],
         }
       : {}),
-    url: content.url ?? itemUrl,
+    url: linkOf(content, itemUrl),
     ...(content.doi ? { sameAs: `https://doi.org/${content.doi}` } : {}),
     publisher: { '@type': 'GovernmentOrganization', name: 'Metropolitan Police Service' },
   };
@@ -97,7 +104,7 @@ export function csvRows(
       content.tags.crimeProblems.join('; '),
       content.tags.interventions.join('; '),
       content.doi,
-      content.url ?? itemUrl(itemId),
+      linkOf(content, itemUrl(itemId)),
       publishedAt,
     ]
       .map(csvField)

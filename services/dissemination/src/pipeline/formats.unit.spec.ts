@@ -44,6 +44,18 @@ describe('delivery formats', () => {
     });
   });
 
+  it.each([
+    ['its own https link', 'https://www.repository.cam.ac.uk/items/hot-spots', true],
+    // Recorded before links had to be http or https (issue 17): the item's page goes instead.
+    ['never a javascript: link recorded before the rule', 'javascript:alert(1)', false],
+  ])('links to %s', (_name, url, kept) => {
+    const linked = { ...item, content: { ...item.content, url } };
+    const expected = kept ? url : itemUrl(item.itemId);
+    expect(scholarlyArticle(linked, itemUrl(item.itemId))).toMatchObject({ url: expected });
+    expect(csvRows([linked], itemUrl)).toContain(`"${expected}"`);
+    expect(csvRows([linked], itemUrl)).not.toContain(kept ? 'javascript:' : url);
+  });
+
   it('writes CSV that a spreadsheet reads back: every field quoted, quotes doubled, one row per item', () => {
     const csv = csvRows([item], itemUrl);
     const [header, row, end] = csv.split('\r\n');

@@ -11,10 +11,12 @@ import {
 import { sqlTargets } from '@ebp/eventing/testing';
 import { libraryItemDecider, libraryItemStreamId } from '../library/library-item.decider';
 import {
+  disseminationProjectAudiences,
   draftFromPartnerOutcome,
   draftFromRegister,
   outcomeItemId,
   projectItemId,
+  type DraftingContext,
 } from './draft-items.reaction';
 import { registerProjects } from './register-projects';
 
@@ -58,11 +60,30 @@ describe.each(sqlTargets())(
       await sql.close();
     });
 
+    /** What the reactions read and write, as the service gives it to them. */
+    const drafting = async (): Promise<DraftingContext> => ({
+      projects: await liveCollection(documents, registerProjects),
+      audiences: await liveCollection(documents, disseminationProjectAudiences),
+      commands: new CommandHandler(store, libraryItemDecider),
+    });
+    /** The register's audience of a project, as it publishes it. */
+    const audience = (
+      projectId: string,
+      classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE',
+      readers: string[],
+      revision = 1,
+    ) =>
+      delivered('register.project.audience-changed', `project:${projectId}`, {
+        entityId: projectId,
+        classification,
+        readers,
+        revision,
+      });
+
     it('drafts one research report per completed project, from the project as amended, however often the events arrive', async () => {
       const projectId = `p-${randomUUID()}`;
       const stream = `project:${projectId}`;
-      const commands = new CommandHandler(store, libraryItemDecider);
-      const projects = await liveCollection(documents, registerProjects);
+      const context = await drafting();
       const proposed = delivered('register.project.proposed', stream, {
         projectId,
         proposedBy: 'person-rae',
@@ -117,8 +138,15 @@ describe.each(sqlTargets())(
         },
         outcomeSwitching: null,
       });
-      for (const event of [proposed, amended, completed, proposed, amended, completed])
-        await draftFromRegister(event, projects, commands);
+      const readers = audience(projectId, 'OFFICIAL-SENSITIVE', [
+        'person:person-kim',
+        'person:person-rae',
+        'person:person-sam',
+        'role:admin',
+        'role:committee',
+      ]);
+      for (const event of [proposed, readers, amended, completed, proposed, amended, completed])
+        await draftFromRegister(event, context);
       const events = await store.readStream(libraryItemStreamId(projectItemId(projectId)));
       expect(events.map((event) => event.type)).toEqual(['dissemination.library.item-drafted']);
       expect(events[0]!.data).toMatchObject({
@@ -129,10 +157,21 @@ describe.each(sqlTargets())(
           year: 2027,
           evidence: { smsLevel: 4, effectDirection: 'positive', ebpLevel: 'organisational' },
           classification: 'OFFICIAL-SENSITIVE',
-          needToKnow: ['person-sam', 'person-rae', 'person-kim'],
           projectIds: [projectId],
         },
       });
+      // Who may read it is the project's audience when it is read: the draft keeps no copy.
+      expect(events[0]!.data).not.toHaveProperty('content.needToKnow');
+      expect(await (await liveCollection(documents, registerProjects)).get(projectId)).toEqual(
+        expect.objectContaining({
+          body: {
+            projectId,
+            title: 'Knife arches at London stations',
+            summary: 'Do knife arches at stations reduce knife carrying nearby?',
+            ebpLevel: 'organisational',
+          },
+        }),
+      );
       expect(events[0]!.metadata.causationId).toBe(completed.id);
     });
 
@@ -141,13 +180,12 @@ describe.each(sqlTargets())(
       expect(
         await draftFromRegister(
           delivered('register.project.completed', stream, {}),
-          await liveCollection(documents, registerProjects),
-          new CommandHandler(store, libraryItemDecider),
+          await drafting(),
         ),
       ).toBe('ignored');
     });
 
-    it('drafts a partner outcome once per submission', async () => {
+    it('drafts a partner outcome once per submission, OFFICIAL-SENSITIVE while its project is unknown', async () => {
       const submissionId = `s-${randomUUID()}`;
       const published = delivered('partners.outcome.published', `outcome:${submissionId}`, {
         submissionId,
@@ -161,10 +199,9 @@ describe.each(sqlTargets())(
           publishedOn: '2026-10-01',
         },
       });
-      const projects = await liveCollection(documents, registerProjects);
-      const commands = new CommandHandler(store, libraryItemDecider);
-      expect(await draftFromPartnerOutcome(published, projects, commands)).toBe('drafted');
-      expect(await draftFromPartnerOutcome(published, projects, commands)).toBe('ignored');
+      const context = await drafting();
+      expect(await draftFromPartnerOutcome(published, context)).toBe('drafted');
+      expect(await draftFromPartnerOutcome(published, context)).toBe('ignored');
       const events = await store.readStream(libraryItemStreamId(outcomeItemId(submissionId)));
       expect(events).toHaveLength(1);
       expect(events[0]!.data).toMatchObject({
@@ -173,10 +210,70 @@ describe.each(sqlTargets())(
           kind: 'partner-outcome',
           doi: '10.1177/0011128720954578',
           year: 2026,
-          classification: 'OFFICIAL',
+          classification: 'OFFICIAL-SENSITIVE',
           summary: 'A publication from cambridge on hot-spots-lambeth.',
         },
       });
+    });
+
+    it("drafts a partner outcome as sensitive as its project's audience says", async () => {
+      const context = await drafting();
+      for (const [projectId, classification] of [
+        [`p-${randomUUID()}`, 'OFFICIAL'],
+        [`p-${randomUUID()}`, 'OFFICIAL-SENSITIVE'],
+      ] as const) {
+        await draftFromRegister(
+          audience(
+            projectId,
+            classification,
+            classification === 'OFFICIAL' ? ['everyone'] : ['person:person-sam'],
+          ),
+          context,
+        );
+        const submissionId = `s-${randomUUID()}`;
+        const published = delivered('partners.outcome.published', `outcome:${submissionId}`, {
+          submissionId,
+          organisationId: 'cambridge',
+          acceptedBy: 'person-rob',
+          outcome: {
+            projectId,
+            kind: 'publication',
+            title: 'A replication of the trial',
+            doi: '10.1177/0011128720954579',
+            publishedOn: '2026-10-01',
+          },
+        });
+        expect(await draftFromPartnerOutcome(published, context)).toBe('drafted');
+        const [drafted] = await store.readStream(libraryItemStreamId(outcomeItemId(submissionId)));
+        expect(drafted!.data).toMatchObject({
+          content: { classification, projectIds: [projectId] },
+        });
+        expect(drafted!.data).not.toHaveProperty('content.needToKnow');
+      }
+    });
+
+    it.each([
+      ['keeps an https link', 'https://www.repository.cam.ac.uk/items/hot-spots', true],
+      // Recorded before links had to be http or https (issue 17): still drafted, link left out.
+      ['leaves out a javascript: link recorded before the rule', 'javascript:alert(1)', false],
+    ])('%s of a published outcome', async (_name, url, kept) => {
+      const submissionId = `s-${randomUUID()}`;
+      const published = delivered('partners.outcome.published', `outcome:${submissionId}`, {
+        submissionId,
+        organisationId: 'cambridge',
+        acceptedBy: 'person-rob',
+        outcome: {
+          projectId: 'hot-spots-lambeth',
+          kind: 'dataset',
+          title: 'Hot spots policing in Lambeth: the data',
+          url,
+          publishedOn: '2026-10-01',
+        },
+      });
+      expect(await draftFromPartnerOutcome(published, await drafting())).toBe('drafted');
+      const [drafted] = await store.readStream(libraryItemStreamId(outcomeItemId(submissionId)));
+      const content = (drafted!.data as { content: { url?: string } }).content;
+      expect(content.url).toBe(kept ? url : undefined);
     });
   },
 );

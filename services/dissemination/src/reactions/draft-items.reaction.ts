@@ -1,4 +1,12 @@
-import { parseContract, partners, register, type dissemination } from '@ebp/contracts';
+import { projectAudiences, type AudienceView, type ReferenceGuard } from '@ebp/access';
+import {
+  isHttpUrl,
+  parseContract,
+  partners,
+  register,
+  type Classification,
+  type dissemination,
+} from '@ebp/contracts';
 import {
   applyEvents,
   streamNames,
@@ -25,10 +33,42 @@ const COMPLETED = 'register.project.completed';
 const OUTCOME_PUBLISHED = 'partners.outcome.published';
 const projectIdOf = streamNames('project:').idOf;
 
+/**
+ * The ids of the items the library drafts itself start so; editors may not take them, or an id
+ * would tell whether a project exists (and an editor's item would stand in its report's place).
+ */
+export const DRAFTED_ITEM_PREFIXES = ['project-', 'outcome-'] as const;
 /** The library item a completed project drafts: one per project. */
 export const projectItemId = (projectId: string) => `project-${projectId}`;
 /** The library item a partner's published outcome drafts: one per submission. */
 export const outcomeItemId = (submissionId: string) => `outcome-${submissionId}`;
+
+/** What the drafting reactions read and write. */
+export interface DraftingContext {
+  /** The register's projects as the library knows them (their words and level). */
+  readonly projects: DocumentCollection<RegisterProjectFacts>;
+  /** The projects' audiences (the read model `projectAudiences('dissemination')`). */
+  readonly audiences: DocumentCollection<AudienceView>;
+  readonly commands: LibraryItemCommands;
+  /** Catches the audiences up before a project is taken as unknown (another feed's event). */
+  readonly guard?: ReferenceGuard;
+}
+
+/** The audience read model this service keeps of the register's projects. */
+export const disseminationProjectAudiences = projectAudiences('dissemination');
+
+/**
+ * A draft is as sensitive as its project is when it is drafted, by the project's audience; a
+ * project the library does not know (yet) counts as OFFICIAL-SENSITIVE. Who may read the draft
+ * is decided when it is read, by the project's audience as it then stands.
+ */
+async function classificationOf(
+  context: DraftingContext,
+  projectId: string,
+): Promise<Classification> {
+  if (context.guard) await context.guard.exists(projectId);
+  return (await context.audiences.get(projectId))?.body.classification ?? 'OFFICIAL-SENSITIVE';
+}
 
 async function draft(
   commands: LibraryItemCommands,
@@ -62,21 +102,27 @@ async function draft(
 /**
  * A policy on the register's events: the library keeps the facts of each project, and a
  * completed project becomes a draft research report carrying its findings and evidence ratings.
- * Publishing it stays an editorial decision.
+ * Publishing it stays an editorial decision. The project's audience events are applied here too
+ * (the audience follower applies them as well; both are guarded by log position), so a
+ * completion never overtakes its own project's audience on a topic.
  */
 export async function draftFromRegister(
   event: StoredEvent,
-  projects: DocumentCollection<RegisterProjectFacts>,
-  commands: LibraryItemCommands,
+  context: DraftingContext,
 ): Promise<'drafted' | 'ignored'> {
   if (registerProjects.handles.includes(event.type)) {
-    await applyEvents(registerProjects, projects, [event]);
+    await applyEvents(registerProjects, context.projects, [event]);
+    return 'ignored';
+  }
+  if (disseminationProjectAudiences.handles.includes(event.type)) {
+    await applyEvents(disseminationProjectAudiences, context.audiences, [event]);
     return 'ignored';
   }
   if (event.type !== COMPLETED) return 'ignored';
   const projectId = projectIdOf(event.streamId);
-  const facts = projectId ? (await projects.get(projectId))?.body : undefined;
+  const facts = projectId ? (await context.projects.get(projectId))?.body : undefined;
   if (!facts) return 'ignored';
+  const classification = await classificationOf(context, facts.projectId);
   const { findings } = parseContract(COMPLETED, register.projectEventData[COMPLETED], event.data);
   const outcomes = findings.reportedOutcomes
     .map(
@@ -85,7 +131,7 @@ export async function draftFromRegister(
     )
     .join('\n');
   return draft(
-    commands,
+    context.commands,
     event,
     projectItemId(facts.projectId),
     { kind: 'project', projectId: facts.projectId },
@@ -102,8 +148,7 @@ export async function draftFromRegister(
         ebpLevel: facts.ebpLevel,
       },
       projectIds: [facts.projectId],
-      classification: facts.classification,
-      ...(facts.classification === 'OFFICIAL-SENSITIVE' ? { needToKnow: facts.needToKnow } : {}),
+      classification,
     },
     'register',
   );
@@ -111,12 +156,12 @@ export async function draftFromRegister(
 
 /**
  * A policy on the partners' events: an outcome a moderator accepted becomes a draft partner
- * outcome in the library, as sensitive as the project it reports on (when the library knows it).
+ * outcome in the library, as sensitive as the project it reports on (OFFICIAL-SENSITIVE while the
+ * library does not know the project), and readable only by those who may see that project.
  */
 export async function draftFromPartnerOutcome(
   event: StoredEvent,
-  projects: DocumentCollection<RegisterProjectFacts>,
-  commands: LibraryItemCommands,
+  context: DraftingContext,
 ): Promise<'drafted' | 'ignored'> {
   if (event.type !== OUTCOME_PUBLISHED) return 'ignored';
   const published = parseContract(
@@ -125,10 +170,10 @@ export async function draftFromPartnerOutcome(
     event.data,
   );
   const { outcome } = published;
-  const facts = (await projects.get(outcome.projectId))?.body;
-  const classification = facts?.classification ?? 'OFFICIAL';
+  const classification = await classificationOf(context, outcome.projectId);
+  const facts = (await context.projects.get(outcome.projectId))?.body;
   return draft(
-    commands,
+    context.commands,
     event,
     outcomeItemId(published.submissionId),
     {
@@ -146,9 +191,9 @@ export async function draftFromPartnerOutcome(
       year: Number(outcome.publishedOn.slice(0, 4)),
       projectIds: [outcome.projectId],
       ...(outcome.doi ? { doi: outcome.doi } : {}),
-      ...(outcome.url ? { url: outcome.url } : {}),
+      // An outcome recorded before links had to be http or https may hold another: left out.
+      ...(isHttpUrl(outcome.url) ? { url: outcome.url } : {}),
       classification,
-      ...(facts && classification === 'OFFICIAL-SENSITIVE' ? { needToKnow: facts.needToKnow } : {}),
     },
     'partners',
   );

@@ -1,15 +1,16 @@
-import { parseContract, register, type Classification } from '@ebp/contracts';
+import { parseContract, register } from '@ebp/contracts';
 import { streamNames, type ProjectionDefinition } from '@ebp/eventing';
 
-/** What the library needs to know about a register project to draft an item from it. */
+/**
+ * What the library needs to know about a register project to draft an item from it: its words and
+ * its level. Nothing about who may see it: that is the project's audience, which the register
+ * publishes and the library keeps as it is (`projectAudiences` in `@ebp/access`).
+ */
 export interface RegisterProjectFacts {
   projectId: string;
   title: string;
   summary: string;
   ebpLevel: register.EbpLevel;
-  classification: Classification;
-  /** Who may read an OFFICIAL-SENSITIVE project: the lead, the proposer and those named. */
-  needToKnow: string[];
 }
 
 const PROPOSED = 'register.project.proposed';
@@ -28,7 +29,7 @@ export const registerProjects: ProjectionDefinition<RegisterProjectFacts> = {
   documentId: (stored) => projectIdOf(stored.streamId),
   evolve: (current, stored) => {
     if (stored.type === PROPOSED) {
-      const { projectId, proposal, proposedBy } = parseContract(
+      const { projectId, proposal } = parseContract(
         PROPOSED,
         register.projectEventData[PROPOSED],
         stored.data,
@@ -38,23 +39,18 @@ export const registerProjects: ProjectionDefinition<RegisterProjectFacts> = {
         title: proposal.title,
         summary: proposal.summary,
         ebpLevel: proposal.ebpLevel,
-        classification: proposal.classification,
-        needToKnow: [...new Set([proposal.leadId, proposedBy, ...(proposal.needToKnow ?? [])])],
       };
     }
     if (!current) return null;
     const { changes } = parseContract(AMENDED, register.projectEventData[AMENDED], stored.data);
     const to = <Field extends keyof register.ProjectProposal>(field: Field) =>
       changes[field]?.to as register.ProjectProposal[Field] | undefined;
+    // Built afresh: facts kept before access moved to the audience carry no access fields on.
     return {
-      ...current,
+      projectId: current.projectId,
       title: to('title') ?? current.title,
       summary: to('summary') ?? current.summary,
       ebpLevel: to('ebpLevel') ?? current.ebpLevel,
-      classification: to('classification') ?? current.classification,
-      needToKnow: to('needToKnow')
-        ? [...new Set([...current.needToKnow, ...(to('needToKnow') ?? [])])]
-        : current.needToKnow,
     };
   },
 };

@@ -1,11 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import type { dissemination } from '@ebp/contracts';
 import { CommandHandler, SqlCheckpointStore, SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import { libraryItemDecider, libraryItemStreamId } from '../library/library-item.decider';
 import { LibrarySearchIndex, type SearchReader } from './search-index';
 import { NALOXONE_ITEMS, seededLibrary, type SeededItem } from './seeded-library';
 
-const viewer: SearchReader = { personId: 'person-vic', seesAllSensitive: false };
+const viewer: SearchReader = {
+  cleared: false,
+  personId: '',
+  seesAllSensitive: false,
+  hiddenProjects: [],
+};
+const cleared = (personId: string, hiddenProjects: readonly string[] = []): SearchReader => ({
+  cleared: true,
+  personId,
+  seesAllSensitive: false,
+  hiddenProjects,
+});
 const context = () => ({
   commandId: randomUUID(),
   actor: { kind: 'person' as const, id: 'person-ed' },
@@ -41,17 +53,49 @@ describe.each(sqlTargets())("'What Works' search over a seeded library, on $name
     itemId: 'withdrawn-burglary',
     content: { ...seed[0]!.content, title: 'Hot spots policing and burglary: superseded study' },
   };
+  /** Items about one register project, 'p-covert', each tagged with a crime problem of their own. */
+  const ABOUT_PROJECT = 'cuckooing';
+  const aboutProject = (classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE', title: string) => ({
+    ...seed[0]!.content,
+    title,
+    summary: 'What the operation against the takeover of vulnerable people’s homes found.',
+    tags: { crimeProblems: [ABOUT_PROJECT], interventions: [], populations: [], settings: [] },
+    projectIds: ['p-covert'],
+    classification,
+  });
+  const projectItems: (SeededItem & { source: dissemination.ItemSource })[] = [
+    {
+      itemId: 'project-p-covert',
+      source: { kind: 'project', projectId: 'p-covert' },
+      content: aboutProject('OFFICIAL', 'Cuckooing: the covert operation report'),
+    },
+    {
+      itemId: 'outcome-p-covert',
+      source: { kind: 'partner-outcome', submissionId: 's-covert', organisationId: 'org-uni' },
+      content: aboutProject('OFFICIAL-SENSITIVE', 'Cuckooing: the university evaluation'),
+    },
+    {
+      itemId: 'editor-cites-p-covert',
+      source: { kind: 'editor' },
+      content: aboutProject('OFFICIAL', 'Cuckooing: what supervisors need to know'),
+    },
+  ];
 
   beforeAll(async () => {
     sql = await target.create();
     store = await SqlEventStore.open(sql);
     index = await LibrarySearchIndex.open(sql);
     const commands = new CommandHandler(store, libraryItemDecider);
-    for (const { itemId, content } of [...seed, ...NALOXONE_ITEMS, sensitive, withdrawn]) {
+    const editor: dissemination.ItemSource = { kind: 'editor' };
+    const editorItems = [...seed, ...NALOXONE_ITEMS, sensitive, withdrawn].map((item) => ({
+      ...item,
+      source: editor,
+    }));
+    for (const { itemId, content, source } of [...editorItems, ...projectItems]) {
       const stream = libraryItemStreamId(itemId);
       await commands.handle(
         stream,
-        { type: 'draft', itemId, source: { kind: 'editor' }, content, by: 'person-ed' },
+        { type: 'draft', itemId, source, content, by: 'person-ed' },
         context(),
       );
       await commands.handle(stream, { type: 'publish', itemId, by: 'person-ed' }, context());
@@ -163,10 +207,45 @@ describe.each(sqlTargets())("'What Works' search over a seeded library, on $name
     const query = { text: 'covert burglary networks' };
     expect((await index.search(query, viewer)).hits[0]?.itemId).not.toBe(sensitive.itemId);
     for (const reader of [
-      { personId: 'person-rae', seesAllSensitive: false },
-      { personId: 'person-ed', seesAllSensitive: true },
+      cleared('person-rae'),
+      { ...cleared('person-ed'), seesAllSensitive: true },
     ])
       expect((await index.search(query, reader)).hits[0]?.itemId).toBe(sensitive.itemId);
+  });
+
+  it('leaves items bound to a project the reader may not see out of hits, totals and facets', async () => {
+    expect(await index.referencedProjects()).toEqual(['p-covert']);
+    const query = { filters: { crimeProblems: [ABOUT_PROJECT] } };
+    const found = async (reader: SearchReader) => {
+      const result = await index.search(query, reader);
+      const facet = result.facets.crimeProblem.find(({ value }) => value === ABOUT_PROJECT);
+      const whatWorks = await index.whatWorks(ABOUT_PROJECT, reader);
+      expect(whatWorks.map((hit) => hit.itemId).sort()).toEqual(
+        result.hits.map((hit) => hit.itemId).sort(),
+      );
+      expect(facet?.count ?? 0).toBe(result.total);
+      return { total: result.total, ids: result.hits.map((hit) => hit.itemId).sort() };
+    };
+    const hidden = ['p-covert'];
+    // The project hidden: only the editor's OFFICIAL item, releasable on its own, is found.
+    expect(await found({ ...viewer, hiddenProjects: hidden })).toEqual({
+      total: 1,
+      ids: ['editor-cites-p-covert'],
+    });
+    expect(await found({ ...cleared('person-kim', hidden), seesAllSensitive: true })).toEqual({
+      total: 1,
+      ids: ['editor-cites-p-covert'],
+    });
+    // The project visible: its OFFICIAL report; and to a cleared reader, the OFFICIAL-SENSITIVE
+    // outcome too, whose need-to-know is the project's audience.
+    expect(await found(viewer)).toEqual({
+      total: 2,
+      ids: ['editor-cites-p-covert', 'project-p-covert'],
+    });
+    expect(await found(cleared('person-kim'))).toEqual({
+      total: 3,
+      ids: ['editor-cites-p-covert', 'outcome-p-covert', 'project-p-covert'],
+    });
   });
 
   it('changes nothing when the same events are applied again', async () => {

@@ -7,6 +7,7 @@ import {
   type SqlExecutor,
   type StoredEvent,
 } from '@ebp/eventing';
+import { isProjectSourced } from '../access/library-access';
 import type { DisseminationEvent } from '../dissemination-events';
 
 /**
@@ -45,12 +46,40 @@ const MIGRATIONS = [
       create index dissemination_search_crime_problems on dissemination_search using gin (crime_problems);
     `,
   },
+  {
+    version: 2,
+    name: 'the register projects each item names, and where each item came from',
+    // Emptied: the index is rebuilt from the service's log by its next processor (v2), which
+    // also records each item's source from its draft.
+    sql: `
+      truncate dissemination_search;
+      alter table dissemination_search
+        add column project_ids text[] not null default '{}',
+        add column project_sourced boolean not null default false;
+      create index dissemination_search_project_ids on dissemination_search using gin (project_ids);
+      create table dissemination_search_sources (
+        item_id text primary key,
+        project_sourced boolean not null,
+        source_project_id text
+      );
+    `,
+  },
 ];
 
-/** Who is searching: OFFICIAL-SENSITIVE items show only to editors and those who need to know. */
+/**
+ * Who is searching, for the library's access rule (`mayReadVersion`) in SQL: OFFICIAL-SENSITIVE
+ * items show only to cleared readers who need to know and to the committee and administrators;
+ * items bound to a project the reader may not see are left out.
+ */
 export interface SearchReader {
+  /** A member of staff with OFFICIAL-SENSITIVE clearance. */
+  readonly cleared: boolean;
+  /** Counts on items' need-to-know lists ('' unless cleared). */
   readonly personId: string;
+  /** The EBP Committee and administrators (cleared). */
   readonly seesAllSensitive: boolean;
+  /** The register projects, of those indexed items name, that the reader may not see. */
+  readonly hiddenProjects: readonly string[];
 }
 
 export interface SearchFilters {
@@ -164,15 +193,19 @@ export class LibrarySearchIndex {
   /** The index as a checkpointed projection of the service's own log. */
   processor(store: EventStore, checkpoints: SqlCheckpointStore): EventProcessor {
     return new EventProcessor(store, checkpoints, {
-      name: 'projection:dissemination-search:v1',
+      name: 'projection:dissemination-search:v2',
       handle: (events) => this.apply(events),
     });
   }
 
-  /** Applies published and withdrawn items; a row only moves forward in the log (idempotent). */
+  /**
+   * Applies drafted (their source), published and withdrawn items; a row only moves forward in
+   * the log (idempotent).
+   */
   async apply(events: readonly StoredEvent[]): Promise<void> {
     const relevant = events.filter(
       (event) =>
+        event.type === 'dissemination.library.item-drafted' ||
         event.type === 'dissemination.library.item-published' ||
         event.type === 'dissemination.library.item-withdrawn',
     );
@@ -184,6 +217,19 @@ export class LibrarySearchIndex {
 
   private async applyOne(tx: SqlExecutor, stored: StoredEvent): Promise<void> {
     const event = stored as unknown as DisseminationEvent<'library.'>;
+    if (event.type === 'dissemination.library.item-drafted') {
+      const { source } = event.data;
+      await tx.query(
+        `insert into dissemination_search_sources (item_id, project_sourced, source_project_id)
+         values ($1, $2, $3) on conflict (item_id) do nothing`,
+        [
+          event.data.itemId,
+          isProjectSourced(source),
+          source.kind === 'project' ? source.projectId : null,
+        ],
+      );
+      return;
+    }
     if (event.type === 'dissemination.library.item-withdrawn') {
       await tx.query(
         `update dissemination_search set withdrawn = true, position = $2
@@ -195,14 +241,29 @@ export class LibrarySearchIndex {
     if (event.type !== 'dissemination.library.item-published') return;
     const { itemId, version, content } = event.data;
     const tags = content.tags;
+    const { rows: sources } = await tx.query<{
+      project_sourced: boolean;
+      source_project_id: string | null;
+    }>(
+      'select project_sourced, source_project_id from dissemination_search_sources where item_id = $1',
+      [itemId],
+    );
+    const source = sources[0];
+    const projectIds = [
+      ...new Set([
+        ...(source?.source_project_id ? [source.source_project_id] : []),
+        ...content.projectIds,
+      ]),
+    ];
     await tx.query(
       `insert into dissemination_search as current (item_id, position, version, kind, title, summary,
          year, sms_level, emmie_effect, effect_direction, ebp_level, crime_problems, interventions,
-         populations, settings, classification, need_to_know, published_at, document)
+         populations, settings, classification, need_to_know, published_at, document, project_ids,
+         project_sourced)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
          setweight(to_tsvector('english', $5 || ' ' || $19), 'A')
          || setweight(to_tsvector('english', $6), 'B')
-         || setweight(to_tsvector('english', $20), 'C'))
+         || setweight(to_tsvector('english', $20), 'C'), $21, $22)
        on conflict (item_id) do update set position = excluded.position, withdrawn = false,
          version = excluded.version, kind = excluded.kind, title = excluded.title,
          summary = excluded.summary, year = excluded.year, sms_level = excluded.sms_level,
@@ -211,7 +272,8 @@ export class LibrarySearchIndex {
          interventions = excluded.interventions, populations = excluded.populations,
          settings = excluded.settings, classification = excluded.classification,
          need_to_know = excluded.need_to_know, published_at = excluded.published_at,
-         document = excluded.document
+         document = excluded.document, project_ids = excluded.project_ids,
+         project_sourced = excluded.project_sourced
        where current.position < excluded.position`,
       [
         itemId,
@@ -236,17 +298,39 @@ export class LibrarySearchIndex {
           ' ',
         ),
         content.body ?? '',
+        projectIds,
+        // An item the index never saw drafted (not possible in one log) counts as the stricter kind.
+        source?.project_sourced ?? true,
       ],
     );
   }
 
+  /** The register projects that items in the index name (to learn which the reader may see). */
+  async referencedProjects(): Promise<string[]> {
+    const { rows } = await this.sql.query<{ project_id: string }>(
+      `select distinct unnest(project_ids) as project_id from dissemination_search
+        where not withdrawn order by 1`,
+    );
+    return rows.map((row) => row.project_id);
+  }
+
+  /** The library's access rule (`mayReadVersion`) as a condition on rows. */
   private visibleTo(reader: SearchReader, conditions: Conditions): void {
     conditions.clauses.push('not withdrawn');
-    if (!reader.seesAllSensitive)
-      conditions.add(
-        (p) => `(classification = 'OFFICIAL' or ${p} = any(need_to_know))`,
-        reader.personId,
-      );
+    conditions.params.push(
+      [...reader.hiddenProjects],
+      reader.cleared,
+      reader.seesAllSensitive,
+      reader.personId,
+    );
+    const at = conditions.params.length;
+    const [hidden, cleared, seesAll, personId] = [at - 3, at - 2, at - 1, at].map((n) => `$${n}`);
+    const projectsVisible = `not (project_ids && ${hidden}::text[])`;
+    conditions.clauses.push(`(
+      (classification = 'OFFICIAL' and (not project_sourced or ${projectsVisible}))
+      or (classification = 'OFFICIAL-SENSITIVE' and ${cleared}::boolean and ${projectsVisible}
+        and ((project_sourced and cardinality(project_ids) > 0) or ${seesAll}::boolean
+          or ${personId}::text = any(need_to_know))))`);
   }
 
   private filtered(reader: SearchReader, filters: SearchFilters, conditions: Conditions): void {

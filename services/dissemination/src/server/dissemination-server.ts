@@ -1,8 +1,10 @@
+import { followAudiences } from '@ebp/access';
 import { dissemination, partners, register } from '@ebp/contracts';
 import {
   CommandHandler,
   consumeFeed,
   relayToServiceTopic,
+  serialized,
   startServiceProcessing,
   type BackgroundWork,
   type Bus,
@@ -22,14 +24,23 @@ import { deliveryDecider, type RetryPolicy } from '../pipeline/delivery.decider'
 import { DeliveryWorker } from '../pipeline/delivery-worker';
 import { dispatchPublications } from '../pipeline/dispatch';
 import type { DeliveryTarget } from '../pipeline/targets';
-import { draftFromPartnerOutcome, draftFromRegister } from '../reactions/draft-items.reaction';
+import {
+  disseminationProjectAudiences,
+  draftFromPartnerOutcome,
+  draftFromRegister,
+  type DraftingContext,
+} from '../reactions/draft-items.reaction';
 
 export interface DisseminationServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
   readonly documents: DocumentStore;
   /** Publishes the dissemination events (attendance included); none: nothing is published. */
   readonly bus?: Bus;
-  /** The register's events: completed projects become draft items. */
+  /**
+   * The register's events: completed projects become draft items, and the projects' audiences
+   * decide who may see the library's references to them. Without it no project is known, so no
+   * reference to one is shown and no write may name one.
+   */
   readonly registerEvents?: EventFeed;
   /** The partners' events: published outcomes become draft items. */
   readonly partnersEvents?: EventFeed;
@@ -56,6 +67,7 @@ export interface RunningDissemination {
 /** Consumer names: the bus consumer groups, or the checkpoints over another service's store. */
 export const DISSEMINATION_CONSUMERS = {
   register: 'dissemination.register-projects',
+  projectAudiences: 'dissemination.project-audiences',
   partners: 'dissemination.partner-outcomes',
   dispatch: 'dissemination.dispatch',
 } as const;
@@ -73,15 +85,26 @@ export async function startDisseminationServer(
   const publicUrl = (options.publicUrl ?? 'http://localhost:4000').replace(/\/$/, '');
   const itemUrl = (itemId: string) => `${publicUrl}/library/${encodeURIComponent(itemId)}`;
   const targets = options.targets ?? [];
+  // The audience follower exists once processing starts; the reference guard catches up through
+  // it (one run at a time, shared with the poller), so all-in-one reads its own writes.
+  let audienceFollower: BackgroundWork | undefined;
+  const catchUpAudiences = serialized(async () => void (await audienceFollower?.catchUp()));
   const stores = await openDisseminationStores({
     sql: options.sql,
     documents: options.documents,
     targets,
     now,
+    catchUpProjects: catchUpAudiences,
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
   const { bus } = options;
   const items = new CommandHandler(stores.store, libraryItemDecider);
+  const drafting = async (): Promise<DraftingContext> => ({
+    projects: await stores.registerProjects(),
+    audiences: await stores.projectAudiences(),
+    commands: items,
+    guard: stores.projects,
+  });
   const processing = await startServiceProcessing({
     projectors: stores.projectors,
     background: async (catchUp) => {
@@ -95,20 +118,26 @@ export async function startDisseminationServer(
             dissemination.DISSEMINATION_TOPIC,
           ),
         );
-      if (options.registerEvents)
+      if (options.registerEvents) {
+        const follower = await followAudiences(options.registerEvents, stores.checkpoints, {
+          name: DISSEMINATION_CONSUMERS.projectAudiences,
+          definition: disseminationProjectAudiences,
+          audiences: stores.projectAudiences,
+        });
+        audienceFollower = follower;
         work.push(
+          { catchUp: catchUpAudiences, stop: () => follower.stop() },
           await consumeFeed(options.registerEvents, stores.checkpoints, {
             name: DISSEMINATION_CONSUMERS.register,
-            handle: async (event) =>
-              void (await draftFromRegister(event, await stores.registerProjects(), items)),
+            handle: async (event) => void (await draftFromRegister(event, await drafting())),
           }),
         );
+      }
       if (options.partnersEvents)
         work.push(
           await consumeFeed(options.partnersEvents, stores.checkpoints, {
             name: DISSEMINATION_CONSUMERS.partners,
-            handle: async (event) =>
-              void (await draftFromPartnerOutcome(event, await stores.registerProjects(), items)),
+            handle: async (event) => void (await draftFromPartnerOutcome(event, await drafting())),
           }),
         );
       const dispatch = dispatchPublications(
@@ -151,7 +180,7 @@ export async function startDisseminationServer(
     },
     routes: [
       libraryFeed({
-        libraryItems: stores.libraryItems,
+        published: (limit) => application.syndicated(limit),
         catchUp: processing.catchUp,
         itemUrl,
         get feedUrl() {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
 import { parseOrThrow, partners } from '@ebp/contracts';
 import {
   CommandHandler,
@@ -21,6 +22,7 @@ import {
   mayReadOrganisation,
   partnerOrganisationOf,
 } from '../access/partner-access';
+import { partnerFeedReader } from '../access/project-references';
 import { agreementDecider } from '../agreements/agreement.decider';
 import { expiringAgreements, type ExpiringAgreement } from '../agreements/expiring-agreements';
 import {
@@ -55,6 +57,12 @@ export interface PartnersStores {
   readonly outcomes: () => Promise<DocumentCollection<OutcomeEntry>>;
   readonly quarantine: () => Promise<DocumentCollection<QuarantineEntry>>;
   readonly engagements: () => Promise<DocumentCollection<EngagementEntry>>;
+  /**
+   * The register's rule over the partners' references to its projects (DESIGN.md §5): a
+   * collaboration or submission naming a project the caller may not see is left out, and a write
+   * naming one gets the answer a project that does not exist gets.
+   */
+  readonly projects: ReferenceGuard;
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;
 }
@@ -68,6 +76,8 @@ const handlerFor = <Command, Event extends DomainEvent, State>(
  * The partners service's use cases: the research network (organisations, academics,
  * agreements, collaborations, engagements), moderation of partners' outcomes, and the
  * quarantine. Roles decide who may do what; a partner sees only its own organisation's part.
+ * Every reference to a register project passes the project guard (need-to-know), and every
+ * write names organisations, academics and projects that exist.
  */
 export class PartnersApplication {
   private readonly organisationCommands;
@@ -87,16 +97,90 @@ export class PartnersApplication {
     this.engagementCommands = handlerFor(stores.store, engagementDecider);
     this.outcomeCommands = handlerFor(stores.store, outcomeDecider);
     this.quarantineCommands = handlerFor(stores.store, quarantineDecider);
-    this.intake = new OutcomeIntake(stores.store, stores.collaborations, stores.now);
+    this.intake = new OutcomeIntake(
+      stores.store,
+      stores.collaborations,
+      stores.now,
+      stores.projects,
+    );
   }
 
   private context(identity: Identity): CommandContext {
     return commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL');
   }
 
-  private async requireOrganisation(organisationId: string): Promise<void> {
-    if (!(await (await this.stores.organisations()).get(organisationId)))
-      throw new PartnerNotFound(`No organisation ${organisationId}`);
+  /**
+   * Referential integrity from the partners' own read models: each named organisation or
+   * academic must be registered. A miss is checked again after the read models caught up, so a
+   * record registered a moment ago (by another instance) is found.
+   */
+  private async requireRegistered(
+    kind: 'organisation' | 'academic',
+    ids: readonly string[],
+  ): Promise<void> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return;
+    const missing = async () => {
+      const collection =
+        kind === 'organisation' ? await this.stores.organisations() : await this.stores.academics();
+      const found = await collection.getMany(wanted);
+      return wanted.filter((id) => !found.get(id)?.body);
+    };
+    let absent = await missing();
+    if (absent.length === 0) return;
+    await this.stores.catchUp();
+    absent = await missing();
+    if (absent.length > 0) throw new PartnerNotFound(`No ${kind} ${absent[0]}`);
+  }
+
+  private requireOrganisation(organisationId: string): Promise<void> {
+    return this.requireRegistered('organisation', [organisationId]);
+  }
+
+  /** The write names a project the actor may see; otherwise the answer for one that does not exist. */
+  private requireProject(identity: Identity, projectId: string): Promise<void> {
+    return this.stores.projects.requireVisible(identity, projectId, () => new ProjectNotFound());
+  }
+
+  /**
+   * The collaborations a caller may see: a partner only its own organisation's, and anyone only
+   * those on projects the register lets them see (the others are left out, never nulled).
+   */
+  private async visibleCollaborations(
+    identity: Identity,
+    entries: readonly CollaborationEntry[],
+  ): Promise<CollaborationEntry[]> {
+    const own = partnerOrganisationOf(identity);
+    const mine =
+      own === undefined
+        ? entries
+        : entries.filter(
+            (entry) => entry.partnerKind === 'organisation' && entry.partnerId === own,
+          );
+    return this.stores.projects.visible(identity, mine, (entry) => entry.projectId);
+  }
+
+  /** Submissions whose project the caller may see; the others are left out. */
+  private visibleSubmissions(
+    identity: Identity,
+    entries: readonly OutcomeEntry[],
+  ): Promise<OutcomeEntry[]> {
+    return this.stores.projects.visible(identity, entries, (entry) => entry.projectId);
+  }
+
+  /**
+   * A moderator acts on a submission only when it may see the project it names; otherwise the
+   * answer is the one for a submission that does not exist (the decider's).
+   */
+  private async requireVisibleSubmission(identity: Identity, submissionId: string) {
+    const read = async () => (await (await this.stores.outcomes()).get(submissionId))?.body;
+    let entry = await read();
+    if (!entry) {
+      await this.stores.catchUp();
+      entry = await read();
+    }
+    if (entry && !(await this.stores.projects.canSee(identity, entry.projectId)))
+      throw new PartnerNotFound('No such submission');
   }
 
   /** Who changed an organisation's or an academic's record, when and why: members of staff only. */
@@ -131,6 +215,13 @@ export class PartnersApplication {
 
   async registerAcademic(identity: Identity, academicId: string, academic: unknown) {
     requireRole(identity, NETWORK_KEEPERS, 'register academics');
+    // Input that breaks the contract is left to the decider, which says why.
+    const parsed = partners.AcademicSchema.safeParse(academic);
+    if (parsed.success)
+      await this.requireRegistered(
+        'organisation',
+        parsed.data.affiliations.map((affiliation) => affiliation.organisationId),
+      );
     await this.academicCommands.handle(
       `academic:${academicId}`,
       { type: 'register', academicId, academic, by: identity.actor.id },
@@ -141,6 +232,8 @@ export class PartnersApplication {
 
   async signAgreement(identity: Identity, agreementId: string, agreement: unknown) {
     requireRole(identity, AGREEMENT_OWNERS, 'record agreements');
+    const parsed = partners.AgreementSchema.safeParse(agreement);
+    if (parsed.success) await this.requireRegistered('organisation', parsed.data.partyIds);
     await this.agreementCommands.handle(
       `agreement:${agreementId}`,
       { type: 'sign', agreementId, agreement, by: identity.actor.id },
@@ -158,11 +251,8 @@ export class PartnersApplication {
       InvalidPartnerInput,
     );
     const { partner } = collaboration;
-    const known =
-      partner.kind === 'organisation'
-        ? await (await this.stores.organisations()).get(partner.id)
-        : await (await this.stores.academics()).get(partner.id);
-    if (!known) throw new PartnerNotFound(`No ${partner.kind} ${partner.id}`);
+    await this.requireProject(identity, collaboration.projectId);
+    await this.requireRegistered(partner.kind, [partner.id]);
     await this.collaborationCommands.handle(
       collaborationStreamId(collaboration.projectId, partner.id),
       { type: 'start', collaboration, by: identity.actor.id },
@@ -173,6 +263,11 @@ export class PartnersApplication {
 
   async recordEngagement(identity: Identity, engagementId: string, engagement: unknown) {
     requireRole(identity, NETWORK_KEEPERS, 'record engagement with partners');
+    const parsed = partners.EngagementSchema.safeParse(engagement);
+    if (parsed.success) {
+      await this.requireRegistered('organisation', parsed.data.organisationIds);
+      await this.requireRegistered('academic', parsed.data.academicIds);
+    }
     await this.engagementCommands.handle(
       `engagement:${engagementId}`,
       { type: 'record', engagementId, engagement, by: identity.actor.id },
@@ -244,25 +339,40 @@ export class PartnersApplication {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** ResearchProject.partners: a partner sees only its own organisation's collaboration. */
+  /**
+   * ResearchProject.partners: none unless the caller may see the project; a partner sees only its
+   * own organisation's collaboration.
+   */
   async partnersOf(identity: Identity, projectId: string) {
-    const own = partnerOrganisationOf(identity);
-    return (await bodiesOf(this.stores.collaborations(), { filter: { projectId } }))
-      .filter((entry) => own === undefined || entry.partnerId === own)
-      .sort((a, b) => a.from.localeCompare(b.from) || a.partnerId.localeCompare(b.partnerId));
+    const entries = await bodiesOf(this.stores.collaborations(), { filter: { projectId } });
+    return (await this.visibleCollaborations(identity, entries)).sort(
+      (a, b) => a.from.localeCompare(b.from) || a.partnerId.localeCompare(b.partnerId),
+    );
   }
 
-  /** The collaborations of an organisation or academic. */
-  async collaborationsOf(partnerId: string) {
-    return bodiesOf(this.stores.collaborations(), { filter: { partnerId } });
+  /**
+   * The collaborations of an organisation or academic, on the projects the caller may see (a
+   * partner: only its own organisation's).
+   */
+  async collaborationsOf(identity: Identity, partnerId: string) {
+    const entries = await bodiesOf(this.stores.collaborations(), { filter: { partnerId } });
+    return (await this.visibleCollaborations(identity, entries)).sort(
+      (a, b) => a.from.localeCompare(b.from) || a.projectId.localeCompare(b.projectId),
+    );
   }
 
-  /** ResearchProject.partnerOutcomes: the published ones (and, for a partner, its own only). */
+  /**
+   * ResearchProject.partnerOutcomes: the published ones, none unless the caller may see the
+   * project (and, for a partner, its own only).
+   */
   async publishedOutcomesOf(identity: Identity, projectId: string) {
     const own = partnerOrganisationOf(identity);
-    return (await bodiesOf(this.stores.outcomes(), { filter: { projectId, status: 'published' } }))
-      .filter((entry) => own === undefined || entry.organisationId === own)
-      .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn));
+    const entries = (
+      await bodiesOf(this.stores.outcomes(), { filter: { projectId, status: 'published' } })
+    ).filter((entry) => own === undefined || entry.organisationId === own);
+    return (await this.visibleSubmissions(identity, entries)).sort((a, b) =>
+      b.publishedOn.localeCompare(a.publishedOn),
+    );
   }
 
   async expiring(identity: Identity, withinDays: number): Promise<ExpiringAgreement[]> {
@@ -271,24 +381,31 @@ export class PartnersApplication {
     return expiringAgreements(await bodiesOf(this.stores.agreements()), today, withinDays);
   }
 
-  /** A partner's own submissions, whatever their state. */
+  /** A partner's own submissions, whatever their state, on the projects it may see. */
   async mySubmissions(identity: Identity) {
     const own = partnerOrganisationOf(identity);
     if (own === undefined) return [];
-    return bodiesOf(this.stores.outcomes(), { filter: { organisationId: own } });
+    return this.visibleSubmissions(
+      identity,
+      await bodiesOf(this.stores.outcomes(), { filter: { organisationId: own } }),
+    );
   }
 
   /** Moderation ---------------------------------------------------------------------------- */
 
   async moderationQueue(identity: Identity) {
     requireRole(identity, MODERATORS, 'moderate partner outcomes');
-    return (
-      await bodiesOf(this.stores.outcomes(), { filter: { status: 'awaiting-moderation' } })
-    ).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+    const waiting = await bodiesOf(this.stores.outcomes(), {
+      filter: { status: 'awaiting-moderation' },
+    });
+    return (await this.visibleSubmissions(identity, waiting)).sort((a, b) =>
+      a.receivedAt.localeCompare(b.receivedAt),
+    );
   }
 
   async acceptOutcome(identity: Identity, submissionId: string) {
     requireRole(identity, MODERATORS, 'moderate partner outcomes');
+    await this.requireVisibleSubmission(identity, submissionId);
     await this.outcomeCommands.handle(
       outcomeStreamId(submissionId),
       { type: 'accept', by: identity.actor.id },
@@ -299,6 +416,7 @@ export class PartnersApplication {
 
   async rejectOutcome(identity: Identity, submissionId: string, reason: string) {
     requireRole(identity, MODERATORS, 'moderate partner outcomes');
+    await this.requireVisibleSubmission(identity, submissionId);
     await this.outcomeCommands.handle(
       outcomeStreamId(submissionId),
       { type: 'reject', reason, by: identity.actor.id },
@@ -326,6 +444,17 @@ export class PartnersApplication {
     if (!item || item.status !== 'held') throw new PartnerNotFound(`No held item ${itemId}`);
     if (!item.organisationId)
       throw new PartnerNotFound('The item names no partner; it can only be discarded');
+    // The corrected outcome names a project both the administrator and the partner may see;
+    // otherwise the answer for a project that does not exist (and nothing more is held).
+    const named = partners.PartnerOutcomeSchema.safeParse(correctedOutcome);
+    if (named.success) {
+      await this.requireProject(identity, named.data.projectId);
+      await this.stores.projects.requireVisible(
+        partnerFeedReader(item.organisationId),
+        named.data.projectId,
+        () => new ProjectNotFound(),
+      );
+    }
     const submissionId = `${item.organisationId}.resubmission-${randomUUID()}`;
     const result = await this.intake.receive({
       organisationId: item.organisationId,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NO_SUCH_PROJECT, type ReferenceGuard } from '@ebp/access';
 import {
   CommandHandler,
   commandContextFor,
@@ -6,8 +7,9 @@ import {
   type DocumentCollection,
   type EventStore,
 } from '@ebp/eventing';
-import type { partners } from '@ebp/contracts';
+import { partners } from '@ebp/contracts';
 import type { z } from 'zod';
+import { partnerFeedReader } from '../access/project-references';
 import type { CollaborationEntry } from '../collaborations/projections/collaborations.projection';
 import { IllegalPartnerTransition } from '../partners-errors';
 import {
@@ -38,11 +40,16 @@ export interface ReceivedOutcome {
   readonly raw: string;
 }
 
+/** What the intake needs of the project guard: whether a reader may see a project. */
+export type ProjectVisibility = Pick<ReferenceGuard, 'canSee'>;
+
 /**
  * The one door for partner outcomes, whatever the channel: input that is not JSON or breaks the
- * contract is quarantined with the reason (never dropped); an outcome for a project the partner
- * does not collaborate on is refused; a valid one waits for moderation. A redelivery of the same
- * submission stores nothing new.
+ * contract is quarantined with the reason (never dropped); so is an outcome naming a project that
+ * does not exist or that the partner may not see, with one reason for both ("No such research
+ * project"), and it is never published; an outcome for a project the partner may see but does not
+ * collaborate on is refused; a valid one waits for moderation. A redelivery of the same submission
+ * stores nothing new.
  */
 export class OutcomeIntake {
   private readonly outcomes: CommandHandler<
@@ -60,6 +67,11 @@ export class OutcomeIntake {
     store: EventStore,
     private readonly collaborations: () => Promise<DocumentCollection<CollaborationEntry>>,
     private readonly now: () => Date = () => new Date(),
+    /**
+     * The register's rule over the named project (the service always passes its guard; without
+     * one the intake checks only collaborations, for tests of a channel's mechanics alone).
+     */
+    private readonly projects?: ProjectVisibility,
   ) {
     this.outcomes = new CommandHandler(store, outcomeDecider);
     this.quarantined = new CommandHandler(store, quarantineDecider);
@@ -81,6 +93,17 @@ export class OutcomeIntake {
     } catch (error) {
       return this.hold(received, `The body is not JSON: ${(error as Error).message}`);
     }
+    // An outcome that breaks its contract is left to the decider, which says why.
+    const named = partners.PartnerOutcomeSchema.safeParse(outcome);
+    if (
+      named.success &&
+      this.projects &&
+      !(await this.projects.canSee(
+        partnerFeedReader(received.organisationId),
+        named.data.projectId,
+      ))
+    )
+      return this.hold(received, NO_SUCH_PROJECT);
     const projects = await this.activeProjectsOf(received.organisationId);
     try {
       await this.outcomes.handle(

@@ -38,6 +38,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
     timestamp?: number;
     signature?: string;
     idempotencyKey?: string | null;
+    headers?: Record<string, string>;
   }
 
   async function deliver(delivery: Delivery = {}) {
@@ -55,14 +56,27 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
       headers['idempotency-key'] = delivery.idempotencyKey ?? id;
     const response = await fetch(
       `${base}/webhooks/partners/${delivery.partner ?? 'cambridge'}/outcomes`,
-      { method: 'POST', headers, body },
+      { method: 'POST', headers: { ...headers, ...delivery.headers }, body },
     );
     return {
       status: response.status,
       type: response.headers.get('content-type'),
+      // An HTML error page would fail here, before any assertion.
       body: (await response.json()) as Record<string, unknown>,
     };
   }
+
+  /** A delivery of this body, correctly signed with the partner's current secret. */
+  const signedDelivery = (id: string, payload: string | Buffer, more: Delivery = {}) => {
+    const timestamp = now();
+    return {
+      id,
+      timestamp,
+      body: payload,
+      signature: signWebhook({ id, timestamp, body: payload, secrets: [cambridge] }),
+      ...more,
+    };
+  };
 
   beforeAll(async () => {
     sql = await target.create();
@@ -202,6 +216,105 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
     expect(response.status).toBe(status);
     expect(response.type).toContain('application/problem+json');
     expect(response.body).toMatchObject({ status, code });
+  });
+
+  // Issue 17: input the partner must fix is a 4xx problem, never a 500 asking for a retry.
+  it.each<{ name: string; delivery: () => Delivery; status: number; code: string }>([
+    {
+      name: 'a body over the 1 MB limit',
+      delivery: () =>
+        signedDelivery(
+          'msg_huge',
+          JSON.stringify({ ...outcome(), summary: 'x'.repeat(1_100_000) }),
+        ),
+      status: 413,
+      code: 'REQUEST_TOO_LARGE',
+    },
+    {
+      name: 'a webhook-id of 65 characters',
+      delivery: () => signedDelivery(`msg_${'a'.repeat(61)}`, body),
+      status: 400,
+      code: 'INVALID_WEBHOOK_ID',
+    },
+    {
+      name: 'a webhook-id of 5,000 characters',
+      delivery: () => signedDelivery(`msg_${'a'.repeat(4_996)}`, body),
+      status: 400,
+      code: 'INVALID_WEBHOOK_ID',
+    },
+    {
+      name: 'a webhook-id with spaces',
+      delivery: () => signedDelivery('msg with spaces', body),
+      status: 400,
+      code: 'INVALID_WEBHOOK_ID',
+    },
+    {
+      name: 'an Idempotency-Key of 256 characters',
+      delivery: () => signedDelivery('msg_long_key', body, { idempotencyKey: 'k'.repeat(256) }),
+      status: 400,
+      code: 'INVALID_IDEMPOTENCY_KEY',
+    },
+    {
+      name: 'a body that is not UTF-8',
+      delivery: () =>
+        signedDelivery(
+          'msg_latin1',
+          // é as the single byte 0xE9 (ISO-8859-1), which is not UTF-8.
+          Buffer.from(JSON.stringify({ ...outcome(), title: 'Caf\u00e9 study' }), 'latin1'),
+        ),
+      status: 400,
+      code: 'INVALID_ENCODING',
+    },
+    {
+      name: 'a NUL character in a string (\\u0000)',
+      delivery: () =>
+        signedDelivery('msg_nul', JSON.stringify({ ...outcome(), title: 'Hot spots\u0000 study' })),
+      status: 400,
+      code: 'INVALID_TEXT',
+    },
+    {
+      name: 'an unpaired surrogate in a string (\\ud800)',
+      delivery: () =>
+        signedDelivery(
+          'msg_surrogate',
+          JSON.stringify({ ...outcome(), title: 'Hot spots \ud800' }),
+        ),
+      status: 400,
+      code: 'INVALID_TEXT',
+    },
+    {
+      name: 'an unsupported Content-Encoding',
+      delivery: () =>
+        signedDelivery('msg_encoding', body, { headers: { 'content-encoding': 'compress' } }),
+      status: 415,
+      code: 'UNSUPPORTED_CONTENT_ENCODING',
+    },
+    {
+      name: 'a gzip Content-Encoding over a body that is not gzip',
+      delivery: () => signedDelivery('msg_gzip', body, { headers: { 'content-encoding': 'gzip' } }),
+      status: 400,
+      code: 'INVALID_ENCODING',
+    },
+  ])(
+    'answers $name with $status $code, not a 500 to retry (issue 17)',
+    async ({ delivery, status, code }) => {
+      const response = await deliver(delivery());
+      expect(response.status).toBe(status);
+      expect(response.type).toContain('application/problem+json');
+      expect(response.body).toMatchObject({ type: 'about:blank', status, code });
+      expect(typeof response.body.title).toBe('string');
+      expect(typeof response.body.detail).toBe('string');
+      expect(JSON.stringify(response.body)).not.toMatch(/<html|Idempotency-Key;|\bat \S+ \(/i);
+    },
+  );
+
+  it('takes a 64-character webhook-id, and nothing was quarantined for the refused ones', async () => {
+    const id = `msg_${'b'.repeat(60)}`;
+    expect((await deliver(signedDelivery(id, body))).status).toBe(202);
+    for (const refused of ['msg_nul', 'msg_surrogate', 'msg_latin1'])
+      expect(await store.readStream(quarantineStreamId(`webhook:cambridge:${refused}`))).toEqual(
+        [],
+      );
   });
 
   it('accepts two signatures during rotation, and the retiring secret alone', async () => {

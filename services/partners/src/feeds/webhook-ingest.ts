@@ -1,5 +1,16 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type Request, type Response, type Router } from 'express';
-import { WebhookSignatureError, sendProblem, verifyWebhook, type Logger } from '@ebp/platform';
+import {
+  ILL_FORMED_TEXT_MESSAGE,
+  WebhookSignatureError,
+  bodyErrorProblem,
+  illFormedTextPath,
+  isWellFormedText,
+  sendProblem,
+  verifyWebhook,
+  type Logger,
+  type Problem,
+} from '@ebp/platform';
 import { requestHash, type IdempotencyStore, type StoredResponse } from './idempotency-store';
 import type { IntakeResult, OutcomeIntake } from './outcome-intake';
 import type { PartnerSecrets } from './partner-secrets';
@@ -7,6 +18,57 @@ import type { PartnerSecrets } from './partner-secrets';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** The largest body a partner may send. */
 export const WEBHOOK_BODY_LIMIT = '1mb';
+/** The longest `webhook-id` (Standard Webhooks ids such as `msg_2KWPBgLlAfxdpx2AI54pPJ85f4W`). */
+export const MAX_WEBHOOK_ID_LENGTH = 64;
+/** The longest Idempotency-Key (a UUID or a hash is far shorter). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** The contracts' limit on the ids made from a webhook's (`<partner>.<id>`, `webhook:<partner>:<id>`). */
+const MAX_DERIVED_ID_LENGTH = 100;
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
+/** Why a webhook's id cannot be used, or undefined when it can. */
+export function webhookIdProblem(organisationId: string, webhookId: string): Problem | undefined {
+  const room = MAX_DERIVED_ID_LENGTH - `webhook:${organisationId}:`.length;
+  const longest = Math.max(1, Math.min(MAX_WEBHOOK_ID_LENGTH, room));
+  if (webhookId.length <= longest && VISIBLE_ASCII.test(webhookId)) return undefined;
+  return {
+    status: 400,
+    title: 'Invalid webhook-id',
+    detail: `webhook-id must be 1 to ${longest} visible ASCII characters`,
+    code: 'INVALID_WEBHOOK_ID',
+  };
+}
+
+/**
+ * Why a signed body cannot be taken in, or undefined: it must be UTF-8 without NUL characters,
+ * and a JSON body without NUL characters or unpaired surrogates in its strings (`\u0000`), which
+ * no store can keep. A body that is not JSON at all is the intake's to quarantine.
+ */
+export function webhookBodyProblem(body: Buffer): Problem | undefined {
+  const text = body.toString('utf8');
+  if (!isUtf8(body) || !isWellFormedText(text))
+    return {
+      status: 400,
+      title: 'Invalid encoding',
+      detail: 'The body must be UTF-8 text without NUL characters',
+      code: 'INVALID_ENCODING',
+    };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const path = illFormedTextPath(parsed, 'body');
+  return path === undefined
+    ? undefined
+    : {
+        status: 400,
+        title: 'Invalid text',
+        detail: `${path}: ${ILL_FORMED_TEXT_MESSAGE}`,
+        code: 'INVALID_TEXT',
+      };
+}
 
 export interface WebhookIngestOptions {
   readonly secrets: PartnerSecrets;
@@ -99,6 +161,12 @@ export function partnerWebhooks(options: WebhookIngestOptions): Router {
         });
         return;
       }
+      // Checked once the delivery is authenticated: anyone else learns nothing but 401.
+      const refused = webhookIdProblem(organisationId, webhookId) ?? webhookBodyProblem(body);
+      if (refused) {
+        sendProblem(response, refused);
+        return;
+      }
       const key = request.header(IDEMPOTENCY_HEADER);
       if (!key) {
         sendProblem(response, {
@@ -106,6 +174,15 @@ export function partnerWebhooks(options: WebhookIngestOptions): Router {
           title: 'Idempotency-Key required',
           detail: 'Send an Idempotency-Key header, the same one when you retry',
           code: 'IDEMPOTENCY_KEY_REQUIRED',
+        });
+        return;
+      }
+      if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        sendProblem(response, {
+          status: 400,
+          title: 'Idempotency-Key too long',
+          detail: `An Idempotency-Key has at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+          code: 'INVALID_IDEMPOTENCY_KEY',
         });
         return;
       }
@@ -160,8 +237,14 @@ export function partnerWebhooks(options: WebhookIngestOptions): Router {
       }
     },
   );
-  // Anything unexpected (an engine down) is still a problem response, never an HTML page.
+  // A body too large (413), badly encoded or compressed (400, 415) is the partner's to fix; anything
+  // unexpected (an engine down) is a 500 to retry. Each is a problem response, never an HTML page.
   router.use((error: unknown, _request: Request, response: Response, _next: () => void) => {
+    const refused = bodyErrorProblem(error);
+    if (refused) {
+      sendProblem(response, refused);
+      return;
+    }
     options.logger.error('partner webhook failed', { error });
     sendProblem(response, {
       status: 500,

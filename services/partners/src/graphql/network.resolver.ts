@@ -67,8 +67,9 @@ export class OrganisationResolver extends PartnersResolverBase {
   }
 
   @ResolveField('collaborations')
-  async collaborations(@Parent() organisation: { id: string }) {
-    return (await this.partners.collaborationsOf(organisation.id)).map(toCollaboration);
+  async collaborations(@Parent() organisation: { id: string }, @Context() context: RequestContext) {
+    const identity = await this.identity(context);
+    return (await this.partners.collaborationsOf(identity, organisation.id)).map(toCollaboration);
   }
 
   @ResolveField('auditTrail')
@@ -122,8 +123,9 @@ export class AcademicResolver extends PartnersResolverBase {
   }
 
   @ResolveField('collaborations')
-  async collaborations(@Parent() academic: { id: string }) {
-    return (await this.partners.collaborationsOf(academic.id)).map(toCollaboration);
+  async collaborations(@Parent() academic: { id: string }, @Context() context: RequestContext) {
+    const identity = await this.identity(context);
+    return (await this.partners.collaborationsOf(identity, academic.id)).map(toCollaboration);
   }
 
   @ResolveField('auditTrail')

@@ -37,7 +37,7 @@ export const partnersTypeDefs = /* GraphQL */ `
 
   "A partner linked to a register project with a role."
   type Collaboration {
-    "The project; null when the caller may not see it (an OFFICIAL-SENSITIVE project)."
+    "The project. A collaboration on a project the caller may not see is left out of every list."
     project: ResearchProject
     partnerKind: String!
     partnerId: ID!

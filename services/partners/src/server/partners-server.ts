@@ -1,14 +1,16 @@
-import { partners } from '@ebp/contracts';
+import { partners, register } from '@ebp/contracts';
 import {
   relayToServiceTopic,
   startServiceProcessing,
   type BackgroundWork,
   type Bus,
   type DocumentStore,
+  type EventFeed,
   type SqlClient,
 } from '@ebp/eventing';
 import { forwardedIdentity, silentLogger } from '@ebp/platform';
 import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
+import { followProjectAudiences } from '../access/project-references';
 import { PartnersApplication } from '../application/partners-application';
 import { consumeInboundOutcomes } from '../feeds/inbound-topic';
 import { OutcomeIntake } from '../feeds/outcome-intake';
@@ -36,6 +38,12 @@ export interface PartnersServerOptions extends SubgraphServerOptions {
   readonly documents: DocumentStore;
   /** Publishes the partners' events (published outcomes included) and consumes the inbound topic. */
   readonly bus?: Bus;
+  /**
+   * The register's events: the partners keep from them who may see each project (its audience),
+   * for every reference to a project they list, count or accept. Without them no project is known,
+   * so every reference is left out and every write naming a project refused.
+   */
+  readonly registerEvents?: EventFeed;
   readonly now?: () => Date;
   /** The store is this process's alone (all-in-one): leases left by a dead process are void. */
   readonly soleProcess?: boolean;
@@ -52,8 +60,9 @@ export interface RunningPartners {
 }
 
 /**
- * The partners service: its event store, read models, relay, the inbound topic's consumer, the
- * partner webhook and its subgraph over HTTP. The same function serves both run modes.
+ * The partners service: its event store, read models, relay, the follower of the register's
+ * project audiences, the inbound topic's consumer, the partner webhook and its subgraph over HTTP.
+ * The same function serves both run modes.
  */
 export async function startPartnersServer(
   options: PartnersServerOptions,
@@ -66,12 +75,23 @@ export async function startPartnersServer(
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
   const { bus } = options;
+  // Who may see each register project; the guard catches the view up on a miss, so a project
+  // the register has just recorded (all-in-one: in its store) is found.
+  const audiences = options.registerEvents
+    ? await followProjectAudiences(
+        options.registerEvents,
+        stores.checkpoints,
+        stores.projectAudiences,
+      )
+    : undefined;
+  const projects = audiences?.guard ?? stores.projects;
   // The feeds' door; stateless, so the consumer and the webhook share it with no catch-up of its own.
-  const intake = new OutcomeIntake(stores.store, stores.collaborations, stores.now);
+  const intake = new OutcomeIntake(stores.store, stores.collaborations, stores.now, projects);
   const processing = await startServiceProcessing({
     projectors: stores.projectors,
     background: async (catchUp) => {
       const work: BackgroundWork[] = [];
+      if (audiences) work.push(audiences.work);
       if (bus) {
         work.push(
           await relayToServiceTopic(stores.store, stores.checkpoints, bus, partners.PARTNERS_TOPIC),
@@ -91,9 +111,13 @@ export async function startPartnersServer(
     },
     logger,
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  }).catch(async (error: unknown) => {
+    await audiences?.work.stop();
+    throw error;
   });
   const runtime: PartnersRuntime = {
     ...stores,
+    projects,
     catchUp: processing.catchUp,
     identify: forwardedIdentity(options.identitySecret),
   };
@@ -124,4 +148,9 @@ export async function startPartnersServer(
     runtime,
     stop: () => subgraph.stop(),
   };
+}
+
+/** Feeds of the platform's topics on a bus (distributed mode). */
+export function busFeeds(bus: Bus): Pick<PartnersServerOptions, 'registerEvents'> {
+  return { registerEvents: { kind: 'bus', bus, topic: register.REGISTER_TOPIC } };
 }

@@ -1,6 +1,7 @@
 import { ForbiddenError, type Identity, type Role } from '@ebp/platform';
 import type { ProjectCommand } from '../projects/project.decider';
-import type { ProjectStatus } from '../projects/project';
+import { isCleared, readerKey } from '@ebp/access';
+import type { ProjectAudience } from '../projects/project-readers';
 
 /**
  * Who may read and do what in the register (DESIGN.md §7). Pure: the resolvers enforce it on every
@@ -8,63 +9,10 @@ import type { ProjectStatus } from '../projects/project';
  * readers so that lists filter in the store and page correctly.
  */
 
+export { readersOf, type ProjectAudience } from '../projects/project-readers';
+export { canRead, readableBy, readerKeysOf, readerKey } from '@ebp/access';
 /** Everyone on the force's staff may read OFFICIAL projects; partners see only their collaborations. */
-export const EVERYONE = 'everyone';
-const STAFF: readonly Role[] = ['viewer', 'researcher', 'reviewer', 'committee', 'admin'];
-const AWAITING_REVIEW: readonly ProjectStatus[] = ['submitted', 'under-review'];
-
-const person = (id: string) => `person:${id}`;
-const role = (name: Role) => `role:${name}`;
-
-export interface ProjectAudience {
-  readonly classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
-  readonly status: ProjectStatus;
-  readonly leadId: string;
-  readonly proposedBy: string;
-  readonly needToKnow: readonly string[];
-  readonly reviewerIds: readonly string[];
-}
-
-/**
- * The reader keys of a project. An OFFICIAL-SENSITIVE project is known to its lead, its proposer,
- * the people named as needing to know, its reviewers, the reviewers while it awaits review, and
- * the EBP Committee and administrators who govern it; nobody else.
- */
-export function readersOf(project: ProjectAudience): string[] {
-  if (project.classification === 'OFFICIAL') return [EVERYONE];
-  const readers = new Set<string>([
-    person(project.leadId),
-    person(project.proposedBy),
-    ...project.needToKnow.map(person),
-    ...project.reviewerIds.map(person),
-    role('committee'),
-    role('admin'),
-  ]);
-  if (AWAITING_REVIEW.includes(project.status)) readers.add(role('reviewer'));
-  return [...readers].sort();
-}
-
-const cleared = (identity: Identity) => identity.clearances.includes('OFFICIAL-SENSITIVE');
-
-/** The keys a caller reads with; a need-to-know key counts only with OFFICIAL-SENSITIVE clearance. */
-export function readerKeysOf(identity: Identity): string[] {
-  const keys: string[] = [];
-  if (identity.roles.some((name) => STAFF.includes(name))) keys.push(EVERYONE);
-  if (cleared(identity)) {
-    keys.push(person(identity.actor.id), ...identity.roles.map(role));
-  }
-  return keys;
-}
-
-export function canRead(identity: Identity, readers: readonly string[]): boolean {
-  const keys = readerKeysOf(identity);
-  return readers.some((reader) => keys.includes(reader));
-}
-
-/** The document-store condition that keeps a list to what the caller may read. */
-export function readableBy(identity: Identity): { readers: { $containsAny: string[] } } {
-  return { readers: { $containsAny: readerKeysOf(identity) } };
-}
+export const EVERYONE = readerKey.everyone;
 
 export type ProjectAction = ProjectCommand['type'];
 
@@ -114,7 +62,7 @@ export function authoriseProjectAction(
         `Only the project's lead or proposer, or ${(OWNER_ACTIONS[action] ?? []).join(' or ')}, may ${describe(action)} it`,
       );
   }
-  if (project?.classification === 'OFFICIAL-SENSITIVE' && !cleared(identity))
+  if (project?.classification === 'OFFICIAL-SENSITIVE' && !isCleared(identity))
     throw new ForbiddenError('OFFICIAL-SENSITIVE research needs OFFICIAL-SENSITIVE clearance');
 }
 

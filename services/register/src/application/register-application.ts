@@ -32,6 +32,8 @@ import {
 } from '../register-reads/register-queries';
 import { registerAsOf } from '../register-reads/time-travel';
 import { buildGovernanceReport } from '../governance/governance-report';
+import { scopeToReader } from '../governance/report-scope';
+import { newProjectId } from '../projects/project-ids';
 import { InvalidReportDate, replayGovernance } from '../governance/governance-replay';
 import { compareGovernanceReports, comparisonMarkdown } from '../governance/governance-comparison';
 import { renderReport, type ReportFormat } from '../governance/report-formats';
@@ -178,12 +180,14 @@ export class RegisterApplication {
       );
     const { governance } = this.stores;
     await governance?.catchUp();
-    return buildGovernanceReport(
-      await replayGovernance(
-        { log: this.stores.store, ...(governance ? { archive: governance.archive } : {}) },
-        asOf,
-      ),
+    const readable = new Set(
+      (await this.readableProjects(identity)).map((project) => project.projectId),
     );
+    const history = await replayGovernance(
+      { log: this.stores.store, ...(governance ? { archive: governance.archive } : {}) },
+      asOf,
+    );
+    return buildGovernanceReport(scopeToReader(history, (projectId) => readable.has(projectId)));
   }
 
   /** Research Plan coverage, counting only the projects the caller may read. */
@@ -215,7 +219,17 @@ export class RegisterApplication {
 
   /** Writes ---------------------------------------------------------------------------------- */
 
-  async propose(identity: Identity, projectId: string, proposal: unknown): Promise<ProposeResult> {
+  /**
+   * Proposes a project under an id the server makes (no id can be probed). With an idempotency
+   * key the id is derived from the caller and the key, so a retried proposal finds the project
+   * its first attempt created instead of making another.
+   */
+  async propose(
+    identity: Identity,
+    proposal: unknown,
+    idempotencyKey?: string,
+  ): Promise<ProposeResult & { readonly projectId: string }> {
+    const projectId = newProjectId(identity.actor.id, idempotencyKey);
     const classification = classificationOf(proposal);
     authoriseProjectAction(identity, 'propose', {
       leadId: identity.actor.id,
@@ -226,14 +240,11 @@ export class RegisterApplication {
       projectId,
       proposal,
       this.context(identity, classification),
+      // The duplicate warning must not reveal projects the proposer may not read.
+      readableBy(identity),
     );
     await this.stores.catchUp();
-    // The duplicate warning must not reveal projects the proposer may not read.
-    const similar = [];
-    for (const candidate of result.similar) {
-      if (await this.project(identity, candidate.projectId)) similar.push(candidate);
-    }
-    return { ...result, similar };
+    return { ...result, projectId };
   }
 
   async act(

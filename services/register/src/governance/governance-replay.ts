@@ -1,3 +1,4 @@
+import { WHOLE_REGISTER } from './report-scope';
 import type {
   ArchiveCursor,
   EventStore,
@@ -123,6 +124,7 @@ export async function replayGovernance(
     priorities: [...priorities.values()],
     decisions,
     otherServices,
+    scope: WHOLE_REGISTER,
     basis: { events: replayed, lastEventAt, otherServicesEvents: otherServices.events },
   };
 }

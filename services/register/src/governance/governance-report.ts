@@ -35,6 +35,8 @@ export interface GovernanceInputs {
   /** The partners', the community's and the dissemination service's events, folded. */
   readonly otherServices: OtherServicesRecord;
   readonly basis: ReportBasis;
+  /** Which projects the report covers, in words (see report-scope.ts). */
+  readonly scope: string;
 }
 
 /** What a report was rebuilt from. */
@@ -58,6 +60,8 @@ export interface GovernanceReport {
   readonly title: string;
   readonly asOf: string;
   readonly basis: ReportBasis;
+  /** Which projects the report covers, stated in the report. */
+  readonly scope: string;
   readonly projects: {
     readonly total: number;
     readonly byStatus: readonly Count[];
@@ -187,6 +191,7 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
     title: 'EBP governance report',
     asOf: inputs.asOf,
     basis: inputs.basis,
+    scope: inputs.scope,
     projects: {
       total: projects.length,
       byStatus: countBy(

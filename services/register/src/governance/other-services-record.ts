@@ -58,6 +58,29 @@ export class OtherServicesRecord {
   readonly subscribers = new Set<string>();
   events = 0;
 
+  /**
+   * A copy that keeps of the project-linked records only those about projects `keep` accepts:
+   * collaborations, team members and library items' projects. Everything else is shared.
+   */
+  onlyProjects(keep: (projectId: string) => boolean): OtherServicesRecord {
+    const copy = Object.assign(new OtherServicesRecord(), this) as OtherServicesRecord;
+    const filtered = <Value>(
+      map: ReadonlyMap<string, Value>,
+      projectOf: (value: Value) => string,
+    ): Map<string, Value> => new Map([...map].filter(([, value]) => keep(projectOf(value))));
+    return Object.assign(copy, {
+      collaborations: filtered(this.collaborations, (item) => item.projectId),
+      involvements: filtered(this.involvements, (item) => item.projectId),
+      itemsFromProjects: filtered(this.itemsFromProjects, (projectId) => projectId),
+      published: new Map(
+        [...this.published].map(([itemId, item]) => [
+          itemId,
+          { ...item, projectIds: item.projectIds.filter(keep) },
+        ]),
+      ),
+    });
+  }
+
   apply(event: ArchivedEvent): void {
     const handler = (
       HANDLERS as Record<string, ((record: OtherServicesRecord, data: never) => void) | undefined>

@@ -42,6 +42,8 @@ export function reportMarkdown(report: GovernanceReport): string {
     '',
     `Rebuilt from ${basisText(report)}.`,
     '',
+    `Scope: ${report.scope}`,
+    '',
     '| headline | figure |',
     '|---|---:|',
     ...headlineFigures(report).map((row) => `| ${mdCell(row.label)} | ${row.count} |`),
@@ -168,6 +170,7 @@ export function reportCsv(report: GovernanceReport): string {
     for (const count of list) rows.push([section, count.key, count.label, count.count]);
   };
   rows.push(['report', 'as-of', 'As of', report.asOf]);
+  rows.push(['report', 'scope', 'Scope', report.scope]);
   rows.push(['report', 'events', 'Events replayed', report.basis.events]);
   rows.push([
     'report',
@@ -284,6 +287,7 @@ export function reportHtml(report: GovernanceReport): string {
     '</head><body>',
     `<h1>${escapeHtml(`${report.title} as of ${report.asOf}`)}</h1>`,
     `<p>Rebuilt from ${escapeHtml(basisText(report))}.</p>`,
+    `<p>Scope: ${escapeHtml(report.scope)}</p>`,
     table(
       ['headline', 'figure'],
       headlineFigures(report).map((row) => [row.label, row.count]),

@@ -28,13 +28,15 @@ export class ProjectCommandsResolver {
   @Mutation('proposeProject')
   async proposeProject(
     @Context() context: RequestContext,
-    @Args('id') id: string,
     @Args('proposal') proposal: unknown,
+    @Args('idempotencyKey') idempotencyKey?: string | null,
   ) {
     const identity = await identityOf(this.runtime, context);
-    const result = await this.register.propose(identity, id, proposal);
+    const result = await this.register.propose(identity, proposal, idempotencyKey ?? undefined);
+    const id = result.projectId;
     const project = await this.register.project(identity, id);
     return {
+      projectId: id,
       project: project ? toGraphProject(project, () => this.register.record(identity, id)) : null,
       version: result.streamVersion,
       similar: result.similar,

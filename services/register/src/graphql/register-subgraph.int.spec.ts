@@ -78,49 +78,86 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
     };
   }
 
-  const propose = `mutation($id: ID!, $proposal: JSON!) {
-    proposeProject(id: $id, proposal: $proposal) { version project { id title status } similar { projectId } }
+  const propose = `mutation($proposal: JSON!, $key: String) {
+    proposeProject(proposal: $proposal, idempotencyKey: $key) { projectId version project { id title status } similar { projectId } }
   }`;
+  /** The first project's id, made by the server. */
+  let p1 = '';
 
   it('proposes a project and reads it back', async () => {
-    const result = await graphql(propose, { id: 'p-1', proposal: aProposal() });
+    const result = await graphql(propose, { proposal: aProposal() });
+    p1 = String((result.data?.proposeProject as { projectId?: string } | undefined)?.projectId);
+    expect(p1).toMatch(/^project-[0-9a-f]{32}$/);
     expect(result).toEqual({
       data: {
         proposeProject: {
-          version: 1,
-          project: { id: 'p-1', title: aProposal().title, status: 'proposed' },
+          projectId: p1,
+          // The proposal, then the project's first audience (who may read it).
+          version: 2,
+          project: { id: p1, title: aProposal().title, status: 'proposed' },
           similar: [],
         },
       },
     });
     const read = await graphql(
-      'query { researchProject(id: "p-1") { id status owningUnit } researchProjects { total items { id } } }',
+      `query { researchProject(id: "${p1}") { id status owningUnit } researchProjects { total items { id } } }`,
     );
     expect(read.data).toEqual({
-      researchProject: { id: 'p-1', status: 'proposed', owningUnit: 'Central West BCU' },
-      researchProjects: { total: 1, items: [{ id: 'p-1' }] },
+      researchProject: { id: p1, status: 'proposed', owningUnit: 'Central West BCU' },
+      researchProjects: { total: 1, items: [{ id: p1 }] },
     });
+  });
+
+  it('makes project ids itself, and answers a retried proposal with the project it created', async () => {
+    type Proposed = { proposeProject: { projectId: string; version: number } };
+    const key = 'form-7f1c2d9e-retry';
+    const first = await graphql(propose, {
+      proposal: aProposal({ title: 'Retried proposal' }),
+      key,
+    });
+    const again = await graphql(propose, {
+      proposal: aProposal({ title: 'Retried proposal' }),
+      key,
+    });
+    const { projectId, version } = (first.data as Proposed).proposeProject;
+    expect((again.data as Proposed).proposeProject).toMatchObject({ projectId, version });
+    const other = await graphql(propose, { proposal: aProposal({ title: 'Another proposal' }) });
+    expect((other.data as Proposed).proposeProject.projectId).not.toBe(projectId);
+    const reused = await graphql(propose, {
+      proposal: aProposal({ title: 'Something else' }),
+      key,
+    });
+    expect(reused.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const badKey = await graphql(propose, { proposal: aProposal(), key: 'short' });
+    expect(badKey.errors?.[0]?.extensions?.code).toBe('INVALID_PROJECT_INPUT');
+    const listed = await graphql(`
+      query {
+        researchProjects(filter: { text: "retried proposal" }) {
+          total
+        }
+      }
+    `);
+    expect(listed.data).toEqual({ researchProjects: { total: 1 } });
   });
 
   it('returns typed errors with extensions.code', async () => {
     const invalid = await graphql(propose, {
-      id: 'p-2',
       proposal: { ...aProposal(), plannedSmsLevel: 9 },
     });
     expect(invalid.errors?.[0]?.extensions?.code).toBe('INVALID_PROJECT_INPUT');
     expect(
       (
         await graphql(
-          'mutation { submitProject(id: "p-1", expectedVersion: 1) { version status } }',
+          `mutation { submitProject(id: "${p1}", expectedVersion: 2) { version status } }`,
         )
       ).data,
     ).toEqual({
-      submitProject: { version: 2, status: 'submitted' },
+      submitProject: { version: 3, status: 'submitted' },
     });
-    const again = await graphql('mutation { submitProject(id: "p-1") { version } }');
+    const again = await graphql(`mutation { submitProject(id: "${p1}") { version } }`);
     expect(again.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
     const stale = await graphql(
-      'mutation { submitProject(id: "p-1", expectedVersion: 1) { version } }',
+      `mutation { submitProject(id: "${p1}", expectedVersion: 2) { version } }`,
     );
     expect(stale.errors?.[0]?.extensions?.code).toBe('WRONG_EXPECTED_VERSION');
   });
@@ -128,7 +165,7 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
   it('hides unexpected failures: no message details, no stack trace', async () => {
     failReads = true;
     try {
-      const result = await graphql('query { researchProject(id: "p-1") { id } }');
+      const result = await graphql(`query { researchProject(id: "${p1}") { id } }`);
       expect(result.errors).toEqual([
         {
           message: 'Internal server error',
@@ -150,9 +187,9 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
     const entities = await graphql(
       'query($refs: [_Any!]!) { _entities(representations: $refs) { ... on ResearchProject { id title } } }',
       {
-        refs: [{ __typename: 'ResearchProject', id: 'p-1' }],
+        refs: [{ __typename: 'ResearchProject', id: p1 }],
       },
     );
-    expect(entities.data).toEqual({ _entities: [{ id: 'p-1', title: aProposal().title }] });
+    expect(entities.data).toEqual({ _entities: [{ id: p1, title: aProposal().title }] });
   });
 });

@@ -187,6 +187,8 @@ export const registerTypeDefs = /* GraphQL */ `
   }
 
   type ProposeProjectResult {
+    "The new project's id, made by the server."
+    projectId: ID!
     project: ResearchProject
     version: Int!
     "The duplicate warning: existing projects most like this one."
@@ -228,7 +230,12 @@ export const registerTypeDefs = /* GraphQL */ `
   }
 
   type Mutation {
-    proposeProject(id: ID!, proposal: JSON!): ProposeProjectResult!
+    """
+    Proposes a project. The server makes its id (returned as projectId). Send an idempotencyKey of
+    your own (e.g. a UUID per form) to retry safely: the same key from the same caller answers with
+    the project it first created, rather than creating another.
+    """
+    proposeProject(proposal: JSON!, idempotencyKey: String): ProposeProjectResult!
     submitProject(id: ID!, expectedVersion: Int): CommandResult!
     recordReview(
       id: ID!

@@ -20,6 +20,7 @@ import {
   type ProjectState,
   type ProjectStatus,
 } from './project';
+import { readersOf } from './project-readers';
 
 /** Who acts is part of every command (a person id); `today` comes in so that decide stays pure. */
 interface By {
@@ -44,6 +45,8 @@ export type ProjectCommand =
   | (By & { type: 'complete'; findings: register.Findings })
   | (By & { type: 'withdraw'; reason: string })
   | (By & { type: 'amend'; changes: Partial<register.ProjectProposal>; justification: string })
+  | { type: 'record-partner-joined'; organisationId: string; since: string }
+  | { type: 'record-partner-left'; organisationId: string; on: string }
   | {
       type: 'report-partner-outcome';
       outcome: register.ProjectEventData<'register.project.partner-outcome-reported'>;
@@ -129,7 +132,42 @@ function amendment(state: Existing, changes: Partial<register.ProjectProposal>) 
   return changed;
 }
 
+/**
+ * The project's rules, then its audience: when the events change who may read the project, the
+ * register says so in one more event carrying the whole new audience (decision 0019).
+ */
 export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
+  return withAudienceChange(state, decideProjectRules(command, state));
+}
+
+function withAudienceChange(before: ProjectState, events: ProjectEvent[]): ProjectEvent[] {
+  const after = events.reduce(evolveProject, before);
+  if (events.length === 0 || after.status === 'none') return events;
+  const { classification } = after.proposal;
+  const readers = readersOf({
+    classification,
+    status: after.status,
+    leadId: after.proposal.leadId,
+    proposedBy: after.proposedBy,
+    needToKnow: after.proposal.needToKnow ?? [],
+    reviewerIds: after.reviews.map((review) => review.reviewerId),
+    partnerOrganisations: after.partnerOrganisations ?? [],
+  });
+  const last = after.audience;
+  if (last?.classification === classification && sameKeys(last.readers, readers)) return events;
+  const audience = {
+    entityId: after.projectId,
+    classification,
+    readers,
+    revision: (last?.revision ?? 0) + 1,
+  };
+  return [...events, { type: 'register.project.audience-changed', data: audience }];
+}
+
+const sameKeys = (left: readonly string[], right: readonly string[]) =>
+  left.length === right.length && left.every((key, index) => key === right[index]);
+
+export function decideProjectRules(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
   if (command.type === 'propose') {
     if (state.status !== 'none')
       throw new ProjectAlreadyExists(`Project ${state.projectId} already exists`);
@@ -278,6 +316,19 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
           },
         },
       ];
+    }
+
+    case 'record-partner-joined': {
+      // Each organisation once while it works on the project, however often it is delivered.
+      if (project.partnerOrganisations?.includes(command.organisationId)) return [];
+      const { organisationId, since } = command;
+      return [{ type: 'register.project.partner-joined', data: { organisationId, since } }];
+    }
+
+    case 'record-partner-left': {
+      if (!project.partnerOrganisations?.includes(command.organisationId)) return [];
+      const { organisationId, on } = command;
+      return [{ type: 'register.project.partner-left', data: { organisationId, on } }];
     }
 
     case 'report-partner-outcome':

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@ebp/eventing';
-import { projectDecider, reviewsRequired } from './project.decider';
+import { decideProjectRules, projectDecider, reviewsRequired } from './project.decider';
 import {
   EmptyAmendment,
   EthicsNotCleared,
@@ -29,7 +29,9 @@ import {
   withUnmet,
 } from './project.fixtures';
 
-const spec = deciderSpecification(projectDecider);
+// The business rules alone; the audience event that follows them has its own specs
+// (project-audience.decider.unit.spec.ts).
+const spec = deciderSpecification({ ...projectDecider, decide: decideProjectRules });
 const completedEvent = {
   type: 'register.project.completed',
   data: { by: LEAD, findings: findings(), outcomeSwitching: null },

@@ -4,6 +4,11 @@ export class ProjectAlreadyExists extends DomainError {
   readonly code = 'PROJECT_ALREADY_EXISTS';
 }
 
+/** A proposal's idempotency key, sent again with a different proposal. */
+export class IdempotencyKeyReused extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+}
+
 export class ProjectNotFound extends DomainError {
   readonly code = 'PROJECT_NOT_FOUND';
 }

@@ -10,6 +10,7 @@ import {
   type SqlClient,
 } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
+import { readableBy } from '@ebp/access';
 import { IllegalProjectTransition } from './project.errors';
 import { COMMITTEE, LEAD, REVIEWER_A, aProposal, allMet } from './project.fixtures';
 import { ProjectCommands, projectAsOf, projectHistory } from './project.handler';
@@ -59,6 +60,36 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
     );
     expect(second.similar.map((match) => match.projectId)).toEqual(['p-1']);
     expect(second.similar[0]?.score).toBeGreaterThan(0.5);
+  });
+
+  it('chooses the five closest among the projects the proposer may read', async () => {
+    const nightTime = (n: number, classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE') =>
+      aProposal({
+        title: `Hot-spot patrols in the night-time economy, borough ${n}`,
+        summary: 'Does visible patrolling of late-night hot spots reduce violence with injury?',
+        classification,
+      });
+    for (const n of [3, 4, 5, 6])
+      await commands.propose(`p-${n}`, nightTime(n, 'OFFICIAL'), on('2026-01-06'));
+    // The closest of all, and hidden from an uncleared proposer.
+    await commands.propose('p-hidden', nightTime(9, 'OFFICIAL-SENSITIVE'), on('2026-01-06'));
+    await catchUp();
+    const uncleared = readableBy({
+      actor: { kind: 'person', id: 'person-rae' },
+      roles: ['researcher'],
+      clearances: ['OFFICIAL'],
+    });
+    const guess = await commands.propose(
+      'p-guess',
+      nightTime(9, 'OFFICIAL'),
+      on('2026-01-07'),
+      uncleared,
+    );
+    expect(guess.similar).toHaveLength(5);
+    expect(guess.similar.map((match) => match.projectId)).not.toContain('p-hidden');
+    await catchUp();
+    const cleared = await commands.propose('p-guess-2', nightTime(9, 'OFFICIAL'), on('2026-01-07'));
+    expect(cleared.similar.map((match) => match.projectId)).toContain('p-hidden');
   });
 
   it('reports a concurrent edit as a conflict when the client states the version it saw', async () => {
@@ -133,12 +164,13 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
         entry.why,
       ]),
     ).toEqual([
+      // Version 2 is the project's first audience, which the history leaves out.
       [1, 'register.project.proposed', LEAD, '2026-01-05', null],
-      [2, 'register.project.amended', LEAD, '2026-01-07', 'The partner asked for a later end.'],
-      [3, 'register.project.submitted', LEAD, '2026-01-10', null],
-      [4, 'register.project.review-recorded', REVIEWER_A, '2026-01-20', null],
+      [3, 'register.project.amended', LEAD, '2026-01-07', 'The partner asked for a later end.'],
+      [4, 'register.project.submitted', LEAD, '2026-01-10', null],
+      [5, 'register.project.review-recorded', REVIEWER_A, '2026-01-20', null],
       [
-        5,
+        6,
         'register.project.approved',
         COMMITTEE,
         '2026-02-01',
@@ -148,7 +180,7 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
 
     const midJanuary = await projectAsOf(store, 'p-1', new Date('2026-01-15T00:00:00Z'));
     expect(midJanuary).toMatchObject({
-      version: 3,
+      version: 4,
       state: { status: 'submitted', proposal: { plannedEnd: '2027-06-30' } },
     });
     expect((await projectAsOf(store, 'p-1', new Date('2025-12-31T00:00:00Z'))).state.status).toBe(

@@ -7,14 +7,25 @@ import {
   type CommandResult,
   type DocumentCollection,
   type EventStore,
+  type Filter,
 } from '@ebp/eventing';
 import { streamNames } from '@ebp/eventing';
+import { PROJECT_AUDIENCE_EVENT } from '@ebp/access';
 import { mostSimilar, type SimilarProject } from '../register-reads/similarity';
 import type { ProjectState } from './project';
 import { projectDecider, type ProjectCommand } from './project.decider';
+import { IdempotencyKeyReused, ProjectAlreadyExists } from './project.errors';
+import { isDeepStrictEqual } from 'node:util';
+import { register } from '@ebp/contracts';
 import type { ProjectSummary } from './projections/project-summary.projection';
 
 const projectStreams = streamNames('project:');
+
+/** The proposal as the decider stored it (parsed), or as sent when it does not parse. */
+const parseProposalOrKeep = (proposal: unknown) => {
+  const parsed = register.ProjectProposalSchema.safeParse(proposal);
+  return parsed.success ? parsed.data : proposal;
+};
 export const projectStreamId = projectStreams.streamIdOf;
 export const projectIdOf = projectStreams.idOf;
 
@@ -38,18 +49,29 @@ export class ProjectCommands {
     this.handler = new CommandHandler(store, projectDecider);
   }
 
+  /**
+   * Proposes a project and warns of similar ones among those the proposer may read (`readable`,
+   * a document-store condition): hidden projects are left out before the closest are chosen, so
+   * the warning's length tells nothing of them.
+   */
   async propose(
     projectId: string,
     proposal: unknown,
     context: CommandContext,
+    readable: Filter = {},
   ): Promise<ProposeResult> {
-    const result = await this.handler.handle(
-      projectStreamId(projectId),
-      { type: 'propose', projectId, proposal, by: context.actor.id },
-      context,
-    );
+    const result = await this.handler
+      .handle(
+        projectStreamId(projectId),
+        { type: 'propose', projectId, proposal, by: context.actor.id },
+        context,
+      )
+      .catch((error: unknown) => this.retried(error, projectId, proposal, context));
     const collection = await this.projects();
-    const existing = await collection.find({ filter: { projectId: { $ne: projectId } } });
+    const existing = await collection.find({
+      filter: { ...readable, projectId: { $ne: projectId } },
+      limit: 10_000,
+    });
     const proposed = result.state.status === 'none' ? undefined : result.state.proposal;
     const similar = proposed
       ? mostSimilar(
@@ -62,6 +84,32 @@ export class ProjectCommands {
         )
       : [];
     return { ...result, similar };
+  }
+
+  /**
+   * A proposal sent again under the same idempotency key (the same id, made from the caller and
+   * the key) is answered with the project its first attempt created; the same key with another
+   * proposal is refused.
+   */
+  private async retried(
+    error: unknown,
+    projectId: string,
+    proposal: unknown,
+    context: CommandContext,
+  ): Promise<CommandResult<ProjectState>> {
+    if (!(error instanceof ProjectAlreadyExists)) throw error;
+    const { state, version, events } = await loadState(
+      this.store,
+      projectDecider,
+      projectStreamId(projectId),
+    );
+    const first = events[0]?.data as { proposal?: unknown; proposedBy?: string } | undefined;
+    if (state.status === 'none' || first?.proposedBy !== context.actor.id) throw error;
+    if (!isDeepStrictEqual(first.proposal, parseProposalOrKeep(proposal)))
+      throw new IdempotencyKeyReused(
+        'This idempotency key was used for another proposal: send a new key for a new proposal',
+      );
+    return { state, streamVersion: version, events: [], alreadyHandled: true };
   }
 
   /** Any other command; `expectedVersion` makes a concurrent change an error rather than a retry. */
@@ -80,9 +128,13 @@ export class ProjectCommands {
   }
 }
 
-/** Every event of a project with who, when and why, oldest first. */
-export function projectHistory(store: EventStore, projectId: string): Promise<AuditEntry[]> {
-  return auditTrail(store, projectStreamId(projectId));
+/**
+ * Every event of a project with who, when and why, oldest first. The audience events are left
+ * out: they restate, for other services, who may read the project after the changes listed.
+ */
+export async function projectHistory(store: EventStore, projectId: string): Promise<AuditEntry[]> {
+  const entries = await auditTrail(store, projectStreamId(projectId));
+  return entries.filter((entry) => entry.type !== PROJECT_AUDIENCE_EVENT);
 }
 
 /** A project as it stood at the end of an instant (time travel); version 0 when it did not exist yet. */

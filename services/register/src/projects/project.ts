@@ -1,5 +1,5 @@
 import { newValues } from '../shared/field-changes';
-import type { register } from '@ebp/contracts';
+import type { EntityAudience, register } from '@ebp/contracts';
 import type { DomainEvent } from '@ebp/eventing';
 
 type EventOf<Type extends register.ProjectEventType> = DomainEvent<
@@ -37,9 +37,14 @@ export type ProjectState =
       readonly status: ProjectStatus;
       readonly projectId: string;
       readonly proposal: register.ProjectProposal;
+      readonly proposedBy: string;
+      /** The audience last published (`register.project.audience-changed`); none before the first. */
+      readonly audience?: EntityAudience;
       /** Reviews of the current submission (a resubmission starts afresh). */
       readonly reviews: readonly Review[];
       readonly everApproved: boolean;
+      /** Partner organisations working on the project: their identities may read it. */
+      readonly partnerOrganisations?: readonly string[];
       /** Partner submissions already reported on the project (each is reported once). */
       readonly partnerSubmissions?: readonly string[];
     };
@@ -63,6 +68,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       status: 'proposed',
       projectId: event.data.projectId,
       proposal: event.data.proposal,
+      proposedBy: event.data.proposedBy,
       reviews: [],
       everApproved: false,
     };
@@ -103,6 +109,20 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       const changed = newValues(event.data.changes);
       return { ...state, proposal: { ...state.proposal, ...changed } };
     }
+    case 'register.project.partner-joined':
+      return {
+        ...state,
+        partnerOrganisations: [...(state.partnerOrganisations ?? []), event.data.organisationId],
+      };
+    case 'register.project.partner-left':
+      return {
+        ...state,
+        partnerOrganisations: (state.partnerOrganisations ?? []).filter(
+          (id) => id !== event.data.organisationId,
+        ),
+      };
+    case 'register.project.audience-changed':
+      return { ...state, audience: event.data };
     case 'register.project.partner-outcome-reported':
       return {
         ...state,

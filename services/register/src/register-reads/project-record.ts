@@ -1,3 +1,4 @@
+import { PROJECT_AUDIENCE_EVENT } from '@ebp/access';
 import type { register } from '@ebp/contracts';
 import { toAuditEntry, type AuditEntry, type EventStore } from '@ebp/eventing';
 import type { ProjectEvent, ProjectState } from '../projects/project';
@@ -63,6 +64,7 @@ export async function projectRecord(
     reviews,
     findings,
     outcomeSwitching,
-    history: events.map(toAuditEntry),
+    // The audience events restate who may read the project for other services; not history.
+    history: events.filter((event) => event.type !== PROJECT_AUDIENCE_EVENT).map(toAuditEntry),
   };
 }

@@ -1,3 +1,4 @@
+import { followPartnerCollaboration } from '../projects/reactions/partner-collaboration.reaction';
 import { register } from '@ebp/contracts';
 import {
   SqlCheckpointStore,
@@ -83,6 +84,11 @@ export async function startRegisterServer(
           await consumeFeed(options.partnersEvents, checkpoints, {
             name: 'register.partner-outcomes',
             handle: async (event) => void (await reportPartnerOutcome(event, commands)),
+          }),
+          // Its own checkpoint, so that a register upgraded to it reads every collaboration.
+          await consumeFeed(options.partnersEvents, checkpoints, {
+            name: 'register.partner-collaborations',
+            handle: async (event) => void (await followPartnerCollaboration(event, commands)),
           }),
         );
       }

@@ -22,6 +22,8 @@ export interface ProjectSummary {
   classification: register.ProjectProposal['classification'];
   proposedBy: string;
   needToKnow: string[];
+  /** Partner organisations working on the project (they read it through their collaborations). */
+  partnerOrganisations?: string[];
   /** Who may read this project (see access/register-access.ts); lists filter on it in the store. */
   readers: string[];
   plannedStart: string;
@@ -73,7 +75,11 @@ function withReaders(summary: WithoutReaders | null): ProjectSummary | null {
   const { readers: _stale, ...rest } = summary as ProjectSummary;
   return {
     ...rest,
-    readers: readersOf({ ...rest, reviewerIds: rest.reviews.map((review) => review.reviewerId) }),
+    readers: readersOf({
+      ...rest,
+      reviewerIds: rest.reviews.map((review) => review.reviewerId),
+      partnerOrganisations: rest.partnerOrganisations ?? [],
+    }),
   };
 }
 
@@ -172,12 +178,27 @@ function evolveWithoutReaders(
     }
     case 'register.project.partner-outcome-reported':
       return { ...next, partnerOutcomes: (current.partnerOutcomes ?? 0) + 1 };
+    case 'register.project.partner-joined':
+      return {
+        ...current,
+        partnerOrganisations: [...(current.partnerOrganisations ?? []), event.data.organisationId],
+      };
+    case 'register.project.partner-left':
+      return {
+        ...current,
+        partnerOrganisations: (current.partnerOrganisations ?? []).filter(
+          (id) => id !== event.data.organisationId,
+        ),
+      };
+    case 'register.project.audience-changed':
+      // The summary works its readers out itself, by the same rule (see withReaders).
+      return current;
   }
 }
 
 export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
   name: 'register-projects',
-  version: 2,
+  version: 3,
   handles: [
     'register.project.proposed',
     'register.project.submitted',
@@ -194,6 +215,8 @@ export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
     'register.project.withdrawn',
     'register.project.amended',
     'register.project.partner-outcome-reported',
+    'register.project.partner-joined',
+    'register.project.partner-left',
   ],
   documentId: (event) => projectIdOf(event.streamId),
   evolve: evolveProjectSummary,

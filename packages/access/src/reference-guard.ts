@@ -1,0 +1,62 @@
+import type { DocumentCollection } from '@ebp/eventing';
+import type { AudienceView } from './audience-view';
+import { canRead, type Reader } from './reader-keys';
+
+/**
+ * Applies the owner's rule to references held by another service (DESIGN.md §5): a reference the
+ * caller may not see is left out, and a write that names it fails exactly as for an entity that
+ * does not exist. A miss is checked again after the audience view has caught up with the owner's
+ * events, whether the entity was unknown or hidden, so neither answer comes faster than the other.
+ */
+export class ReferenceGuard {
+  constructor(
+    private readonly audiences: () => Promise<DocumentCollection<AudienceView>>,
+    private readonly catchUp: () => Promise<unknown> = () => Promise.resolve(),
+  ) {}
+
+  /** The ids among these that exist and the caller may see. */
+  async visibleIds(reader: Reader, ids: Iterable<string>): Promise<Set<string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Set();
+    const found = await (await this.audiences()).getMany(wanted);
+    return new Set(
+      wanted.filter((id) => {
+        const view = found.get(id)?.body;
+        return view !== undefined && view !== null && canRead(reader, view.readers);
+      }),
+    );
+  }
+
+  /** The items whose reference the caller may see, in their order; the others are left out. */
+  async visible<Item>(
+    reader: Reader,
+    items: readonly Item[],
+    idOf: (item: Item) => string,
+  ): Promise<Item[]> {
+    const visible = await this.visibleIds(reader, items.map(idOf));
+    return items.filter((item) => visible.has(idOf(item)));
+  }
+
+  /** Whether the caller may see this entity (false when it does not exist). */
+  async canSee(reader: Reader, id: string): Promise<boolean> {
+    if ((await this.visibleIds(reader, [id])).has(id)) return true;
+    await this.catchUp();
+    return (await this.visibleIds(reader, [id])).has(id);
+  }
+
+  /** Throws `missing()` unless the entity exists and the caller may see it. */
+  async requireVisible(reader: Reader, id: string, missing: () => Error): Promise<void> {
+    if (!(await this.canSee(reader, id))) throw missing();
+  }
+
+  /** Whether the entity exists at all (for integrity checks that no caller's answer depends on). */
+  async exists(id: string): Promise<boolean> {
+    const known = async () => {
+      const view = (await (await this.audiences()).get(id))?.body;
+      return view !== undefined && view !== null;
+    };
+    if (await known()) return true;
+    await this.catchUp();
+    return known();
+  }
+}

@@ -1,0 +1,235 @@
+import { DEMO_USERS } from '@ebp/platform';
+import { newProjectId } from '@ebp/register';
+
+/** The demo users who load the demo data. */
+export type DemoUser = 'rae' | 'sam' | 'rob' | 'cat' | 'ada';
+
+export interface DemoProject {
+  /** The demo's name for it: the idempotency key it is proposed with (see demoProjectId). */
+  readonly id: string;
+  readonly by: DemoUser;
+  readonly title: string;
+  readonly summary: string;
+  readonly priorityIds: string[];
+  readonly unit: string;
+  readonly sms: number;
+  readonly level: 'tactical' | 'organisational' | 'strategic';
+  readonly methods: string[];
+  readonly classification?: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
+  readonly primary: string;
+  /** How far along the lifecycle it goes. */
+  readonly path: readonly Step[];
+}
+
+export type Step =
+  | 'submit'
+  | 'review'
+  | 'review-revisions'
+  | 'approve'
+  | 'reject'
+  | 'defer'
+  | 'start'
+  | 'progress'
+  | 'suspend'
+  | 'stop'
+  | 'complete'
+  | 'complete-switched'
+  | 'withdraw'
+  | 'amend';
+
+export const PROJECTS: readonly DemoProject[] = [
+  {
+    id: 'demo-hot-spots',
+    by: 'rae',
+    title: 'Hot-spot patrols in the night-time economy',
+    summary:
+      'Do 15-minute visible patrols at the busiest late-night hot spots reduce violence with injury?',
+    priorityIds: ['priority-violence'],
+    unit: 'Central West BCU',
+    sms: 3,
+    level: 'organisational',
+    methods: ['quasi-experiment', 'crime-analysis'],
+    primary: 'Violence with injury',
+    path: ['submit', 'review', 'approve', 'start', 'progress', 'complete'],
+  },
+  {
+    id: 'demo-body-worn-video',
+    by: 'rae',
+    title: 'Body-worn video and complaints against officers',
+    summary:
+      'Does switching on body-worn video at the start of every encounter reduce complaints and use of force?',
+    priorityIds: ['priority-trust'],
+    unit: 'North East BCU',
+    sms: 3,
+    level: 'organisational',
+    methods: ['quasi-experiment'],
+    primary: 'Complaints per 1,000 encounters',
+    path: ['submit', 'review', 'approve', 'start', 'progress', 'complete-switched'],
+  },
+  {
+    id: 'demo-procedural-justice',
+    by: 'rae',
+    title: 'Procedural justice training for response officers',
+    summary:
+      'Does a one-day procedural justice course change how members of the public rate their encounters with response officers?',
+    priorityIds: ['priority-trust'],
+    unit: 'South BCU',
+    sms: 3,
+    level: 'tactical',
+    methods: ['survey', 'quasi-experiment'],
+    primary: 'Encounter satisfaction score',
+    path: ['submit', 'review', 'approve', 'start', 'progress', 'amend'],
+  },
+  {
+    id: 'demo-street-lighting',
+    by: 'rae',
+    title: 'Improved street lighting on estates',
+    summary:
+      'Does brighter LED street lighting on three housing estates reduce burglary and robbery after dark?',
+    priorityIds: ['priority-violence'],
+    unit: 'East Area BCU',
+    sms: 2,
+    level: 'tactical',
+    methods: ['before-after'],
+    primary: 'Burglary and robbery after dark',
+    path: ['submit', 'review', 'approve', 'start', 'suspend'],
+  },
+  {
+    id: 'demo-knife-arches',
+    by: 'rae',
+    title: 'Knife arches at transport hubs',
+    summary:
+      'Do walk-through knife arches at two busy stations deter carrying, as measured by weapon finds and offences nearby?',
+    priorityIds: ['priority-violence'],
+    unit: 'Roads and Transport Policing Command',
+    sms: 2,
+    level: 'tactical',
+    methods: ['before-after'],
+    primary: 'Possession of weapon offences',
+    path: ['submit', 'review', 'approve', 'start', 'stop'],
+  },
+  {
+    id: 'demo-walk-and-talk',
+    by: 'rae',
+    title: 'Walk and Talk: women officers on night patrols',
+    summary:
+      'Do guided walks with women officers improve how safe women feel in the night-time economy and what they report?',
+    priorityIds: ['priority-vawg'],
+    unit: 'Central West BCU',
+    sms: 1,
+    level: 'tactical',
+    methods: ['survey', 'interviews'],
+    primary: 'Perceived safety at night',
+    path: ['submit', 'review', 'approve'],
+  },
+  {
+    id: 'demo-stalking-clinic',
+    by: 'rae',
+    title: 'Multi-agency stalking intervention clinic',
+    summary:
+      'Does a weekly clinic with probation and health reduce repeat stalking by known perpetrators compared with usual management?',
+    priorityIds: ['priority-vawg'],
+    unit: 'Public Protection',
+    sms: 5,
+    level: 'strategic',
+    methods: ['randomised-controlled-trial'],
+    primary: 'Repeat stalking reports',
+    path: ['submit', 'review'],
+  },
+  {
+    id: 'demo-predictive-mapping',
+    by: 'rae',
+    title: 'Predictive mapping for burglary patrols',
+    summary:
+      'Can a near-repeat prediction model direct patrols better than analysts’ weekly hot-spot maps?',
+    priorityIds: [],
+    unit: 'Met Intelligence',
+    sms: 3,
+    level: 'organisational',
+    methods: ['quasi-experiment', 'crime-analysis'],
+    primary: 'Burglaries in predicted cells',
+    path: ['submit', 'review-revisions', 'defer'],
+  },
+  {
+    id: 'demo-cctv-upgrade',
+    by: 'rae',
+    title: 'CCTV upgrade in a town centre',
+    summary:
+      'Evaluate whether a town-centre CCTV upgrade reduced crime, using recorded crime before and after installation.',
+    priorityIds: ['priority-violence'],
+    unit: 'South East BCU',
+    sms: 1,
+    level: 'tactical',
+    methods: ['before-after'],
+    primary: 'All recorded crime',
+    path: ['submit', 'review-revisions', 'reject'],
+  },
+  {
+    id: 'demo-schools-officers',
+    by: 'rae',
+    title: 'Safer Schools officers and exclusions',
+    summary:
+      'Do Safer Schools officers change exclusion rates and young people’s contact with the justice system?',
+    priorityIds: ['priority-exploitation'],
+    unit: 'Youth Engagement',
+    sms: 3,
+    level: 'organisational',
+    methods: ['quasi-experiment'],
+    primary: 'First-time entrants to the justice system',
+    path: ['submit'],
+  },
+  {
+    id: 'demo-drones',
+    by: 'rae',
+    title: 'Drones for missing person searches',
+    summary:
+      'Do drones shorten the time to find high-risk missing people in parks and open land compared with ground searches?',
+    priorityIds: [],
+    unit: 'Specialist Operations',
+    sms: 2,
+    level: 'organisational',
+    methods: ['case-study'],
+    primary: 'Time to locate',
+    path: [],
+  },
+  {
+    id: 'demo-mentoring',
+    by: 'rae',
+    title: 'Mentoring young people at risk of exploitation',
+    summary:
+      'Does a six-month mentoring scheme reduce going-missing episodes among young people flagged at risk of exploitation?',
+    priorityIds: ['priority-exploitation'],
+    unit: 'Youth Engagement',
+    sms: 3,
+    level: 'tactical',
+    methods: ['quasi-experiment'],
+    primary: 'Missing episodes',
+    path: ['withdraw'],
+  },
+  {
+    id: 'demo-county-lines-disruption',
+    by: 'sam',
+    title: 'Covert disruption of county lines networks',
+    summary:
+      'Which disruption tactics against county lines networks most reduce the exploitation of children, measured across partner forces?',
+    priorityIds: ['priority-exploitation'],
+    unit: 'Specialist Crime',
+    sms: 3,
+    level: 'strategic',
+    methods: ['quasi-experiment', 'network-analysis'],
+    classification: 'OFFICIAL-SENSITIVE',
+    primary: 'Children exploited by disrupted lines',
+    path: ['submit', 'review', 'approve', 'start'],
+  },
+];
+
+/**
+ * A demo project's id. The server makes project ids; the demo proposes each project with its demo
+ * name as the idempotency key, so the id follows from the proposer and the name, the same at
+ * every load.
+ */
+export function demoProjectId(name: string): string {
+  const project = PROJECTS.find((candidate) => candidate.id === name);
+  if (!project) throw new Error(`No demo project ${name}`);
+  return newProjectId(DEMO_USERS[project.by]!.actor.id, name);
+}

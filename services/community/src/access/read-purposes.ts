@@ -1,0 +1,58 @@
+import { toGraphEnum, type Identity, type Role } from '@ebp/platform';
+import {
+  READ_PURPOSES,
+  STAFF_WHO_BUILD_TEAMS,
+  mayEditProfile,
+  type ReadPurpose,
+} from './person-access';
+
+/**
+ * Which roles may state each purpose when they read a person (the purpose is recorded with every
+ * personal read, so it must be one the reader could truly have):
+ * - expertise-search: any member of staff, as the people finder is for everyone;
+ * - team-building and research-contact: staff who build research teams (researchers, the EBP
+ *   Delivery Team's reviewers, the committee, administrators), the same who see credentials;
+ * - governance: the EBP Delivery Team, the committee and administrators, who oversee research;
+ * - self-service only for one's own profile, profile-maintenance for one's own or an administrator.
+ * Partners may state none: they read no member of staff's personal data.
+ */
+const CLAIMED_BY_ROLE: Readonly<Record<ReadPurpose, readonly Role[]>> = {
+  'self-service': [],
+  'expertise-search': ['viewer', ...STAFF_WHO_BUILD_TEAMS],
+  'team-building': STAFF_WHO_BUILD_TEAMS,
+  'research-contact': STAFF_WHO_BUILD_TEAMS,
+  'profile-maintenance': ['admin'],
+  governance: ['reviewer', 'committee', 'admin'],
+};
+
+/** Whether the caller may state this purpose for reading the person `subjectId`. */
+export function mayClaimReadPurpose(
+  caller: Identity,
+  purpose: ReadPurpose,
+  subjectId: string,
+): boolean {
+  const self = caller.actor.kind === 'person' && caller.actor.id === subjectId;
+  if (purpose === 'self-service') return self;
+  if (purpose === 'profile-maintenance') return mayEditProfile(caller, subjectId);
+  return caller.roles.some((role) => CLAIMED_BY_ROLE[purpose].includes(role));
+}
+
+/** The purposes the caller may state for reading `subjectId`, in the graph's spelling. */
+export function claimableReadPurposes(caller: Identity, subjectId: string): string[] {
+  return READ_PURPOSES.filter((purpose) => mayClaimReadPurpose(caller, purpose, subjectId)).map(
+    toGraphEnum,
+  );
+}
+
+/** Why the caller may not state this purpose, in words a client can act on. */
+export function refusedPurposeMessage(
+  caller: Identity,
+  purpose: ReadPurpose,
+  subjectId: string,
+): string {
+  const allowed = claimableReadPurposes(caller, subjectId);
+  return (
+    `Your role may not read a person's data for the purpose ${toGraphEnum(purpose)}; ` +
+    (allowed.length > 0 ? `state one of: ${allowed.join(', ')}` : 'it may state no purpose')
+  );
+}

@@ -1,0 +1,72 @@
+import type { Identity } from '@ebp/platform';
+import { READ_PURPOSES, type ReadPurpose } from './person-access';
+import { claimableReadPurposes, mayClaimReadPurpose, refusedPurposeMessage } from './read-purposes';
+
+const caller = (roles: Identity['roles'], kind: 'person' | 'partner' = 'person'): Identity => ({
+  actor: { kind, id: kind === 'person' ? 'p-reader' : 'org-partner' },
+  name: 'reader',
+  roles,
+  clearances: ['OFFICIAL'],
+});
+
+/** Who may state which purpose reading someone else (issue 17); `x` allowed, `.` refused. */
+const TABLE: Record<string, [Identity, string]> = {
+  //                                 self  exp.  team  rsrch prof. gov.
+  viewer: [caller(['viewer']), '.     x     .     .     .     .'],
+  researcher: [caller(['researcher']), '.     x     x     x     .     .'],
+  reviewer: [caller(['reviewer']), '.     x     x     x     .     x'],
+  committee: [caller(['committee']), '.     x     x     x     .     x'],
+  admin: [caller(['admin']), '.     x     x     x     x     x'],
+  partner: [caller(['partner'], 'partner'), '.     .     .     .     .     .'],
+  'no role': [caller([]), '.     .     .     .     .     .'],
+};
+
+describe('which purposes a reader may state (issue 17)', () => {
+  it('lists the purposes in the order of the table', () => {
+    expect(READ_PURPOSES).toEqual([
+      'self-service',
+      'expertise-search',
+      'team-building',
+      'research-contact',
+      'profile-maintenance',
+      'governance',
+    ]);
+  });
+
+  describe.each(Object.entries(TABLE))('a %s reading someone else', (_role, [reader, row]) => {
+    const marks = row.split(/\s+/);
+    it.each(READ_PURPOSES.map((purpose, index) => [purpose, marks[index] === 'x'] as const))(
+      '%s: allowed %s',
+      (purpose: ReadPurpose, allowed: boolean) => {
+        expect(mayClaimReadPurpose(reader, purpose, 'p-someone-else')).toBe(allowed);
+      },
+    );
+  });
+
+  it('lets anyone who is a member of staff state self-service and profile-maintenance for their own profile only', () => {
+    for (const roles of [['viewer'], ['researcher'], ['committee']] as Identity['roles'][]) {
+      const reader = caller(roles);
+      expect(mayClaimReadPurpose(reader, 'self-service', 'p-reader')).toBe(true);
+      expect(mayClaimReadPurpose(reader, 'profile-maintenance', 'p-reader')).toBe(true);
+      expect(mayClaimReadPurpose(reader, 'self-service', 'p-someone-else')).toBe(false);
+    }
+    // A partner whose id happens to equal a person's is not that person.
+    const partner: Identity = {
+      ...caller(['partner'], 'partner'),
+      actor: { kind: 'partner', id: 'p-x' },
+    };
+    expect(mayClaimReadPurpose(partner, 'self-service', 'p-x')).toBe(false);
+  });
+
+  it('says which purposes the reader may state instead, in the graph’s spelling', () => {
+    expect(claimableReadPurposes(caller(['viewer']), 'p-someone-else')).toEqual([
+      'expertise_search',
+    ]);
+    expect(refusedPurposeMessage(caller(['viewer']), 'governance', 'p-someone-else')).toBe(
+      "Your role may not read a person's data for the purpose governance; state one of: expertise_search",
+    );
+    expect(refusedPurposeMessage(caller(['partner'], 'partner'), 'team-building', 'p-x')).toBe(
+      "Your role may not read a person's data for the purpose team_building; it may state no purpose",
+    );
+  });
+});

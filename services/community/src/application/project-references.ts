@@ -1,0 +1,34 @@
+import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
+import type { Identity } from '@ebp/platform';
+
+/**
+ * Refuses a write naming any project that does not exist or that the caller may not see, with the
+ * one answer for both (`PROJECT_NOT_FOUND`, "No such research project"). Run it before any other
+ * check whose answer could tell a hidden project from a missing one.
+ */
+export async function requireVisibleProjects(
+  projects: ReferenceGuard,
+  identity: Identity,
+  projectIds: Iterable<string>,
+): Promise<void> {
+  const wanted = [...new Set(projectIds)];
+  const visible = await projects.visibleIds(identity, wanted);
+  // A miss is checked again once the audiences have caught up (a project proposed a moment ago).
+  for (const projectId of wanted)
+    if (!visible.has(projectId))
+      await projects.requireVisible(identity, projectId, () => new ProjectNotFound());
+}
+
+/** The project a fund application names, if it names one (the decider checks the rest). */
+export function projectIdOfApplication(application: unknown): string | undefined {
+  if (typeof application !== 'object' || application === null) return undefined;
+  const { projectId } = application as { readonly projectId?: unknown };
+  return typeof projectId === 'string' ? projectId : undefined;
+}
+
+/** The project ids a nomination names, if it names any (the decider checks the rest). */
+export function projectIdsOfNomination(nomination: {
+  readonly projectIds?: readonly unknown[];
+}): string[] {
+  return (nomination.projectIds ?? []).filter((id): id is string => typeof id === 'string');
+}

@@ -1,0 +1,442 @@
+// Need-to-know across services (issue 17), through the dissemination subgraph over HTTP: the
+// library's references to the register's projects follow the register's audience of each project,
+// fed as the register publishes it (here, events appended to the store read as its feed).
+import { randomUUID } from 'node:crypto';
+import { SqlDocumentStore, SqlEventStore, type EventStore, type SqlClient } from '@ebp/eventing';
+import { sqlTargets, testEvent, waitFor } from '@ebp/eventing/testing';
+import { DEMO_USERS, signIdentity, type Identity } from '@ebp/platform';
+import { startDisseminationServer, type RunningDissemination } from './dissemination-server';
+
+const [sqlTarget] = sqlTargets();
+const SECRET = 'a-test-secret-for-the-dissemination-subgraph-only';
+const KIM: Identity = {
+  actor: { kind: 'person', id: 'person-kim' },
+  name: 'Kim (cleared, on the covert project’s need-to-know)',
+  roles: ['researcher'],
+  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+};
+const users = { ...DEMO_USERS, kim: KIM } as Record<string, Identity>;
+const emmie = { evidence: 'moderate', quality: 'moderate' };
+
+interface GraphResult<Data> {
+  data?: Data;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+describe(`references to register projects in the library (${sqlTarget!.name})`, () => {
+  let sql: SqlClient;
+  let registerSql: SqlClient;
+  let registerStore: EventStore;
+  let running: RunningDissemination;
+  const run = randomUUID().slice(0, 8);
+  const covert = `p-covert-${run}`;
+  const open = `p-open-${run}`;
+  const revisions = new Map<string, number>();
+
+  beforeAll(async () => {
+    sql = await sqlTarget!.create();
+    registerSql = await sqlTarget!.create();
+    registerStore = await SqlEventStore.open(registerSql);
+    running = await startDisseminationServer({
+      sql,
+      documents: await SqlDocumentStore.open(sql),
+      registerEvents: { kind: 'store', store: registerStore },
+      identitySecret: SECRET,
+      pollIntervalMs: 50,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await running.stop();
+    await sql.close();
+    await registerSql.close();
+  });
+
+  async function graphql<Data>(
+    user: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphResult<Data>> {
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signIdentity(users[user]!, SECRET) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphResult<Data>;
+  }
+
+  async function must<Data>(user: string, query: string, variables: Record<string, unknown> = {}) {
+    const result = await graphql<Data>(user, query, variables);
+    if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
+    return result.data!;
+  }
+
+  /** The register's event on a project's stream, as it appends it. */
+  const registerEvent = (projectId: string, type: string, data: unknown) =>
+    registerStore.append(`project:${projectId}`, [testEvent({ type, data: data as never })], {
+      expectedVersion: 'any',
+    });
+
+  /** The project's whole audience, as the register publishes it when it changes. */
+  async function audience(
+    projectId: string,
+    classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE',
+    readers: string[],
+  ) {
+    const revision = (revisions.get(projectId) ?? 0) + 1;
+    revisions.set(projectId, revision);
+    await registerEvent(projectId, 'register.project.audience-changed', {
+      entityId: projectId,
+      classification,
+      readers,
+      revision,
+    });
+  }
+
+  async function proposeAndComplete(
+    projectId: string,
+    title: string,
+    classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE',
+  ) {
+    await registerEvent(projectId, 'register.project.proposed', {
+      projectId,
+      proposedBy: 'person-sam',
+      proposal: {
+        title,
+        summary: 'Do visits to the homes of vulnerable people stop dealers taking them over?',
+        researchQuestions: ['Do visits deter cuckooing?'],
+        ebpLevel: 'tactical',
+        priorityIds: [],
+        design: 'Before and after with matched comparison addresses',
+        methods: ['quasi-experimental'],
+        plannedSmsLevel: 3,
+        ebpMatrix: { target: 'individual', proactivity: 'proactive', specificity: 'focused' },
+        plannedStart: '2026-01-05',
+        plannedEnd: '2026-12-18',
+        owningUnit: 'Specialist Crime',
+        leadId: 'person-sam',
+        ethics: { status: 'not-required', reason: 'Uses only recorded crime counts.' },
+        classification,
+        ...(classification === 'OFFICIAL-SENSITIVE' ? { needToKnow: ['person-kim'] } : {}),
+        outcomes: { primary: [{ name: 'Cuckooing', measure: 'Homes taken over' }], secondary: [] },
+      },
+    });
+    await registerEvent(projectId, 'register.project.completed', {
+      by: 'person-sam',
+      findings: {
+        summary: 'Homes visited were taken over less often than matched comparison homes.',
+        effectDirection: 'positive',
+        achievedSmsLevel: 3,
+        emmie: {
+          effect: emmie,
+          mechanism: emmie,
+          moderators: emmie,
+          implementation: emmie,
+          economicCost: emmie,
+        },
+        reportedOutcomes: [{ name: 'Cuckooing', primary: true, result: '30% fewer' }],
+      },
+      outcomeSwitching: null,
+    });
+  }
+
+  const ITEM = `query($id: ID!) { libraryItem(id: $id) { id status classification projectIds
+    draft auditTrail { type data } } }`;
+  interface Item {
+    id: string;
+    status: string;
+    classification: string;
+    projectIds: string[];
+    draft: { projectIds: string[] } | null;
+    auditTrail: { type: string; data: { content?: { projectIds: string[] } } }[];
+  }
+  const READER_ITEM = 'query($id: ID!) { libraryItem(id: $id) { id classification projectIds } }';
+  const readerItem = async (user: string, id: string) =>
+    (
+      await must<{
+        libraryItem: { id: string; classification: string; projectIds: string[] } | null;
+      }>(user, READER_ITEM, { id })
+    ).libraryItem;
+  const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
+  const REVISE = 'mutation($id: ID!, $c: JSON!) { reviseLibraryItem(id: $id, content: $c) }';
+  const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) }';
+  const tags = { crimeProblems: [`cuckooing ${run}`] };
+  const summaryItem = (projectIds: string[]) => ({
+    kind: 'evidence-summary',
+    title: `Cuckooing ${run}: what supervisors need to know`,
+    summary: 'What the evidence says about protecting vulnerable people from cuckooing.',
+    year: 2026,
+    tags,
+    projectIds,
+    classification: 'OFFICIAL',
+  });
+
+  /** What a caller finds about the run: search hits, total and facet, digest, publications. */
+  async function found(user: string) {
+    const { search } = await must<{
+      search: {
+        total: number;
+        hits: { item: { id: string } }[];
+        facets: { crimeProblem: { value: string; count: number }[]; year: { count: number }[] };
+      };
+    }>(
+      user,
+      `query($t: String!) { search(text: $t, limit: 50) { total hits { item { id } }
+        facets { crimeProblem { value count } year { count } } } }`,
+      { t: `cuckooing ${run}` },
+    );
+    const { whatWorks } = await must<{ whatWorks: { item: { id: string } }[] }>(
+      user,
+      'query($c: String!) { whatWorks(crimeProblem: $c) { item { id } } }',
+      { c: `cuckooing ${run}` },
+    );
+    const { recentlyPublished } = await must<{ recentlyPublished: { id: string }[] }>(
+      user,
+      '{ recentlyPublished(limit: 100) { id } }',
+    );
+    const { myDigest } = await must<{ myDigest: { id: string }[] }>(
+      user,
+      'query { myDigest(since: "2020-01-01") { id } }',
+    );
+    const { _entities } = await must<{ _entities: { publications: { id: string }[] }[] }>(
+      user,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on ResearchProject { publications { id } } } }`,
+      { r: [{ __typename: 'ResearchProject', id: covert }] },
+    );
+    const ids = search.hits.map((hit) => hit.item.id).sort();
+    expect(whatWorks.map((hit) => hit.item.id).sort()).toEqual(ids);
+    const ours = (list: { id: string }[]) =>
+      list
+        .map((item) => item.id)
+        .filter((id) => id.includes(run))
+        .sort();
+    return {
+      total: search.total,
+      ids,
+      facet: search.facets.crimeProblem.find((facet) => facet.value === tags.crimeProblems[0])
+        ?.count,
+      years: search.facets.year.reduce((sum, facet) => sum + facet.count, 0),
+      recent: ours(recentlyPublished),
+      digest: ours(myDigest),
+      publications: ours(_entities[0]!.publications),
+    };
+  }
+
+  const reportId = `project-${covert}`;
+  const summaryId = `summary-${run}`;
+
+  it('drafts the covert project’s report and lets the committee publish it, with an editor’s summary that names the project', async () => {
+    await audience(covert, 'OFFICIAL-SENSITIVE', [
+      'person:person-kim',
+      'person:person-sam',
+      'role:admin',
+      'role:committee',
+    ]);
+    await proposeAndComplete(
+      covert,
+      `Cuckooing ${run}: the covert operation`,
+      'OFFICIAL-SENSITIVE',
+    );
+    const draft = await waitFor(
+      'the completed project to become a draft',
+      async () =>
+        (await must<{ libraryItem: Item | null }>('cat', ITEM, { id: reportId })).libraryItem,
+      (item) => item !== null,
+    );
+    // As sensitive as its project; the draft names nobody: the project's audience decides.
+    expect(draft).toMatchObject({ classification: 'OFFICIAL-SENSITIVE', projectIds: [covert] });
+    expect(draft!.draft).not.toHaveProperty('needToKnow');
+    await must('cat', REVISE, {
+      id: reportId,
+      c: { ...(draft!.draft as object), tags },
+    });
+    await must('cat', PUBLISH, { id: reportId });
+    await must('cat', DRAFT, { id: summaryId, c: summaryItem([covert]) });
+    await must('cat', PUBLISH, { id: summaryId });
+    for (const user of ['vic', 'rob', 'kim'])
+      await must(user, 'mutation($s: JSON!) { subscribe(subscription: $s) }', {
+        s: { crimeProblems: tags.crimeProblems },
+      });
+  }, 60_000);
+
+  it('leaves the hidden project’s items and references out for those who may not see it, and shows them to a cleared reader with need-to-know', async () => {
+    // Vic (not cleared) and Rob (cleared, an editor, not on the need-to-know) find only the
+    // editor's OFFICIAL summary, without its reference to the project.
+    for (const user of ['vic', 'rob']) {
+      expect(await readerItem(user, reportId)).toBeNull();
+      expect(await readerItem(user, summaryId)).toEqual({
+        id: summaryId,
+        classification: 'OFFICIAL',
+        projectIds: [],
+      });
+      expect(await found(user)).toEqual({
+        total: 1,
+        ids: [summaryId],
+        facet: 1,
+        years: 1,
+        recent: [summaryId],
+        digest: [summaryId],
+        publications: [],
+      });
+    }
+    // An editor who may not see the project finds no trace of it in lists, drafts or trails.
+    const { libraryItems } = await must<{ libraryItems: { id: string }[] }>(
+      'rob',
+      '{ libraryItems(status: "published") { id } }',
+    );
+    expect(libraryItems.map((item) => item.id)).toContain(summaryId);
+    expect(libraryItems.map((item) => item.id)).not.toContain(reportId);
+    const asEditor = (await must<{ libraryItem: Item }>('rob', ITEM, { id: summaryId }))
+      .libraryItem;
+    expect(asEditor.draft!.projectIds).toEqual([]);
+    expect(asEditor.auditTrail.map((entry) => entry.data.content?.projectIds)).toEqual([[], []]);
+    // Kim, cleared and on the project's need-to-know, finds both, and the reference.
+    expect(await readerItem('kim', reportId)).toMatchObject({ projectIds: [covert] });
+    expect(await readerItem('kim', summaryId)).toMatchObject({ projectIds: [covert] });
+    const both = [reportId, summaryId].sort();
+    expect(await found('kim')).toEqual({
+      total: 2,
+      ids: both,
+      facet: 2,
+      years: 2,
+      recent: both,
+      digest: both,
+      publications: both,
+    });
+  }, 60_000);
+
+  it('answers a write naming a hidden project exactly as one naming a project that does not exist', async () => {
+    const answers = [];
+    for (const projectId of [covert, `p-never-${run}`]) {
+      const result = await graphql('rob', DRAFT, {
+        id: `rob-${projectId}`,
+        c: summaryItem([projectId]),
+      });
+      answers.push(result.errors?.map((error) => [error.extensions?.code, error.message]));
+    }
+    expect(answers[0]).toEqual([['PROJECT_NOT_FOUND', 'No such research project']]);
+    expect(answers[1]).toEqual(answers[0]);
+    // Revising: the same answer, whether the project is hidden or missing.
+    for (const projectId of [covert, `p-never-${run}`])
+      expect(
+        (await graphql('rob', REVISE, { id: summaryId, c: summaryItem([projectId]) })).errors?.map(
+          (error) => [error.extensions?.code, error.message],
+        ),
+      ).toEqual(answers[0]);
+    // The ids of the library's own drafts are not for editors: they would tell a project exists.
+    for (const id of [reportId, `project-p-never-${run}`])
+      expect(
+        (await graphql('rob', DRAFT, { id, c: summaryItem([]) })).errors?.map(
+          (error) => error.extensions?.code,
+        ),
+      ).toEqual(['INVALID_DISSEMINATION_INPUT']);
+    // An editor who may not see the project revises the summary without losing its reference.
+    await must('rob', REVISE, {
+      id: summaryId,
+      c: {
+        ...summaryItem([]),
+        summary: `${summaryItem([]).summary} Revised by the Delivery Team.`,
+      },
+    });
+    await must('rob', PUBLISH, { id: summaryId });
+    expect(await readerItem('kim', summaryId)).toMatchObject({ projectIds: [covert] });
+    expect(await readerItem('rob', summaryId)).toMatchObject({ projectIds: [] });
+  }, 60_000);
+
+  it('stops showing the project to someone removed from its need-to-know', async () => {
+    await audience(covert, 'OFFICIAL-SENSITIVE', [
+      'person:person-sam',
+      'role:admin',
+      'role:committee',
+    ]);
+    await waitFor(
+      'the new audience to reach the library',
+      () => readerItem('kim', reportId),
+      (item) => item === null,
+    );
+    expect(await readerItem('kim', summaryId)).toMatchObject({ projectIds: [] });
+    expect(await found('kim')).toMatchObject({
+      total: 1,
+      ids: [summaryId],
+      facet: 1,
+      publications: [],
+      digest: [summaryId],
+    });
+    expect(await readerItem('sam', reportId)).toMatchObject({ projectIds: [covert] });
+  }, 60_000);
+
+  it('shows the project’s references once the register releases it as OFFICIAL', async () => {
+    await audience(covert, 'OFFICIAL', ['everyone']);
+    await waitFor(
+      'the release to reach the library',
+      () => readerItem('vic', summaryId),
+      (item) => item?.projectIds.length === 1,
+    );
+    expect(await readerItem('vic', summaryId)).toMatchObject({ projectIds: [covert] });
+    expect((await found('vic')).publications).toEqual([summaryId]);
+    // The report keeps the classification it was drafted with until an editor changes it: cleared
+    // readers may read it now, uncleared readers once an editor makes it OFFICIAL.
+    expect(await readerItem('kim', reportId)).toMatchObject({ projectIds: [covert] });
+    expect(await readerItem('vic', reportId)).toBeNull();
+    const { libraryItem } = await must<{ libraryItem: Item }>('cat', ITEM, { id: reportId });
+    await must('cat', REVISE, {
+      id: reportId,
+      c: { ...(libraryItem.draft as object), classification: 'OFFICIAL' },
+    });
+    await must('cat', PUBLISH, { id: reportId });
+    const both = [reportId, summaryId].sort();
+    expect(await found('vic')).toMatchObject({ total: 2, ids: both, facet: 2, publications: both });
+  }, 60_000);
+
+  it('takes an OFFICIAL project’s published report out of every list and the Atom feed once the register restricts the project', async () => {
+    const openReport = `project-${open}`;
+    await audience(open, 'OFFICIAL', ['everyone']);
+    await proposeAndComplete(open, `Cuckooing ${run}: the open pilot`, 'OFFICIAL');
+    const draft = await waitFor(
+      'the open project to become a draft',
+      async () =>
+        (await must<{ libraryItem: Item | null }>('cat', ITEM, { id: openReport })).libraryItem,
+      (item) => item !== null,
+    );
+    await must('cat', REVISE, { id: openReport, c: { ...(draft!.draft as object), tags } });
+    await must('cat', PUBLISH, { id: openReport });
+    const feed = async () => (await fetch(running.feedUrl)).text();
+    expect(await readerItem('vic', openReport)).toMatchObject({
+      classification: 'OFFICIAL',
+      projectIds: [open],
+    });
+    expect(await feed()).toContain(`urn:ebp:library:${openReport}:v1`);
+    expect(await found('vic')).toMatchObject({ total: 3, facet: 3 });
+    expect((await found('vic')).recent).toContain(openReport);
+
+    await audience(open, 'OFFICIAL-SENSITIVE', ['person:person-sam', 'role:committee']);
+    await waitFor(
+      'the restriction to reach the library',
+      () => readerItem('vic', openReport),
+      (item) => item === null,
+    );
+    expect(await found('vic')).toMatchObject({ total: 2, facet: 2 });
+    expect((await found('vic')).recent).not.toContain(openReport);
+    expect(await feed()).not.toContain(openReport);
+    expect(await readerItem('sam', openReport)).toMatchObject({ projectIds: [open] });
+    // Its next version may not go out OFFICIAL (to every national body) while the project is
+    // restricted; OFFICIAL-SENSITIVE, it waits for a release.
+    const { libraryItem } = await must<{ libraryItem: Item }>('cat', ITEM, { id: openReport });
+    const next = {
+      ...(libraryItem.draft as object),
+      summary: 'Homes visited were taken over less.',
+    };
+    await must('cat', REVISE, { id: openReport, c: next });
+    expect(
+      (await graphql('cat', PUBLISH, { id: openReport })).errors?.map(
+        (error) => error.extensions?.code,
+      ),
+    ).toEqual(['ILLEGAL_TRANSITION']);
+    await must('cat', REVISE, {
+      id: openReport,
+      c: { ...next, classification: 'OFFICIAL-SENSITIVE' },
+    });
+    expect(await must('cat', PUBLISH, { id: openReport })).toEqual({ publishLibraryItem: 2 });
+  }, 60_000);
+});
