@@ -8,10 +8,10 @@ import {
   type SqlClient,
 } from '@ebp/eventing';
 import { sqlTargets, testEvent } from '@ebp/eventing/testing';
-import { followAudiences } from './audience-feed';
+import { followReferences } from './audience-feed';
 import { PROJECT_AUDIENCE_EVENT, ProjectNotFound, projectAudiences } from './projects';
 import type { Reader } from './reader-keys';
-import { ReferenceGuard } from './reference-guard';
+import type { ReferenceGuard } from './reference-guard';
 
 const [sqlTarget] = sqlTargets();
 
@@ -67,12 +67,11 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
     const documents = await SqlDocumentStore.open(serviceSql);
     const definition = projectAudiences('test');
     const audiences = () => liveCollection(documents, definition);
-    work = await followAudiences(
+    ({ work, guard } = await followReferences(
       { kind: 'store', store: owner },
       await SqlCheckpointStore.open(serviceSql),
       { name: 'test.project-audiences', definition, audiences },
-    );
-    guard = new ReferenceGuard(audiences, () => work.catchUp());
+    ));
     await publish({
       entityId: 'p-open',
       classification: 'OFFICIAL',
@@ -111,6 +110,19 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
     expect(await failureOf(sam, 'p-covert')).toBe('allowed');
     expect(await guard.exists('p-covert')).toBe(true);
     expect(await guard.exists('p-nowhere')).toBe(false);
+  });
+
+  it('requires every one of several references, with the one answer', async () => {
+    const missing = () => new ProjectNotFound();
+    await expect(
+      guard.requireAllVisible(sam, ['p-open', 'p-covert'], missing),
+    ).resolves.toBeUndefined();
+    await expect(guard.requireAllVisible(viewer, ['p-open', 'p-covert'], missing)).rejects.toThrow(
+      'No such research project',
+    );
+    await expect(guard.requireAllVisible(viewer, ['p-open', 'p-nowhere'], missing)).rejects.toThrow(
+      'No such research project',
+    );
   });
 
   it('follows a person added to need-to-know, removed again, and the release', async () => {

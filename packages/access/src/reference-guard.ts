@@ -49,6 +49,17 @@ export class ReferenceGuard {
     if (!(await this.canSee(reader, id))) throw missing();
   }
 
+  /** Throws `missing()` unless every one of these entities exists and the caller may see it. */
+  async requireAllVisible(
+    reader: Reader,
+    ids: Iterable<string>,
+    missing: () => Error,
+  ): Promise<void> {
+    const wanted = [...new Set(ids)];
+    const visible = await this.visibleIds(reader, wanted);
+    for (const id of wanted) if (!visible.has(id)) await this.requireVisible(reader, id, missing);
+  }
+
   /** Whether the entity exists at all (for integrity checks that no caller's answer depends on). */
   async exists(id: string): Promise<boolean> {
     const known = async () => {

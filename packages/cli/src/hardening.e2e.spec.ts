@@ -200,6 +200,42 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
     for (const gateway of besides) await gateway.stop();
   });
 
+  describe('0. an adversarial query is refused before it runs, and the platform keeps answering', () => {
+    /** Each fragment spreads the next twice: 2^(levels-1) fields from a query of a few hundred bytes. */
+    const fanOut = (levels: number) =>
+      `query { ...F0 } ${Array.from({ length: levels }, (_, level) =>
+        level === levels - 1
+          ? `fragment F${level} on Query { __typename }`
+          : `fragment F${level} on Query { ...F${level + 1} ...F${level + 1} }`,
+      ).join(' ')}`;
+
+    it.each([26, 30, 40])(
+      'refuses a %i-level fan-out as QUERY_TOO_COMPLEX, in both modes',
+      async (levels) => {
+        const production = await gatewayBeside({ production: true });
+        for (const url of [platform().url, production.url]) {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(await bearer('rae')),
+            },
+            body: JSON.stringify({ query: fanOut(levels) }),
+          });
+          const body = (await response.json()) as {
+            data?: unknown;
+            errors?: { extensions?: { code?: string } }[];
+          };
+          expect(body.errors?.map((error) => error.extensions?.code)).toEqual([
+            'QUERY_TOO_COMPLEX',
+          ]);
+          expect(body.data).toBeUndefined();
+          expect((await fetch(new URL('/health/live', url))).status).toBe(200);
+        }
+      },
+    );
+  });
+
   describe('1. malformed, oversized and badly encoded bodies get a problem document at every entry', () => {
     type Entry = {
       name: string;

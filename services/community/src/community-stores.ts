@@ -1,4 +1,4 @@
-import { followAudiences, projectAudiences, ReferenceGuard } from '@ebp/access';
+import { followReferences, projectAudiences, ReferenceGuard } from '@ebp/access';
 import {
   PersonalData,
   SealingEventStore,
@@ -7,7 +7,6 @@ import {
   SqlSubjectKeyStore,
   createProjectionProcessor,
   liveCollection,
-  serialized,
   type BackgroundWork,
   type DocumentStore,
   type EventFeed,
@@ -72,17 +71,13 @@ export async function openCommunityStores(options: {
     createProjectionProcessor(inner, checkpoints, documents, auditResponses),
   ];
   const audiences = () => liveCollection(documents, communityProjectAudiences);
-  const follower = options.registerEvents
-    ? await followAudiences(options.registerEvents, checkpoints, {
+  const followed = options.registerEvents
+    ? await followReferences(options.registerEvents, checkpoints, {
         name: PROJECT_AUDIENCES_CONSUMER,
         definition: communityProjectAudiences,
         audiences,
       })
     : undefined;
-  // One catch-up at a time, whether the service's poller or a guard's miss asks for it.
-  const followerCatchUp = follower
-    ? serialized(async () => void (await follower.catchUp()))
-    : () => Promise.resolve();
   return {
     inner,
     projectors,
@@ -94,11 +89,9 @@ export async function openCommunityStores(options: {
     people: () => liveCollection(documents, personDirectory),
     involvements: () => liveCollection(documents, involvements),
     auditResponses: () => liveCollection(documents, auditResponses),
-    projects: new ReferenceGuard(audiences, followerCatchUp),
-    projectAudienceFollower: follower && {
-      catchUp: followerCatchUp,
-      stop: () => follower.stop(),
-    },
+    // Without the register's feed (a test's service) nothing is ever caught up.
+    projects: followed?.guard ?? new ReferenceGuard(audiences),
+    projectAudienceFollower: followed?.work,
     catchUp: async () => {
       for (const projector of projectors) await projector.catchUp();
     },

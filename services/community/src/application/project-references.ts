@@ -11,12 +11,7 @@ export async function requireVisibleProjects(
   identity: Identity,
   projectIds: Iterable<string>,
 ): Promise<void> {
-  const wanted = [...new Set(projectIds)];
-  const visible = await projects.visibleIds(identity, wanted);
-  // A miss is checked again once the audiences have caught up (a project proposed a moment ago).
-  for (const projectId of wanted)
-    if (!visible.has(projectId))
-      await projects.requireVisible(identity, projectId, () => new ProjectNotFound());
+  await projects.requireAllVisible(identity, projectIds, () => new ProjectNotFound());
 }
 
 /** The project a fund application names, if it names one (the decider checks the rest). */

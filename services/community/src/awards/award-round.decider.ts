@@ -193,8 +193,10 @@ export function decideAwardRound(
             `Award no more than the £${entry.application.amountRequested} requested`,
           );
         if (state.committed + amount > state.round.fundBudget)
+          // The budget, not what is left: what is committed may include awards to projects
+          // the panel member deciding may not see (decision 0019).
           throw new FundOverCommitted(
-            `Only £${state.round.fundBudget - state.committed} of the fund is left`,
+            `This award would take the fund past its budget of £${state.round.fundBudget}`,
           );
       }
       return [

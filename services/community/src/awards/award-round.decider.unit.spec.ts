@@ -235,7 +235,9 @@ describe("Commissioner's EBP award and fund decider", () => {
     spec
       .given([...given, funded('a1', 30_000)])
       .when(fund('a2', 25_000))
-      .thenThrows(FundOverCommitted, { message: 'Only £20000 of the fund is left' });
+      .thenThrows(FundOverCommitted, {
+        message: 'This award would take the fund past its budget of £50000',
+      });
     spec
       .given([...given, funded('a1', 30_000)])
       .when(fund('a2', 20_000))

@@ -69,7 +69,8 @@ export const communityTypeDefs = /* GraphQL */ `
 
   type Involvement {
     person: Person
-    project: ResearchProject!
+    "Null only in the moment after the caller lost need-to-know, before this service caught up."
+    project: ResearchProject
     role: String!
     from: String!
     status: String!

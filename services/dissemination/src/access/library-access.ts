@@ -1,3 +1,4 @@
+import { isCleared, readerKey, readerKeysOf } from '@ebp/access';
 import type { dissemination } from '@ebp/contracts';
 import { ForbiddenError, hasRole, type Identity, type Role } from '@ebp/platform';
 import type { SearchReader } from '../search/search-index';
@@ -24,7 +25,9 @@ export const ANY_MEMBER_OF_STAFF: Identity = {
   clearances: ['OFFICIAL'],
 };
 
-const cleared = (identity: Identity) => identity.clearances.includes('OFFICIAL-SENSITIVE');
+const cleared = isCleared;
+/** A member of staff by the shared rule: a person with a staff role, never a partner identity. */
+const isStaff = (identity: Identity) => readerKeysOf(identity).includes(readerKey.everyone);
 
 /**
  * Whether the library drafted the item from the events of a project: a completed project's report,
@@ -62,7 +65,7 @@ export function mayReadVersion(
   content: Pick<dissemination.LibraryContent, 'classification' | 'needToKnow' | 'projectIds'>,
   visibleProjects: ReadonlySet<string>,
 ): boolean {
-  if (!hasRole(identity, STAFF)) return false;
+  if (!isStaff(identity)) return false;
   const named = namedProjects(source, content);
   const everyProjectVisible = named.every((projectId) => visibleProjects.has(projectId));
   const fromProject = isProjectSourced(source);
@@ -81,11 +84,11 @@ export function searchReaderOf(
   identity: Identity,
   hiddenProjects: readonly string[] = [],
 ): SearchReader {
-  const isCleared = hasRole(identity, STAFF) && cleared(identity);
+  const clearedStaff = isStaff(identity) && cleared(identity);
   return {
-    cleared: isCleared,
-    personId: isCleared ? identity.actor.id : '',
-    seesAllSensitive: isCleared && hasRole(identity, RELEASERS),
+    cleared: clearedStaff,
+    personId: clearedStaff ? identity.actor.id : '',
+    seesAllSensitive: clearedStaff && hasRole(identity, RELEASERS),
     hiddenProjects,
   };
 }

@@ -41,6 +41,16 @@ describe('library access', () => {
     });
   });
 
+  it('never takes a partner identity for the person whose id it shares, whatever its roles', () => {
+    const impostor = {
+      ...DEMO_USERS.sam!,
+      actor: { kind: 'partner' as const, id: DEMO_USERS.sam!.actor.id },
+    };
+    expect(mayReadVersion(impostor, editor, sensitive, none)).toBe(false);
+    expect(mayReadVersion(impostor, editor, official, none)).toBe(false);
+    expect(searchReaderOf(impostor)).toMatchObject({ cleared: false, personId: '' });
+  });
+
   it('leaves out an item drafted from a project the caller may not see, whatever its classification', () => {
     const report = { classification: 'OFFICIAL' as const, projectIds: ['p-covert'] };
     expect(namedProjects(fromProject, { projectIds: [] })).toEqual(['p-covert']);

@@ -120,8 +120,7 @@ export class DisseminationApplication {
    * actor may not see: one answer for both, so a write tells nobody that a hidden project exists.
    */
   private async requireProjects(identity: Identity, projectIds: Iterable<string>): Promise<void> {
-    for (const projectId of new Set(projectIds))
-      await this.stores.projects.requireVisible(identity, projectId, () => new ProjectNotFound());
+    await this.stores.projects.requireAllVisible(identity, projectIds, () => new ProjectNotFound());
   }
 
   private parseContent(content: unknown): dissemination.LibraryContent {

@@ -1,17 +1,11 @@
 import {
-  ReferenceGuard,
-  followAudiences,
+  followReferences,
   projectAudiences,
   type AudienceView,
+  type FollowedReferences,
   type Reader,
 } from '@ebp/access';
-import {
-  serialized,
-  type BackgroundWork,
-  type DocumentCollection,
-  type EventFeed,
-  type SqlCheckpointStore,
-} from '@ebp/eventing';
+import type { DocumentCollection, EventFeed, SqlCheckpointStore } from '@ebp/eventing';
 
 /**
  * The partners' references to the register's research projects (DESIGN.md §5): collaborations and
@@ -36,31 +30,15 @@ export const partnerFeedReader = (organisationId: string): Reader => ({
   clearances: ['OFFICIAL'],
 });
 
-export interface FollowedProjects {
-  /** Keeps the audience view from the register's feed; the service polls it with its other work. */
-  readonly work: BackgroundWork;
-  /** The guard over that view; a miss catches the view up first, so one process reads its writes. */
-  readonly guard: ReferenceGuard;
-}
-
-/**
- * Follows the register's audience events into the partners' audience view. The view's catch-up is
- * shared, one run at a time, by the poller and the guard (two runs of one processor would race
- * for its checkpoint).
- */
+/** Follows the register's audience events into the partners' audience view, and guards by it. */
 export async function followProjectAudiences(
   registerEvents: EventFeed,
   checkpoints: SqlCheckpointStore,
   audiences: () => Promise<DocumentCollection<AudienceView>>,
-): Promise<FollowedProjects> {
-  const follower = await followAudiences(registerEvents, checkpoints, {
+): Promise<FollowedReferences> {
+  return followReferences(registerEvents, checkpoints, {
     name: PROJECT_AUDIENCES_CONSUMER,
     definition: partnersProjectAudiences,
     audiences,
   });
-  const catchUp = serialized(async () => void (await follower.catchUp()));
-  return {
-    work: { catchUp, stop: () => follower.stop() },
-    guard: new ReferenceGuard(audiences, catchUp),
-  };
 }

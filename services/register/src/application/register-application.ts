@@ -1,3 +1,4 @@
+import { NO_SUCH_PROJECT } from '@ebp/access';
 import {
   commandContextFor,
   type CommandContext,
@@ -254,7 +255,7 @@ export class RegisterApplication {
     expectedVersion?: number,
   ): Promise<CommandOutcome> {
     const project = await this.project(identity, projectId);
-    if (!project) throw new ProjectNotFound(`No research project ${projectId}`);
+    if (!project) throw new ProjectNotFound(NO_SUCH_PROJECT);
     authoriseProjectAction(identity, request.type, project);
     const command = {
       ...request,

@@ -1,3 +1,4 @@
+import { PROJECT_AUDIENCE_EVENT } from '@ebp/access';
 import { WHOLE_REGISTER } from './report-scope';
 import type {
   ArchiveCursor,
@@ -70,6 +71,8 @@ export async function replayGovernance(
   let lastEventAt: string | null = null;
   let read = 0;
   const apply = (event: StoredEvent) => {
+    // Who may read a project is the reader's business (report-scope.ts), not the report's figures.
+    if (event.type === PROJECT_AUDIENCE_EVENT) return;
     if (projectSummaries.handles.includes(event.type)) {
       const next = evolveProjectSummary(projects.get(event.streamId) ?? null, event);
       if (next) {

@@ -36,7 +36,8 @@ export class OtherServicesRecord {
     { projectId: string; partnerKind: string; partnerId: string; role: string; until?: string }
   >();
   readonly engagements = new Map<string, string>();
-  readonly outcomesPublished = new Set<string>();
+  /** Published partner outcomes: submission id to the project it is about. */
+  readonly outcomesPublished = new Map<string, string>();
   readonly people = new Set<string>();
   /** Keyed person and project. */
   readonly involvements = new Map<string, { projectId: string; role: string }>();
@@ -50,7 +51,10 @@ export class OtherServicesRecord {
   >();
   readonly withdrawn = new Set<string>();
   readonly releases = new Set<string>();
-  readonly deliveries = new Map<string, { targetId: string; status: DeliveryStatus }>();
+  readonly deliveries = new Map<
+    string,
+    { itemId: string; targetId: string; status: DeliveryStatus }
+  >();
   readonly masterClasses = new Map<string, MasterClassRecord>();
   readonly attendances = new Map<string, Set<string>>();
   readonly networks = new Map<string, Set<string>>();
@@ -59,25 +63,36 @@ export class OtherServicesRecord {
   events = 0;
 
   /**
-   * A copy that keeps of the project-linked records only those about projects `keep` accepts:
-   * collaborations, team members and library items' projects. Everything else is shared.
+   * A copy that keeps only what concerns projects `keep` accepts (decision 0019): collaborations,
+   * team members and partner outcomes about other projects go; a library item drafted from another
+   * project is that project's data, so it goes with its releases and deliveries; an item an editor
+   * wrote stays, without the other projects it names. Everything not tied to a project is shared.
    */
   onlyProjects(keep: (projectId: string) => boolean): OtherServicesRecord {
-    const copy = Object.assign(new OtherServicesRecord(), this) as OtherServicesRecord;
-    const filtered = <Value>(
+    const kept = <Value>(
       map: ReadonlyMap<string, Value>,
-      projectOf: (value: Value) => string,
-    ): Map<string, Value> => new Map([...map].filter(([, value]) => keep(projectOf(value))));
+      stays: (value: Value, key: string) => boolean,
+    ): Map<string, Value> => new Map([...map].filter(([key, value]) => stays(value, key)));
+    const itemKept = (itemId: string) => {
+      const source = this.itemsFromProjects.get(itemId);
+      return source === undefined || keep(source);
+    };
+    const published = new Map(
+      [...kept(this.published, (_item, itemId) => itemKept(itemId))].map(([itemId, item]) => [
+        itemId,
+        { ...item, projectIds: item.projectIds.filter(keep) },
+      ]),
+    );
+    const copy = Object.assign(new OtherServicesRecord(), this);
     return Object.assign(copy, {
-      collaborations: filtered(this.collaborations, (item) => item.projectId),
-      involvements: filtered(this.involvements, (item) => item.projectId),
-      itemsFromProjects: filtered(this.itemsFromProjects, (projectId) => projectId),
-      published: new Map(
-        [...this.published].map(([itemId, item]) => [
-          itemId,
-          { ...item, projectIds: item.projectIds.filter(keep) },
-        ]),
-      ),
+      collaborations: kept(this.collaborations, (item) => keep(item.projectId)),
+      involvements: kept(this.involvements, (item) => keep(item.projectId)),
+      outcomesPublished: kept(this.outcomesPublished, keep),
+      itemsFromProjects: kept(this.itemsFromProjects, keep),
+      published,
+      withdrawn: new Set([...this.withdrawn].filter(itemKept)),
+      releases: new Set([...this.releases].filter((release) => itemKept(release.split('@v')[0]!))),
+      deliveries: kept(this.deliveries, (delivery) => itemKept(delivery.itemId)),
     });
   }
 
@@ -142,7 +157,8 @@ const BY_SOURCE: Handlers = {
       record.collaborations.delete(`${data.projectId} ${data.partnerId}`),
     'partners.engagement.recorded': (record, data) =>
       record.engagements.set(data.engagementId, data.engagement.kind),
-    'partners.outcome.published': (record, data) => record.outcomesPublished.add(data.submissionId),
+    'partners.outcome.published': (record, data) =>
+      record.outcomesPublished.set(data.submissionId, data.outcome.projectId),
   },
   community: {
     'community.person.registered': (record, data) => record.people.add(data.personId),
@@ -181,7 +197,11 @@ const BY_SOURCE: Handlers = {
     'dissemination.library.item-released': (record, data) =>
       record.releases.add(`${data.itemId}@v${data.version}`),
     'dissemination.delivery.scheduled': (record, data) =>
-      record.deliveries.set(data.deliveryId, { targetId: data.targetId, status: 'scheduled' }),
+      record.deliveries.set(data.deliveryId, {
+        itemId: data.itemId,
+        targetId: data.targetId,
+        status: 'scheduled',
+      }),
     'dissemination.delivery.sent': (record, data) => record.setDelivery(data.deliveryId, 'sent'),
     'dissemination.delivery.acknowledged': (record, data) =>
       record.setDelivery(data.deliveryId, 'acknowledged'),

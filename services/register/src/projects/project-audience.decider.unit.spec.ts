@@ -1,6 +1,7 @@
 import { deciderSpecification } from '@ebp/eventing';
 import type { ProjectEvent } from './project';
 import { projectDecider } from './project.decider';
+import { ProjectNotFound } from './project.errors';
 import {
   COMMITTEE,
   LEAD,
@@ -163,6 +164,18 @@ describe('the audience a project publishes', () => {
         joined,
         audience(2, sorted('cleared-partner:org-ucl', ...sensitiveReaders, ...governors)),
       ]);
+  });
+
+  it('publishes a missing audience on request, once, and only for a project that exists', () => {
+    spec
+      .given([proposed(), submitted])
+      .when({ type: 'publish-audience' })
+      .then([audience(1, ['everyone'], 'OFFICIAL')]);
+    spec
+      .given([proposed(), audience(1, ['everyone'], 'OFFICIAL')])
+      .when({ type: 'publish-audience' })
+      .then([]);
+    spec.given([]).when({ type: 'publish-audience' }).thenThrows(ProjectNotFound);
   });
 
   it('publishes the audience of a project recorded before audiences were published', () => {

@@ -45,6 +45,8 @@ export type ProjectCommand =
   | (By & { type: 'complete'; findings: register.Findings })
   | (By & { type: 'withdraw'; reason: string })
   | (By & { type: 'amend'; changes: Partial<register.ProjectProposal>; justification: string })
+  /** Publishes the project's audience if it never was (a project recorded before audiences). */
+  | { type: 'publish-audience' }
   | { type: 'record-partner-joined'; organisationId: string; since: string }
   | { type: 'record-partner-left'; organisationId: string; on: string }
   | {
@@ -137,12 +139,14 @@ function amendment(state: Existing, changes: Partial<register.ProjectProposal>) 
  * register says so in one more event carrying the whole new audience (decision 0019).
  */
 export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
-  return withAudienceChange(state, decideProjectRules(command, state));
+  const events = decideProjectRules(command, state);
+  if (events.length === 0 && command.type !== 'publish-audience') return events;
+  return withAudienceChange(state, events);
 }
 
 function withAudienceChange(before: ProjectState, events: ProjectEvent[]): ProjectEvent[] {
   const after = events.reduce(evolveProject, before);
-  if (events.length === 0 || after.status === 'none') return events;
+  if (after.status === 'none') return events;
   const { classification } = after.proposal;
   const readers = readersOf({
     classification,
@@ -317,6 +321,10 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
         },
       ];
     }
+
+    case 'publish-audience':
+      // Nothing of the project changes; the audience follows if it was never published.
+      return [];
 
     case 'record-partner-joined': {
       // Each organisation once while it works on the project, however often it is delivered.

@@ -9,11 +9,17 @@ import {
   type CommandContext,
   type SqlClient,
 } from '@ebp/eventing';
-import { sqlTargets } from '@ebp/eventing/testing';
+import { sqlTargets, testEvent } from '@ebp/eventing/testing';
 import { readableBy } from '@ebp/access';
 import { IllegalProjectTransition } from './project.errors';
 import { COMMITTEE, LEAD, REVIEWER_A, aProposal, allMet } from './project.fixtures';
-import { ProjectCommands, projectAsOf, projectHistory } from './project.handler';
+import {
+  ProjectCommands,
+  projectAsOf,
+  projectHistory,
+  projectStreamId,
+  publishMissingAudiences,
+} from './project.handler';
 import { projectSummaries } from './projections/project-summary.projection';
 
 const [sqlTarget] = sqlTargets();
@@ -23,6 +29,7 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
   let store: SqlEventStore;
   let commands: ProjectCommands;
   let catchUp: () => Promise<void>;
+  let documents: SqlDocumentStore;
 
   const on = (day: string, by = LEAD): CommandContext => ({
     commandId: randomUUID(),
@@ -34,7 +41,7 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
   beforeAll(async () => {
     sql = await sqlTarget!.create();
     store = await SqlEventStore.open(sql);
-    const documents = await SqlDocumentStore.open(sql);
+    documents = await SqlDocumentStore.open(sql);
     const checkpoints = await SqlCheckpointStore.open(sql);
     const projector = createProjectionProcessor(store, checkpoints, documents, projectSummaries);
     catchUp = async () => void (await projector.catchUp());
@@ -90,6 +97,28 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
     await catchUp();
     const cleared = await commands.propose('p-guess-2', nightTime(9, 'OFFICIAL'), on('2026-01-07'));
     expect(cleared.similar.map((match) => match.projectId)).toContain('p-hidden');
+  });
+
+  it('publishes the audience of projects recorded before audiences were, once', async () => {
+    // A proposal as the register stored it before it published audiences.
+    await store.append(
+      projectStreamId('p-legacy'),
+      [
+        testEvent({
+          type: 'register.project.proposed',
+          data: { projectId: 'p-legacy', proposal: aProposal(), proposedBy: LEAD },
+        }),
+      ],
+      { expectedVersion: 'no_stream' },
+    );
+    await catchUp();
+    const summaries = () => liveCollection(documents, projectSummaries);
+    const now = () => new Date('2026-01-08T09:00:00Z');
+    expect(await publishMissingAudiences(commands, await summaries(), now)).toBe(1);
+    const types = (await store.readStream(projectStreamId('p-legacy'))).map((event) => event.type);
+    expect(types).toEqual(['register.project.proposed', 'register.project.audience-changed']);
+    await catchUp();
+    expect(await publishMissingAudiences(commands, await summaries(), now)).toBe(0);
   });
 
   it('reports a concurrent edit as a conflict when the client states the version it saw', async () => {

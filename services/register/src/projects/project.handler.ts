@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CommandHandler,
   auditTrail,
@@ -126,6 +127,33 @@ export class ProjectCommands {
       expectedVersion === undefined ? {} : { expectedVersion },
     );
   }
+}
+
+/**
+ * Publishes the audience of every project recorded before the register published audiences
+ * (decision 0019), so that the other services learn of it; once each, however often it runs.
+ */
+export async function publishMissingAudiences(
+  commands: ProjectCommands,
+  projects: DocumentCollection<ProjectSummary>,
+  now: () => Date,
+): Promise<number> {
+  const { items: missing } = await projects.find({
+    filter: { audienceRevision: { $eq: null } },
+    limit: 100_000,
+  });
+  for (const { body } of missing)
+    await commands.execute(
+      body.projectId,
+      { type: 'publish-audience' },
+      {
+        commandId: randomUUID(),
+        actor: { kind: 'system', id: 'register' },
+        now: now(),
+        classification: body.classification,
+      },
+    );
+  return missing.length;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ProjectCommands, publishMissingAudiences } from '../projects/project.handler';
 import { followPartnerCollaboration } from '../projects/reactions/partner-collaboration.reaction';
 import { register } from '@ebp/contracts';
 import {
@@ -18,7 +19,6 @@ import {
 import { forwardedIdentity, silentLogger } from '@ebp/platform';
 import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
 import { RegisterModule } from '../graphql/register.module';
-import { ProjectCommands } from '../projects/project.handler';
 import { reportPartnerOutcome } from '../projects/reactions/partner-outcome.reaction';
 import { keepForGovernance } from '../governance/governance-archive';
 import type { RegisterRuntime } from '../graphql/register-runtime';
@@ -103,6 +103,13 @@ export async function startRegisterServer(
     logger,
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });
+  // Projects recorded before the register published audiences: other services must learn of them.
+  await publishMissingAudiences(
+    new ProjectCommands(store, () => liveCollection(options.documents, projectSummaries)),
+    await liveCollection(options.documents, projectSummaries),
+    options.now ?? (() => new Date()),
+  );
+  await processing.catchUp();
   const runtime: RegisterRuntime = {
     store,
     projects: () => liveCollection(options.documents, projectSummaries),

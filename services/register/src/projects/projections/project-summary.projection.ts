@@ -24,6 +24,8 @@ export interface ProjectSummary {
   needToKnow: string[];
   /** Partner organisations working on the project (they read it through their collaborations). */
   partnerOrganisations?: string[];
+  /** The revision of the audience last published to other services; none before the first. */
+  audienceRevision?: number;
   /** Who may read this project (see access/register-access.ts); lists filter on it in the store. */
   readers: string[];
   plannedStart: string;
@@ -191,8 +193,9 @@ function evolveWithoutReaders(
         ),
       };
     case 'register.project.audience-changed':
-      // The summary works its readers out itself, by the same rule (see withReaders).
-      return current;
+      // The summary works its readers out itself, by the same rule (see withReaders); it notes
+      // only that other services have been told.
+      return { ...current, audienceRevision: event.data.revision };
   }
 }
 
@@ -217,6 +220,7 @@ export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
     'register.project.partner-outcome-reported',
     'register.project.partner-joined',
     'register.project.partner-left',
+    'register.project.audience-changed',
   ],
   documentId: (event) => projectIdOf(event.streamId),
   evolve: evolveProjectSummary,
