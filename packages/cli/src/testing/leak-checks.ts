@@ -111,6 +111,25 @@ export function valuesAtEnd(path: GraphPath, data: unknown): unknown[] {
   return current;
 }
 
+/** A path's answers for one reader: the full selection's and, where it failed, the minimal one's. */
+export interface PathAnswers {
+  readonly path: GraphPath;
+  readonly responses: readonly (GraphResponse | undefined)[];
+}
+
+/**
+ * The keys of the paths that, in any of their answers, show one of these markers in the values
+ * the path ends at (not merely beside the path): the paths by which a reader reaches the project.
+ */
+export function pathsShowing(answers: readonly PathAnswers[], markers: HiddenMarkers): Set<string> {
+  const showing = new Set<string>();
+  for (const { path, responses } of answers)
+    for (const response of responses)
+      if (response && markersIn(valuesAtEnd(path, response.data), markers).length > 0)
+        showing.add(path.key);
+  return showing;
+}
+
 /** Runs `work` on every item, at most `limit` at a time, keeping the order of the answers. */
 export async function inBatches<Item, Result>(
   items: readonly Item[],

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { gatewayRoot } from '@ebp/gateway';
 import { graphqlLimits } from '@ebp/platform';
 import { parse, validate } from 'graphql';
-import { countsIn, errorKeys, markersIn, normalised, valuesAtEnd } from './leak-checks';
+import {
+  countsIn,
+  errorKeys,
+  markersIn,
+  normalised,
+  pathsShowing,
+  valuesAtEnd,
+} from './leak-checks';
 import { JSON_REFERENCES } from './leak-scenario';
 import {
   loadComposedGraph,
@@ -185,5 +192,31 @@ describe('the leak test’s oracles', () => {
       person: { id: 'x', projects: [{ project: { id: 'p1', title: 'T' } }] },
     });
     expect(valuesAtEnd(team, answer.data)).toEqual([{ id: 'p1', title: 'T' }]);
+  });
+
+  it('tells which paths lead to a project, by what they end at rather than what is beside them', () => {
+    const team = path('Query.person > Person.projects > Involvement.project');
+    const collaborations = path(
+      'Query.organisation > Organisation.collaborations > Collaboration.project',
+    );
+    const answers = [
+      {
+        path: team,
+        responses: [
+          { data: { person: { id: 'p-hidden-lead', projects: [{ project: { id: 'p-seen' } }] } } },
+          undefined,
+        ],
+      },
+      {
+        path: collaborations,
+        responses: [
+          { errors: [{ message: 'Failed' }] },
+          { data: { organisation: { collaborations: [{ project: null, role: 'p-hidden' }] } } },
+        ],
+      },
+    ];
+    expect([...pathsShowing(answers, { id: 'p-seen', values: [] })]).toEqual([team.key]);
+    // Beside the path (an id of the person, a role) is not at its end.
+    expect([...pathsShowing(answers, { id: 'p-hidden', values: [] })]).toEqual([]);
   });
 });
