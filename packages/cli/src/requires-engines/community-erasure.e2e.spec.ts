@@ -209,10 +209,19 @@ describe('erasure of a person on the real engines', () => {
       `e2e-${run}-erasure-project`,
       proposal(`Erasure project ${run}`, 'person-rae'),
     );
-    await rae.must(
-      'mutation($p: ID!, $project: ID!) { joinProject(personId: $p, projectId: $project, role: "researcher") }',
-      { p: erin, project: projectId },
+    // The community learns of a new project from the register's topic: until then the project
+    // does not exist for it, so the join is tried again until it has.
+    const joined = await waitFor(
+      'the community to learn of the new project from the register',
+      () =>
+        rae.request(
+          'mutation($p: ID!, $project: ID!) { joinProject(personId: $p, projectId: $project, role: "researcher") }',
+          { p: erin, project: projectId },
+        ),
+      (result) => !result.errors?.some((error) => error.extensions?.code === 'PROJECT_NOT_FOUND'),
+      60_000,
     );
+    expect(joined.errors).toBeUndefined();
     // Training arrives from the dissemination service's topic, through the bus contract.
     const attendance: StoredEvent = {
       id: randomUUID(),
