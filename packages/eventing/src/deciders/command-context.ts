@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Classification } from '@ebp/contracts';
 import { currentCorrelationId } from '@ebp/platform';
+import type { StoredEvent } from '../event-store/event-store';
 import type { CommandContext } from './command-handler';
 
 /**
@@ -21,5 +22,21 @@ export function commandContextFor(
     now,
     classification,
     ...(correlationId ? { correlationId } : {}),
+  };
+}
+
+/**
+ * A command's context when it reacts to another service's event: the event's id as command id (so
+ * a redelivery stores nothing new), the other service as actor, the event's time, correlation and
+ * causation.
+ */
+export function reactionContextFor(event: StoredEvent, service: string): CommandContext {
+  return {
+    commandId: event.id,
+    actor: { kind: 'service', id: service },
+    now: new Date(event.metadata.recordedAt),
+    classification: 'OFFICIAL',
+    correlationId: event.metadata.correlationId,
+    causationId: event.id,
   };
 }

@@ -1,5 +1,5 @@
 import { parseContract, partners } from '@ebp/contracts';
-import type { StoredEvent } from '@ebp/eventing';
+import { reactionContextFor, type StoredEvent } from '@ebp/eventing';
 import type { ProjectCommands } from '../project.handler';
 import { ProjectNotFound } from '../project.errors';
 
@@ -20,14 +20,11 @@ export async function followPartnerCollaboration(
   const command = commandOf(event);
   if (!command) return 'ignored';
   try {
-    await projects.execute(command.projectId, command.command, {
-      commandId: event.id,
-      actor: { kind: 'service', id: 'partners' },
-      now: new Date(event.metadata.recordedAt),
-      classification: 'OFFICIAL',
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-    });
+    await projects.execute(
+      command.projectId,
+      command.command,
+      reactionContextFor(event, 'partners'),
+    );
     return 'recorded';
   } catch (error) {
     if (error instanceof ProjectNotFound) return 'ignored';

@@ -1,5 +1,5 @@
 import { parseContract, partners } from '@ebp/contracts';
-import type { StoredEvent } from '@ebp/eventing';
+import { reactionContextFor, type StoredEvent } from '@ebp/eventing';
 import type { ProjectCommands } from '../project.handler';
 import { ProjectNotFound } from '../project.errors';
 
@@ -33,14 +33,7 @@ export async function reportPartnerOutcome(
           publishedOn: outcome.publishedOn,
         },
       },
-      {
-        commandId: event.id,
-        actor: { kind: 'service', id: 'partners' },
-        now: new Date(event.metadata.recordedAt),
-        classification: 'OFFICIAL',
-        correlationId: event.metadata.correlationId,
-        causationId: event.id,
-      },
+      reactionContextFor(event, 'partners'),
     );
     return 'reported';
   } catch (error) {
