@@ -10,7 +10,8 @@ import {
   type SqlClient,
 } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
-import { aProposal, LEAD } from '../projects/project.fixtures';
+import type { Identity, Role } from '@ebp/platform';
+import { aProposal, allMet, COMMITTEE, LEAD, REVIEWER_A } from '../projects/project.fixtures';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { RegisterModule } from './register.module';
@@ -23,6 +24,14 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
   let app: INestApplication;
   let url: string;
   let failReads = false;
+  const person = (id: string, name: string, role: Role): Identity => ({
+    actor: { kind: 'person', id },
+    name,
+    roles: [role],
+    clearances: ['OFFICIAL'],
+  });
+  const lead = person(LEAD, 'Project lead', 'researcher');
+  let actingAs: Identity = lead;
 
   beforeAll(async () => {
     sql = await sqlTarget!.create();
@@ -48,12 +57,7 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
         await priorityProjector.catchUp();
       },
       // The subgraph on its own, behind a stand-in for the gateway's verified identity.
-      identify: async () => ({
-        actor: { kind: 'person', id: LEAD },
-        name: 'Project lead',
-        roles: ['researcher'],
-        clearances: ['OFFICIAL'],
-      }),
+      identify: async () => actingAs,
       now: () => new Date('2026-01-05T10:00:00Z'),
     };
     app = await NestFactory.create(RegisterModule.forRoot(runtime), { logger: false });
@@ -160,6 +164,101 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
       `mutation { submitProject(id: "${p1}", expectedVersion: 2) { version } }`,
     );
     expect(stale.errors?.[0]?.extensions?.code).toBe('WRONG_EXPECTED_VERSION');
+  });
+
+  it('tells which reviews were of the current design, and approves only on those', async () => {
+    const reviewer = person(REVIEWER_A, 'Reviewer', 'reviewer');
+    const committee = person(COMMITTEE, 'Committee member', 'committee');
+    const as = async (
+      identity: Identity,
+      query: string,
+      variables: Record<string, unknown> = {},
+    ) => {
+      actingAs = identity;
+      try {
+        return await graphql(query, variables);
+      } finally {
+        actingAs = lead;
+      }
+    };
+    const proposed = await graphql(propose, {
+      proposal: aProposal({ title: 'Amended under review' }),
+    });
+    const id = (proposed.data?.proposeProject as { projectId: string }).projectId;
+    const review = `mutation($id: ID!, $checklist: JSON!) {
+      recordReview(id: $id, verdict: meets_standards, checklist: $checklist, comments: "Sound.") { status }
+    }`;
+    const approve = `mutation($id: ID!) {
+      decideProject(id: $id, decision: approve, reasons: "A sound design for a force priority.") { status }
+    }`;
+    const reviews = async () =>
+      (
+        await graphql(
+          `
+            query ($id: ID!) {
+              researchProject(id: $id) {
+                reviews {
+                  reviewerId
+                  current
+                }
+              }
+            }
+          `,
+          {
+            id,
+          },
+        )
+      ).data;
+
+    await graphql(
+      `
+        mutation ($id: ID!) {
+          submitProject(id: $id) {
+            status
+          }
+        }
+      `,
+      { id },
+    );
+    expect((await as(reviewer, review, { id, checklist: allMet })).errors).toBeUndefined();
+    const amended = await graphql(
+      `
+        mutation ($id: ID!) {
+          amendProject(
+            id: $id
+            changes: { plannedSmsLevel: 2 }
+            justification: "No comparison sites could be matched."
+          ) {
+            status
+          }
+        }
+      `,
+      { id },
+    );
+    expect(amended.data).toEqual({ amendProject: { status: 'under_review' } });
+    expect(await reviews()).toEqual({
+      researchProject: { reviews: [{ reviewerId: REVIEWER_A, current: false }] },
+    });
+    const refused = await as(committee, approve, { id });
+    expect(refused.errors?.[0]).toMatchObject({
+      message:
+        'Approval needs a review of the current design finding that it meets the standards; ' +
+        'this submission has none. The earlier review was of an earlier design and no longer counts.',
+      extensions: { code: 'REVIEWS_INCOMPLETE' },
+    });
+
+    expect((await as(reviewer, review, { id, checklist: allMet })).errors).toBeUndefined();
+    expect(await reviews()).toEqual({
+      researchProject: {
+        reviews: [
+          { reviewerId: REVIEWER_A, current: false },
+          { reviewerId: REVIEWER_A, current: true },
+        ],
+      },
+    });
+    expect((await as(committee, approve, { id })).data).toEqual({
+      decideProject: { status: 'approved' },
+    });
   });
 
   it('hides unexpected failures: no message details, no stack trace', async () => {

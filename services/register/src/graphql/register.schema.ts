@@ -66,6 +66,8 @@ export const registerTypeDefs = /* GraphQL */ `
     checklist: JSON!
     comments: String!
     at: String!
+    "Whether the review was of the project's current design. False once an amendment to the design, methods, SMS level or outcomes has made it a review of an earlier design, which no longer counts towards approval."
+    current: Boolean!
   }
 
   type Actor {

@@ -14,6 +14,7 @@ import {
 } from './project.errors';
 import {
   OPEN_STATUSES,
+  currentReviews,
   evolveProject,
   initialProjectState,
   type ProjectEvent,
@@ -59,6 +60,33 @@ type Existing = Exclude<ProjectState, { status: 'none' }>;
 /** Two independent reviews where the planned design claims SMS 4 or 5, one otherwise. */
 export function reviewsRequired(proposal: register.ProjectProposal): number {
   return proposal.plannedSmsLevel >= 4 ? 2 : 1;
+}
+
+/**
+ * Why the committee cannot approve yet, in plain words: what approval needs, what the submission
+ * has of the current design, and that any earlier reviews were of a design since amended.
+ */
+function approvalRefusal(required: number, current: number, favourable: number, stale: number) {
+  const needs =
+    required === 1
+      ? 'a review of the current design finding that it meets the standards'
+      : `${required} reviews of the current design, all finding that it meets the standards`;
+  const unfavourable = current - favourable;
+  const has =
+    current === 0
+      ? 'none'
+      : unfavourable === 0
+        ? `${current}`
+        : current === 1
+          ? '1, which does not find that it meets them'
+          : `${current}, ${unfavourable} of which ${unfavourable === 1 ? 'does' : 'do'} not find that it meets them`;
+  const earlier =
+    stale === 0
+      ? ''
+      : stale === 1
+        ? ' The earlier review was of an earlier design and no longer counts.'
+        : ` The ${stale} earlier reviews were of an earlier design and no longer count.`;
+  return `Approval needs ${needs}; this submission has ${has}.${earlier}`;
 }
 
 function existing(state: ProjectState): Existing {
@@ -193,8 +221,9 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
       requireStatus(project, 'review', ['submitted', 'under-review']);
       if (command.by === project.proposal.leadId)
         throw new ReviewerNotEligible('The project lead cannot review their own project');
-      if (project.reviews.some((review) => review.reviewerId === command.by)) {
-        throw new ReviewerNotEligible('Each reviewer reviews a submission once');
+      // Once per design: a reviewer of a design since amended may review the amended one.
+      if (currentReviews(project).some((review) => review.reviewerId === command.by)) {
+        throw new ReviewerNotEligible('Each reviewer reviews a design once');
       }
       requireText(command.comments, 'Review comments', 1);
       checkVerdict(command.verdict, command.checklist);
@@ -215,15 +244,14 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
       requireStatus(project, command.decision, ['submitted', 'under-review']);
       requireText(command.reasons, 'The committee’s reasons');
       if (command.decision === 'approve') {
+        // Only reviews of the design as it stands count: an amendment to the design, methods, SMS
+        // level or outcomes leaves the earlier ones reviews of something else.
         const required = reviewsRequired(project.proposal);
-        const sound = project.reviews.filter(
-          (review) => review.verdict === 'meets-standards',
-        ).length;
-        if (project.reviews.length < required || sound < project.reviews.length) {
-          throw new ReviewsIncomplete(
-            `Approval needs ${required} review(s) all finding that the design meets the standards; ` +
-              `this submission has ${project.reviews.length}, ${sound} of them favourable`,
-          );
+        const current = currentReviews(project);
+        const sound = current.filter((review) => review.verdict === 'meets-standards').length;
+        if (current.length < required || sound < current.length) {
+          const stale = project.reviews.length - current.length;
+          throw new ReviewsIncomplete(approvalRefusal(required, current.length, sound, stale));
         }
       }
       const type = (

@@ -1,4 +1,5 @@
 import { deciderSpecification } from '@ebp/eventing';
+import type { ProjectEvent } from './project';
 import { decideProjectRules, projectDecider, reviewsRequired } from './project.decider';
 import {
   EmptyAmendment,
@@ -282,6 +283,182 @@ describe('research project decider', () => {
         .given([proposed(), submitted, reviewed(REVIEWER_A), deferred, submitted])
         .when(decide('approve'))
         .thenThrows(ReviewsIncomplete);
+    });
+  });
+
+  describe('reviews follow the design', () => {
+    const justification = 'The comparison sites could not be matched in time.';
+    const amendedWith = (
+      changes: Record<string, { from: unknown; to: unknown }>,
+    ): ProjectEvent => ({
+      type: 'register.project.amended',
+      data: { by: LEAD, justification, changes, outcomesChangedAfterApproval: false },
+    });
+    const approve = {
+      type: 'decide',
+      decision: 'approve',
+      by: COMMITTEE,
+      reasons: 'Addresses a force priority with a sound design.',
+    } as const;
+    const review = (by: string) =>
+      ({
+        type: 'record-review',
+        by,
+        verdict: 'meets-standards',
+        checklist: allMet,
+        comments: 'Sound design.',
+      }) as const;
+    const newOutcomes = {
+      primary: [{ name: 'Violence with injury', measure: 'Offences per hot spot per fortnight' }],
+      secondary: [],
+    };
+
+    it.each([
+      ['design', { design: { from: aProposal().design, to: 'Before and after, no comparison' } }],
+      ['methods', { methods: { from: aProposal().methods, to: ['before-after'] } }],
+      ['SMS level', { plannedSmsLevel: { from: 3, to: 2 } }],
+      ['outcomes', { outcomes: { from: aProposal().outcomes, to: newOutcomes } }],
+    ])(
+      'refuses approval on reviews made before an amendment to the %s, saying they were of an earlier design',
+      (_field, changes) => {
+        spec
+          .given([proposed(), submitted, reviewed(REVIEWER_A), amendedWith(changes)])
+          .when(approve)
+          .thenThrows(ReviewsIncomplete, {
+            code: 'REVIEWS_INCOMPLETE',
+            message:
+              'Approval needs a review of the current design finding that it meets the standards; ' +
+              'this submission has none. The earlier review was of an earlier design and no longer counts.',
+          });
+      },
+    );
+
+    it('approves once the amended design has been reviewed, by the earlier reviewer too', () => {
+      const smsTwo = amendedWith({ plannedSmsLevel: { from: 3, to: 2 } });
+      spec
+        .given([proposed(), submitted, reviewed(REVIEWER_A), smsTwo])
+        .when(review(REVIEWER_A))
+        .then([reviewed(REVIEWER_A)]);
+      spec
+        .given([proposed(), submitted, reviewed(REVIEWER_A), smsTwo, reviewed(REVIEWER_A)])
+        .when(approve)
+        .then([approved]);
+      // Still once per design.
+      spec
+        .given([proposed(), submitted, reviewed(REVIEWER_A), smsTwo, reviewed(REVIEWER_A)])
+        .when(review(REVIEWER_A))
+        .thenThrows(ReviewerNotEligible, { code: 'REVIEWER_NOT_ELIGIBLE' });
+    });
+
+    it('does not hold an unfavourable review of an earlier design against the amended one', () => {
+      spec
+        .given([
+          proposed(),
+          submitted,
+          reviewed(REVIEWER_A, 'revisions-required'),
+          amendedWith({ methods: { from: aProposal().methods, to: ['quasi-experiment'] } }),
+          reviewed(REVIEWER_B),
+        ])
+        .when(approve)
+        .then([approved]);
+    });
+
+    it('keeps the reviews current when an amendment leaves the design alone', () => {
+      spec
+        .given([
+          proposed(),
+          submitted,
+          reviewed(REVIEWER_A),
+          amendedWith({
+            title: { from: aProposal().title, to: 'Hot-spot patrols in the night-time economy' },
+            needToKnow: { from: undefined, to: ['person-ann'] },
+            plannedEnd: { from: '2027-03-31', to: '2027-09-30' },
+          }),
+        ])
+        .when(approve)
+        .then([approved]);
+      spec
+        .given([
+          proposed(),
+          submitted,
+          reviewed(REVIEWER_A),
+          amendedWith({ owningUnit: { from: 'Central West BCU', to: 'North Area BCU' } }),
+        ])
+        .when(review(REVIEWER_A))
+        .thenThrows(ReviewerNotEligible);
+    });
+
+    it('needs two reviews of the current design for an SMS 5 project', () => {
+      const rct = proposed(
+        aProposal({ plannedSmsLevel: 5, design: 'Randomised controlled trial' }),
+      );
+      const blocked = amendedWith({
+        design: { from: 'Randomised controlled trial', to: 'Block-randomised controlled trial' },
+      });
+      spec
+        .given([rct, submitted, reviewed(REVIEWER_A), reviewed(REVIEWER_B), blocked])
+        .when(approve)
+        .thenThrows(ReviewsIncomplete, {
+          message:
+            'Approval needs 2 reviews of the current design, all finding that it meets the standards; ' +
+            'this submission has none. The 2 earlier reviews were of an earlier design and no longer count.',
+        });
+      spec
+        .given([
+          rct,
+          submitted,
+          reviewed(REVIEWER_A),
+          reviewed(REVIEWER_B),
+          blocked,
+          reviewed(REVIEWER_B),
+        ])
+        .when(approve)
+        .thenThrows(ReviewsIncomplete, {
+          message:
+            'Approval needs 2 reviews of the current design, all finding that it meets the standards; ' +
+            'this submission has 1. The 2 earlier reviews were of an earlier design and no longer count.',
+        });
+      spec
+        .given([
+          rct,
+          submitted,
+          reviewed(REVIEWER_A),
+          reviewed(REVIEWER_B),
+          blocked,
+          reviewed(REVIEWER_B),
+          reviewed(REVIEWER_A),
+        ])
+        .when(approve)
+        .then([approved]);
+    });
+
+    it('counts against the requirement of the amended SMS level', () => {
+      // Raised from 3 to 4: the one review was of the earlier design, and two are now needed.
+      spec
+        .given([
+          proposed(),
+          submitted,
+          reviewed(REVIEWER_A),
+          amendedWith({ plannedSmsLevel: { from: 3, to: 4 } }),
+          reviewed(REVIEWER_A),
+        ])
+        .when(approve)
+        .thenThrows(ReviewsIncomplete, {
+          message:
+            'Approval needs 2 reviews of the current design, all finding that it meets the standards; ' +
+            'this submission has 1. The earlier review was of an earlier design and no longer counts.',
+        });
+    });
+
+    it('says plainly when a review of the current design finds it wanting', () => {
+      spec
+        .given([proposed(), submitted, reviewed(REVIEWER_A, 'revisions-required')])
+        .when(approve)
+        .thenThrows(ReviewsIncomplete, {
+          message:
+            'Approval needs a review of the current design finding that it meets the standards; ' +
+            'this submission has 1, which does not find that it meets them.',
+        });
     });
   });
 

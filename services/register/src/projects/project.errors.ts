@@ -26,7 +26,7 @@ export class IllegalProjectTransition extends DomainError {
   }
 }
 
-/** The reviewer may not review this submission (the project lead, or a second review by the same person). */
+/** The reviewer may not review this submission (the project lead, or a second review of the same design by the same person). */
 export class ReviewerNotEligible extends DomainError {
   readonly code = 'REVIEWER_NOT_ELIGIBLE';
 }
@@ -36,7 +36,7 @@ export class VerdictContradictsChecklist extends DomainError {
   readonly code = 'VERDICT_CONTRADICTS_CHECKLIST';
 }
 
-/** The committee cannot approve before the required reviews have found the design sound. */
+/** The committee cannot approve before the required reviews of the current design have found it sound. */
 export class ReviewsIncomplete extends DomainError {
   readonly code = 'REVIEWS_INCOMPLETE';
 }

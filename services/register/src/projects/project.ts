@@ -29,6 +29,24 @@ export type ProjectStatus =
 export interface Review {
   readonly reviewerId: string;
   readonly verdict: register.ReviewVerdict;
+  /** The design revision the review was made against (see `designRevision`). */
+  readonly designRevision: number;
+}
+
+/**
+ * The proposal's fields a quality-assurance review judges: an amendment to any of them while the
+ * proposal is before the committee makes the reviews made so far reviews of an earlier design.
+ */
+export const DESIGN_FIELDS = [
+  'design',
+  'methods',
+  'plannedSmsLevel',
+  'outcomes',
+] as const satisfies readonly register.ProposalField[];
+
+/** Whether an amendment's changed fields include the design, methods, SMS level or outcomes. */
+export function changesDesign(changes: Readonly<Record<string, unknown>>): boolean {
+  return DESIGN_FIELDS.some((field) => field in changes);
 }
 
 export type ProjectState =
@@ -40,8 +58,16 @@ export type ProjectState =
       readonly proposedBy: string;
       /** The audience last published (`register.project.audience-changed`); none before the first. */
       readonly audience?: EntityAudience;
-      /** Reviews of the current submission (a resubmission starts afresh). */
+      /**
+       * Reviews of the current submission (a resubmission starts afresh), with those of an earlier
+       * design: only the ones made against `designRevision` count (see `currentReviews`).
+       */
       readonly reviews: readonly Review[];
+      /**
+       * How many amendments have changed the design (DESIGN_FIELDS): worked out from the stream, so
+       * the stored events carry no revision of their own.
+       */
+      readonly designRevision: number;
       readonly everApproved: boolean;
       /** Partner organisations working on the project: their identities may read it. */
       readonly partnerOrganisations?: readonly string[];
@@ -50,6 +76,11 @@ export type ProjectState =
     };
 
 export const initialProjectState = (): ProjectState => ({ status: 'none' });
+
+/** The reviews of the project's current design: the only ones an approval may rest on. */
+export function currentReviews(state: Exclude<ProjectState, { status: 'none' }>): Review[] {
+  return state.reviews.filter((review) => review.designRevision === state.designRevision);
+}
 
 /** Statuses from which a project can still be withdrawn or amended. */
 export const OPEN_STATUSES: readonly ProjectStatus[] = [
@@ -70,6 +101,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       proposal: event.data.proposal,
       proposedBy: event.data.proposedBy,
       reviews: [],
+      designRevision: 0,
       everApproved: false,
     };
   }
@@ -83,7 +115,11 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         status: 'under-review',
         reviews: [
           ...state.reviews,
-          { reviewerId: event.data.reviewerId, verdict: event.data.verdict },
+          {
+            reviewerId: event.data.reviewerId,
+            verdict: event.data.verdict,
+            designRevision: state.designRevision,
+          },
         ],
       };
     case 'register.project.approved':
@@ -107,7 +143,11 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, status: 'withdrawn' };
     case 'register.project.amended': {
       const changed = newValues(event.data.changes);
-      return { ...state, proposal: { ...state.proposal, ...changed } };
+      return {
+        ...state,
+        proposal: { ...state.proposal, ...changed },
+        designRevision: state.designRevision + (changesDesign(event.data.changes) ? 1 : 0),
+      };
     }
     case 'register.project.partner-joined':
       return {

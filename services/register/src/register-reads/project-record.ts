@@ -15,6 +15,8 @@ export interface ReviewRecord {
   readonly checklist: register.QaChecklist;
   readonly comments: string;
   readonly at: string;
+  /** Whether the review was of the project's current design (not of one since amended). */
+  readonly current: boolean;
 }
 
 /** Everything known of one project, from its own stream: what the detail page shows. */
@@ -41,7 +43,7 @@ export async function projectRecord(
   const events = await store.readStream(projectStreamId(projectId), asOf ? { asOf } : {});
   let summary: ProjectSummary | null = null;
   let state: ProjectState = projectDecider.initialState();
-  const reviews: ReviewRecord[] = [];
+  const reviews: (Omit<ReviewRecord, 'current'> & { designRevision: number })[] = [];
   let findings: ProjectRecord['findings'] = null;
   let outcomeSwitching: ProjectRecord['outcomeSwitching'] = null;
   for (const stored of events) {
@@ -49,8 +51,12 @@ export async function projectRecord(
     const event = stored as unknown as ProjectEvent;
     state = projectDecider.evolve(state, event);
     if (event.type === 'register.project.submitted') reviews.length = 0;
-    if (event.type === 'register.project.review-recorded')
-      reviews.push({ ...event.data, at: stored.metadata.recordedAt });
+    if (event.type === 'register.project.review-recorded' && state.status !== 'none')
+      reviews.push({
+        ...event.data,
+        at: stored.metadata.recordedAt,
+        designRevision: state.designRevision,
+      });
     if (event.type === 'register.project.completed') {
       findings = event.data.findings;
       outcomeSwitching = event.data.outcomeSwitching;
@@ -61,7 +67,11 @@ export async function projectRecord(
     summary,
     proposal: state.proposal,
     version: events.length,
-    reviews,
+    // A review is current when no amendment has changed the design since (as of `asOf`).
+    reviews: reviews.map(({ designRevision, ...review }) => ({
+      ...review,
+      current: designRevision === state.designRevision,
+    })),
     findings,
     outcomeSwitching,
     // The audience events restate who may read the project for other services; not history.

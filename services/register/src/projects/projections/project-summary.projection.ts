@@ -1,7 +1,7 @@
 import { newValues } from '../../shared/field-changes';
 import type { register } from '@ebp/contracts';
 import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
-import type { ProjectEvent, ProjectStatus } from '../project';
+import { changesDesign, type ProjectEvent, type ProjectStatus } from '../project';
 import { projectIdOf } from '../project.handler';
 import { readersOf } from '../../access/register-access';
 
@@ -38,7 +38,11 @@ export interface ProjectSummary {
   startedOn: string | null;
   lastProgressAt: string | null;
   completedAt: string | null;
-  reviews: { reviewerId: string; verdict: register.ReviewVerdict }[];
+  /**
+   * Reviews of the current submission; `current` is false for a review of a design since amended
+   * (design, methods, SMS level or outcomes), which no longer counts towards approval.
+   */
+  reviews: { reviewerId: string; verdict: register.ReviewVerdict; current: boolean }[];
   amendments: number;
   outcomeSwitching: boolean;
   outcomesChangedAfterApproval: boolean;
@@ -130,7 +134,7 @@ function evolveWithoutReaders(
         status: 'under-review',
         reviews: [
           ...current.reviews,
-          { reviewerId: event.data.reviewerId, verdict: event.data.verdict },
+          { reviewerId: event.data.reviewerId, verdict: event.data.verdict, current: true },
         ],
       };
     case 'register.project.approved':
@@ -174,6 +178,9 @@ function evolveWithoutReaders(
         ...summary,
         searchText: `${merged.title} ${merged.summary}`.toLowerCase(),
         amendments: current.amendments + 1,
+        reviews: changesDesign(event.data.changes)
+          ? current.reviews.map((review) => ({ ...review, current: false }))
+          : current.reviews,
         outcomesChangedAfterApproval:
           current.outcomesChangedAfterApproval || event.data.outcomesChangedAfterApproval,
       };
@@ -201,7 +208,8 @@ function evolveWithoutReaders(
 
 export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
   name: 'register-projects',
-  version: 3,
+  // 4: each review says whether it was of the current design.
+  version: 4,
   handles: [
     'register.project.proposed',
     'register.project.submitted',
