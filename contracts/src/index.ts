@@ -2,6 +2,7 @@ export * from './errors';
 export * from './parse';
 export * from './plain-english';
 export * from './http-url';
+export * from './identifiers';
 export * from './envelope';
 export * from './published-event';
 export * from './upcasting';

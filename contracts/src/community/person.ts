@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrcidSchema } from '../identifiers';
 
 const text = (max: number) => z.string().trim().min(2).max(max);
 const isoDate = z.iso.date();
@@ -29,9 +30,8 @@ export const ContactSchema = z
   })
   .strict();
 
-export const OrcidSchema = z
-  .string()
-  .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'must be an ORCID iD like 0000-0002-1825-0097');
+/** The shared ORCID iD schema (check digit included), kept under its old name here. */
+export { OrcidSchema };
 
 /** What a person says about themselves; the personal fields are sealed in events (PERSONAL_FIELDS). */
 export const PersonProfileSchema = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClassificationSchema } from '../envelope';
 import { HttpUrlSchema } from '../http-url';
+import { DoiSchema } from '../identifiers';
 import { EbpLevelSchema, EmmieSchema, FindingsSchema, SmsLevelSchema } from '../register/project';
 
 const text = (max: number) => z.string().trim().min(2).max(max);
@@ -60,10 +61,7 @@ export const LibraryContentSchema = z
       settings: [],
     }),
     projectIds: z.array(id).max(20).default([]),
-    doi: z
-      .string()
-      .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI like 10.1177/0011128720954578')
-      .optional(),
+    doi: DoiSchema.optional(),
     url: HttpUrlSchema.optional(),
     classification: ClassificationSchema,
     /** People (ids) who may read an OFFICIAL-SENSITIVE item besides editors. */

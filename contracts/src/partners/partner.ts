@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrlSchema } from '../http-url';
+import { DoiSchema, OrcidSchema, RorIdSchema } from '../identifiers';
 
 const text = (max: number) => z.string().trim().min(2).max(max);
 export const IsoDateSchema = z.iso.date();
@@ -19,8 +20,8 @@ export const OrganisationKindSchema = z.enum([
   'other',
 ]);
 
-/** A ROR id as ror.org prints it: `0` and eight characters, e.g. `013meh722`. */
-export const RorIdSchema = z.string().regex(/^0[a-hj-km-np-tv-z0-9]{6}\d{2}$/, 'must be a ROR id');
+/** The shared ROR id schema (checksum included), kept under its old name here. */
+export { RorIdSchema };
 
 export const PartnerContactSchema = z
   .object({ name: text(200), role: text(200), email: z.email() })
@@ -48,10 +49,7 @@ export const AffiliationSchema = z
 export const AcademicSchema = z
   .object({
     name: text(200),
-    orcid: z
-      .string()
-      .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'must be an ORCID iD')
-      .optional(),
+    orcid: OrcidSchema.optional(),
     expertise: z.array(text(100)).max(50),
     affiliations: z.array(AffiliationSchema).max(20),
   })
@@ -124,10 +122,7 @@ export const PartnerOutcomeSchema = z
     kind: z.enum(['findings', 'publication', 'dataset', 'presentation']),
     title: text(500),
     summary: text(4000).optional(),
-    doi: z
-      .string()
-      .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI like 10.1177/0011128720954578')
-      .optional(),
+    doi: DoiSchema.optional(),
     url: HttpUrlSchema.optional(),
     publishedOn: isoDate,
   })
