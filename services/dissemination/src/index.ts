@@ -25,3 +25,4 @@ export * from './graphql/dissemination-runtime';
 export * from './graphql/dissemination.module';
 export * from './server/dissemination-server';
 export * from './testing/national-body-endpoint';
+export { disseminationContractTypes } from './graphql/dissemination-inputs';

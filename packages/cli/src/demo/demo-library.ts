@@ -89,7 +89,8 @@ export async function loadDemoLibrary(
       topics: ['triple-t'],
     },
   });
-  const NETWORK = 'mutation($id: ID!, $n: JSON!) { createLearningNetwork(id: $id, network: $n) }';
+  const NETWORK =
+    'mutation($id: ID!, $n: LearningNetworkInput!) { createLearningNetwork(id: $id, network: $n) { network { id } } }';
   await committee.must(NETWORK, {
     id: 'demo-lln-south',
     n: {
@@ -109,11 +110,11 @@ export async function loadDemoLibrary(
       description: 'Practitioners across the force comparing approaches to protecting victims.',
     },
   });
-  await committee.must('mutation($id: ID!) { joinLearningNetwork(id: $id) }', {
+  await committee.must('mutation($id: ID!) { joinLearningNetwork(id: $id) { network { id } } }', {
     id: 'demo-lln-south',
   });
   await committee.must(
-    'mutation($id: ID!, $p: JSON!) { shareLearning(networkId: $id, post: $p) }',
+    'mutation($id: ID!, $p: LearningPostInput!) { shareLearning(networkId: $id, post: $p) { postId } }',
     {
       id: 'demo-lln-south',
       p: {

@@ -34,8 +34,8 @@ interface Item {
 const ITEM = `query($id: ID!) { libraryItem(id: $id) { id status title version classification
   evidence { smsLevel emmieEffect } deliveries { id targetId version status attempts lastError
   lastHttpStatus reference } } }`;
-const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
-const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) }';
+export const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
+export const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) }';
 
 /** The parts of the governance report (JSON) this scenario checks. */
 interface ReportFigures {
@@ -150,7 +150,13 @@ export function disseminationScenario(
       '@type': string;
       name: string;
     };
-    expect(article).toMatchObject({ '@type': 'ScholarlyArticle', name: draft!.title });
+    // The item's link is at the platform's public URL, never a service's own address.
+    const itemLink = `${running().publicUrl}/library/${itemId}`;
+    expect(article).toMatchObject({
+      '@type': 'ScholarlyArticle',
+      name: draft!.title,
+      url: itemLink,
+    });
     const csv = bodies()['national-police-library'].kept.get(key('national-police-library'))!;
     expect(csv.contentType).toMatch(/^text\/csv/);
     expect(csv.body.split('\r\n')[0]).toMatch(/^item_id,version,title,summary/);
@@ -158,6 +164,7 @@ export function disseminationScenario(
     const entry = bodies()['knowledge-hub'].kept.get(key('knowledge-hub'))!;
     expect(entry.body).toContain('<entry xmlns="http://www.w3.org/2005/Atom">');
     expect(entry.body).toContain(`<id>urn:ebp:library:${itemId}:v1</id>`);
+    expect(entry.body).toContain(`<link rel="alternate" href="${itemLink}"/>`);
 
     // The register's project shows its publications through the gateway, to any member of staff.
     const { researchProject } = await (
@@ -199,16 +206,27 @@ export function disseminationScenario(
     ]);
     expect(codes(await (await as('vic')).request(TRAIL, { id: itemId }))).toEqual(['FORBIDDEN']);
 
-    // And the library's Atom feed carries it.
-    const feedUrl = running().subgraphUrls.dissemination.replace(
-      /\/graphql$/,
-      '/feeds/library.atom',
-    );
-    const feed = await fetch(feedUrl);
+    // And the library's Atom feed carries it, at the platform's one origin (the gateway), with
+    // links at the public URL.
+    const feed = await fetch(`${running().origin}/feeds/library.atom`);
+    expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     const xml = await feed.text();
     expect(xml).toContain(`<id>urn:ebp:library:${itemId}:v1</id>`);
     expect(xml).toContain(`<title>${draft!.title}</title>`);
+    expect(xml).toContain(`<link rel="alternate" href="${itemLink}"/>`);
+    expect(xml).toContain(`<link rel="self" href="${running().publicUrl}/feeds/library.atom"/>`);
+    // Every link in the feed is at the public URL, but for DOIs: none names a service's address.
+    const links = [...xml.matchAll(/<link rel="(\w+)" href="([^"]*)"\/>/g)].map(
+      ([, rel, href]) => ({ rel, href }),
+    );
+    expect(links.length).toBeGreaterThan(1);
+    expect(
+      links.filter(
+        ({ rel, href }) =>
+          !href!.startsWith(rel === 'related' ? 'https://doi.org/' : `${running().publicUrl}/`),
+      ),
+    ).toEqual([]);
   });
 
   it('shows a national body’s refusal on the delivery, and lets readers find and subscribe to the item', async () => {
@@ -216,9 +234,12 @@ export function disseminationScenario(
     const refusedId = `e2e-${run}-no-emmie`;
     await (
       await as('vic')
-    ).must('mutation($s: JSON!) { subscribe(subscription: $s) }', {
-      s: { crimeProblems: [crimeProblem] },
-    });
+    ).must(
+      'mutation($s: SubscriptionInput!) { subscribe(subscription: $s) { subscription { crimeProblems } } }',
+      {
+        s: { crimeProblems: [crimeProblem] },
+      },
+    );
     await rob.must(DRAFT, { id: refusedId, c: editorItem(`Street briefings on robbery ${run}`) });
     await rob.must(PUBLISH, { id: refusedId });
     const refused = await untilDeliveries(

@@ -90,9 +90,6 @@ export const NAMES_NEITHER: readonly string[] = [
   'launchSkillsAudit.audit',
   'answerSkillsAudit.answers',
   'scheduleMasterClass.masterClass',
-  'createLearningNetwork.network',
-  'shareLearning.post',
-  'subscribe.subscription',
   'registerOrganisation.organisation',
   'updateOrganisation.organisation',
   'proposeProject.proposal',
@@ -534,7 +531,7 @@ export function leakScenario(
     await step('rob', 'mutation($id: ID!) { publishLibraryItem(id: $id) }', { id: seed.item });
     await step(
       'rae',
-      'mutation($id: ID!, $n: JSON!) { createLearningNetwork(id: $id, network: $n) }',
+      'mutation($id: ID!, $n: LearningNetworkInput!) { createLearningNetwork(id: $id, network: $n) { network { id } } }',
       {
         id: seed.network,
         n: {
@@ -545,15 +542,21 @@ export function leakScenario(
         },
       },
     );
-    await step('rae', 'mutation($id: ID!) { joinLearningNetwork(id: $id) }', { id: seed.network });
-    await step('rae', 'mutation($id: ID!, $p: JSON!) { shareLearning(networkId: $id, post: $p) }', {
+    await step('rae', 'mutation($id: ID!) { joinLearningNetwork(id: $id) { network { id } } }', {
       id: seed.network,
-      p: {
-        title: 'What we learnt from the visits',
-        body: 'Visits within a week of a burglary matter most.',
-        itemIds: [seed.item],
-      },
     });
+    await step(
+      'rae',
+      'mutation($id: ID!, $p: LearningPostInput!) { shareLearning(networkId: $id, post: $p) { postId } }',
+      {
+        id: seed.network,
+        p: {
+          title: 'What we learnt from the visits',
+          body: 'Visits within a week of a burglary matter most.',
+          itemIds: [seed.item],
+        },
+      },
+    );
   }
 
   async function decideRound(round: string, nomination: string, application: string) {

@@ -1,4 +1,5 @@
 import { auditEntryTypeDefs } from '@ebp/platform';
+import { disseminationInputTypeDefs } from './dissemination-inputs';
 
 /**
  * The dissemination service's subgraph schema (Federation 2): the Research and Learning Library,
@@ -174,7 +175,7 @@ export const disseminationTypeDefs = /* GraphQL */ `
   type LearningNetwork @key(fields: "id") {
     id: ID!
     name: String!
-    focus: String!
+    focus: LearningNetworkFocus!
     area: String
     theme: String
     description: String!
@@ -236,11 +237,33 @@ export const disseminationTypeDefs = /* GraphQL */ `
     cancelMasterClassRegistration(id: ID!): Boolean!
     recordAttendance(id: ID!, personIds: [ID!]!): Boolean!
     cancelMasterClass(id: ID!, reason: String!): Boolean!
-    createLearningNetwork(id: ID!, network: JSON!): Boolean!
-    joinLearningNetwork(id: ID!): Boolean!
-    leaveLearningNetwork(id: ID!): Boolean!
-    "Shares learning with a network; returns the post's id."
-    shareLearning(networkId: ID!, post: JSON!): ID!
-    subscribe(subscription: JSON!): Boolean!
+    "Sets up a Local Learning Network (EBP champions and the EBP team)."
+    createLearningNetwork(id: ID!, network: LearningNetworkInput!): LearningNetworkPayload!
+    "Joins the network as the caller."
+    joinLearningNetwork(id: ID!): LearningNetworkPayload!
+    "Leaves the network."
+    leaveLearningNetwork(id: ID!): LearningNetworkPayload!
+    "Shares learning with a network."
+    shareLearning(networkId: ID!, post: LearningPostInput!): ShareLearningPayload!
+    "Sets what the caller's digest covers."
+    subscribe(subscription: SubscriptionInput!): SubscribePayload!
   }
+
+  "The network as it is after the change."
+  type LearningNetworkPayload {
+    network: LearningNetwork!
+  }
+
+  "The post shared, and its network."
+  type ShareLearningPayload {
+    "The new post's id."
+    postId: ID!
+    network: LearningNetwork!
+  }
+
+  "The caller's subscription as it is after the change."
+  type SubscribePayload {
+    subscription: TopicSubscription!
+  }
+  ${disseminationInputTypeDefs}
 `;

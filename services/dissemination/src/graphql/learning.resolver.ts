@@ -9,7 +9,7 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import type { RequestContext } from '@ebp/platform';
+import { inputFromGraph, type RequestContext } from '@ebp/platform';
 import {
   DisseminationApplication,
   type MasterClassView,
@@ -145,26 +145,33 @@ export class LearningNetworkResolver extends DisseminationResolverBase {
     return this.trail(context, 'network', network.id);
   }
 
+  /** The network after a change the caller just made (read after the projections caught up). */
+  private async changed(context: RequestContext, id: string) {
+    const network = await this.network(context, id);
+    if (!network) throw new Error(`learning network ${id} is missing after a change to it`);
+    return network;
+  }
+
   @Mutation('createLearningNetwork')
   async create(
     @Context() context: RequestContext,
     @Args('id') id: string,
     @Args('network') network: unknown,
   ) {
-    await this.library.createNetwork(await this.identity(context), id, network);
-    return true;
+    await this.library.createNetwork(await this.identity(context), id, inputFromGraph(network));
+    return { network: await this.changed(context, id) };
   }
 
   @Mutation('joinLearningNetwork')
   async join(@Context() context: RequestContext, @Args('id') id: string) {
     await this.library.joinNetwork(await this.identity(context), id, true);
-    return true;
+    return { network: await this.changed(context, id) };
   }
 
   @Mutation('leaveLearningNetwork')
   async leave(@Context() context: RequestContext, @Args('id') id: string) {
     await this.library.joinNetwork(await this.identity(context), id, false);
-    return true;
+    return { network: await this.changed(context, id) };
   }
 
   @Mutation('shareLearning')
@@ -173,7 +180,9 @@ export class LearningNetworkResolver extends DisseminationResolverBase {
     @Args('networkId') networkId: string,
     @Args('post') post: unknown,
   ) {
-    return this.library.shareLearning(await this.identity(context), networkId, post);
+    const identity = await this.identity(context);
+    const postId = await this.library.shareLearning(identity, networkId, inputFromGraph(post));
+    return { postId, network: await this.changed(context, networkId) };
   }
 }
 
@@ -216,7 +225,8 @@ export class SubscriptionResolver extends DisseminationResolverBase {
 
   @Mutation('subscribe')
   async subscribe(@Context() context: RequestContext, @Args('subscription') subscription: unknown) {
-    await this.library.subscribe(await this.identity(context), subscription);
-    return true;
+    const identity = await this.identity(context);
+    await this.library.subscribe(identity, inputFromGraph(subscription));
+    return { subscription: await this.library.mySubscription(identity) };
   }
 }

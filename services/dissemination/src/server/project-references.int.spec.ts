@@ -255,9 +255,13 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     await must('cat', DRAFT, { id: summaryId, c: summaryItem([covert]) });
     await must('cat', PUBLISH, { id: summaryId });
     for (const user of ['vic', 'rob', 'kim'])
-      await must(user, 'mutation($s: JSON!) { subscribe(subscription: $s) }', {
-        s: { crimeProblems: tags.crimeProblems },
-      });
+      await must(
+        user,
+        'mutation($s: SubscriptionInput!) { subscribe(subscription: $s) { subscription { crimeProblems } } }',
+        {
+          s: { crimeProblems: tags.crimeProblems },
+        },
+      );
   }, 60_000);
 
   it('leaves the hidden project’s items and references out for those who may not see it, and shows them to a cleared reader with need-to-know', async () => {
