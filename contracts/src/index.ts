@@ -14,3 +14,4 @@ export * as dissemination from './dissemination';
 export * as partners from './partners';
 export * from './catalogue';
 export * from './catalogue-markdown';
+export * as vocabularies from './vocabularies';
