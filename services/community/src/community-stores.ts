@@ -16,6 +16,8 @@ import {
 import { PersonalReadLog } from './access/personal-read-log';
 import type { CommunityStores } from './application/community-application';
 import { auditResponses } from './audits/projections/audit-responses.projection';
+import { skillsAudits } from './audits/projections/skills-audits.projection';
+import { awardRounds } from './awards/projections/award-rounds.projection';
 import { involvements } from './involvements/projections/involvement.projection';
 import { communityPersonalData } from './people/personal-data-policy';
 import { personDirectory } from './people/projections/person-directory.projection';
@@ -69,6 +71,8 @@ export async function openCommunityStores(options: {
     createProjectionProcessor(inner, checkpoints, documents, personDirectory),
     createProjectionProcessor(inner, checkpoints, documents, involvements),
     createProjectionProcessor(inner, checkpoints, documents, auditResponses),
+    createProjectionProcessor(inner, checkpoints, documents, skillsAudits),
+    createProjectionProcessor(inner, checkpoints, documents, awardRounds),
   ];
   const audiences = () => liveCollection(documents, communityProjectAudiences);
   const followed = options.registerEvents
@@ -89,6 +93,8 @@ export async function openCommunityStores(options: {
     people: () => liveCollection(documents, personDirectory),
     involvements: () => liveCollection(documents, involvements),
     auditResponses: () => liveCollection(documents, auditResponses),
+    skillsAudits: () => liveCollection(documents, skillsAudits),
+    awardRounds: () => liveCollection(documents, awardRounds),
     // Without the register's feed (a test's service) nothing is ever caught up.
     projects: followed?.guard ?? new ReferenceGuard(audiences),
     projectAudienceFollower: followed?.work,

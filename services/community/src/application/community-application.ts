@@ -29,7 +29,9 @@ import {
 import type { PersonalRead, PersonalReadLog } from '../access/personal-read-log';
 import { auditReport, type AuditReport } from '../audits/audit-report';
 import type { AuditResponse } from '../audits/projections/audit-responses.projection';
+import type { SkillsAuditEntry } from '../audits/projections/skills-audits.projection';
 import { auditDecider } from '../audits/skills-audit.decider';
+import type { AwardRoundEntry } from '../awards/projections/award-rounds.projection';
 import {
   rankExperts,
   suggestTeam,
@@ -55,7 +57,18 @@ import {
   seesAsStaff,
   withoutStaffDetails,
 } from './partner-reach';
+import { pageWindow, type Page, type PageRequest } from './paging';
 import { requireVisibleProjects } from './project-references';
+
+/** Who reads skills audits and their reports. */
+const AUDIT_READERS: readonly Role[] = ['committee', 'admin', 'reviewer'];
+
+/** Which skills audits to list; every condition given must hold. */
+export interface SkillsAuditFilter {
+  readonly status?: 'open' | 'closed';
+  /** Audits that ask this unit. */
+  readonly unit?: string;
+}
 
 const TALENT_POOL_READERS: readonly Role[] = [
   'viewer',
@@ -74,6 +87,10 @@ export interface CommunityStores {
   readonly people: () => Promise<DocumentCollection<PersonEntry>>;
   readonly involvements: () => Promise<DocumentCollection<InvolvementEntry>>;
   readonly auditResponses: () => Promise<DocumentCollection<AuditResponse>>;
+  /** The skills audits, for the list of audits. */
+  readonly skillsAudits: () => Promise<DocumentCollection<SkillsAuditEntry>>;
+  /** The award rounds, for the list of rounds (a round by id is folded from its stream). */
+  readonly awardRounds: () => Promise<DocumentCollection<AwardRoundEntry>>;
   /**
    * The register's projects as far as need-to-know goes (DESIGN.md §5): a reference to a project
    * the caller may not see is left out, and a write naming one is refused as for a missing one.
@@ -448,6 +465,7 @@ export class CommunityApplication {
       { type: 'launch', auditId, audit, by: identity.actor.id },
       this.context(identity),
     );
+    await this.stores.catchUp();
   }
 
   /** A person answers for themselves; their unit comes from their profile, not from the caller. */
@@ -472,10 +490,34 @@ export class CommunityApplication {
       { type: 'close', by: identity.actor.id },
       this.context(identity),
     );
+    await this.stores.catchUp();
+  }
+
+  /**
+   * The skills audits, most recently opening first (then by id), for those who read their
+   * reports: the list is refused to anyone else, as a report is.
+   */
+  async skillsAudits(
+    identity: Identity,
+    query: { readonly filter?: SkillsAuditFilter } & PageRequest = {},
+  ): Promise<Page<SkillsAuditEntry>> {
+    requireRole(identity, AUDIT_READERS, 'list skills audits');
+    const { status, unit } = query.filter ?? {};
+    const found = await (
+      await this.stores.skillsAudits()
+    ).find({
+      filter: {
+        ...(status ? { status } : {}),
+        ...(unit ? { targetUnits: { $contains: unit } } : {}),
+      },
+      sort: [{ field: 'opensOn', direction: 'desc' }],
+      ...pageWindow(query),
+    });
+    return { items: found.items.map((item) => item.body), total: found.total };
   }
 
   async auditReport(identity: Identity, auditId: string): Promise<AuditReport | undefined> {
-    requireRole(identity, ['committee', 'admin', 'reviewer'], 'read skills audit reports');
+    requireRole(identity, AUDIT_READERS, 'read skills audit reports');
     const { state } = await loadState(this.stores.store, auditDecider, auditStreamId(auditId));
     if (state.status === 'none') return undefined;
     const responses = await (await this.stores.auditResponses()).find({ filter: { auditId } });

@@ -1,4 +1,4 @@
-import { CommandHandler, commandContextFor, isRedacted, loadState } from '@ebp/eventing';
+import { CommandHandler, commandContextFor, isRedacted, isSealed, loadState } from '@ebp/eventing';
 import { currentCorrelationId, requireRole, type Identity } from '@ebp/platform';
 import {
   AWARD_PANEL,
@@ -8,6 +8,7 @@ import {
 } from '../access/award-access';
 import { personIdOf } from '../access/roles';
 import type { CommunityStores } from '../application/community-application';
+import { pageWindow, type Page, type PageRequest } from '../application/paging';
 import { isStaff } from '../application/partner-reach';
 import {
   projectIdOfApplication,
@@ -22,10 +23,12 @@ import {
   decideAwardRound,
   type AwardRoundCommand,
 } from './award-round.decider';
+import { awardRoundRecordOf, type AwardRoundRecord } from './projections/award-rounds.projection';
 
 export const awardRoundStreamId = (roundId: string): string => `award-round:${roundId}`;
 
-export interface AwardRoundView {
+/** A round as a caller may see it; the citation opened (or opened on demand) for the panel. */
+export interface AwardRoundView<Citation = string | null> {
   readonly id: string;
   readonly title: string;
   readonly status: 'open' | 'closed';
@@ -33,8 +36,18 @@ export interface AwardRoundView {
   readonly closesOn: string;
   readonly fundBudget: number;
   readonly fundCommitted: number;
-  readonly nominations: (NominationState & { id: string; citation: string | null })[];
+  readonly nominations: (NominationState & { id: string; citation: Citation })[];
   readonly applications: (ApplicationState & { id: string })[];
+}
+
+/** Which rounds to list; every condition given must hold. */
+export interface AwardRoundFilter {
+  readonly status?: 'open' | 'closed';
+  /**
+   * Rounds with a fund to apply to (a budget above £0), or award-only rounds (£0: the decider
+   * refuses every application, each asking for at least £1).
+   */
+  readonly hasFund?: boolean;
 }
 
 /**
@@ -44,22 +57,24 @@ export interface AwardRoundView {
  * reads of them are recorded in the personal-read log.
  */
 export class CommunityAwards {
-  private readonly rounds: CommandHandler<
+  private readonly handler: CommandHandler<
     AwardRoundCommand,
     Parameters<typeof awardRoundDecider.evolve>[1],
     AwardRoundState
   >;
 
   constructor(private readonly stores: CommunityStores) {
-    this.rounds = new CommandHandler(stores.store, awardRoundDecider);
+    this.handler = new CommandHandler(stores.store, awardRoundDecider);
   }
 
   private async handle(identity: Identity, roundId: string, command: AwardRoundCommand) {
-    await this.rounds.handle(
+    await this.handler.handle(
       awardRoundStreamId(roundId),
       command,
       commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL-SENSITIVE'),
     );
+    // The list of rounds reads a projection: a client reads its own writes there too.
+    await this.stores.catchUp();
   }
 
   private today(): string {
@@ -202,46 +217,141 @@ export class CommunityAwards {
       awardRoundStreamId(roundId),
     );
     if (state.status === 'none') return undefined;
+    const [view] = await this.visibleRounds(identity, [awardRoundRecordOf(state)]);
+    const citations = mayReadCitations(identity)
+      ? await this.citations(identity, roundId, new Set(view!.nominations.map(({ id }) => id)))
+      : new Map<string, string>();
+    return {
+      ...view!,
+      nominations: view!.nominations.map((nomination) => ({
+        ...nomination,
+        citation: citations.get(nomination.id) ?? null,
+      })),
+    };
+  }
+
+  /**
+   * The list of rounds, most recently opening first (then by id), each as `round` shows it: the
+   * same rules for every entry and every project reference, applied to the page at once. Every
+   * caller who may read a round by id sees every round; only their entries differ. A citation is
+   * opened (and its read logged) only when the panel asks for it.
+   */
+  async rounds(
+    identity: Identity,
+    query: { readonly filter?: AwardRoundFilter } & PageRequest = {},
+  ): Promise<Page<AwardRoundView<() => Promise<string | null>>>> {
+    const { status, hasFund } = query.filter ?? {};
+    const found = await (
+      await this.stores.awardRounds()
+    ).find({
+      filter: {
+        ...(status ? { status } : {}),
+        ...(hasFund === undefined ? {} : { 'round.fundBudget': hasFund ? { $gt: 0 } : 0 }),
+      },
+      sort: [{ field: 'round.opensOn', direction: 'desc' }],
+      ...pageWindow(query),
+    });
+    const entries = found.items.map((item) => item.body);
+    const views = await this.visibleRounds(identity, entries);
+    const panel = mayReadCitations(identity);
+    return {
+      total: found.total,
+      items: views.map((view, index) => {
+        const sealed = new Map(
+          entries[index]!.nominations.map((nomination) => [
+            nomination.nominationId,
+            nomination.citation,
+          ]),
+        );
+        let opened: Promise<Map<string, string>> | undefined;
+        const citations = () =>
+          (opened ??= this.openCitations(
+            identity,
+            view.nominations.map((nomination) => ({
+              nominationId: nomination.id,
+              nomineeId: nomination.nomineeId,
+              sealed: sealed.get(nomination.id),
+            })),
+          ));
+        return {
+          ...view,
+          nominations: view.nominations.map((nomination) => ({
+            ...nomination,
+            citation: async () => (panel ? ((await citations()).get(nomination.id) ?? null) : null),
+          })),
+        };
+      }),
+    };
+  }
+
+  /**
+   * The rules of `round` over several rounds, one look-up of the projects they name: the
+   * nominations and applications the caller may see, without the projects they may not.
+   */
+  private async visibleRounds(
+    identity: Identity,
+    records: readonly AwardRoundRecord[],
+  ): Promise<AwardRoundView<null>[]> {
     const staff = isStaff(identity);
-    const allApplications = Object.entries(state.applications);
-    const visibleProjects = await this.stores.projects.visibleIds(identity, [
-      ...Object.values(state.nominations).flatMap((nomination) => nomination.projectIds),
-      ...allApplications.flatMap(([, { application }]) =>
-        application.projectId === undefined ? [] : [application.projectId],
-      ),
-    ]);
+    const visibleProjects = await this.stores.projects.visibleIds(
+      identity,
+      records.flatMap((record) => [
+        ...record.nominations.flatMap((nomination) => nomination.projectIds),
+        ...record.applications.flatMap(({ application }) =>
+          application.projectId === undefined ? [] : [application.projectId],
+        ),
+      ]),
+    );
     const namesVisibleProject = ({ application }: ApplicationState) =>
       application.projectId === undefined || visibleProjects.has(application.projectId);
-    const nominations = Object.entries(state.nominations).filter(
-      ([, nomination]) => staff && maySeeNomination(identity, nomination),
-    );
-    const citations = mayReadCitations(identity)
-      ? await this.citations(identity, roundId, new Set(nominations.map(([id]) => id)))
-      : new Map<string, string>();
-    const hiddenAwards = allApplications
-      .filter(([, application]) => !namesVisibleProject(application))
-      .reduce((sum, [, application]) => sum + (application.amountAwarded ?? 0), 0);
-    return {
-      id: roundId,
-      title: state.round.title,
-      status: state.status,
-      opensOn: state.round.opensOn,
-      closesOn: state.round.closesOn,
-      fundBudget: state.round.fundBudget,
-      fundCommitted: state.committed - hiddenAwards,
-      nominations: nominations.map(([id, nomination]) => ({
-        ...nomination,
-        projectIds: nomination.projectIds.filter((projectId) => visibleProjects.has(projectId)),
-        id,
-        citation: citations.get(id) ?? null,
-      })),
-      applications: allApplications
-        .filter(
-          ([, application]) =>
-            staff && maySeeApplication(identity, application) && namesVisibleProject(application),
-        )
-        .map(([id, application]) => ({ ...application, id })),
-    };
+    return records.map((record) => {
+      const hiddenAwards = record.applications
+        .filter((application) => !namesVisibleProject(application))
+        .reduce((sum, application) => sum + (application.amountAwarded ?? 0), 0);
+      return {
+        id: record.roundId,
+        title: record.round.title,
+        status: record.status,
+        opensOn: record.round.opensOn,
+        closesOn: record.round.closesOn,
+        fundBudget: record.round.fundBudget,
+        fundCommitted: record.committed - hiddenAwards,
+        nominations: record.nominations
+          .filter((nomination) => staff && maySeeNomination(identity, nomination))
+          .map((nomination) => ({
+            nomineeId: nomination.nomineeId,
+            nominatedBy: nomination.nominatedBy,
+            projectIds: nomination.projectIds.filter((projectId) => visibleProjects.has(projectId)),
+            ...(nomination.outcome === undefined ? {} : { outcome: nomination.outcome }),
+            ...(nomination.reason === undefined ? {} : { reason: nomination.reason }),
+            id: nomination.nominationId,
+            citation: null,
+          })),
+        applications: record.applications
+          .filter(
+            (application) =>
+              staff && maySeeApplication(identity, application) && namesVisibleProject(application),
+          )
+          .map(({ applicationId, ...application }) => ({ ...application, id: applicationId })),
+      };
+    });
+  }
+
+  /** Sealed citations (from the list's read model) opened for the panel; each nominee's read logged. */
+  private async openCitations(
+    identity: Identity,
+    nominations: readonly { nominationId: string; nomineeId: string; sealed: unknown }[],
+  ): Promise<Map<string, string>> {
+    const citations = new Map<string, string>();
+    const subjects = new Set<string>();
+    for (const { nominationId, nomineeId, sealed } of nominations) {
+      const citation = isSealed(sealed) ? await this.stores.personal.open(sealed) : sealed;
+      if (typeof citation !== 'string') continue;
+      citations.set(nominationId, citation);
+      subjects.add(nomineeId);
+    }
+    await this.logCitationReads(identity, subjects);
+    return citations;
   }
 
   /** The citations of the given nominations, opened; each nominee's read is logged. */
@@ -259,6 +369,11 @@ export class CommunityAwards {
       citations.set(data.nominationId, String(data.citation));
       subjects.add(data.nomineeId);
     }
+    await this.logCitationReads(identity, subjects);
+    return citations;
+  }
+
+  private async logCitationReads(identity: Identity, subjects: ReadonlySet<string>) {
     await this.stores.readLog.record(
       [...subjects].map((subjectId) => ({
         readerId: identity.actor.id,
@@ -268,6 +383,5 @@ export class CommunityAwards {
         correlationId: currentCorrelationId() ?? null,
       })),
     );
-    return citations;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import { fromGraphEnum, identityOf, type Identity, type RequestContext } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
 import { CommunityAwards, type AwardRoundView } from '../awards/award-use-cases';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
@@ -8,6 +8,23 @@ import { PersonResolver } from './person.resolver';
 
 type Nomination = AwardRoundView['nominations'][number];
 type Application = AwardRoundView['applications'][number];
+type RoundStatus = AwardRoundView['status'];
+
+interface GraphRoundFilter {
+  readonly status?: string | null;
+  readonly hasFund?: boolean | null;
+}
+
+/** A round for the graph: an application's fields beside its decision. */
+function toGraphRound<Citation>(round: AwardRoundView<Citation>) {
+  return {
+    ...round,
+    applications: round.applications.map((application) => ({
+      ...application,
+      ...application.application,
+    })),
+  };
+}
 
 /** A person named in an award round, with governance as the purpose of any personal read. */
 @Injectable()
@@ -60,14 +77,27 @@ export class AwardResolver {
   @Query('awardRound')
   async awardRound(@Context() context: RequestContext, @Args('id') id: string) {
     const round = await this.awards.round(await this.identity(context), id);
-    if (!round) return null;
-    return {
-      ...round,
-      applications: round.applications.map((application) => ({
-        ...application,
-        ...application.application,
-      })),
-    };
+    return round ? toGraphRound(round) : null;
+  }
+
+  @Query('awardRounds')
+  async awardRounds(
+    @Context() context: RequestContext,
+    @Args('filter') filter: GraphRoundFilter | null | undefined,
+    @Args('limit') limit: number | null | undefined,
+    @Args('offset') offset: number | null | undefined,
+  ) {
+    const page = await this.awards.rounds(await this.identity(context), {
+      filter: {
+        ...(filter?.status ? { status: fromGraphEnum<RoundStatus>(filter.status) } : {}),
+        ...(typeof filter?.hasFund === 'boolean' ? { hasFund: filter.hasFund } : {}),
+      },
+      ...(typeof limit === 'number' ? { limit } : {}),
+      ...(typeof offset === 'number' ? { offset } : {}),
+    });
+    // A nomination's citation is a function: the panel's read of it is opened (and logged) only
+    // when a query selects it.
+    return { items: page.items.map(toGraphRound), total: page.total };
   }
 
   @Mutation('openAwardRound')

@@ -16,6 +16,7 @@ import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 import { communityTypeDefs } from './community.schema';
 import { PersonResolver } from './person.resolver';
 import { InvolvementResolver, ResearchProjectResolver } from './research-project.resolver';
+import { SkillsAuditResolver } from './skills-audit.resolver';
 
 /** The community's subgraph: one module, built around a runtime from the composition root. */
 @Module({})
@@ -44,6 +45,7 @@ export class CommunityModule {
         ResearchProjectResolver,
         InvolvementResolver,
         CommunityCommandsResolver,
+        SkillsAuditResolver,
       ],
     };
   }

@@ -155,6 +155,82 @@ export const communityTypeDefs = /* GraphQL */ `
     applications: [FundApplication!]!
   }
 
+  "Where an award round stands."
+  enum AwardRoundStatus {
+    "Not closed by the committee: it takes nominations and applications between its dates."
+    open
+    "Closed by the committee, which decides its nominations and applications."
+    closed
+  }
+
+  "Which award rounds to list; every condition given must hold."
+  input AwardRoundFilter {
+    "Rounds in this state."
+    status: AwardRoundStatus
+    "True: rounds with a fund to apply to (a budget above £0); false: award-only rounds (a budget of £0 takes no applications). Every round takes nominations for the award."
+    hasFund: Boolean
+  }
+
+  "One page of award rounds, and how many match in all."
+  type AwardRoundPage {
+    "The rounds on this page, most recently opening first, then by id."
+    items: [AwardRound!]!
+    "The rounds matching the filter, over all pages."
+    total: Int!
+  }
+
+  "Where a skills audit stands."
+  enum SkillsAuditStatus {
+    "Not closed: it takes answers between its dates from the people of its units."
+    open
+    "Closed: it takes no more answers."
+    closed
+  }
+
+  "A question of a skills audit."
+  type SkillsAuditQuestion {
+    "The question's id, as answers name it."
+    questionId: ID!
+    "The skill (e.g. a research method) the question is about."
+    skill: String!
+    "The question as put to people."
+    text: String!
+  }
+
+  "A skills audit: what it asks, of which units, and when."
+  type SkillsAudit {
+    "The audit's id, as skillsAuditReport and answerSkillsAudit name it."
+    id: ID!
+    "The audit's title."
+    title: String!
+    "Whether it takes answers."
+    status: SkillsAuditStatus!
+    "The first day it takes answers (YYYY-MM-DD)."
+    opensOn: String!
+    "The last day it takes answers (YYYY-MM-DD)."
+    closesOn: String!
+    "The units whose people it asks."
+    targetUnits: [String!]!
+    "What it asks."
+    questions: [SkillsAuditQuestion!]!
+  }
+
+  "Which skills audits to list; every condition given must hold."
+  input SkillsAuditFilter {
+    "Audits in this state."
+    status: SkillsAuditStatus
+    "Audits that ask this unit's people."
+    unit: String
+  }
+
+  "One page of skills audits, and how many match in all."
+  type SkillsAuditPage {
+    "The audits on this page, most recently opening first, then by id."
+    items: [SkillsAudit!]!
+    "The audits matching the filter, over all pages."
+    total: Int!
+  }
+
   type Query {
     person(id: ID!, purpose: ReadPurpose!): Person
     experts(
@@ -168,6 +244,24 @@ export const communityTypeDefs = /* GraphQL */ `
     "Who read this person's personal fields, when, which and why (the person, administrators)."
     personalReads(personId: ID!): [PersonalRead!]!
     awardRound(id: ID!): AwardRound
+    "Award rounds, most recently opening first, then by id. Each round shows what awardRound shows the caller: the same nominations and applications, and the same projects, left out by the same rules."
+    awardRounds(
+      "Which rounds; all of them when absent."
+      filter: AwardRoundFilter
+      "Rounds per page: 50 unless given, at most 200."
+      limit: Int
+      "Rounds to skip before the page (0 unless given)."
+      offset: Int
+    ): AwardRoundPage!
+    "Skills audits, most recently opening first, then by id: for those who read their reports (the committee, reviewers and administrators)."
+    skillsAudits(
+      "Which audits; all of them when absent."
+      filter: SkillsAuditFilter
+      "Audits per page: 50 unless given, at most 200."
+      limit: Int
+      "Audits to skip before the page (0 unless given)."
+      offset: Int
+    ): SkillsAuditPage!
   }
 
   type Mutation {

@@ -24,6 +24,12 @@ import {
 } from '../access/partner-access';
 import { partnerFeedReader } from '../access/project-references';
 import { agreementDecider } from '../agreements/agreement.decider';
+import {
+  agreementConditions,
+  agreementStandingOn,
+  type AgreementFilter,
+  type AgreementStanding,
+} from '../agreements/agreement-list';
 import { expiringAgreements, type ExpiringAgreement } from '../agreements/expiring-agreements';
 import {
   collaborationDecider,
@@ -45,6 +51,12 @@ import type {
   OutcomeEntry,
   QuarantineEntry,
 } from '../projections/partners-read-models';
+import { pageWindow, type Page, type PageRequest } from './paging';
+
+/** An agreement as the list shows it: where it stands on the service's date beside its record. */
+export interface AgreementView extends AgreementEntry {
+  readonly standing: AgreementStanding;
+}
 
 /** The partners service's stores and read models, built by its composition root. */
 export interface PartnersStores {
@@ -375,10 +387,55 @@ export class PartnersApplication {
     );
   }
 
+  /**
+   * The agreements, most recently starting first (then by id), each with where it stands today.
+   * Those who sign agreements (the committee, administrators) see all of them; a partner sees
+   * only those its own organisation is party to (another organisation's answer as none); any
+   * other caller is refused, as the list of expiring agreements is.
+   */
+  async agreementList(
+    identity: Identity,
+    query: { readonly filter?: AgreementFilter } & PageRequest = {},
+  ): Promise<Page<AgreementView>> {
+    const own = partnerOrganisationOf(identity);
+    if (own === undefined) requireRole(identity, AGREEMENT_OWNERS, 'list agreements');
+    const { filter = {} } = query;
+    if (filter.expiringBefore !== undefined)
+      parseOrThrow(
+        partners.IsoDateSchema,
+        filter.expiringBefore,
+        'expiringBefore',
+        InvalidPartnerInput,
+      );
+    if (own !== undefined && filter.organisationId !== undefined && filter.organisationId !== own)
+      return { items: [], total: 0 };
+    const today = this.today();
+    const found = await (
+      await this.stores.agreements()
+    ).find({
+      filter: agreementConditions(
+        { ...filter, ...(own === undefined ? {} : { organisationId: own }) },
+        today,
+      ),
+      sort: [{ field: 'startsOn', direction: 'desc' }],
+      ...pageWindow(query),
+    });
+    return {
+      items: found.items.map(({ body }) => ({
+        ...body,
+        standing: agreementStandingOn(body, today),
+      })),
+      total: found.total,
+    };
+  }
+
+  private today(): string {
+    return this.stores.now().toISOString().slice(0, 10);
+  }
+
   async expiring(identity: Identity, withinDays: number): Promise<ExpiringAgreement[]> {
     requireRole(identity, AGREEMENT_OWNERS, 'review expiring agreements');
-    const today = this.stores.now().toISOString().slice(0, 10);
-    return expiringAgreements(await bodiesOf(this.stores.agreements()), today, withinDays);
+    return expiringAgreements(await bodiesOf(this.stores.agreements()), this.today(), withinDays);
   }
 
   /** A partner's own submissions, whatever their state, on the projects it may see. */

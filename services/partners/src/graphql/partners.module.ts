@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { subgraphOptions, type GraphqlLimits } from '@ebp/platform';
 import { PartnersApplication } from '../application/partners-application';
+import { AgreementResolver } from './agreement.resolver';
 import { PartnersCommandsResolver } from './feeds.resolver';
 import {
   AcademicResolver,
@@ -38,6 +39,7 @@ export class PartnersModule {
         CollaborationResolver,
         ResearchProjectPartnersResolver,
         PartnersCommandsResolver,
+        AgreementResolver,
       ],
     };
   }

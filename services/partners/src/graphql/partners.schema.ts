@@ -97,6 +97,62 @@ export const partnersTypeDefs = /* GraphQL */ `
     daysLeft: Int!
   }
 
+  "What kind of agreement it is."
+  enum AgreementKind {
+    "A memorandum of understanding."
+    memorandum_of_understanding
+    "A data-sharing agreement."
+    data_sharing
+  }
+
+  "Where an agreement stands on the service's date."
+  enum AgreementStatus {
+    "Not terminated, and its expiry date is today or later."
+    in_force
+    "Not terminated, but its expiry date has passed without a renewal."
+    expired
+    "Terminated."
+    terminated
+  }
+
+  "An agreement between the force and partner organisations."
+  type Agreement {
+    "The agreement's id."
+    id: ID!
+    "What kind of agreement it is."
+    kind: AgreementKind!
+    "The agreement's title."
+    title: String!
+    "The organisations party to it."
+    partyIds: [ID!]!
+    "The day it takes effect (YYYY-MM-DD)."
+    startsOn: String!
+    "The last day it is in force unless renewed (YYYY-MM-DD); a renewal moves it on."
+    expiresOn: String!
+    "Where it stands on the service's date."
+    status: AgreementStatus!
+  }
+
+  "Which agreements to list; every condition given must hold."
+  input AgreementFilter {
+    "Agreements this organisation is party to."
+    organisationId: ID
+    "Agreements that stand so on the service's date."
+    status: AgreementStatus
+    "Agreements of this kind."
+    kind: AgreementKind
+    "Agreements whose expiry date is before this day (YYYY-MM-DD), whatever their status: with status in_force, those to renew before then."
+    expiringBefore: String
+  }
+
+  "One page of agreements, and how many match in all."
+  type AgreementPage {
+    "The agreements on this page, most recently starting first, then by id."
+    items: [Agreement!]!
+    "The agreements matching the filter, over all pages."
+    total: Int!
+  }
+
   type ResearchProject @key(fields: "id") {
     id: ID!
     "The organisations and academics collaborating on the project."
@@ -111,6 +167,15 @@ export const partnersTypeDefs = /* GraphQL */ `
     academic(id: ID!): Academic
     academics(expertise: String): [Academic!]!
     expiringAgreements(withinDays: Int!): [ExpiringAgreement!]!
+    "Agreements, most recently starting first, then by id: all of them for the committee and administrators, and for a partner those its own organisation is party to."
+    agreements(
+      "Which agreements; all the caller may see when absent."
+      filter: AgreementFilter
+      "Agreements per page: 50 unless given, at most 200."
+      limit: Int
+      "Agreements to skip before the page (0 unless given)."
+      offset: Int
+    ): AgreementPage!
     "The engagement log, newest first."
     engagements(organisationId: ID, academicId: ID): [Engagement!]!
     moderationQueue: [PartnerOutcome!]!
