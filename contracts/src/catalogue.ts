@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currentSchemaVersion } from './respelling';
 import * as community from './community';
 import * as dissemination from './dissemination';
 import * as partners from './partners';
@@ -151,10 +152,11 @@ export function eventCatalogue(): CatalogueTopic[] {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([type, schema]) => {
         const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+        const version = currentSchemaVersion(type);
         return {
           type,
-          version: 1,
-          schema: { $id: `urn:ebp:event:${type}.v1`, ...json },
+          version,
+          schema: { $id: `urn:ebp:event:${type}.v${version}`, ...json },
           example: exampleOf(json),
         };
       }),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { currentSchemaVersion } from './respelling';
 import { parseContract } from './parse';
 
 /** Government Security Classifications used by the platform; need-to-know applies to the second. */
 export const ClassificationSchema = z
-  .enum(['OFFICIAL', 'OFFICIAL-SENSITIVE'])
+  .enum(['OFFICIAL', 'OFFICIAL_SENSITIVE'])
   .describe('Security classification of the data the event carries.');
 export type Classification = z.infer<typeof ClassificationSchema>;
 
@@ -92,12 +93,15 @@ export function defineEvent<
     .strict();
 }
 
-/** The version 1 contracts of a family of event types, from their data schemas. */
+/** The current contracts of a family of event types, from their data schemas. */
 export function defineEvents<const Schemas extends Record<string, z.ZodObject>>(schemas: Schemas) {
   return Object.fromEntries(
-    Object.entries(schemas).map(([type, data]) => [type, defineEvent(type, 1, data)]),
+    Object.entries(schemas).map(([type, data]) => [
+      type,
+      defineEvent(type, currentSchemaVersion(type), data),
+    ]),
   ) as {
-    [Type in keyof Schemas & string]: ReturnType<typeof defineEvent<Type, 1, Schemas[Type]>>;
+    [Type in keyof Schemas & string]: ReturnType<typeof defineEvent<Type, 1 | 2, Schemas[Type]>>;
   };
 }
 

@@ -47,7 +47,7 @@ describe('event envelope', () => {
       ...envelope.metadata,
       causationId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
       recordedAt: '2026-03-31T10:15:00+01:00',
-      classification: 'OFFICIAL-SENSITIVE',
+      classification: 'OFFICIAL_SENSITIVE',
     };
     delete envelope.metadata.traceContext;
     expect(EventEnvelopeSchema.safeParse(envelope).success).toBe(true);
@@ -140,7 +140,7 @@ describe('defineEvent', () => {
 });
 
 describe('defineEvents', () => {
-  it('defines a version 1 contract for each event type of a family', () => {
+  it('defines a contract at its current version for each event type of a family', () => {
     const contracts = defineEvents({
       'register.project.proposed': z.object({ projectId: z.string(), title: z.string().min(3) }),
       'register.project.submitted': z.object({ submittedBy: z.string() }),
@@ -149,7 +149,16 @@ describe('defineEvents', () => {
       'register.project.proposed',
       'register.project.submitted',
     ]);
-    expect(contracts['register.project.proposed'].safeParse(validEnvelope()).success).toBe(true);
-    expect(contracts['register.project.submitted'].safeParse(validEnvelope()).success).toBe(false);
+    // Proposals were respelt (decision 0023): version 2; other types are still at version 1.
+    const proposed = { ...validEnvelope(), schemaVersion: 2 };
+    expect(contracts['register.project.proposed'].safeParse(proposed).success).toBe(true);
+    expect(contracts['register.project.proposed'].safeParse(validEnvelope()).success).toBe(false);
+    expect(contracts['register.project.submitted'].safeParse(proposed).success).toBe(false);
+    const submitted = {
+      ...validEnvelope(),
+      type: 'register.project.submitted',
+      data: { submittedBy: 'p' },
+    };
+    expect(contracts['register.project.submitted'].safeParse(submitted).success).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ export * from './identifiers';
 export * from './envelope';
 export * from './published-event';
 export * from './upcasting';
+export * from './respelling';
 export * from './access';
 export * as register from './register';
 export * from './json-schema';

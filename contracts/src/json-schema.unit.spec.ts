@@ -32,7 +32,7 @@ describe('published JSON Schemas', () => {
         causationId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
         actor: { kind: 'service', id: 'community' },
         recordedAt: '2026-01-02T03:04:05Z',
-        classification: 'OFFICIAL-SENSITIVE',
+        classification: 'OFFICIAL_SENSITIVE',
       },
     };
     expect(validate(envelope)).toBe(true);

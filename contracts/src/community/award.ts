@@ -44,7 +44,7 @@ export const FundApplicationSchema = z
   .strict();
 export type FundApplication = z.infer<typeof FundApplicationSchema>;
 
-export const NominationOutcomeSchema = z.enum(['awarded', 'commended', 'not-awarded']);
+export const NominationOutcomeSchema = z.enum(['awarded', 'commended', 'not_awarded']);
 export type NominationOutcome = z.infer<typeof NominationOutcomeSchema>;
 export const FundOutcomeSchema = z.enum(['funded', 'declined']);
 export type FundOutcome = z.infer<typeof FundOutcomeSchema>;

@@ -66,9 +66,9 @@ export const PERSONAL_FIELDS = [
 export const ChampionAreaSchema = text(200);
 
 export const ErasureReasonSchema = z.enum([
-  'subject-request',
-  'left-the-force',
-  'retention-expired',
+  'subject_request',
+  'left_the_force',
+  'retention_expired',
 ]);
 
 export const AuditQuestionSchema = z
@@ -112,7 +112,7 @@ export type InvolvementRole = z.infer<typeof InvolvementRoleSchema>;
 
 export const InvolvementEndReasonSchema = z.enum([
   'left',
-  'project-completed',
-  'project-stopped',
-  'project-withdrawn',
+  'project_completed',
+  'project_stopped',
+  'project_withdrawn',
 ]);

@@ -9,11 +9,11 @@ export const AttendanceRecordedSchema = z
   .object({
     activityId: z.string().min(1).max(100),
     title: z.string().min(2).max(300),
-    kind: z.enum(['course', 'master-class']),
+    kind: z.enum(['course', 'master_class']),
     attendedOn: z.iso.date(),
     personId: z.string().min(1).max(100),
   })
   .strict();
 
 export const ATTENDANCE_RECORDED = 'dissemination.attendance.recorded';
-export const attendanceRecorded = defineEvent(ATTENDANCE_RECORDED, 1, AttendanceRecordedSchema);
+export const attendanceRecorded = defineEvent(ATTENDANCE_RECORDED, 2, AttendanceRecordedSchema);

@@ -8,7 +8,7 @@ export const MasterClassSchema = z
   .object({
     title: text(300),
     /** Matches the training kinds the community records. */
-    kind: z.enum(['master-class', 'course']),
+    kind: z.enum(['master_class', 'course']),
     description: z.string().trim().min(10).max(5_000),
     presenter: text(200),
     startsAt: z.iso.datetime({ offset: true }),

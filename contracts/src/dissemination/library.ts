@@ -10,12 +10,12 @@ const tag = z.string().trim().toLowerCase().min(2).max(80);
 const tags = z.array(tag).max(20).default([]);
 
 export const LibraryItemKindSchema = z.enum([
-  'research-report',
-  'evidence-summary',
+  'research_report',
+  'evidence_summary',
   'toolkit',
-  'master-class-materials',
-  'what-works-briefing',
-  'partner-outcome',
+  'master_class_materials',
+  'what_works_briefing',
+  'partner_outcome',
 ]);
 export type LibraryItemKind = z.infer<typeof LibraryItemKindSchema>;
 
@@ -82,7 +82,7 @@ export type LibraryContentInput = z.input<typeof LibraryContentSchema>;
 /** Where a draft came from: a completed register project, a partner's outcome, or an editor. */
 export const ItemSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project'), projectId: id }).strict(),
-  z.object({ kind: z.literal('partner-outcome'), submissionId: id, organisationId: id }).strict(),
+  z.object({ kind: z.literal('partner_outcome'), submissionId: id, organisationId: id }).strict(),
   z.object({ kind: z.literal('editor') }).strict(),
 ]);
 export type ItemSource = z.infer<typeof ItemSourceSchema>;

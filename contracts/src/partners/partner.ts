@@ -12,11 +12,11 @@ export const PartnerIdSchema = z
 export const OrganisationKindSchema = z.enum([
   'university',
   'consortium',
-  'college-of-policing',
+  'college_of_policing',
   'mopac',
-  'society-of-evidence-based-policing',
-  'police-force',
-  'third-sector',
+  'society_of_evidence_based_policing',
+  'police_force',
+  'third_sector',
   'other',
 ]);
 
@@ -58,7 +58,7 @@ export type Academic = z.infer<typeof AcademicSchema>;
 
 export const AgreementSchema = z
   .object({
-    kind: z.enum(['memorandum-of-understanding', 'data-sharing']),
+    kind: z.enum(['memorandum_of_understanding', 'data_sharing']),
     title: text(300),
     partyIds: z.array(PartnerIdSchema).min(1).max(20),
     scope: text(4000),
@@ -78,10 +78,10 @@ export const PartnerRefSchema = z
 export type PartnerRef = z.infer<typeof PartnerRefSchema>;
 
 export const CollaborationRoleSchema = z.enum([
-  'co-investigator',
+  'co_investigator',
   'evaluator',
   'funder',
-  'data-provider',
+  'data_provider',
 ]);
 
 export const CollaborationSchema = z
@@ -97,7 +97,7 @@ export type Collaboration = z.infer<typeof CollaborationSchema>;
 
 export const EngagementSchema = z
   .object({
-    kind: z.enum(['meeting', 'research-fair', 'master-class']),
+    kind: z.enum(['meeting', 'research_fair', 'master_class']),
     title: text(300),
     on: isoDate,
     organisationIds: z.array(PartnerIdSchema).max(50),

@@ -11,8 +11,8 @@ export const SmsLevelSchema = z.int().min(1).max(5);
 /** The George Mason CEBCP Evidence-Based Policing Matrix. */
 export const EbpMatrixSchema = z
   .object({
-    target: z.enum(['individual', 'group', 'micro-place', 'neighbourhood', 'jurisdiction']),
-    proactivity: z.enum(['reactive', 'proactive', 'highly-proactive']),
+    target: z.enum(['individual', 'group', 'micro_place', 'neighbourhood', 'jurisdiction']),
+    proactivity: z.enum(['reactive', 'proactive', 'highly_proactive']),
     specificity: z.enum(['general', 'focused']),
   })
   .strict();
@@ -36,7 +36,7 @@ export const EthicsSchema = z.discriminatedUnion('status', [
       reference: z.string().max(100).optional(),
     })
     .strict(),
-  z.object({ status: z.literal('not-required'), reason: z.string().min(10).max(2_000) }).strict(),
+  z.object({ status: z.literal('not_required'), reason: z.string().min(10).max(2_000) }).strict(),
 ]);
 export type Ethics = z.infer<typeof EthicsSchema>;
 
@@ -96,28 +96,28 @@ export type ProposalField = keyof ProjectProposal;
 
 /** National research-design and statistical standards a quality-assurance review checks. */
 export const QA_CRITERIA = [
-  'research-question-clear',
-  'design-answers-question',
-  'comparison-appropriate',
-  'sample-size-justified',
-  'outcomes-pre-registered',
-  'analysis-plan-stated',
-  'bias-risks-addressed',
-  'ethics-and-data-protection',
+  'research_question_clear',
+  'design_answers_question',
+  'comparison_appropriate',
+  'sample_size_justified',
+  'outcomes_pre_registered',
+  'analysis_plan_stated',
+  'bias_risks_addressed',
+  'ethics_and_data_protection',
 ] as const;
 export const QaCriterionSchema = z.enum(QA_CRITERIA);
 export type QaCriterion = z.infer<typeof QaCriterionSchema>;
 
 export const QaChecklistSchema = z.record(
   QaCriterionSchema,
-  z.enum(['met', 'not-met', 'not-applicable']),
+  z.enum(['met', 'not_met', 'not_applicable']),
 );
 export type QaChecklist = z.infer<typeof QaChecklistSchema>;
 
 export const ReviewVerdictSchema = z.enum([
-  'meets-standards',
-  'revisions-required',
-  'does-not-meet-standards',
+  'meets_standards',
+  'revisions_required',
+  'does_not_meet_standards',
 ]);
 export type ReviewVerdict = z.infer<typeof ReviewVerdictSchema>;
 
@@ -144,7 +144,7 @@ export const ReportedOutcomeSchema = z
 export const FindingsSchema = z
   .object({
     summary: z.string().min(20).max(10_000),
-    effectDirection: z.enum(['positive', 'negative', 'mixed', 'no-effect', 'inconclusive']),
+    effectDirection: z.enum(['positive', 'negative', 'mixed', 'no_effect', 'inconclusive']),
     achievedSmsLevel: SmsLevelSchema,
     emmie: EmmieSchema,
     reportedOutcomes: z.array(ReportedOutcomeSchema).min(1).max(30),

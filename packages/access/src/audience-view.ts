@@ -21,7 +21,7 @@ export function audienceProjection(source: AudienceSource): ProjectionDefinition
   const audienceOf = (data: unknown) => parseContract(source.eventType, EntityAudienceSchema, data);
   return {
     name: source.name,
-    version: 1,
+    version: 2, // 2: enumerated values respelt (decision 0023)
     handles: [source.eventType],
     documentId: (event) => audienceOf(event.data).entityId,
     evolve: (current, event) => {

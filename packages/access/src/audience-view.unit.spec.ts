@@ -29,7 +29,7 @@ const fold = (events: StoredEvent[]) =>
 
 const first: EntityAudience = {
   entityId: 'p-1',
-  classification: 'OFFICIAL-SENSITIVE',
+  classification: 'OFFICIAL_SENSITIVE',
   readers: ['person:person-sam', 'role:committee'],
   revision: 1,
 };

@@ -38,7 +38,7 @@ export const readerKey = {
 } as const;
 
 export const isCleared = (reader: Reader): boolean =>
-  reader.clearances.includes('OFFICIAL-SENSITIVE');
+  reader.clearances.includes('OFFICIAL_SENSITIVE');
 
 const isStaff = (reader: Reader): boolean =>
   reader.roles.some((role) => STAFF_ROLES.includes(role));

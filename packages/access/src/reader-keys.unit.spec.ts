@@ -3,12 +3,12 @@ import { canRead, readableBy, readerKeysOf, type Reader } from './reader-keys';
 const staff = (id: string, roles: string[], cleared = false): Reader => ({
   actor: { kind: 'person', id },
   roles,
-  clearances: cleared ? ['OFFICIAL', 'OFFICIAL-SENSITIVE'] : ['OFFICIAL'],
+  clearances: cleared ? ['OFFICIAL', 'OFFICIAL_SENSITIVE'] : ['OFFICIAL'],
 });
 const partner = (organisationId: string, cleared = false): Reader => ({
   actor: { kind: 'partner', id: organisationId },
   roles: ['partner'],
-  clearances: cleared ? ['OFFICIAL', 'OFFICIAL-SENSITIVE'] : ['OFFICIAL'],
+  clearances: cleared ? ['OFFICIAL', 'OFFICIAL_SENSITIVE'] : ['OFFICIAL'],
 });
 
 const official = ['everyone', 'partner:org-ucl'];
@@ -36,7 +36,7 @@ describe('the shared access predicate', () => {
     const impostor: Reader = {
       actor: { kind: 'partner', id: 'person-sam' },
       roles: ['partner', 'committee'],
-      clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+      clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
     };
     expect(readerKeysOf(impostor)).toEqual(['partner:person-sam', 'cleared-partner:person-sam']);
     expect(canRead(impostor, sensitive)).toBe(false);

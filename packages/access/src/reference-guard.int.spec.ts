@@ -23,7 +23,7 @@ const viewer: Reader = {
 const sam: Reader = {
   actor: { kind: 'person', id: 'person-sam' },
   roles: ['researcher'],
-  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+  clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
 };
 
 /**
@@ -47,7 +47,7 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
   };
   const sensitive = (revision: number, readers: string[]): EntityAudience => ({
     entityId: 'p-covert',
-    classification: 'OFFICIAL-SENSITIVE',
+    classification: 'OFFICIAL_SENSITIVE',
     readers,
     revision,
   });
@@ -79,7 +79,7 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
       revision: 1,
     });
     await publish(sensitive(1, ['person:person-sam', 'role:committee']));
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await work.stop();

@@ -59,7 +59,7 @@ const LIFE: readonly ProjectCommand[] = [
     type: 'propose',
     projectId: TEMPLATE,
     proposal: aProposal({
-      ethics: { status: 'not-required', reason: 'Uses only recorded crime counts.' },
+      ethics: { status: 'not_required', reason: 'Uses only recorded crime counts.' },
     }),
     by: LEAD,
   },
@@ -67,7 +67,7 @@ const LIFE: readonly ProjectCommand[] = [
   {
     type: 'record-review',
     by: REVIEWER_A,
-    verdict: 'meets-standards',
+    verdict: 'meets_standards',
     checklist: allMet,
     comments: 'Reviewed against the national standards.',
   },

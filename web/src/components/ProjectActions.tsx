@@ -16,14 +16,14 @@ import { ErrorMessage } from './Status';
 
 /** How each national research-design standard (the register's contract) reads on the form. */
 const QA_LABELS: Record<register.QaCriterion, string> = {
-  'research-question-clear': 'The research question is clear',
-  'design-answers-question': 'The design answers the question',
-  'comparison-appropriate': 'The comparison is appropriate',
-  'sample-size-justified': 'The sample size is justified',
-  'outcomes-pre-registered': 'The outcomes are pre-registered',
-  'analysis-plan-stated': 'The analysis plan is stated',
-  'bias-risks-addressed': 'Risks of bias are addressed',
-  'ethics-and-data-protection': 'Ethics and data protection are covered',
+  research_question_clear: 'The research question is clear',
+  design_answers_question: 'The design answers the question',
+  comparison_appropriate: 'The comparison is appropriate',
+  sample_size_justified: 'The sample size is justified',
+  outcomes_pre_registered: 'The outcomes are pre-registered',
+  analysis_plan_stated: 'The analysis plan is stated',
+  bias_risks_addressed: 'Risks of bias are addressed',
+  ethics_and_data_protection: 'Ethics and data protection are covered',
 };
 const QA_CRITERIA = register.QA_CRITERIA.map(
   (criterion) => [criterion, QA_LABELS[criterion]] as const,
@@ -139,8 +139,8 @@ function ReviewForm({ id, changed }: { id: string; changed: () => void }) {
                 }
               >
                 <option value="met">Met</option>
-                <option value="not-met">Not met</option>
-                <option value="not-applicable">Not applicable</option>
+                <option value="not_met">Not met</option>
+                <option value="not_applicable">Not applicable</option>
               </select>
             )}
           </Field>

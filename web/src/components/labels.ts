@@ -16,7 +16,7 @@ export const PROJECT_STATUSES: readonly ProjectStatus[] = [
 ];
 
 /** Words for the graph's codes, as officers would say them. */
-export const statusLabel = (status: string) => status.replace(/_/g, ' ').replace(/-/g, ' ');
+export const statusLabel = (status: string) => status.replace(/_/g, ' ');
 
 export const formatDate = (iso: string | null | undefined) =>
   iso

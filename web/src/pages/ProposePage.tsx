@@ -50,7 +50,7 @@ function ethicsOf(form: {
       board: form.ethicsBoard,
       ...(form.ethicsReference.trim() ? { reference: form.ethicsReference } : {}),
     };
-  return { status: 'not-required', reason: form.ethicsReason };
+  return { status: 'not_required', reason: form.ethicsReason };
 }
 
 /** The research proposal form, for researchers: the server checks it and says what to fix where. */
@@ -69,13 +69,13 @@ export function ProposePage() {
     design: '',
     methods: '',
     plannedSmsLevel: '3',
-    target: 'micro-place',
+    target: 'micro_place',
     proactivity: 'proactive',
     specificity: 'focused',
     plannedStart: '',
     plannedEnd: '',
     owningUnit: '',
-    ethicsStatus: 'not-required',
+    ethicsStatus: 'not_required',
     ethicsReason: '',
     ethicsBoard: '',
     ethicsReference: '',
@@ -215,7 +215,7 @@ export function ProposePage() {
           <Field label="Target" error={errorFor('ebpMatrix.target')}>
             {(props) => (
               <select {...props} value={form.target} onChange={set('target')}>
-                {['individual', 'group', 'micro-place', 'neighbourhood', 'jurisdiction'].map(
+                {['individual', 'group', 'micro_place', 'neighbourhood', 'jurisdiction'].map(
                   (value) => (
                     <option key={value}>{value}</option>
                   ),
@@ -226,7 +226,7 @@ export function ProposePage() {
           <Field label="Proactivity" error={errorFor('ebpMatrix.proactivity')}>
             {(props) => (
               <select {...props} value={form.proactivity} onChange={set('proactivity')}>
-                {['reactive', 'proactive', 'highly-proactive'].map((value) => (
+                {['reactive', 'proactive', 'highly_proactive'].map((value) => (
                   <option key={value}>{value}</option>
                 ))}
               </select>
@@ -265,13 +265,13 @@ export function ProposePage() {
           <Field label="Ethics approval" error={errorFor('ethics.status')}>
             {(props) => (
               <select {...props} value={form.ethicsStatus} onChange={set('ethicsStatus')}>
-                <option value="not-required">Not required</option>
+                <option value="not_required">Not required</option>
                 <option value="pending">Applied for, pending</option>
                 <option value="approved">Approved</option>
               </select>
             )}
           </Field>
-          {form.ethicsStatus === 'not-required' ? (
+          {form.ethicsStatus === 'not_required' ? (
             <Field
               label="Why no ethics approval is needed"
               hint="Research with participants needs the ethics board first."
@@ -325,7 +325,7 @@ export function ProposePage() {
           {(props) => (
             <select {...props} value={form.classification} onChange={set('classification')}>
               <option value="OFFICIAL">OFFICIAL</option>
-              <option value="OFFICIAL-SENSITIVE">OFFICIAL-SENSITIVE</option>
+              <option value="OFFICIAL_SENSITIVE">OFFICIAL-SENSITIVE</option>
             </select>
           )}
         </Field>

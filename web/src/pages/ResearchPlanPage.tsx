@@ -5,8 +5,7 @@ import { CountsByKeySchema, parseJsonField } from '../graphql/json-fields';
 import { ErrorMessage, Loading } from '../components/Status';
 import { PROJECT_STATUSES, formatDate, statusLabel } from '../components/labels';
 
-/** Coverage counts statuses as the register records them (`in-progress`, not `in_progress`). */
-const kebab = (status: string) => status.replace(/_/g, '-');
+/** Coverage counts statuses as the register records them (`in_progress`, not `in_progress`). */
 
 /** The Research Plan: each priority, how much research answers it, and where the gaps are. */
 export function ResearchPlanPage() {
@@ -55,7 +54,7 @@ export function ResearchPlanPage() {
                         </Link>
                       </p>
                       <ul className="plain meta">
-                        {PROJECT_STATUSES.map((status) => [status, counts[kebab(status)]] as const)
+                        {PROJECT_STATUSES.map((status) => [status, counts[status]] as const)
                           .filter(([, count]) => count)
                           .map(([status, count]) => (
                             <li key={status}>

@@ -111,7 +111,7 @@ describe('demo data', () => {
         partner.role,
       ]),
     ).toEqual([
-      ['Prof. Lawrence Sherman', 'co-investigator'],
+      ['Prof. Lawrence Sherman', 'co_investigator'],
       ['Cambridge Centre for Evidence-Based Policing', 'evaluator'],
     ]);
     const { organisations } = await clients

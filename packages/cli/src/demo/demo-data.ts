@@ -64,13 +64,13 @@ function proposalOf(project: DemoProject) {
         : 'Measures before and after the change, without a comparison group',
     methods: project.methods,
     plannedSmsLevel: project.sms,
-    ebpMatrix: { target: 'micro-place', proactivity: 'proactive', specificity: 'focused' },
+    ebpMatrix: { target: 'micro_place', proactivity: 'proactive', specificity: 'focused' },
     plannedStart: '2026-01-05',
     plannedEnd: '2027-01-04',
     owningUnit: project.unit,
     leadId: lead,
     ethics: {
-      status: 'not-required',
+      status: 'not_required',
       reason: 'Uses only aggregated recorded crime and survey data.',
     },
     classification: project.classification ?? 'OFFICIAL',
@@ -111,7 +111,7 @@ const STEP_MUTATIONS: Record<Step, { user: DemoUser | 'lead'; query: string; var
       user: 'rob',
       query:
         'mutation($id: ID!, $checklist: JSON!) { recordReview(id: $id, verdict: revisions_required, checklist: $checklist, comments: "No comparison group; the effect cannot be attributed.") { status } }',
-      variables: { checklist: { ...allMet, 'comparison-appropriate': 'not-met' } },
+      variables: { checklist: { ...allMet, comparison_appropriate: 'not_met' } },
     },
     approve: {
       user: 'cat',

@@ -63,7 +63,7 @@ export async function loadDemoLibrary(
     id: 'demo-mc-rct',
     m: {
       title: 'Running a randomised trial in a BCU',
-      kind: 'master-class',
+      kind: 'master_class',
       description:
         'From power calculation to analysis: how to test a tactic properly, with worked examples.',
       presenter: 'Cambridge Centre for Evidence-Based Policing',

@@ -59,19 +59,19 @@ const COLLABORATIONS = [
     projectId: demoProjectId('demo-hot-spots'),
     kind: 'academic',
     id: 'demo-academic-sherman',
-    role: 'co-investigator',
+    role: 'co_investigator',
   },
   {
     projectId: demoProjectId('demo-procedural-justice'),
     kind: 'organisation',
     id: 'demo-org-n8',
-    role: 'co-investigator',
+    role: 'co_investigator',
   },
   {
     projectId: demoProjectId('demo-county-lines-disruption'),
     kind: 'organisation',
     id: 'demo-org-n8',
-    role: 'data-provider',
+    role: 'data_provider',
   },
 ] as const;
 

@@ -15,7 +15,7 @@ export interface DemoProject {
   readonly sms: number;
   readonly level: 'tactical' | 'organisational' | 'strategic';
   readonly methods: string[];
-  readonly classification?: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
+  readonly classification?: 'OFFICIAL' | 'OFFICIAL_SENSITIVE';
   readonly primary: string;
   /** How far along the lifecycle it goes. */
   readonly path: readonly Step[];
@@ -217,7 +217,7 @@ export const PROJECTS: readonly DemoProject[] = [
     sms: 3,
     level: 'strategic',
     methods: ['quasi-experiment', 'network-analysis'],
-    classification: 'OFFICIAL-SENSITIVE',
+    classification: 'OFFICIAL_SENSITIVE',
     primary: 'Children exploited by disrupted lines',
     path: ['submit', 'review', 'approve', 'start'],
   },

@@ -141,7 +141,7 @@ describe('the intranet page in a browser', () => {
     await sam
       .getByRole('heading', { name: 'Covert disruption of county lines networks' })
       .waitFor();
-    await sam.getByText('OFFICIAL-SENSITIVE').first().waitFor();
+    await sam.getByText('OFFICIAL_SENSITIVE').first().waitFor();
   });
 
   it('takes a proposal from a researcher through review and the committee, and an officer finds it', async () => {

@@ -230,7 +230,7 @@ describe('erasure of a person on the real engines', () => {
       data: {
         activityId: `master-class-${run}`,
         title: 'Master class: randomised trials in policing',
-        kind: 'master-class',
+        kind: 'master_class',
         attendedOn: '2026-10-01',
         personId: erin,
       },
@@ -269,7 +269,7 @@ describe('erasure of a person on the real engines', () => {
       ),
     );
 
-    await ada.must('mutation($id: ID!) { erasePerson(id: $id, reason: "subject-request") }', {
+    await ada.must('mutation($id: ID!) { erasePerson(id: $id, reason: "subject_request") }', {
       id: erin,
     });
     expect(

@@ -297,9 +297,9 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     );
     expect(closed.researchProject.status).toBe('completed');
     expect(closed.researchProject.team.map((member) => member.endReason)).toEqual([
-      'project-completed',
-      'project-completed',
-      'project-completed',
+      'project_completed',
+      'project_completed',
+      'project_completed',
     ]);
   });
 

@@ -81,7 +81,7 @@ export function disseminationScenario(
     consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
   });
   const editorItem = (title: string, overrides: Record<string, unknown> = {}) => ({
-    kind: 'evidence-summary',
+    kind: 'evidence_summary',
     title,
     summary: `${title}: what the evidence says, in two paragraphs for busy supervisors.`,
     year: 2026,
@@ -281,7 +281,7 @@ export function disseminationScenario(
     await cat.must(DRAFT, {
       id: sensitiveId,
       c: editorItem(`Covert robbery tactics ${run}`, {
-        classification: 'OFFICIAL-SENSITIVE',
+        classification: 'OFFICIAL_SENSITIVE',
         needToKnow: ['person-sam'],
       }),
     });
@@ -302,7 +302,7 @@ export function disseminationScenario(
       );
     expect(reachedAnyBody()).toBe(false);
     expect(await item('vic', sensitiveId)).toBeNull();
-    expect((await item('sam', sensitiveId))?.classification).toBe('OFFICIAL-SENSITIVE');
+    expect((await item('sam', sensitiveId))?.classification).toBe('OFFICIAL_SENSITIVE');
 
     const RELEASE =
       'mutation($id: ID!, $targets: [ID!]!) { releaseLibraryItem(id: $id, version: 1, targetIds: $targets, justification: "Cleared by the data owner for the Research Map only.") }';
@@ -343,7 +343,7 @@ export function disseminationScenario(
       id: masterClassId,
       m: {
         title: `Running a trial in a BCU ${run}`,
-        kind: 'master-class',
+        kind: 'master_class',
         description: 'From power calculation to analysis, with the Cambridge team.',
         presenter: 'Professor L. Sherman',
         startsAt,
@@ -393,7 +393,7 @@ export function disseminationScenario(
     );
     expect(trained).toContainEqual({
       activityId: masterClassId,
-      kind: 'master-class',
+      kind: 'master_class',
       attendedOn: startsAt.slice(0, 10),
     });
   });
@@ -437,7 +437,7 @@ export function disseminationScenario(
       after.reach.deliveries.find((row) => row.targetId === 'research-map')?.acknowledged,
     ).toBeGreaterThan(0);
     expect(
-      after.reach.masterClasses.attendances.find((row) => row.key === 'master-class')?.count,
+      after.reach.masterClasses.attendances.find((row) => row.key === 'master_class')?.count,
     ).toBeGreaterThan(0);
   });
 }

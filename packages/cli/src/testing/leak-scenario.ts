@@ -351,7 +351,7 @@ export function leakScenario(
     consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
   });
   const libraryContent = (projectIds: string[]) => ({
-    kind: 'evidence-summary',
+    kind: 'evidence_summary',
     title: `Burglary prevention evidence ${run}`,
     summary: `What the evidence says about burglary prevention, for supervisors (${run}).`,
     year: 2026,
@@ -605,7 +605,7 @@ export function leakScenario(
   }
 
   const collaborationOnHidden = (partner: { kind: string; id: string }) => ({
-    c: { projectId: hidden.id, partner, role: 'co-investigator', from: hidden.collaborationFrom },
+    c: { projectId: hidden.id, partner, role: 'co_investigator', from: hidden.collaborationFrom },
   });
 
   /**
@@ -667,7 +667,7 @@ export function leakScenario(
       'mutation($id: ID!, $c: JSON!, $j: String!) { amendProject(id: $id, changes: $c, justification: $j) { version } }',
       {
         id: hidden.id,
-        c: { classification: 'OFFICIAL-SENSITIVE', needToKnow: ['person-sam'] },
+        c: { classification: 'OFFICIAL_SENSITIVE', needToKnow: ['person-sam'] },
         j: 'The operation now relies on covert tasking: need-to-know only.',
       },
     );
@@ -1244,7 +1244,7 @@ export function leakScenario(
     signAgreement: () => ({
       id: id(`agreement-${randomUUID().slice(0, 6)}`),
       agreement: {
-        kind: 'data-sharing',
+        kind: 'data_sharing',
         title: `Footfall data ${run}`,
         partyIds: [seed.organisation],
         scope: 'Pseudonymised footfall counts for the evaluation only.',

@@ -214,7 +214,7 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     const projectId = await proposeWith(await as('sam'), {
       id: id('covert-report'),
       proposal: proposal(title, 'person-sam', {
-        classification: 'OFFICIAL-SENSITIVE',
+        classification: 'OFFICIAL_SENSITIVE',
         methods: [`tasking-method-${run}`],
       }),
     });
@@ -304,7 +304,7 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     const projectId = await proposeWith(sam, {
       id: id('sensitive'),
       proposal: proposal(`Covert disruption ${run}`, 'person-sam', {
-        classification: 'OFFICIAL-SENSITIVE',
+        classification: 'OFFICIAL_SENSITIVE',
         priorityIds: [priorityId],
         needToKnow: ['person-nia'],
       }),
@@ -313,7 +313,7 @@ export function registerScenario(running: () => PlatformUnderTest): void {
       actor: { kind: 'person', id: person },
       name: person,
       roles: ['researcher'],
-      clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+      clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
     });
     const paths = `query($id: ID!, $text: String) {
       researchProject(id: $id) { id }

@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Actor, Classification, EventEnvelope, TraceContext } from '@ebp/contracts';
+import {
+  currentSchemaVersion,
+  type Actor,
+  type Classification,
+  type EventEnvelope,
+  type TraceContext,
+} from '@ebp/contracts';
 import { WrongExpectedVersionError } from '../event-store/errors';
 import type { EventStore, StoredEvent } from '../event-store/event-store';
 import type { LogPosition } from '../event-store/log-position';
@@ -49,7 +55,7 @@ export function toEnvelopes(
   return events.map((event, index) => ({
     id: eventIdFor(context.commandId, index),
     type: event.type,
-    schemaVersion: event.schemaVersion ?? 1,
+    schemaVersion: event.schemaVersion ?? currentSchemaVersion(event.type),
     data: event.data,
     metadata: {
       correlationId,

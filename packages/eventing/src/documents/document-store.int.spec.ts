@@ -28,7 +28,7 @@ const projects: [string, Project][] = [
     'p2',
     {
       title: 'Body-worn video',
-      status: 'in-progress',
+      status: 'in_progress',
       sms: 3,
       unit: { name: 'Camden' },
       tags: ['trust'],

@@ -252,6 +252,36 @@ describe.each(sqlTargets())('EventStore contract on $name', (target) => {
       expect(raw[0]).toMatchObject({ schemaVersion: 1, data: { name: 'Old title' } });
     });
 
+    it("reads events stored before the one spelling (decision 0023) in today's spelling, metadata too", async () => {
+      await store.append(
+        'respelt-1',
+        [
+          testEvent({
+            type: 'register.project.completed',
+            schemaVersion: 1,
+            data: { findings: { effectDirection: 'no-effect', summary: 'in-progress' } },
+          }),
+        ],
+        { expectedVersion: 'no_stream' },
+      );
+      await sql.query(
+        `update ebp_events set metadata = jsonb_set(metadata, '{classification}', '"OFFICIAL-SENSITIVE"')
+         where stream_id = 'respelt-1'`,
+      );
+      const [read] = await store.readStream('respelt-1');
+      expect(read).toMatchObject({
+        schemaVersion: 2,
+        data: { findings: { effectDirection: 'no_effect', summary: 'in-progress' } },
+        metadata: { classification: 'OFFICIAL_SENSITIVE' },
+      });
+      const [raw] = (
+        await sql.query<{ data: unknown }>(
+          `select data from ebp_events where stream_id = 'respelt-1'`,
+        )
+      ).rows;
+      expect(raw).toMatchObject({ data: { findings: { effectDirection: 'no-effect' } } });
+    });
+
     it('records applied migrations and applies each once, however often the store opens', async () => {
       await SqlEventStore.open(sql);
       await SqlEventStore.open(sql);

@@ -1,4 +1,11 @@
-import { EventEnvelopeSchema, parseContract, upcasters, type EventEnvelope } from '@ebp/contracts';
+import {
+  EventEnvelopeSchema,
+  EventMetadataSchema,
+  parseContract,
+  respellEnumValues,
+  upcasters,
+  type EventEnvelope,
+} from '@ebp/contracts';
 import { migrate } from '../sql/migrations';
 import type { SqlClient, SqlExecutor } from '../sql/sql-client';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
@@ -258,7 +265,8 @@ export class SqlEventStore implements EventStore {
       type: row.type,
       schemaVersion: current.schemaVersion,
       data: current.data,
-      metadata: row.metadata,
+      // Metadata has no version of its own: its classification is read in today's spelling.
+      metadata: respellEnumValues(EventMetadataSchema, row.metadata) as EventRow['metadata'],
       streamId: row.stream_id,
       streamVersion: Number(row.stream_version),
       position: logPosition(row.transaction_id, row.position),

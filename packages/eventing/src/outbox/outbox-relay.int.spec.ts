@@ -8,7 +8,7 @@ import { testEvent, uniqueName } from '../testing/events';
 import { sqlTargets } from '../testing/sql-targets';
 import { waitFor } from '../testing/wait';
 import { createOutboxRelay } from './outbox-relay';
-import { fromBusMessage } from './published-events';
+import { fromBusMessage, toPublishedEvent } from './published-events';
 
 const [sqlTarget] = sqlTargets();
 const [busTarget] = busTargets();
@@ -91,6 +91,22 @@ describe(`Outbox relay: ${sqlTarget!.name} to ${busTarget!.name}`, () => {
         .map((message) => fromBusMessage(message).streamVersion);
       expect(versions).toEqual([...versions].sort((a, b) => a - b));
     }
+  });
+
+  it('lifts a message published at an earlier version, in the spelling of today (decision 0023)', async () => {
+    const [stored] = await (await SqlEventStore.open(sql)).readAll({ limit: 1 });
+    const old = {
+      ...toPublishedEvent(stored!),
+      type: 'register.project.review-recorded',
+      schemaVersion: 1,
+      data: { reviewerId: 'person-rob', verdict: 'meets-standards', comments: 'in-progress' },
+      metadata: { ...stored!.metadata, classification: 'OFFICIAL-SENSITIVE' },
+    };
+    expect(fromBusMessage({ value: JSON.stringify(old) })).toMatchObject({
+      schemaVersion: 2,
+      data: { verdict: 'meets_standards', comments: 'in-progress' },
+      metadata: { classification: 'OFFICIAL_SENSITIVE' },
+    });
   });
 
   it('refuses a bus message that is not a published event', () => {

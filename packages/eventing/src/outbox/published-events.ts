@@ -1,12 +1,16 @@
 import {
   EVENT_HEADERS,
+  EventMetadataSchema,
   PublishedEventSchema,
   parseContract,
+  respellEnumValues,
+  upcasters,
   type PublishedEvent,
 } from '@ebp/contracts';
 import type { BusMessage, ReceivedMessage } from '../bus/bus';
 import type { StoredEvent } from '../event-store/event-store';
 import type { LogPosition } from '../event-store/log-position';
+import { UpcasterRegistry } from '../event-store/upcasting';
 
 /** A stored event as it is published (on the bus, in exports): the envelope and its place. */
 export function toPublishedEvent(event: StoredEvent): PublishedEvent {
@@ -54,8 +58,33 @@ export function fromBusMessage(message: Pick<ReceivedMessage, 'value'>): Publish
   } catch {
     body = message.value;
   }
-  return parseContract('PublishedEvent', PublishedEventSchema, body);
+  return parseContract('PublishedEvent', PublishedEventSchema, toCurrentVersion(body));
 }
+
+const registry = new UpcasterRegistry(upcasters);
+
+/**
+ * A message published before an event type's current version (still on the topic after an
+ * upgrade) is lifted as the event store lifts stored events; its metadata is read in today's
+ * spelling (decision 0023).
+ */
+function toCurrentVersion(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body;
+  const message = body as Record<string, unknown>;
+  const { type, schemaVersion, data, metadata } = message;
+  const lifted =
+    typeof type === 'string' && typeof schemaVersion === 'number' && isRecord(data)
+      ? registry.upcast(type, schemaVersion, data)
+      : undefined;
+  return {
+    ...message,
+    ...(lifted ? { schemaVersion: lifted.schemaVersion, data: lifted.data } : {}),
+    ...(isRecord(metadata) ? { metadata: respellEnumValues(EventMetadataSchema, metadata) } : {}),
+  };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A received bus message as the stored event it was published from (for projections and reactions). */
 export function storedEventFromBus(message: Pick<ReceivedMessage, 'value'>): StoredEvent {

@@ -99,7 +99,7 @@ describe.each(sqlTargets())('personal data (crypto-shredding) on $name', (target
         causationId: null,
         actor: { kind: 'person', id: 'person-admin' },
         recordedAt: new Date().toISOString(),
-        classification: 'OFFICIAL-SENSITIVE',
+        classification: 'OFFICIAL_SENSITIVE',
       },
     };
     const other = {

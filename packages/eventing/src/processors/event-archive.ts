@@ -1,3 +1,4 @@
+import { respellEventData } from '@ebp/contracts';
 import { migrate } from '../sql/migrations';
 import type { SqlClient } from '../sql/sql-client';
 
@@ -122,8 +123,11 @@ export class SqlEventArchive {
       streamId: row.stream_id,
       streamVersion: Number(row.stream_version),
       type: row.type,
-      data:
+      // Kept without its version: read back in today's spelling (decision 0023).
+      data: respellEventData(
+        row.type,
         typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : row.data,
+      ),
       recordedAt: new Date(row.recorded_at).toISOString(),
     }));
   }

@@ -3,7 +3,11 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
-  type GraphQLInputType,
+  isObjectType,
+  type GraphQLInputObjectType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLType,
   type GraphQLSchema,
 } from 'graphql';
 import type { z } from 'zod';
@@ -50,9 +54,11 @@ export interface GraphEnumShape {
   readonly values: readonly string[];
 }
 
-/** Every input and enum type a set of contracts needs, by name. */
+/** Every input, output and enum type a set of contracts needs, by name. */
 export interface ContractShapes {
   readonly inputs: ReadonlyMap<string, GraphInputShape>;
+  /** Object types with the same fields, for answers that carry a contract's value. */
+  readonly outputs: ReadonlyMap<string, GraphInputShape>;
   readonly enums: ReadonlyMap<string, GraphEnumShape>;
 }
 
@@ -65,6 +71,13 @@ export interface ContractTypes {
    * `kind` → `Kind`); a clash between two different schemas is an error naming the field.
    */
   readonly names?: ReadonlyArray<readonly [z.ZodType, string]>;
+  /**
+   * Object types for answers: GraphQL type name → the contract of the value it carries. Nested
+   * objects are named after their field without a suffix (`ebpMatrix` → `EbpMatrix`).
+   */
+  readonly outputs?: Readonly<Record<string, z.ZodType>>;
+  /** Names for nested objects of the output types (as `names` for the inputs). */
+  readonly outputNames?: ReadonlyArray<readonly [z.ZodType, string]>;
   /** Enums the schema uses in output types too, emitted even if no input uses them. */
   readonly enums?: ReadonlyArray<readonly [z.ZodType, string]>;
   /** Enum names another part of the schema defines already (not emitted again). */
@@ -122,15 +135,19 @@ function isIdentifierField(field: string): boolean {
 class ShapeBuilder {
   // Keyed by the zod schema (or, for a union's discriminator, a stand-in for it).
   private readonly names = new Map<object, string>();
+  private readonly outputNames = new Map<object, string>();
   private readonly owners = new Map<string, object>();
+  /** Whether objects met now become input types or output types. */
+  mode: 'input' | 'output' = 'input';
   private readonly discriminators = new WeakMap<object, object>();
   readonly inputs = new Map<string, GraphInputShape>();
+  readonly outputs = new Map<string, GraphInputShape>();
   readonly enums = new Map<string, GraphEnumShape>();
 
   constructor(private readonly external: ReadonlySet<string>) {}
 
-  name(schema: object, name: string, where: string): string {
-    const known = this.names.get(schema);
+  name(schema: object, name: string, where: string, registry = this.names): string {
+    const known = registry.get(schema);
     if (known) return known;
     if (!GRAPH_NAME.test(name))
       throw new ContractMappingError(`${where}: "${name}" is not a GraphQL name`);
@@ -140,7 +157,7 @@ class ShapeBuilder {
         `${where}: two different contracts would both be called ${name}; give one a name`,
       );
     }
-    this.names.set(schema, name);
+    registry.set(schema, name);
     this.owners.set(name, schema);
     return name;
   }
@@ -165,13 +182,20 @@ class ShapeBuilder {
     return { kind: 'enum', name, values: enumValues };
   }
 
+  /** Names an output object (seeded from `outputNames`). */
+  outputName(schema: z.ZodType, name: string): void {
+    this.name(schema, name, name, this.outputNames);
+  }
+
   input(schema: z.ZodType, fallbackName: string, where: string): GraphTypeShape {
-    const name = this.name(schema, fallbackName, where);
-    if (!this.inputs.has(name)) {
+    const output = this.mode === 'output';
+    const name = this.name(schema, fallbackName, where, output ? this.outputNames : this.names);
+    const types = output ? this.outputs : this.inputs;
+    if (!types.has(name)) {
       // Reserve the name first: contracts may nest the same object below themselves.
-      this.inputs.set(name, { name, fields: {} });
+      types.set(name, { name, fields: {} });
       const description = descriptionOf(schema);
-      this.inputs.set(name, {
+      types.set(name, {
         name,
         fields: this.fieldsOf(schema, name),
         ...(description ? { description } : {}),
@@ -290,7 +314,11 @@ class ShapeBuilder {
       case 'object':
       case 'record':
       case 'union':
-        return this.input(schema, `${pascal(field)}Input`, where);
+        return this.input(
+          schema,
+          this.mode === 'output' ? pascal(field) : `${pascal(field)}Input`,
+          where,
+        );
       default:
         throw new ContractMappingError(`${where}: a ${definition.type} has no GraphQL input type`);
     }
@@ -318,7 +346,17 @@ export function describeContractShapes(types: ContractTypes): ContractShapes {
       );
     }
   }
-  return { inputs: builder.inputs, enums: builder.enums };
+  builder.mode = 'output';
+  for (const [schema, name] of types.outputNames ?? []) builder.outputName(schema, name);
+  for (const [name, schema] of Object.entries(types.outputs ?? {})) {
+    const shape = builder.input(schema, name, name);
+    if (shape.kind === 'input' && shape.name !== name) {
+      throw new ContractMappingError(
+        `${name}: its contract is already the output type ${shape.name}`,
+      );
+    }
+  }
+  return { inputs: builder.inputs, outputs: builder.outputs, enums: builder.enums };
 }
 
 function typeReference(type: GraphTypeShape): string {
@@ -335,14 +373,16 @@ export function contractTypeDefs(types: ContractTypes): string {
     (type) =>
       `${quoted(type.description, '  ')}  enum ${type.name} {\n${type.values.map((value) => `    ${value}`).join('\n')}\n  }`,
   );
-  const inputs = [...shapes.inputs.values()].map((type) => {
-    const fields = Object.entries(type.fields).map(
-      ([name, field]) =>
-        `${quoted(field.description, '    ')}    ${name}: ${typeReference(field.type)}${field.required ? '!' : ''}`,
-    );
-    return `${quoted(type.description, '  ')}  input ${type.name} {\n${fields.join('\n')}\n  }`;
-  });
-  return `\n${[...enums, ...inputs].join('\n\n')}\n`;
+  const objects = (keyword: 'input' | 'type', types: ReadonlyMap<string, GraphInputShape>) =>
+    [...types.values()].map((type) => {
+      const fields = Object.entries(type.fields).map(
+        ([name, field]) =>
+          `${quoted(field.description, '    ')}    ${name}: ${typeReference(field.type)}${field.required ? '!' : ''}`,
+      );
+      return `${quoted(type.description, '  ')}  ${keyword} ${type.name} {\n${fields.join('\n')}\n  }`;
+    });
+  const all = [...enums, ...objects('input', shapes.inputs), ...objects('type', shapes.outputs)];
+  return `\n${all.join('\n\n')}\n`;
 }
 
 /**
@@ -359,10 +399,10 @@ export function inputFromGraph(value: unknown): unknown {
   );
 }
 
-function describeGraphType(type: GraphQLInputType): string {
-  if (isNonNullType(type)) return `${describeGraphType(type.ofType)}!`;
-  if (isListType(type)) return `[${describeGraphType(type.ofType)}]`;
-  return type.name;
+function describeGraphType(type: GraphQLType): string {
+  if (isNonNullType(type)) return `${describeGraphType(type.ofType as GraphQLType)}!`;
+  if (isListType(type)) return `[${describeGraphType(type.ofType as GraphQLType)}]`;
+  return (type as GraphQLNamedType).name;
 }
 
 function expectedGraphType(type: GraphTypeShape, required: boolean): string {
@@ -377,13 +417,13 @@ function expectedGraphType(type: GraphTypeShape, required: boolean): string {
 export function contractDrift(schema: GraphQLSchema, types: ContractTypes): string[] {
   const shapes = describeContractShapes({ ...types, external: [] });
   const problems: string[] = [];
-  for (const shape of shapes.inputs.values()) {
+  const compare = (shape: GraphInputShape, output: boolean) => {
     const served = schema.getType(shape.name);
-    if (!isInputObjectType(served)) {
-      problems.push(`${shape.name}: not an input type in the schema`);
-      continue;
+    if (output ? !isObjectType(served) : !isInputObjectType(served)) {
+      problems.push(`${shape.name}: not ${output ? 'an object' : 'an input'} type in the schema`);
+      return;
     }
-    const fields = served.getFields();
+    const fields = (served as GraphQLInputObjectType | GraphQLObjectType).getFields();
     for (const [name, field] of Object.entries(shape.fields)) {
       const actual = fields[name];
       const expected = expectedGraphType(field.type, field.required);
@@ -397,7 +437,9 @@ export function contractDrift(schema: GraphQLSchema, types: ContractTypes): stri
     for (const name of Object.keys(fields).filter((name) => !(name in shape.fields))) {
       problems.push(`${shape.name}.${name}: not in the contract`);
     }
-  }
+  };
+  for (const shape of shapes.inputs.values()) compare(shape, false);
+  for (const shape of shapes.outputs.values()) compare(shape, true);
   for (const shape of shapes.enums.values()) {
     const served = schema.getType(shape.name);
     if (!isEnumType(served)) {

@@ -124,10 +124,10 @@ describe('GraphQL input types generated from zod contracts', () => {
   it('refuses what GraphQL cannot express, saying where', () => {
     expect(() =>
       describeContractShapes({
-        inputs: { BadInput: z.object({ kind: z.enum(['master-class']) }) },
+        inputs: { BadInput: z.object({ kind: z.enum(['hot-spot']) }) },
       }),
     ).toThrow(
-      new ContractMappingError('BadInput.kind: enum value "master-class" is not a GraphQL name'),
+      new ContractMappingError('BadInput.kind: enum value "hot-spot" is not a GraphQL name'),
     );
     expect(() =>
       describeContractShapes({
@@ -144,6 +144,30 @@ describe('GraphQL input types generated from zod contracts', () => {
         inputs: { MapInput: z.object({ m: z.map(z.string(), z.string()) }) },
       }),
     ).toThrow('MapInput.m: a map has no GraphQL input type');
+  });
+
+  it('writes output types of the same contracts, nested objects without the Input suffix, sharing the enums', () => {
+    const withOutputs: ContractTypes = {
+      ...types,
+      outputs: { Proposal: Proposal },
+      outputNames: [[Outcome, 'Outcome']],
+    };
+    const { outputs, enums } = describeContractShapes(withOutputs);
+    expect([...outputs.keys()].sort()).toEqual(['Checklist', 'Ethics', 'Outcome', 'Proposal']);
+    expect(outputs.get('Proposal')!.fields['outcomes']!.type).toEqual({
+      kind: 'list',
+      of: { kind: 'input', name: 'Outcome' },
+    });
+    expect(outputs.get('Proposal')!.fields['level']!.type).toMatchObject({ name: 'Level' });
+    expect([...enums.keys()].filter((name) => name === 'Level')).toHaveLength(1);
+    const sdl = contractTypeDefs(withOutputs);
+    expect(sdl).toContain('type Proposal {');
+    const schema = buildSchema(`${sdl}\ntype Query { proposal: Proposal }`);
+    expect(contractDrift(schema, withOutputs)).toEqual([]);
+    const drifted = buildSchema(
+      `${sdl.replace('type Outcome {', 'type Outcome {\n    extra: Int')}\ntype Query { proposal: Proposal }`,
+    );
+    expect(contractDrift(drifted, withOutputs)).toEqual(['Outcome.extra: not in the contract']);
   });
 
   it('treats a null the client sent as a field left out', () => {

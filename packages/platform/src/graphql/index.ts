@@ -4,6 +4,5 @@ export * from './well-formed-input';
 export * from './json.scalar';
 export * from './subgraph-options';
 export * from './request-identity';
-export * from './graph-enums';
 export * from './audit-entry';
 export * from './contract-inputs';

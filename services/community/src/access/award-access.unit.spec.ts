@@ -35,8 +35,8 @@ describe('award access', () => {
   it('shows the awarded and the commended to everyone, not those not awarded', () => {
     expect(maySeeNomination(anyone, nomination('awarded'))).toBe(true);
     expect(maySeeNomination(anyone, nomination('commended'))).toBe(true);
-    expect(maySeeNomination(anyone, nomination('not-awarded'))).toBe(false);
-    expect(maySeeNomination(nominator, nomination('not-awarded'))).toBe(true);
+    expect(maySeeNomination(anyone, nomination('not_awarded'))).toBe(false);
+    expect(maySeeNomination(nominator, nomination('not_awarded'))).toBe(true);
   });
 
   it('shows funded applications to everyone, others to the panel and the applicant', () => {

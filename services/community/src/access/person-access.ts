@@ -7,11 +7,11 @@ export type RecordedField = PersonalField | 'award-citation';
 
 /** Why a personal field is read; recorded with every read. Codes only, never free text about the person. */
 export const READ_PURPOSES = [
-  'self-service',
-  'expertise-search',
-  'team-building',
-  'research-contact',
-  'profile-maintenance',
+  'self_service',
+  'expertise_search',
+  'team_building',
+  'research_contact',
+  'profile_maintenance',
   'governance',
 ] as const;
 export type ReadPurpose = (typeof READ_PURPOSES)[number];

@@ -21,14 +21,14 @@ describe.each(sqlTargets())('personal read log on $name', (target) => {
         readerId: 'p-rae',
         subjectId: 'p-alex',
         fields: ['name', 'contact'],
-        purpose: 'team-building',
+        purpose: 'team_building',
         correlationId: 'req-1',
       },
       {
         readerId: 'p-vic',
         subjectId: 'p-sam',
         fields: ['name'],
-        purpose: 'expertise-search',
+        purpose: 'expertise_search',
         correlationId: null,
       },
     ]);
@@ -47,7 +47,7 @@ describe.each(sqlTargets())('personal read log on $name', (target) => {
         readerId: 'p-rae',
         subjectId: 'p-alex',
         fields: ['name', 'contact'],
-        purpose: 'team-building',
+        purpose: 'team_building',
         correlationId: 'req-1',
       },
       {

@@ -1,4 +1,4 @@
-import { toGraphEnum, type Identity, type Role } from '@ebp/platform';
+import { type Identity, type Role } from '@ebp/platform';
 import {
   READ_PURPOSES,
   STAFF_WHO_BUILD_TEAMS,
@@ -17,11 +17,11 @@ import {
  * Partners may state none: they read no member of staff's personal data.
  */
 const CLAIMED_BY_ROLE: Readonly<Record<ReadPurpose, readonly Role[]>> = {
-  'self-service': [],
-  'expertise-search': ['viewer', ...STAFF_WHO_BUILD_TEAMS],
-  'team-building': STAFF_WHO_BUILD_TEAMS,
-  'research-contact': STAFF_WHO_BUILD_TEAMS,
-  'profile-maintenance': ['admin'],
+  self_service: [],
+  expertise_search: ['viewer', ...STAFF_WHO_BUILD_TEAMS],
+  team_building: STAFF_WHO_BUILD_TEAMS,
+  research_contact: STAFF_WHO_BUILD_TEAMS,
+  profile_maintenance: ['admin'],
   governance: ['reviewer', 'committee', 'admin'],
 };
 
@@ -32,16 +32,14 @@ export function mayClaimReadPurpose(
   subjectId: string,
 ): boolean {
   const self = caller.actor.kind === 'person' && caller.actor.id === subjectId;
-  if (purpose === 'self-service') return self;
-  if (purpose === 'profile-maintenance') return mayEditProfile(caller, subjectId);
+  if (purpose === 'self_service') return self;
+  if (purpose === 'profile_maintenance') return mayEditProfile(caller, subjectId);
   return caller.roles.some((role) => CLAIMED_BY_ROLE[purpose].includes(role));
 }
 
 /** The purposes the caller may state for reading `subjectId`, in the graph's spelling. */
 export function claimableReadPurposes(caller: Identity, subjectId: string): string[] {
-  return READ_PURPOSES.filter((purpose) => mayClaimReadPurpose(caller, purpose, subjectId)).map(
-    toGraphEnum,
-  );
+  return READ_PURPOSES.filter((purpose) => mayClaimReadPurpose(caller, purpose, subjectId));
 }
 
 /** Why the caller may not state this purpose, in words a client can act on. */
@@ -52,7 +50,7 @@ export function refusedPurposeMessage(
 ): string {
   const allowed = claimableReadPurposes(caller, subjectId);
   return (
-    `Your role may not read a person's data for the purpose ${toGraphEnum(purpose)}; ` +
+    `Your role may not read a person's data for the purpose ${purpose}; ` +
     (allowed.length > 0 ? `state one of: ${allowed.join(', ')}` : 'it may state no purpose')
   );
 }

@@ -25,7 +25,7 @@ const researcher = as('person-rae', ['researcher']);
 const partner = as('org-uni', ['partner'], 'partner');
 const cleared = (identity: Identity): Identity => ({
   ...identity,
-  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+  clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
 });
 
 /** What a refused write answered: its code and message. */
@@ -86,17 +86,17 @@ describe.each(sqlTargets())('community application on $name', (target) => {
   });
 
   it('shows a viewer no contact details, and records every personal read with its purpose', async () => {
-    const seen = await app.person(viewer, alex, 'expertise-search');
+    const seen = await app.person(viewer, alex, 'expertise_search');
     expect(seen?.personal).toEqual({ name: 'Alex Ample' });
     expect(seen?.visibleFields).toEqual(['name']);
     expect(JSON.stringify(seen)).not.toContain('alex.ample@');
 
-    const byResearcher = await app.person(researcher, alex, 'team-building');
+    const byResearcher = await app.person(researcher, alex, 'team_building');
     expect(byResearcher?.personal).toMatchObject({
       name: 'Alex Ample',
       contact: { email: 'alex.ample@met.example' },
     });
-    const private_ = await app.person(researcher, bo, 'team-building');
+    const private_ = await app.person(researcher, bo, 'team_building');
     expect(private_?.personal.contact).toBeUndefined();
 
     // A partner learns nothing of a person outside its collaborations, not even that they exist.
@@ -105,12 +105,12 @@ describe.each(sqlTargets())('community application on $name', (target) => {
       ({ at: _at, correlationId: _c, ...read }) => read,
     );
     expect(log).toEqual([
-      { readerId: 'person-vic', subjectId: alex, fields: ['name'], purpose: 'expertise-search' },
+      { readerId: 'person-vic', subjectId: alex, fields: ['name'], purpose: 'expertise_search' },
       {
         readerId: 'person-rae',
         subjectId: alex,
         fields: ['name', 'credentials', 'orcid', 'contact'],
-        purpose: 'team-building',
+        purpose: 'team_building',
       },
     ]);
     expect(JSON.stringify(await readLog.readsOf(alex))).not.toMatch(/Alex|alex\.ample/);
@@ -317,7 +317,7 @@ describe.each(sqlTargets())('community application on $name', (target) => {
       readerKey.partner(partner.actor.id),
     ]);
     expect(await app.entry(partner, alex)).toBeUndefined();
-    expect(await app.person(partner, alex, 'research-contact')).toBeUndefined();
+    expect(await app.person(partner, alex, 'research_contact')).toBeUndefined();
     expect(await app.champions(partner)).toEqual([]);
     await expect(app.findExperts(partner, { methods: ['crime-analysis'] })).rejects.toThrow(
       ForbiddenError,
@@ -327,7 +327,7 @@ describe.each(sqlTargets())('community application on $name', (target) => {
     ).rejects.toThrow(ForbiddenError);
 
     await app.joinProject(researcher, alex, collaboration, 'analyst');
-    const seen = await app.person(partner, alex, 'research-contact');
+    const seen = await app.person(partner, alex, 'research_contact');
     expect(seen).toMatchObject({
       personId: alex,
       personal: { name: 'Alex Ample' },
@@ -394,8 +394,8 @@ describe.each(sqlTargets())('community application on $name', (target) => {
   });
 
   it('lets only administrators erase, after which nothing personal is shown', async () => {
-    await expect(app.erase(researcher, bo, 'subject-request')).rejects.toThrow(ForbiddenError);
-    await app.erase(admin, bo, 'subject-request');
+    await expect(app.erase(researcher, bo, 'subject_request')).rejects.toThrow(ForbiddenError);
+    await app.erase(admin, bo, 'subject_request');
     const erased = await app.person(admin, bo, 'governance');
     expect(erased).toMatchObject({ status: 'erased', personal: {}, visibleFields: [] });
     expect(JSON.stringify(erased)).not.toMatch(/Bo Private|bo\.private/);

@@ -135,7 +135,7 @@ export class CommunityApplication {
   }
 
   private context(identity: Identity): CommandContext {
-    return commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL-SENSITIVE');
+    return commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL_SENSITIVE');
   }
 
   private today(): string {
@@ -198,7 +198,7 @@ export class CommunityApplication {
     const found = await this.entry(identity, personId);
     if (!found) return undefined;
     const self = identity.actor.kind === 'person' && identity.actor.id === personId;
-    const [view] = await this.view(identity, [found], self ? 'self-service' : purpose);
+    const [view] = await this.view(identity, [found], self ? 'self_service' : purpose);
     return view;
   }
 
@@ -293,7 +293,7 @@ export class CommunityApplication {
     const views = await this.view(
       identity,
       ranked.map((entry) => byId.get(entry.personId)!),
-      'expertise-search',
+      'expertise_search',
     );
     return ranked.map((entry, index) => ({ ...entry, person: views[index]! }));
   }
@@ -303,7 +303,7 @@ export class CommunityApplication {
     const views = await this.view(
       identity,
       suggested.map(({ entry }) => entry),
-      'team-building',
+      'team_building',
     );
     return suggested.map(({ member }, index) => ({ ...member, person: views[index]! }));
   }
@@ -330,7 +330,7 @@ export class CommunityApplication {
   }
 
   async champions(identity: Identity, unit?: string): Promise<PersonView[]> {
-    return this.view(identity, await this.championEntries(identity, unit), 'expertise-search');
+    return this.view(identity, await this.championEntries(identity, unit), 'expertise_search');
   }
 
   /**

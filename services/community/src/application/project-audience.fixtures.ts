@@ -25,7 +25,7 @@ export class RegisterAudiences {
 
   /** The project is OFFICIAL-SENSITIVE: these cleared people (and the committee, admins) only. */
   sensitive(projectId: string, personIds: readonly string[], extra: readonly string[] = []) {
-    return this.publish(projectId, 'OFFICIAL-SENSITIVE', [
+    return this.publish(projectId, 'OFFICIAL_SENSITIVE', [
       ...personIds.map(readerKey.person),
       readerKey.role('committee'),
       readerKey.role('admin'),

@@ -71,7 +71,7 @@ export class CommunityAwards {
     await this.handler.handle(
       awardRoundStreamId(roundId),
       command,
-      commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL-SENSITIVE'),
+      commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL_SENSITIVE'),
     );
     // The list of rounds reads a projection: a client reads its own writes there too.
     await this.stores.catchUp();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { fromGraphEnum, identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
 import { CommunityAwards, type AwardRoundView } from '../awards/award-use-cases';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
@@ -89,7 +89,7 @@ export class AwardResolver {
   ) {
     const page = await this.awards.rounds(await this.identity(context), {
       filter: {
-        ...(filter?.status ? { status: fromGraphEnum<RoundStatus>(filter.status) } : {}),
+        ...(filter?.status ? { status: filter.status as RoundStatus } : {}),
         ...(typeof filter?.hasFund === 'boolean' ? { hasFund: filter.hasFund } : {}),
       },
       ...(typeof limit === 'number' ? { limit } : {}),

@@ -5,7 +5,7 @@ import { CommunityApplication } from '../application/community-application';
 import { InvalidPersonInput } from '../people/person.errors';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 
-const ERASURE_REASONS = ['subject-request', 'left-the-force', 'retention-expired'] as const;
+const ERASURE_REASONS = ['subject_request', 'left_the_force', 'retention_expired'] as const;
 
 /** Mutations run the application's use cases; rules live in the deciders and the access module. */
 @Resolver()

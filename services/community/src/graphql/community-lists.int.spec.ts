@@ -21,7 +21,7 @@ const who = (id: string, roles: Identity['roles']): Identity => ({
 });
 const cleared = (identity: Identity): Identity => ({
   ...identity,
-  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+  clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
 });
 
 const admin = cleared(who('person-ada', ['admin']));

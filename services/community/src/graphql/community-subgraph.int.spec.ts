@@ -20,7 +20,7 @@ const who = (id: string, roles: Identity['roles']): Identity => ({
 });
 const cleared = (identity: Identity): Identity => ({
   ...identity,
-  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+  clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
 });
 
 describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
@@ -157,7 +157,7 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
     const reads = await readLog.readsOf('p-alex');
     expect(
       reads.slice(before).map(({ readerId, fields, purpose }) => ({ readerId, fields, purpose })),
-    ).toEqual([{ readerId: 'person-vic', fields: ['name'], purpose: 'expertise-search' }]);
+    ).toEqual([{ readerId: 'person-vic', fields: ['name'], purpose: 'expertise_search' }]);
   });
 
   it('finds experts, and refuses what a role may not do with typed errors', async () => {
@@ -167,7 +167,7 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
     );
     expect((experts.data?.experts as unknown[]).length).toBe(2);
     const refused = await graphql(
-      'mutation { erasePerson(id: "p-bo", reason: "subject-request") }',
+      'mutation { erasePerson(id: "p-bo", reason: "subject_request") }',
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     caller = who('person-ada', ['admin']);
@@ -176,7 +176,7 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
         ?.extensions?.code,
     ).toBe('INVALID_PERSON_INPUT');
     expect(
-      (await graphql('mutation { erasePerson(id: "p-bo", reason: "subject-request") }')).data,
+      (await graphql('mutation { erasePerson(id: "p-bo", reason: "subject_request") }')).data,
     ).toEqual({
       erasePerson: true,
     });

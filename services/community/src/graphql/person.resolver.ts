@@ -10,10 +10,8 @@ import {
 } from '@nestjs/graphql';
 import {
   ForbiddenError,
-  fromGraphEnum,
   toGraphAuditEntry,
   identityOf,
-  toGraphEnum,
   type Identity,
   type RequestContext,
 } from '@ebp/platform';
@@ -60,7 +58,7 @@ export class PersonResolver {
     @Args('purpose') purpose: string,
   ) {
     const identity = await this.identity(context);
-    const stated = fromGraphEnum<ReadPurpose>(purpose);
+    const stated = purpose as ReadPurpose;
     // Before the person is looked up: the refusal says nothing about whether they exist.
     if (!mayClaimReadPurpose(identity, stated, id))
       throw new ForbiddenError(refusedPurposeMessage(identity, stated, id));
@@ -84,7 +82,7 @@ export class PersonResolver {
       ...(minimumLevel === undefined || minimumLevel === null ? {} : { minimumLevel }),
     });
     return ranked.map(({ entry, ranked: rank }) => ({
-      person: this.graphPerson(identity, entry, 'expertise-search'),
+      person: this.graphPerson(identity, entry, 'expertise_search'),
       score: rank.score,
       matchedMethods: rank.matched.methods,
       matchedTopics: rank.matched.topics,
@@ -95,7 +93,7 @@ export class PersonResolver {
   async champions(@Context() context: RequestContext, @Args('unit') unit?: string) {
     const identity = await this.identity(context);
     const entries = await this.community.championEntries(identity, unit ?? undefined);
-    return entries.map((entry) => this.graphPerson(identity, entry, 'expertise-search'));
+    return entries.map((entry) => this.graphPerson(identity, entry, 'expertise_search'));
   }
 
   @Query('skillsAuditReport')
@@ -106,7 +104,7 @@ export class PersonResolver {
   @Query('personalReads')
   async personalReads(@Context() context: RequestContext, @Args('personId') personId: string) {
     const reads = await this.community.personalReadsOf(await this.identity(context), personId);
-    return reads.map((read) => ({ ...read, purpose: toGraphEnum(read.purpose) }));
+    return reads;
   }
 
   /** `_entities`: a person referenced from another subgraph, e.g. a project's team. */
@@ -114,7 +112,7 @@ export class PersonResolver {
   async resolveReference(reference: { id: string }, context: RequestContext) {
     const identity = await this.identity(context);
     const entry = await this.community.entry(identity, reference.id);
-    return entry ? this.graphPerson(identity, entry, 'team-building') : null;
+    return entry ? this.graphPerson(identity, entry, 'team_building') : null;
   }
 
   @ResolveField('name')

@@ -64,7 +64,7 @@ export class ResearchProjectResolver {
     );
     return suggested.map(({ member, entry }) => ({
       ...member,
-      person: this.people.graphPerson(identity, entry, 'team-building'),
+      person: this.people.graphPerson(identity, entry, 'team_building'),
     }));
   }
 }
@@ -82,6 +82,6 @@ export class InvolvementResolver {
   async person(@Parent() involvement: { personId: string }, @Context() context: RequestContext) {
     const identity = await identityOf(this.runtime, context);
     const entry = await this.community.entry(identity, involvement.personId);
-    return entry ? this.people.graphPerson(identity, entry, 'team-building') : null;
+    return entry ? this.people.graphPerson(identity, entry, 'team_building') : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { fromGraphEnum, identityOf, toGraphEnum, type RequestContext } from '@ebp/platform';
+import { identityOf, type RequestContext } from '@ebp/platform';
 import { CommunityApplication, type SkillsAuditFilter } from '../application/community-application';
 import type { SkillsAuditEntry } from '../audits/projections/skills-audits.projection';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
@@ -13,7 +13,6 @@ interface GraphAuditFilter {
 const toGraphAudit = (entry: SkillsAuditEntry) => ({
   ...entry,
   id: entry.auditId,
-  status: toGraphEnum(entry.status),
 });
 
 /** The list of skills audits; who may read it is the application's rule. */
@@ -34,7 +33,7 @@ export class SkillsAuditResolver {
     const page = await this.community.skillsAudits(await identityOf(this.runtime, context), {
       filter: {
         ...(filter?.status
-          ? { status: fromGraphEnum<NonNullable<SkillsAuditFilter['status']>>(filter.status) }
+          ? { status: filter.status as NonNullable<SkillsAuditFilter['status']> }
           : {}),
         ...(filter?.unit ? { unit: filter.unit } : {}),
       },

@@ -24,7 +24,7 @@ export type InvolvementCommand =
       personId: string;
       projectId: string;
       on: string;
-      reason: 'left' | 'project-completed' | 'project-stopped' | 'project-withdrawn';
+      reason: 'left' | 'project_completed' | 'project_stopped' | 'project_withdrawn';
       by: string;
     };
 

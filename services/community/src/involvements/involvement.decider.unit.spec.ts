@@ -55,7 +55,7 @@ describe('involvement in research decider', () => {
       type: 'end',
       ...who,
       on: '2027-03-31',
-      reason: 'project-completed',
+      reason: 'project_completed',
       by: 'system:community',
     } as const;
     spec
@@ -64,7 +64,7 @@ describe('involvement in research decider', () => {
       .then([
         {
           type: 'community.involvement.ended',
-          data: { ...who, on: '2027-03-31', reason: 'project-completed', by: 'system:community' },
+          data: { ...who, on: '2027-03-31', reason: 'project_completed', by: 'system:community' },
         },
       ]);
     // Redelivered, or reaching an involvement that had already ended: nothing happens.
@@ -74,7 +74,7 @@ describe('involvement in research decider', () => {
         joined,
         {
           type: 'community.involvement.ended',
-          data: { ...who, on: '2027-03-31', reason: 'project-completed', by: 'system:community' },
+          data: { ...who, on: '2027-03-31', reason: 'project_completed', by: 'system:community' },
         },
       ])
       .when(close)

@@ -47,7 +47,7 @@ describe.each(sqlTargets())('person directory with sealed personal data on $name
       commandId: randomUUID(),
       actor: { kind: 'person', id: ADMIN },
       now: new Date(),
-      classification: 'OFFICIAL-SENSITIVE',
+      classification: 'OFFICIAL_SENSITIVE',
     });
     const personId = `person-${randomUUID()}`;
     const stream = personStreamId(personId);
@@ -85,7 +85,7 @@ describe.each(sqlTargets())('person directory with sealed personal data on $name
 
     await handler.handle(
       stream,
-      { type: 'erase', reason: 'subject-request', by: ADMIN },
+      { type: 'erase', reason: 'subject_request', by: ADMIN },
       context(),
     );
     await keys.destroy(personId);

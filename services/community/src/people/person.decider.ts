@@ -26,7 +26,7 @@ export type PersonCommand =
       type: 'record-training';
       activityId: string;
       title: string;
-      kind: 'course' | 'master-class';
+      kind: 'course' | 'master_class';
       attendedOn: string;
     }
   | (By & {

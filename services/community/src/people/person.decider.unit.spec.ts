@@ -53,7 +53,7 @@ describe('person decider', () => {
     it('refuses every other command for someone not registered', () => {
       spec
         .given([])
-        .when({ type: 'erase', reason: 'subject-request', by: ADMIN })
+        .when({ type: 'erase', reason: 'subject_request', by: ADMIN })
         .thenThrows(PersonNotFound);
     });
   });
@@ -180,7 +180,7 @@ describe('person decider', () => {
       type: 'record-training',
       activityId: 'masterclass-17',
       title: 'Master class: randomised trials in policing',
-      kind: 'master-class',
+      kind: 'master_class',
       attendedOn: '2026-06-12',
     } as const;
 
@@ -191,7 +191,7 @@ describe('person decider', () => {
           personId: PERSON,
           activityId: 'masterclass-17',
           title: attended.title,
-          kind: 'master-class',
+          kind: 'master_class',
           attendedOn: '2026-06-12',
         },
       } as const;
@@ -204,12 +204,12 @@ describe('person decider', () => {
     it('erases a person, after which nothing more can be done about them', () => {
       spec
         .given([registered(), appointed()])
-        .when({ type: 'erase', reason: 'subject-request', by: ADMIN })
+        .when({ type: 'erase', reason: 'subject_request', by: ADMIN })
         .then([erased]);
       for (const command of [
         { type: 'update-profile', changes: { unit: 'North BCU' }, by: PERSON },
         { type: 'verify-skill', method: 'crime-analysis', level: 3, by: VERIFIER },
-        { type: 'erase', reason: 'subject-request', by: ADMIN },
+        { type: 'erase', reason: 'subject_request', by: ADMIN },
       ] as const) {
         spec.given([registered(), erased]).when(command).thenThrows(PersonNotFound);
       }

@@ -45,5 +45,5 @@ export const appointed = (area = 'Central West BCU'): PersonEvent => ({
 
 export const erased: PersonEvent = {
   type: 'community.person.erased',
-  data: { personId: PERSON, erasedBy: ADMIN, reason: 'subject-request' },
+  data: { personId: PERSON, erasedBy: ADMIN, reason: 'subject_request' },
 };

@@ -27,7 +27,7 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
     commandId: randomUUID(),
     actor: { kind: 'person', id: ADMIN },
     now: new Date(),
-    classification: 'OFFICIAL-SENSITIVE',
+    classification: 'OFFICIAL_SENSITIVE',
   });
 
   beforeAll(async () => {
@@ -62,7 +62,7 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
       data: {
         activityId: 'masterclass-2026-07',
         title: 'Master class: evaluating hot-spot policing',
-        kind: 'master-class',
+        kind: 'master_class',
         attendedOn: '2026-07-09',
         personId,
       },
@@ -96,7 +96,7 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
     const personId = await register();
     await people.erase(
       personId,
-      { type: 'erase', reason: 'subject-request', by: ADMIN },
+      { type: 'erase', reason: 'subject_request', by: ADMIN },
       context(),
     );
     expect(await keys.isErased(personId)).toBe(true);
@@ -107,7 +107,7 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
     ]);
     await people.erase(
       personId,
-      { type: 'erase', reason: 'subject-request', by: ADMIN },
+      { type: 'erase', reason: 'subject_request', by: ADMIN },
       context(),
     );
 
@@ -116,13 +116,13 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
     const sealing = new SealingEventStore(inner, new PersonalData(keys), communityPersonalData);
     await new CommandHandler(sealing, personDecider).handle(
       personStreamId(interrupted),
-      { type: 'erase', reason: 'left-the-force', by: ADMIN },
+      { type: 'erase', reason: 'left_the_force', by: ADMIN },
       context(),
     );
     expect(await keys.isErased(interrupted)).toBe(false);
     await people.erase(
       interrupted,
-      { type: 'erase', reason: 'left-the-force', by: ADMIN },
+      { type: 'erase', reason: 'left_the_force', by: ADMIN },
       context(),
     );
     expect(await keys.isErased(interrupted)).toBe(true);
@@ -130,7 +130,7 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
     await expect(
       people.erase(
         `person-${randomUUID()}`,
-        { type: 'erase', reason: 'subject-request', by: ADMIN },
+        { type: 'erase', reason: 'subject_request', by: ADMIN },
         context(),
       ),
     ).rejects.toThrow(PersonNotFound);

@@ -35,7 +35,7 @@ const isStaff = (identity: Identity) => readerKeysOf(identity).includes(readerKe
  * to anyone who may not see its project, and the project's audience is its need-to-know.
  */
 export function isProjectSourced(source: dissemination.ItemSource): boolean {
-  return source.kind === 'project' || source.kind === 'partner-outcome';
+  return source.kind === 'project' || source.kind === 'partner_outcome';
 }
 
 /** The register projects a version of an item names: its `projectIds` and the project it came from. */

@@ -5,13 +5,13 @@ import { mayReadVersion, namedProjects, searchReaderOf, staffMemberOf } from './
 const editor: dissemination.ItemSource = { kind: 'editor' };
 const fromProject: dissemination.ItemSource = { kind: 'project', projectId: 'p-covert' };
 const fromPartner: dissemination.ItemSource = {
-  kind: 'partner-outcome',
+  kind: 'partner_outcome',
   submissionId: 's-1',
   organisationId: 'org-cambridge',
 };
 const official = { classification: 'OFFICIAL' as const, projectIds: [] };
 const sensitive = {
-  classification: 'OFFICIAL-SENSITIVE' as const,
+  classification: 'OFFICIAL_SENSITIVE' as const,
   needToKnow: ['person-sam', 'person-rae'],
   projectIds: [],
 };
@@ -62,7 +62,7 @@ describe('library access', () => {
   });
 
   it("gives an OFFICIAL-SENSITIVE item drafted from a project its project's audience as need-to-know", () => {
-    const report = { classification: 'OFFICIAL-SENSITIVE' as const, projectIds: ['p-covert'] };
+    const report = { classification: 'OFFICIAL_SENSITIVE' as const, projectIds: ['p-covert'] };
     const seen = new Set(['p-covert']);
     // Cleared and may see the project: reads it, with no list of the item's own.
     expect(mayReadVersion(DEMO_USERS.rob!, fromProject, report, seen)).toBe(true);

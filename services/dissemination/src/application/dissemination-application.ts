@@ -237,7 +237,7 @@ export class DisseminationApplication {
     await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'release', itemId, version, targetIds, justification, by: identity.actor.id },
-      this.context(identity, 'OFFICIAL-SENSITIVE'),
+      this.context(identity, 'OFFICIAL_SENSITIVE'),
     );
     await this.stores.catchUp();
   }
@@ -376,17 +376,17 @@ export class DisseminationApplication {
    */
   async auditTrailOf(
     identity: Identity,
-    kind: 'library-item' | 'master-class' | 'network',
+    kind: 'library-item' | 'master_class' | 'network',
     id: string,
   ): Promise<AuditEntry[]> {
     if (kind === 'library-item') {
       await this.editable(identity, id, 'see the audit trail of items');
       return this.itemTrail(identity, id);
     }
-    requireRole(identity, kind === 'master-class' ? ORGANISERS : STAFF, 'see audit trails');
-    const streamId = { 'master-class': masterClassStreamId, network: learningNetworkStreamId }[
-      kind
-    ](id);
+    requireRole(identity, kind === 'master_class' ? ORGANISERS : STAFF, 'see audit trails');
+    const streamId = { master_class: masterClassStreamId, network: learningNetworkStreamId }[kind](
+      id,
+    );
     return auditTrail(this.stores.store, streamId);
   }
 

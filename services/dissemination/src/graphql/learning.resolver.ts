@@ -69,7 +69,7 @@ export class MasterClassResolver extends DisseminationResolverBase {
 
   @ResolveField('auditTrail')
   async auditTrail(@Parent() masterClass: { id: string }, @Context() context: RequestContext) {
-    return this.trail(context, 'master-class', masterClass.id);
+    return this.trail(context, 'master_class', masterClass.id);
   }
 
   @Mutation('scheduleMasterClass')

@@ -126,7 +126,7 @@ function decide(command: LibraryItemCommand, state: LibraryItemState): LibraryIt
         throw new IllegalDisseminationTransition(
           `Version ${command.version} of ${itemId} has not been published`,
         );
-      if (published.classification !== 'OFFICIAL-SENSITIVE')
+      if (published.classification !== 'OFFICIAL_SENSITIVE')
         throw new ReleaseNotNeeded(
           `Version ${command.version} of ${itemId} is ${published.classification}: it goes to every target without a release`,
         );

@@ -13,7 +13,7 @@ import { libraryItemDecider, type LibraryItemEvent } from './library-item.decide
 const spec = deciderSpecification(libraryItemDecider);
 const itemId = 'item-1';
 const content = evidenceSummary();
-const sensitive = evidenceSummary({ classification: 'OFFICIAL-SENSITIVE' });
+const sensitive = evidenceSummary({ classification: 'OFFICIAL_SENSITIVE' });
 const drafted: LibraryItemEvent = {
   type: 'dissemination.library.item-drafted',
   data: {

@@ -5,7 +5,7 @@ export function evidenceSummary(
   overrides: Partial<dissemination.LibraryContent> = {},
 ): dissemination.LibraryContent {
   return {
-    kind: 'evidence-summary',
+    kind: 'evidence_summary',
     title: 'Hot spots policing in Lambeth: a randomised trial',
     summary:
       'Targeted patrols in the 40 busiest micro-places reduced robbery and burglary without displacement.',
@@ -19,7 +19,7 @@ export function evidenceSummary(
       crimeProblems: ['robbery', 'burglary'],
       interventions: ['hot spots policing'],
       populations: [],
-      settings: ['micro-place'],
+      settings: ['micro_place'],
     },
     projectIds: ['hot-spots-lambeth'],
     classification: 'OFFICIAL',

@@ -13,7 +13,7 @@ const spec = deciderSpecification(masterClassDecider);
 const masterClassId = 'mc-rct';
 const masterClass = {
   title: 'Running a randomised trial in a BCU',
-  kind: 'master-class' as const,
+  kind: 'master_class' as const,
   description: 'From power calculation to analysis, with the Cambridge team.',
   presenter: 'Professor L. Sherman',
   startsAt: '2026-12-10T14:00:00Z',
@@ -123,7 +123,7 @@ describe('master class decider', () => {
       data: {
         activityId: masterClassId,
         title: masterClass.title,
-        kind: 'master-class',
+        kind: 'master_class',
         attendedOn: '2026-12-10',
         personId: 'p-rae',
       },

@@ -35,7 +35,7 @@ describe('delivery formats', () => {
       abstract: item.content.summary,
       version: '2',
       datePublished: item.publishedAt,
-      keywords: ['robbery', 'burglary', 'hot spots policing', 'micro-place'],
+      keywords: ['robbery', 'burglary', 'hot spots policing', 'micro_place'],
       sameAs: 'https://doi.org/10.1177/0011128720954578',
       additionalProperty: [
         { propertyID: 'Maryland Scientific Methods Scale', value: 4 },

@@ -35,7 +35,7 @@ export interface LibraryItemEntry {
 
 export const libraryItems: ProjectionDefinition<LibraryItemEntry> = {
   name: 'dissemination-library-items',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'dissemination.library.item-drafted',
     'dissemination.library.item-revised',
@@ -135,7 +135,7 @@ export interface DeliveryEntry {
 
 export const deliveries: ProjectionDefinition<DeliveryEntry> = {
   name: 'dissemination-deliveries',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'dissemination.delivery.scheduled',
     'dissemination.delivery.sent',
@@ -207,7 +207,7 @@ const without = (list: string[], personId: string) => list.filter((entry) => ent
 
 export const masterClasses: ProjectionDefinition<MasterClassEntry> = {
   name: 'dissemination-master-classes',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'dissemination.master-class.scheduled',
     'dissemination.master-class.registered',
@@ -280,7 +280,7 @@ export interface LearningNetworkEntry {
 
 export const learningNetworks: ProjectionDefinition<LearningNetworkEntry> = {
   name: 'dissemination-learning-networks',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'dissemination.network.created',
     'dissemination.network.joined',
@@ -332,7 +332,7 @@ export interface SubscriptionEntry extends dissemination.Subscription {
 
 export const subscriptions: ProjectionDefinition<SubscriptionEntry> = {
   name: 'dissemination-subscriptions',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: ['dissemination.subscription.set'],
   documentId: (stored) => as<'subscription.'>(stored).data.personId,
   evolve: (_current, stored) => ({ ...as<'subscription.'>(stored).data }),

@@ -69,7 +69,7 @@ describe.each(sqlTargets())(
     /** The register's audience of a project, as it publishes it. */
     const audience = (
       projectId: string,
-      classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE',
+      classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE',
       readers: string[],
       revision = 1,
     ) =>
@@ -96,16 +96,16 @@ describe.each(sqlTargets())(
           design: 'Stepped-wedge across twelve stations',
           methods: ['rct'],
           plannedSmsLevel: 4,
-          ebpMatrix: { target: 'micro-place', proactivity: 'proactive', specificity: 'focused' },
+          ebpMatrix: { target: 'micro_place', proactivity: 'proactive', specificity: 'focused' },
           plannedStart: '2026-04-01',
           plannedEnd: '2027-03-31',
           owningUnit: 'Roads and Transport Policing',
           leadId: 'person-sam',
           ethics: {
-            status: 'not-required',
+            status: 'not_required',
             reason: 'Uses only recorded crime counts, no participants.',
           },
-          classification: 'OFFICIAL-SENSITIVE',
+          classification: 'OFFICIAL_SENSITIVE',
           needToKnow: ['person-kim'],
           outcomes: {
             primary: [{ name: 'Knife crime', measure: 'Offences per week' }],
@@ -138,7 +138,7 @@ describe.each(sqlTargets())(
         },
         outcomeSwitching: null,
       });
-      const readers = audience(projectId, 'OFFICIAL-SENSITIVE', [
+      const readers = audience(projectId, 'OFFICIAL_SENSITIVE', [
         'person:person-kim',
         'person:person-rae',
         'person:person-sam',
@@ -152,11 +152,11 @@ describe.each(sqlTargets())(
       expect(events[0]!.data).toMatchObject({
         source: { kind: 'project', projectId },
         content: {
-          kind: 'research-report',
+          kind: 'research_report',
           title: 'Knife arches at London stations',
           year: 2027,
           evidence: { smsLevel: 4, effectDirection: 'positive', ebpLevel: 'organisational' },
-          classification: 'OFFICIAL-SENSITIVE',
+          classification: 'OFFICIAL_SENSITIVE',
           projectIds: [projectId],
         },
       });
@@ -205,12 +205,12 @@ describe.each(sqlTargets())(
       const events = await store.readStream(libraryItemStreamId(outcomeItemId(submissionId)));
       expect(events).toHaveLength(1);
       expect(events[0]!.data).toMatchObject({
-        source: { kind: 'partner-outcome', submissionId, organisationId: 'cambridge' },
+        source: { kind: 'partner_outcome', submissionId, organisationId: 'cambridge' },
         content: {
-          kind: 'partner-outcome',
+          kind: 'partner_outcome',
           doi: '10.1177/0011128720954578',
           year: 2026,
-          classification: 'OFFICIAL-SENSITIVE',
+          classification: 'OFFICIAL_SENSITIVE',
           summary: 'A publication from cambridge on hot-spots-lambeth.',
         },
       });
@@ -220,7 +220,7 @@ describe.each(sqlTargets())(
       const context = await drafting();
       for (const [projectId, classification] of [
         [`p-${randomUUID()}`, 'OFFICIAL'],
-        [`p-${randomUUID()}`, 'OFFICIAL-SENSITIVE'],
+        [`p-${randomUUID()}`, 'OFFICIAL_SENSITIVE'],
       ] as const) {
         await draftFromRegister(
           audience(

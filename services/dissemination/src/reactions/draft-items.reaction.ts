@@ -67,7 +67,7 @@ async function classificationOf(
   projectId: string,
 ): Promise<Classification> {
   if (context.guard) await context.guard.exists(projectId);
-  return (await context.audiences.get(projectId))?.body.classification ?? 'OFFICIAL-SENSITIVE';
+  return (await context.audiences.get(projectId))?.body.classification ?? 'OFFICIAL_SENSITIVE';
 }
 
 async function draft(
@@ -136,7 +136,7 @@ export async function draftFromRegister(
     projectItemId(facts.projectId),
     { kind: 'project', projectId: facts.projectId },
     {
-      kind: 'research-report',
+      kind: 'research_report',
       title: facts.title,
       summary: findings.summary.slice(0, 5_000),
       body: `${facts.summary}\n\n${outcomes}`,
@@ -177,12 +177,12 @@ export async function draftFromPartnerOutcome(
     event,
     outcomeItemId(published.submissionId),
     {
-      kind: 'partner-outcome',
+      kind: 'partner_outcome',
       submissionId: published.submissionId,
       organisationId: published.organisationId,
     },
     {
-      kind: 'partner-outcome',
+      kind: 'partner_outcome',
       title: outcome.title,
       summary:
         outcome.summary && outcome.summary.length >= 20

@@ -24,7 +24,7 @@ const projectIdOf = streamNames('project:').idOf;
  */
 export const registerProjects: ProjectionDefinition<RegisterProjectFacts> = {
   name: 'dissemination-register-projects',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [PROPOSED, AMENDED],
   documentId: (stored) => projectIdOf(stored.streamId),
   evolve: (current, stored) => {

@@ -45,7 +45,7 @@ describe.each(sqlTargets())("'What Works' search over a seeded library, on $name
     content: {
       ...seed[0]!.content,
       title: 'Covert tactics against burglary networks',
-      classification: 'OFFICIAL-SENSITIVE',
+      classification: 'OFFICIAL_SENSITIVE',
       needToKnow: ['person-rae'],
     },
   };
@@ -55,7 +55,7 @@ describe.each(sqlTargets())("'What Works' search over a seeded library, on $name
   };
   /** Items about one register project, 'p-covert', each tagged with a crime problem of their own. */
   const ABOUT_PROJECT = 'cuckooing';
-  const aboutProject = (classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE', title: string) => ({
+  const aboutProject = (classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE', title: string) => ({
     ...seed[0]!.content,
     title,
     summary: 'What the operation against the takeover of vulnerable people’s homes found.',
@@ -71,8 +71,8 @@ describe.each(sqlTargets())("'What Works' search over a seeded library, on $name
     },
     {
       itemId: 'outcome-p-covert',
-      source: { kind: 'partner-outcome', submissionId: 's-covert', organisationId: 'org-uni' },
-      content: aboutProject('OFFICIAL-SENSITIVE', 'Cuckooing: the university evaluation'),
+      source: { kind: 'partner_outcome', submissionId: 's-covert', organisationId: 'org-uni' },
+      content: aboutProject('OFFICIAL_SENSITIVE', 'Cuckooing: the university evaluation'),
     },
     {
       itemId: 'editor-cites-p-covert',

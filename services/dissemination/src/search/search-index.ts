@@ -64,6 +64,15 @@ const MIGRATIONS = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'enumerated values respelt (decision 0023)',
+    // Emptied: rebuilt from the service's log, upcast to today's spelling, by processor v3.
+    sql: `
+      truncate dissemination_search;
+      truncate dissemination_search_sources;
+    `,
+  },
 ];
 
 /**
@@ -193,7 +202,7 @@ export class LibrarySearchIndex {
   /** The index as a checkpointed projection of the service's own log. */
   processor(store: EventStore, checkpoints: SqlCheckpointStore): EventProcessor {
     return new EventProcessor(store, checkpoints, {
-      name: 'projection:dissemination-search:v2',
+      name: 'projection:dissemination-search:v3',
       handle: (events) => this.apply(events),
     });
   }
@@ -328,7 +337,7 @@ export class LibrarySearchIndex {
     const projectsVisible = `not (project_ids && ${hidden}::text[])`;
     conditions.clauses.push(`(
       (classification = 'OFFICIAL' and (not project_sourced or ${projectsVisible}))
-      or (classification = 'OFFICIAL-SENSITIVE' and ${cleared}::boolean and ${projectsVisible}
+      or (classification = 'OFFICIAL_SENSITIVE' and ${cleared}::boolean and ${projectsVisible}
         and ((project_sourced and cardinality(project_ids) > 0) or ${seesAll}::boolean
           or ${personId}::text = any(need_to_know))))`);
   }

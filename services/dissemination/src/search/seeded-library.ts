@@ -34,16 +34,16 @@ export const INTERVENTIONS = [
 ] as const;
 
 const KINDS = [
-  'research-report',
-  'evidence-summary',
+  'research_report',
+  'evidence_summary',
   'toolkit',
-  'what-works-briefing',
-  'master-class-materials',
+  'what_works_briefing',
+  'master_class_materials',
 ] as const;
 const RATINGS = ['strong', 'moderate', 'limited', 'none'] as const;
 const LEVELS = ['tactical', 'organisational', 'strategic'] as const;
 const BOROUGHS = ['Lambeth', 'Croydon', 'Newham', 'Camden', 'Ealing', 'Hackney', 'Barnet'];
-const SETTINGS = ['micro-place', 'neighbourhood', 'transport hub', 'town centre', 'school'];
+const SETTINGS = ['micro_place', 'neighbourhood', 'transport hub', 'town centre', 'school'];
 
 export interface SeededItem {
   readonly itemId: string;
@@ -77,7 +77,7 @@ export function seededLibrary(count = 300): SeededItem[] {
             implementation: dimension,
             economicCost: dimension,
           },
-          effectDirection: index % 3 === 0 ? 'positive' : index % 3 === 1 ? 'mixed' : 'no-effect',
+          effectDirection: index % 3 === 0 ? 'positive' : index % 3 === 1 ? 'mixed' : 'no_effect',
           ebpLevel: LEVELS[Math.floor(index / 5) % LEVELS.length]!,
         },
         tags: {

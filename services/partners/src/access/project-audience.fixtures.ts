@@ -80,7 +80,7 @@ export async function appendProjectAudience(
   const audience: EntityAudience = {
     entityId: projectId,
     classification:
-      classification ?? (readers.includes(readerKey.everyone) ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE'),
+      classification ?? (readers.includes(readerKey.everyone) ? 'OFFICIAL' : 'OFFICIAL_SENSITIVE'),
     readers: [...readers],
     revision,
   };

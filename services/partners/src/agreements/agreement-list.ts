@@ -6,14 +6,14 @@ import type { AgreementEntry } from '../projections/partners-read-models';
  * the day), so an agreement not terminated is in force up to and including its expiry date and
  * expired after it, until it is renewed.
  */
-export type AgreementStanding = 'in-force' | 'expired' | 'terminated';
+export type AgreementStanding = 'in_force' | 'expired' | 'terminated';
 
 export function agreementStandingOn(
   agreement: Pick<AgreementEntry, 'status' | 'expiresOn'>,
   today: string,
 ): AgreementStanding {
   if (agreement.status === 'terminated') return 'terminated';
-  return agreement.expiresOn < today ? 'expired' : 'in-force';
+  return agreement.expiresOn < today ? 'expired' : 'in_force';
 }
 
 /** Which agreements to list; every condition given must hold. */
@@ -34,12 +34,12 @@ export function agreementConditions(filter: AgreementFilter, today: string): Fil
   };
   let status: AgreementEntry['status'] | undefined;
   switch (filter.status) {
-    case 'in-force':
-      status = 'in-force';
+    case 'in_force':
+      status = 'in_force';
       expiresOn.$gte = today;
       break;
     case 'expired':
-      status = 'in-force';
+      status = 'in_force';
       before(today);
       break;
     case 'terminated':

@@ -4,10 +4,10 @@ describe('where an agreement stands, and the list’s filter', () => {
   const today = '2026-05-01';
 
   it('is in force up to and including its expiry date, expired after it, and terminated once terminated', () => {
-    expect(agreementStandingOn({ status: 'in-force', expiresOn: '2026-05-01' }, today)).toBe(
-      'in-force',
+    expect(agreementStandingOn({ status: 'in_force', expiresOn: '2026-05-01' }, today)).toBe(
+      'in_force',
     );
-    expect(agreementStandingOn({ status: 'in-force', expiresOn: '2026-04-30' }, today)).toBe(
+    expect(agreementStandingOn({ status: 'in_force', expiresOn: '2026-04-30' }, today)).toBe(
       'expired',
     );
     expect(agreementStandingOn({ status: 'terminated', expiresOn: '2027-01-01' }, today)).toBe(
@@ -20,12 +20,12 @@ describe('where an agreement stands, and the list’s filter', () => {
 
   it('asks the read model for the standing through the stored status and the expiry date', () => {
     expect(agreementConditions({}, today)).toEqual({});
-    expect(agreementConditions({ status: 'in-force' }, today)).toEqual({
-      status: 'in-force',
+    expect(agreementConditions({ status: 'in_force' }, today)).toEqual({
+      status: 'in_force',
       expiresOn: { $gte: today },
     });
     expect(agreementConditions({ status: 'expired' }, today)).toEqual({
-      status: 'in-force',
+      status: 'in_force',
       expiresOn: { $lt: today },
     });
     expect(agreementConditions({ status: 'terminated' }, today)).toEqual({
@@ -35,25 +35,25 @@ describe('where an agreement stands, and the list’s filter', () => {
 
   it('keeps the earlier of two bounds on the expiry date, and combines the other conditions', () => {
     expect(agreementConditions({ status: 'expired', expiringBefore: '2026-01-01' }, today)).toEqual(
-      { status: 'in-force', expiresOn: { $lt: '2026-01-01' } },
+      { status: 'in_force', expiresOn: { $lt: '2026-01-01' } },
     );
     expect(agreementConditions({ status: 'expired', expiringBefore: '2026-09-01' }, today)).toEqual(
-      { status: 'in-force', expiresOn: { $lt: today } },
+      { status: 'in_force', expiresOn: { $lt: today } },
     );
     expect(
       agreementConditions(
         {
-          status: 'in-force',
+          status: 'in_force',
           expiringBefore: '2026-07-01',
           organisationId: 'org-n8',
-          kind: 'data-sharing',
+          kind: 'data_sharing',
         },
         today,
       ),
     ).toEqual({
       partyIds: { $contains: 'org-n8' },
-      kind: 'data-sharing',
-      status: 'in-force',
+      kind: 'data_sharing',
+      status: 'in_force',
       expiresOn: { $gte: today, $lt: '2026-07-01' },
     });
   });

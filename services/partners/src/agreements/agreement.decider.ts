@@ -12,7 +12,7 @@ export type AgreementEvent = PartnersEvent<'agreement.'>;
 export type AgreementState =
   | { readonly status: 'none' }
   | {
-      readonly status: 'in-force' | 'terminated';
+      readonly status: 'in_force' | 'terminated';
       readonly agreementId: string;
       readonly agreement: partners.Agreement;
     };
@@ -78,7 +78,7 @@ export function evolveAgreement(state: AgreementState, event: AgreementEvent): A
   switch (event.type) {
     case 'partners.agreement.signed':
       return {
-        status: 'in-force',
+        status: 'in_force',
         agreementId: event.data.agreementId,
         agreement: event.data.agreement,
       };

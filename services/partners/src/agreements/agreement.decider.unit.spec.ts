@@ -10,7 +10,7 @@ import { expiringAgreements, type AgreementSummary } from './expiring-agreements
 
 const spec = deciderSpecification(agreementDecider);
 const agreement = {
-  kind: 'data-sharing',
+  kind: 'data_sharing',
   title: 'Stop and search records for the procedural justice trial',
   partyIds: ['cambridge'],
   scope: 'Pseudonymised stop and search records, 2024–2026, for the evaluation only.',
@@ -109,7 +109,7 @@ describe('expiring agreements', () => {
   const summary = (
     agreementId: string,
     expiresOn: string,
-    status: AgreementSummary['status'] = 'in-force',
+    status: AgreementSummary['status'] = 'in_force',
   ) => ({
     agreementId,
     title: agreementId,

@@ -4,7 +4,7 @@ export interface AgreementSummary {
   readonly title: string;
   readonly partyIds: readonly string[];
   readonly expiresOn: string;
-  readonly status: 'in-force' | 'terminated';
+  readonly status: 'in_force' | 'terminated';
 }
 
 export interface ExpiringAgreement extends AgreementSummary {
@@ -26,7 +26,7 @@ export function expiringAgreements(
   withinDays: number,
 ): ExpiringAgreement[] {
   return agreements
-    .filter((agreement) => agreement.status === 'in-force')
+    .filter((agreement) => agreement.status === 'in_force')
     .map((agreement) => ({ ...agreement, daysLeft: daysBetween(today, agreement.expiresOn) }))
     .filter((agreement) => agreement.daysLeft <= withinDays)
     .sort((a, b) => a.daysLeft - b.daysLeft || a.agreementId.localeCompare(b.agreementId));

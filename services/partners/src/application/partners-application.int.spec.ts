@@ -20,7 +20,7 @@ const person = (id: string, roles: Identity['roles'], cleared = false): Identity
   actor: { kind: 'person', id },
   name: id,
   roles,
-  clearances: cleared ? ['OFFICIAL', 'OFFICIAL-SENSITIVE'] : ['OFFICIAL'],
+  clearances: cleared ? ['OFFICIAL', 'OFFICIAL_SENSITIVE'] : ['OFFICIAL'],
 });
 const ada = person('person-ada', ['admin'], true);
 const cat = person('person-cat', ['committee'], true);
@@ -226,7 +226,7 @@ describe.each(sqlTargets())(
     describe('writes naming organisations and academics', () => {
       it('refuses an agreement with an organisation that does not exist, so it is never in force', async () => {
         const agreement = {
-          kind: 'data-sharing',
+          kind: 'data_sharing',
           title: 'Footfall counts for the evaluation',
           partyIds: [n8, 'ghost-university'],
           scope: 'Pseudonymised footfall counts, for the evaluation only.',

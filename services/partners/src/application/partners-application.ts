@@ -453,7 +453,7 @@ export class PartnersApplication {
   async moderationQueue(identity: Identity) {
     requireRole(identity, MODERATORS, 'moderate partner outcomes');
     const waiting = await bodiesOf(this.stores.outcomes(), {
-      filter: { status: 'awaiting-moderation' },
+      filter: { status: 'awaiting_moderation' },
     });
     return (await this.visibleSubmissions(identity, waiting)).sort((a, b) =>
       a.receivedAt.localeCompare(b.receivedAt),

@@ -4,7 +4,7 @@ import { engagementDecider, type EngagementEvent } from './engagement.decider';
 
 const spec = deciderSpecification(engagementDecider);
 const engagement = {
-  kind: 'master-class' as const,
+  kind: 'master_class' as const,
   title: 'Master class: running a randomised trial in a BCU',
   on: '2026-10-14',
   organisationIds: ['cambridge'],

@@ -11,7 +11,7 @@ export interface StoredResponse {
 export type IdempotencyClaim =
   | { readonly kind: 'proceed' }
   | { readonly kind: 'replay'; readonly response: StoredResponse }
-  | { readonly kind: 'in-progress' }
+  | { readonly kind: 'in_progress' }
   | { readonly kind: 'mismatch' };
 
 interface KeyRow {
@@ -59,7 +59,7 @@ export class IdempotencyStore {
   async claim(partnerId: string, key: string, hash: string): Promise<IdempotencyClaim> {
     const inserted = await this.sql.query<{ partner_id: string }>(
       `insert into partners_idempotency_keys (partner_id, idempotency_key, request_hash, status)
-       values ($1, $2, $3, 'in-progress')
+       values ($1, $2, $3, 'in_progress')
        on conflict (partner_id, idempotency_key) do nothing
        returning partner_id`,
       [partnerId, key, hash],
@@ -72,9 +72,9 @@ export class IdempotencyStore {
     );
     const row = rows[0];
     // Released between our insert and this read: the partner may simply retry.
-    if (!row) return { kind: 'in-progress' };
+    if (!row) return { kind: 'in_progress' };
     if (row.request_hash !== hash) return { kind: 'mismatch' };
-    if (row.status !== 'completed' || row.response_status === null) return { kind: 'in-progress' };
+    if (row.status !== 'completed' || row.response_status === null) return { kind: 'in_progress' };
     return { kind: 'replay', response: { status: row.response_status, body: row.response_body } };
   }
 
@@ -90,7 +90,7 @@ export class IdempotencyStore {
   async release(partnerId: string, key: string): Promise<void> {
     await this.sql.query(
       `delete from partners_idempotency_keys
-       where partner_id = $1 and idempotency_key = $2 and status = 'in-progress'`,
+       where partner_id = $1 and idempotency_key = $2 and status = 'in_progress'`,
       [partnerId, key],
     );
   }

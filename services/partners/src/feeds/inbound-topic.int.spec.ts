@@ -36,7 +36,7 @@ describe.each(busTargets())('partner outcomes on the inbound topic ($name)', (bu
         ['cambridge', project],
         ['cambridge', hidden],
       ],
-      'data-provider',
+      'data_provider',
     );
     const register = await registerAudienceFeed(sql, registerSql);
     const cambridge = readerKey.partner('cambridge');

@@ -354,7 +354,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
 
   it('answers a repeated Idempotency-Key with the stored result, and refuses it with another body', async () => {
     const first = await deliver({ id: 'msg_repeat', idempotencyKey: 'key-repeat' });
-    expect(first).toMatchObject({ status: 202, body: { status: 'awaiting-moderation' } });
+    expect(first).toMatchObject({ status: 202, body: { status: 'awaiting_moderation' } });
     expect(await deliver({ id: 'msg_repeat', idempotencyKey: 'key-repeat' })).toEqual(first);
     const other = JSON.stringify({ ...outcome(), title: 'Another paper entirely' });
     const timestamp = now();

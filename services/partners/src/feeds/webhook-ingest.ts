@@ -83,7 +83,7 @@ function responseTo(result: IntakeResult): StoredResponse {
     case 'accepted':
       return {
         status: 202,
-        body: { submissionId: result.submissionId, status: 'awaiting-moderation' },
+        body: { submissionId: result.submissionId, status: 'awaiting_moderation' },
       };
     case 'duplicate':
       return {
@@ -196,7 +196,7 @@ export function partnerWebhooks(options: WebhookIngestOptions): Router {
         });
         return;
       }
-      if (claim.kind === 'in-progress') {
+      if (claim.kind === 'in_progress') {
         sendProblem(response, {
           status: 409,
           title: 'Request in progress',

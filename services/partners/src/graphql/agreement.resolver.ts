@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { fromGraphEnum, identityOf, toGraphEnum, type RequestContext } from '@ebp/platform';
+import { identityOf, type RequestContext } from '@ebp/platform';
 import type { AgreementFilter } from '../agreements/agreement-list';
 import { PartnersApplication, type AgreementView } from '../application/partners-application';
 import { PARTNERS_RUNTIME, type PartnersRuntime } from './partners-runtime';
@@ -12,25 +12,25 @@ interface GraphAgreementFilter {
   readonly expiringBefore?: string | null;
 }
 
-/** The graph spells the domain's hyphenated values with underscores (`in_force`). */
+/** The graph's filter as the application's (null means not given). */
 function toFilter(filter: GraphAgreementFilter | null | undefined): AgreementFilter {
   const { organisationId, status, kind, expiringBefore } = filter ?? {};
   return {
     ...(organisationId ? { organisationId } : {}),
-    ...(status ? { status: fromGraphEnum<NonNullable<AgreementFilter['status']>>(status) } : {}),
-    ...(kind ? { kind: fromGraphEnum<NonNullable<AgreementFilter['kind']>>(kind) } : {}),
+    ...(status ? { status: status as NonNullable<AgreementFilter['status']> } : {}),
+    ...(kind ? { kind: kind as NonNullable<AgreementFilter['kind']> } : {}),
     ...(typeof expiringBefore === 'string' ? { expiringBefore } : {}),
   };
 }
 
 const toGraphAgreement = (view: AgreementView) => ({
   id: view.agreementId,
-  kind: toGraphEnum(view.kind),
+  kind: view.kind,
   title: view.title,
   partyIds: view.partyIds,
   startsOn: view.startsOn,
   expiresOn: view.expiresOn,
-  status: toGraphEnum(view.standing),
+  status: view.standing,
 });
 
 /** The list of agreements; who sees which is the application's rule. */

@@ -94,13 +94,13 @@ describe(`agreements over the partners subgraph (${sqlTarget!.name})`, () => {
 
     const SIGN = 'mutation($id: ID!, $a: JSON!) { signAgreement(id: $id, agreement: $a) }';
     const agreements: [string, string, string[], string, string][] = [
-      ['ag-1', 'memorandum-of-understanding', [CAMBRIDGE], '2024-01-01', '2026-12-31'],
-      ['ag-2', 'data-sharing', [CAMBRIDGE, MOPAC], '2025-01-01', '2026-03-31'],
-      ['ag-3', 'data-sharing', [MOPAC], '2025-06-01', '2027-06-30'],
+      ['ag-1', 'memorandum_of_understanding', [CAMBRIDGE], '2024-01-01', '2026-12-31'],
+      ['ag-2', 'data_sharing', [CAMBRIDGE, MOPAC], '2025-01-01', '2026-03-31'],
+      ['ag-3', 'data_sharing', [MOPAC], '2025-06-01', '2027-06-30'],
       // Expires today: still in force today.
-      ['ag-4', 'memorandum-of-understanding', [N8], '2026-02-01', TODAY],
-      ['ag-5', 'memorandum-of-understanding', [CAMBRIDGE, N8], '2026-02-01', '2026-06-15'],
-      ['ag-6', 'data-sharing', [N8], '2023-01-01', '2025-12-31'],
+      ['ag-4', 'memorandum_of_understanding', [N8], '2026-02-01', TODAY],
+      ['ag-5', 'memorandum_of_understanding', [CAMBRIDGE, N8], '2026-02-01', '2026-06-15'],
+      ['ag-6', 'data_sharing', [N8], '2023-01-01', '2025-12-31'],
     ];
     for (const [id, kind, partyIds, startsOn, expiresOn] of agreements)
       await must(cat, SIGN, {
@@ -247,7 +247,7 @@ describe(`agreements over the partners subgraph (${sqlTarget!.name})`, () => {
     expect(badDate.errors?.map((error) => error.extensions?.code)).toEqual([
       'INVALID_PARTNER_INPUT',
     ]);
-    const badStatus = await graphql(cat, AGREEMENTS, { f: { status: 'in-force' } });
+    const badStatus = await graphql(cat, AGREEMENTS, { f: { status: 'in_force' } });
     expect(badStatus.data ?? null).toBeNull();
     expect(badStatus.errors?.length).toBeGreaterThan(0);
   });

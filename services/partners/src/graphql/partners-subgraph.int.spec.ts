@@ -55,7 +55,7 @@ describe(`partners subgraph over HTTP, following the register (${sqlTarget!.name
     c: {
       projectId,
       partner: { kind: 'organisation', id },
-      role: 'data-provider',
+      role: 'data_provider',
       from: '2026-04-01',
     },
   });
@@ -125,7 +125,7 @@ describe(`partners subgraph over HTTP, following the register (${sqlTarget!.name
     });
     expect(await must(sam, ENTITIES, representations)).toEqual({
       _entities: [
-        { id: hidden, partners: [{ partnerId: n8, role: 'data-provider' }], partnerOutcomes: [] },
+        { id: hidden, partners: [{ partnerId: n8, role: 'data_provider' }], partnerOutcomes: [] },
       ],
     });
   });
@@ -153,7 +153,7 @@ describe(`partners subgraph over HTTP, following the register (${sqlTarget!.name
       {
         id: `dsa-${run}`,
         a: {
-          kind: 'data-sharing',
+          kind: 'data_sharing',
           title: 'Footfall counts',
           partyIds: ['no-such-university'],
           scope: 'Pseudonymised footfall counts, for the evaluation only.',

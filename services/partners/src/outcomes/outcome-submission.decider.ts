@@ -17,7 +17,7 @@ export type OutcomeEvent = PartnersEvent<'outcome.'>;
 export type OutcomeState =
   | { readonly status: 'none' }
   | {
-      readonly status: 'awaiting-moderation' | 'published' | 'rejected';
+      readonly status: 'awaiting_moderation' | 'published' | 'rejected';
       readonly submissionId: string;
       readonly organisationId: string;
       readonly outcome: partners.PartnerOutcome;
@@ -68,7 +68,7 @@ export function decideOutcome(command: OutcomeCommand, state: OutcomeState): Out
     ];
   }
   if (state.status === 'none') throw new PartnerNotFound('No such submission');
-  if (state.status !== 'awaiting-moderation')
+  if (state.status !== 'awaiting_moderation')
     throw new IllegalPartnerTransition(`The submission was already ${state.status}`);
   if (command.type === 'accept')
     return [
@@ -99,7 +99,7 @@ export function decideOutcome(command: OutcomeCommand, state: OutcomeState): Out
 export function evolveOutcome(state: OutcomeState, event: OutcomeEvent): OutcomeState {
   switch (event.type) {
     case 'partners.outcome.submitted':
-      return { status: 'awaiting-moderation', ...event.data };
+      return { status: 'awaiting_moderation', ...event.data };
     case 'partners.outcome.published':
       return state.status === 'none' ? state : { ...state, status: 'published' };
     case 'partners.outcome.rejected':

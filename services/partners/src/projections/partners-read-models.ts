@@ -12,7 +12,7 @@ export interface OrganisationEntry extends partners.Organisation {
 
 export const organisations: ProjectionDefinition<OrganisationEntry> = {
   name: 'partners-organisations',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: ['partners.organisation.registered', 'partners.organisation.updated'],
   documentId: (stored) => as<'organisation.'>(stored).data.organisationId,
   evolve: (_current, stored) => {
@@ -40,7 +40,7 @@ const withCurrent = (entry: Omit<AcademicEntry, 'currentOrganisationIds'>): Acad
 
 export const academics: ProjectionDefinition<AcademicEntry> = {
   name: 'partners-academics',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'partners.academic.registered',
     'partners.academic.affiliated',
@@ -84,12 +84,12 @@ export interface AgreementEntry {
   partyIds: string[];
   startsOn: string;
   expiresOn: string;
-  status: 'in-force' | 'terminated';
+  status: 'in_force' | 'terminated';
 }
 
 export const agreements: ProjectionDefinition<AgreementEntry> = {
   name: 'partners-agreements',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'partners.agreement.signed',
     'partners.agreement.renewed',
@@ -108,7 +108,7 @@ export const agreements: ProjectionDefinition<AgreementEntry> = {
           partyIds: agreement.partyIds,
           startsOn: agreement.startsOn,
           expiresOn: agreement.expiresOn,
-          status: 'in-force',
+          status: 'in_force',
         };
       }
       case 'partners.agreement.renewed':
@@ -123,14 +123,14 @@ export interface OutcomeEntry extends partners.PartnerOutcome {
   submissionId: string;
   organisationId: string;
   channel: string;
-  status: 'awaiting-moderation' | 'published' | 'rejected';
+  status: 'awaiting_moderation' | 'published' | 'rejected';
   reason: string | null;
   receivedAt: string;
 }
 
 export const outcomes: ProjectionDefinition<OutcomeEntry> = {
   name: 'partners-outcomes',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'partners.outcome.submitted',
     'partners.outcome.published',
@@ -146,7 +146,7 @@ export const outcomes: ProjectionDefinition<OutcomeEntry> = {
           submissionId: event.data.submissionId,
           organisationId: event.data.organisationId,
           channel: event.data.channel,
-          status: 'awaiting-moderation',
+          status: 'awaiting_moderation',
           reason: null,
           receivedAt: stored.metadata.recordedAt,
         };
@@ -170,7 +170,7 @@ export interface QuarantineEntry {
 
 export const quarantine: ProjectionDefinition<QuarantineEntry> = {
   name: 'partners-quarantine',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'partners.quarantine.held',
     'partners.quarantine.resubmitted',
@@ -203,7 +203,7 @@ export interface EngagementEntry {
 /** The engagement log: meetings, research fairs and master classes, with partners and staff. */
 export const engagements: ProjectionDefinition<EngagementEntry> = {
   name: 'partners-engagements',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: ['partners.engagement.recorded'],
   documentId: (stored) => as<'engagement.'>(stored).data.engagementId,
   evolve: (_current, stored) => {

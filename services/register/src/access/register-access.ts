@@ -62,7 +62,7 @@ export function authoriseProjectAction(
         `Only the project's lead or proposer, or ${(OWNER_ACTIONS[action] ?? []).join(' or ')}, may ${describe(action)} it`,
       );
   }
-  if (project?.classification === 'OFFICIAL-SENSITIVE' && !isCleared(identity))
+  if (project?.classification === 'OFFICIAL_SENSITIVE' && !isCleared(identity))
     throw new ForbiddenError('OFFICIAL-SENSITIVE research needs OFFICIAL-SENSITIVE clearance');
 }
 

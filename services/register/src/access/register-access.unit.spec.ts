@@ -16,8 +16,8 @@ const person = (
 ): Identity => ({ actor: { kind: 'person', id }, name: id, roles, clearances });
 
 const sensitive: ProjectAudience = {
-  classification: 'OFFICIAL-SENSITIVE',
-  status: 'in-progress',
+  classification: 'OFFICIAL_SENSITIVE',
+  status: 'in_progress',
   leadId: 'lead',
   proposedBy: 'proposer',
   needToKnow: ['analyst'],
@@ -34,28 +34,28 @@ describe('register access: who may read a project', () => {
   });
 
   it.each([
-    ['the lead', person('lead', ['researcher'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']), true],
-    ['the proposer', person('proposer', ['researcher'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']), true],
+    ['the lead', person('lead', ['researcher'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']), true],
+    ['the proposer', person('proposer', ['researcher'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']), true],
     [
       'a person named as needing to know',
-      person('analyst', ['viewer'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']),
+      person('analyst', ['viewer'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']),
       true,
     ],
     [
       'a reviewer of it',
-      person('reviewer-1', ['reviewer'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']),
+      person('reviewer-1', ['reviewer'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']),
       true,
     ],
-    ['the EBP Committee', person('chair', ['committee'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']), true],
-    ['an administrator', person('admin', ['admin'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']), true],
+    ['the EBP Committee', person('chair', ['committee'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']), true],
+    ['an administrator', person('admin', ['admin'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']), true],
     [
       'a cleared researcher with no part in it',
-      person('other', ['researcher'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']),
+      person('other', ['researcher'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']),
       false,
     ],
     [
       'another reviewer once review is over',
-      person('reviewer-2', ['reviewer'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']),
+      person('reviewer-2', ['reviewer'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']),
       false,
     ],
     ['the lead without clearance', person('lead', ['researcher']), false],
@@ -65,9 +65,9 @@ describe('register access: who may read a project', () => {
   });
 
   it('opens a sensitive project to cleared reviewers only while it awaits review', () => {
-    const reviewer = person('reviewer-2', ['reviewer'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']);
+    const reviewer = person('reviewer-2', ['reviewer'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']);
     expect(canRead(reviewer, readersOf({ ...sensitive, status: 'submitted' }))).toBe(true);
-    expect(canRead(reviewer, readersOf({ ...sensitive, status: 'under-review' }))).toBe(true);
+    expect(canRead(reviewer, readersOf({ ...sensitive, status: 'under_review' }))).toBe(true);
     expect(canRead(reviewer, readersOf({ ...sensitive, status: 'approved' }))).toBe(false);
   });
 
@@ -75,7 +75,7 @@ describe('register access: who may read a project', () => {
     expect(readableBy(person('rae', ['researcher']))).toEqual({
       readers: { $containsAny: [EVERYONE] },
     });
-    expect(readableBy(person('sam', ['researcher'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']))).toEqual({
+    expect(readableBy(person('sam', ['researcher'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']))).toEqual({
       readers: { $containsAny: [EVERYONE, 'person:sam', 'role:researcher'] },
     });
   });
@@ -94,13 +94,13 @@ describe('register access: who may do what', () => {
   });
 
   it('needs clearance to propose or act on OFFICIAL-SENSITIVE research', () => {
-    const project = { ...official, classification: 'OFFICIAL-SENSITIVE' as const };
+    const project = { ...official, classification: 'OFFICIAL_SENSITIVE' as const };
     expect(() => authoriseProjectAction(person('lead', ['researcher']), 'submit', project)).toThrow(
       /clearance/,
     );
     expect(() =>
       authoriseProjectAction(
-        person('lead', ['researcher'], ['OFFICIAL', 'OFFICIAL-SENSITIVE']),
+        person('lead', ['researcher'], ['OFFICIAL', 'OFFICIAL_SENSITIVE']),
         'submit',
         project,
       ),

@@ -175,7 +175,7 @@ export class RegisterApplication {
   }
 
   private async reportAsOf(identity: Identity, asOf: string) {
-    if (!hasRole(identity, GOVERNANCE) || !identity.clearances.includes('OFFICIAL-SENSITIVE'))
+    if (!hasRole(identity, GOVERNANCE) || !identity.clearances.includes('OFFICIAL_SENSITIVE'))
       throw new ForbiddenError(
         'Only the EBP Committee, the EBP Delivery Team and administrators, cleared for OFFICIAL-SENSITIVE, may read governance reports',
       );
@@ -300,5 +300,5 @@ function classificationOf(proposal: unknown): CommandContext['classification'] {
     typeof proposal === 'object' && proposal !== null
       ? (proposal as { classification?: unknown }).classification
       : undefined;
-  return claimed === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
+  return claimed === 'OFFICIAL_SENSITIVE' ? 'OFFICIAL_SENSITIVE' : 'OFFICIAL';
 }

@@ -50,7 +50,7 @@ const content = (kind: string, title: string, projectIds: string[] = []) => ({
 });
 const masterClass = (title: string, startsAt: string, capacity: number) => ({
   title,
-  kind: 'master-class',
+  kind: 'master_class',
   description: 'An evening with the researchers.',
   presenter: 'Dr A Smith',
   startsAt,
@@ -79,7 +79,7 @@ export const PARTNERS_TO_A: readonly OtherEvent[] = [
       organisationId: 'org-sebp',
       organisation: organisation(
         'Society of Evidence Based Policing',
-        'society-of-evidence-based-policing',
+        'society_of_evidence_based_policing',
       ),
       by: 'ed-1',
     },
@@ -101,7 +101,7 @@ export const PARTNERS_TO_A: readonly OtherEvent[] = [
     {
       agreementId: 'agr-data',
       agreement: {
-        kind: 'data-sharing',
+        kind: 'data_sharing',
         title: 'Recorded crime data for evaluations',
         partyIds: ['org-ucl'],
         scope: 'Pseudonymised recorded crime for approved projects.',
@@ -118,7 +118,7 @@ export const PARTNERS_TO_A: readonly OtherEvent[] = [
     {
       agreementId: 'agr-mou',
       agreement: {
-        kind: 'memorandum-of-understanding',
+        kind: 'memorandum_of_understanding',
         title: 'Joint research programme',
         partyIds: ['org-sebp'],
         scope: 'Master classes and joint events.',
@@ -138,13 +138,13 @@ export const PARTNERS_TO_A: readonly OtherEvent[] = [
     '2025-08-02T13:00:00.000Z',
     'collaboration-p-patrol',
     'partners.collaboration.started',
-    collaboration('p-patrol', 'academic', 'acad-smith', 'co-investigator'),
+    collaboration('p-patrol', 'academic', 'acad-smith', 'co_investigator'),
   ],
   [
     '2025-11-02',
     'collaboration-p-switch',
     'partners.collaboration.started',
-    collaboration('p-switch', 'organisation', 'org-sebp', 'data-provider'),
+    collaboration('p-switch', 'organisation', 'org-sebp', 'data_provider'),
   ],
   [
     '2026-03-25',
@@ -159,7 +159,7 @@ export const PARTNERS_TO_A: readonly OtherEvent[] = [
     {
       engagementId: 'fair-2026',
       engagement: {
-        kind: 'research-fair',
+        kind: 'research_fair',
         title: 'Research fair 2026',
         on: '2026-02-01',
         organisationIds: ['org-ucl'],
@@ -271,7 +271,7 @@ export const COMMUNITY_TO_A: readonly OtherEvent[] = [
       personId: 'per-1',
       activityId: 'mc-1',
       title: 'Hot spots policing',
-      kind: 'master-class',
+      kind: 'master_class',
       attendedOn: '2026-03-10',
     },
   ],
@@ -305,7 +305,7 @@ export const DISSEMINATION_TO_A: readonly OtherEvent[] = [
     {
       itemId: 'item-old',
       source: { kind: 'editor' },
-      content: content('evidence-summary', 'An old summary'),
+      content: content('evidence_summary', 'An old summary'),
       by: 'ed-2',
     },
   ],
@@ -316,7 +316,7 @@ export const DISSEMINATION_TO_A: readonly OtherEvent[] = [
     {
       itemId: 'item-old',
       version: 1,
-      content: content('evidence-summary', 'An old summary'),
+      content: content('evidence_summary', 'An old summary'),
       by: 'ed-2',
     },
   ],
@@ -366,7 +366,7 @@ export const DISSEMINATION_TO_A: readonly OtherEvent[] = [
     {
       itemId: 'item-switch',
       source: { kind: 'project', projectId: 'p-switch' },
-      content: content('research-report', 'Street lighting and burglary', ['p-switch']),
+      content: content('research_report', 'Street lighting and burglary', ['p-switch']),
       by: 'dissemination',
     },
   ],
@@ -377,7 +377,7 @@ export const DISSEMINATION_TO_A: readonly OtherEvent[] = [
     {
       itemId: 'item-switch',
       version: 1,
-      content: content('research-report', 'Street lighting and burglary', ['p-switch']),
+      content: content('research_report', 'Street lighting and burglary', ['p-switch']),
       by: 'ed-2',
     },
   ],
@@ -476,7 +476,7 @@ export const DISSEMINATION_TO_A: readonly OtherEvent[] = [
     {
       activityId: 'mc-1',
       title: 'Hot spots policing',
-      kind: 'master-class',
+      kind: 'master_class',
       attendedOn: '2026-03-10',
       personId: 'per-1',
     },
@@ -609,7 +609,7 @@ export const OTHERS_AFTER_A: Readonly<Record<ArchiveSource, readonly OtherEvent[
       {
         activityId: 'mc-2',
         title: 'Outcome switching',
-        kind: 'master-class',
+        kind: 'master_class',
         attendedOn: '2026-04-20',
         personId: 'per-3',
       },

@@ -68,7 +68,7 @@ describe.each(sqlTargets())(
       );
       await recordHistory(store, HISTORY_TO_A, PRIORITIES_TO_A);
       await recordOthers(OTHERS_TO_A);
-    });
+    }, 120_000);
 
     afterAll(async () => {
       for (const keeper of keepers) await keeper.stop();
@@ -100,12 +100,12 @@ describe.each(sqlTargets())(
       const statusOf: Record<string, string> = {
         'register.project.proposed': 'proposed',
         'register.project.submitted': 'submitted',
-        'register.project.review-recorded': 'under-review',
+        'register.project.review-recorded': 'under_review',
         'register.project.approved': 'approved',
         'register.project.rejected': 'rejected',
         'register.project.deferred': 'deferred',
-        'register.project.started': 'in-progress',
-        'register.project.progress-reported': 'in-progress',
+        'register.project.started': 'in_progress',
+        'register.project.progress-reported': 'in_progress',
         'register.project.completed': 'completed',
         'register.project.withdrawn': 'withdrawn',
       };
@@ -194,7 +194,7 @@ describe.each(sqlTargets())(
         pending: 0,
       });
       expect(before.partners.agreementsInForce).toEqual([
-        { key: 'data-sharing', label: 'data-sharing', count: 1 },
+        { key: 'data_sharing', label: 'data_sharing', count: 1 },
       ]);
       expect(may.partners.agreementsInForce).toEqual([]);
       expect(may.partners.collaborations.active).toBe(before.partners.collaborations.active + 1);
@@ -213,7 +213,7 @@ describe.each(sqlTargets())(
         { key: 'submitted', label: 'submitted', from: 0, to: 1, change: 1 },
         { key: 'approved', label: 'approved', from: 0, to: 1, change: 1 },
         { key: 'deferred', label: 'deferred', from: 1, to: 0, change: -1 },
-        { key: 'in-progress', label: 'in-progress', from: 2, to: 1, change: -1 },
+        { key: 'in_progress', label: 'in_progress', from: 2, to: 1, change: -1 },
         { key: 'completed', label: 'completed', from: 1, to: 2, change: 1 },
         { key: 'withdrawn', label: 'withdrawn', from: 1, to: 2, change: 1 },
       ]);
@@ -227,7 +227,7 @@ describe.each(sqlTargets())(
         ],
       );
       expect(comparison.researchPlan).toEqual({ newGaps: [], closedGaps: ['priority-vawg'] });
-      expect(comparisonMarkdown(comparison)).toContain('| in-progress | 2 | 1 | -1 |');
+      expect(comparisonMarkdown(comparison)).toContain('| in_progress | 2 | 1 | -1 |');
       expect(
         comparison.headlines.find((row) => row.key === 'deliveries-acknowledged'),
       ).toMatchObject({ from: 1, to: 2, change: 1 });

@@ -103,11 +103,11 @@ export interface GovernanceReport {
 const STATUSES: readonly ProjectStatus[] = [
   'proposed',
   'submitted',
-  'under-review',
+  'under_review',
   'approved',
   'rejected',
   'deferred',
-  'in-progress',
+  'in_progress',
   'suspended',
   'completed',
   'stopped',
@@ -182,7 +182,7 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
   const deadlines = projects.flatMap((project) =>
     deadlinesOf(project, inputs.asOf).map((deadline) => ({ ...deadline, project })),
   );
-  const overdue = (kind: 'progress-report-overdue' | 'results-overdue') =>
+  const overdue = (kind: 'progress_report_overdue' | 'results_overdue') =>
     deadlines
       .filter((deadline) => deadline.kind === kind)
       .map((deadline) => ({ ...lineOf(deadline.project), due: deadline.due }))
@@ -233,7 +233,7 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
       })),
       gaps: plan.uncovered,
     },
-    overdue: { progress: overdue('progress-report-overdue'), results: overdue('results-overdue') },
+    overdue: { progress: overdue('progress_report_overdue'), results: overdue('results_overdue') },
     outcomeSwitching: projects
       .filter((project) => project.outcomeSwitching || project.outcomesChangedAfterApproval)
       .map((project) => ({

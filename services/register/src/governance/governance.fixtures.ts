@@ -27,12 +27,12 @@ const context = (when: string, by: string): CommandContext => ({
 
 type Step = readonly [when: string, projectId: string, command: ProjectCommand];
 
-const review = (verdict: 'meets-standards' | 'does-not-meet-standards', by: string = REVIEWER_A) =>
+const review = (verdict: 'meets_standards' | 'does_not_meet_standards', by: string = REVIEWER_A) =>
   ({
     type: 'record-review',
     by,
     verdict,
-    checklist: verdict === 'meets-standards' ? allMet : withUnmet('comparison-appropriate'),
+    checklist: verdict === 'meets_standards' ? allMet : withUnmet('comparison_appropriate'),
     comments: 'Reviewed against the national standards.',
   }) as const;
 const decide = (decision: 'approve' | 'reject' | 'defer') =>
@@ -43,7 +43,7 @@ const propose = (projectId: string, overrides: Parameters<typeof aProposal>[0] =
     projectId,
     proposal: aProposal({
       ethics: {
-        status: 'not-required',
+        status: 'not_required',
         reason: 'Uses only recorded crime counts, no participants.',
       },
       ...overrides,
@@ -66,9 +66,9 @@ export const HISTORY_TO_A: readonly Step[] = [
     }),
   ],
   ['2025-05-10', 'p-patrol', { type: 'submit', by: LEAD }],
-  ['2025-05-20', 'p-patrol', review('meets-standards')],
+  ['2025-05-20', 'p-patrol', review('meets_standards')],
   // SMS 5: a second reviewer.
-  ['2025-05-21', 'p-patrol', review('meets-standards', REVIEWER_B)],
+  ['2025-05-21', 'p-patrol', review('meets_standards', REVIEWER_B)],
   ['2025-06-30', 'p-patrol', decide('approve')],
   ['2025-08-01', 'p-patrol', { type: 'start', by: LEAD, today: '2025-08-01' }],
   [
@@ -86,7 +86,7 @@ export const HISTORY_TO_A: readonly Step[] = [
     }),
   ],
   ['2025-09-05', 'p-switch', { type: 'submit', by: LEAD }],
-  ['2025-09-15', 'p-switch', review('meets-standards')],
+  ['2025-09-15', 'p-switch', review('meets_standards')],
   ['2025-10-15', 'p-switch', decide('approve')],
   ['2025-11-01', 'p-switch', { type: 'start', by: LEAD, today: '2025-11-01' }],
   [
@@ -96,7 +96,7 @@ export const HISTORY_TO_A: readonly Step[] = [
   ],
   ['2026-01-10', 'p-hotspot', propose('p-hotspot')],
   ['2026-01-20', 'p-hotspot', { type: 'submit', by: LEAD }],
-  ['2026-02-01', 'p-hotspot', review('meets-standards')],
+  ['2026-02-01', 'p-hotspot', review('meets_standards')],
   ['2026-02-15', 'p-hotspot', decide('approve')],
   [
     '2026-01-15',
@@ -104,7 +104,7 @@ export const HISTORY_TO_A: readonly Step[] = [
     propose('p-reject', { title: 'Mentoring for first-time offenders', priorityIds: [] }),
   ],
   ['2026-01-16', 'p-reject', { type: 'submit', by: LEAD }],
-  ['2026-01-30', 'p-reject', review('does-not-meet-standards')],
+  ['2026-01-30', 'p-reject', review('does_not_meet_standards')],
   ['2026-02-20', 'p-reject', decide('reject')],
   [
     '2026-02-10',
@@ -116,7 +116,7 @@ export const HISTORY_TO_A: readonly Step[] = [
     }),
   ],
   ['2026-02-11', 'p-defer', { type: 'submit', by: LEAD }],
-  ['2026-02-25', 'p-defer', review('meets-standards')],
+  ['2026-02-25', 'p-defer', review('meets_standards')],
   ['2026-03-10', 'p-defer', decide('defer')],
   [
     '2026-03-01',
@@ -129,7 +129,7 @@ export const HISTORY_TO_A: readonly Step[] = [
     'p-secret',
     propose('p-secret', {
       title: 'Covert tactics evaluation',
-      classification: 'OFFICIAL-SENSITIVE',
+      classification: 'OFFICIAL_SENSITIVE',
     }),
   ],
   // The last instant of the report's day counts.
@@ -150,7 +150,7 @@ export const HISTORY_AFTER_A: readonly Step[] = [
   ],
   ['2026-04-03', 'p-new', { type: 'submit', by: LEAD }],
   ['2026-04-10', 'p-defer', { type: 'submit', by: LEAD }],
-  ['2026-04-20', 'p-defer', review('meets-standards')],
+  ['2026-04-20', 'p-defer', review('meets_standards')],
   ['2026-05-01', 'p-defer', decide('approve')],
   [
     '2026-05-02',

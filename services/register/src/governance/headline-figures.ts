@@ -11,7 +11,7 @@ export function headlineFigures(report: GovernanceReport): Count[] {
     [
       'projects-in-progress',
       'Projects in progress',
-      projects.byStatus.find((row) => row.key === 'in-progress')?.count ?? 0,
+      projects.byStatus.find((row) => row.key === 'in_progress')?.count ?? 0,
     ],
     ['partner-organisations', 'Partner organisations', partners.organisations.total],
     ['active-collaborations', 'Active collaborations', partners.collaborations.active],

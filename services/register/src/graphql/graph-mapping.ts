@@ -1,4 +1,3 @@
-import { toGraphEnum } from '@ebp/platform';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 import type { PrioritySummary } from '../priorities/projections/priority-summary.projection';
 import type { ProjectRecord } from '../register-reads/project-record';
@@ -17,8 +16,6 @@ export function toGraphProject(
   return {
     ...summary,
     id: summary.projectId,
-    status: toGraphEnum(summary.status),
-    classification: toGraphEnum(summary.classification),
     record: () => (loaded ??= load()),
   };
 }

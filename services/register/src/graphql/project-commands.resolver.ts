@@ -1,4 +1,4 @@
-import { fromGraphEnum, identityOf, toGraphEnum, type RequestContext } from '@ebp/platform';
+import { identityOf, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { register } from '@ebp/contracts';
@@ -22,7 +22,7 @@ export class ProjectCommandsResolver {
   ) {
     const identity = await identityOf(this.runtime, context);
     const outcome = await this.register.act(identity, id, request, expectedVersion ?? undefined);
-    return { ...outcome, status: toGraphEnum(outcome.status) };
+    return outcome;
   }
 
   @Mutation('proposeProject')
@@ -66,7 +66,7 @@ export class ProjectCommandsResolver {
       id,
       {
         type: 'record-review',
-        verdict: fromGraphEnum<register.ReviewVerdict>(verdict),
+        verdict: verdict as register.ReviewVerdict,
         checklist,
         comments,
       },

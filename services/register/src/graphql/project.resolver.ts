@@ -1,4 +1,4 @@
-import { fromGraphEnum, identityOf, toGraphEnum, type RequestContext } from '@ebp/platform';
+import { identityOf, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import {
   Args,
@@ -30,9 +30,9 @@ function toFilter(filter: GraphFilter | undefined | null): RegisterFilter {
   const { status, classification, ...rest } = filter ?? {};
   return {
     ...rest,
-    ...(status ? { status: status.map((value) => fromGraphEnum<ProjectStatus>(value)) } : {}),
+    ...(status ? { status: status.map((value) => value as ProjectStatus) } : {}),
     ...(classification
-      ? { classification: fromGraphEnum<ProjectSummary['classification']>(classification) }
+      ? { classification: classification as ProjectSummary['classification'] }
       : {}),
   };
 }
@@ -138,7 +138,7 @@ export class ProjectResolver {
   @ResolveField('reviews')
   async reviews(@Parent() project: GraphProject) {
     const reviews = (await project.record())?.reviews ?? [];
-    return reviews.map((review) => ({ ...review, verdict: toGraphEnum(review.verdict) }));
+    return reviews;
   }
 
   @ResolveField('findings')

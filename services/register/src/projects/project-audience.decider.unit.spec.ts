@@ -21,13 +21,13 @@ const spec = deciderSpecification(projectDecider);
 const audience = (
   revision: number,
   readers: string[],
-  classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE' = 'OFFICIAL-SENSITIVE',
+  classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE' = 'OFFICIAL_SENSITIVE',
 ): ProjectEvent => ({
   type: 'register.project.audience-changed',
   data: { entityId: 'project-1', classification, readers, revision },
 });
 
-const sensitive = aProposal({ classification: 'OFFICIAL-SENSITIVE', needToKnow: ['person-ann'] });
+const sensitive = aProposal({ classification: 'OFFICIAL_SENSITIVE', needToKnow: ['person-ann'] });
 const governors = ['role:admin', 'role:committee'];
 const sensitiveReaders = ['person-ann', LEAD].map((id) => `person:${id}`);
 const sorted = (...keys: string[]) => [...keys].sort();
@@ -66,7 +66,7 @@ describe('the audience a project publishes', () => {
       .when({
         type: 'record-review',
         by: REVIEWER_A,
-        verdict: 'meets-standards',
+        verdict: 'meets_standards',
         checklist: allMet,
         comments: 'Sound design.',
       })

@@ -2,11 +2,11 @@ import { readerKey } from '@ebp/access';
 import type { ProjectStatus } from './project';
 
 /** The statuses in which every cleared reviewer may read a project, to pick it up for review. */
-const AWAITING_REVIEW: readonly ProjectStatus[] = ['submitted', 'under-review'];
+const AWAITING_REVIEW: readonly ProjectStatus[] = ['submitted', 'under_review'];
 
 /** What decides who may read a project. */
 export interface ProjectAudience {
-  readonly classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
+  readonly classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE';
   readonly status: ProjectStatus;
   readonly leadId: string;
   readonly proposedBy: string;

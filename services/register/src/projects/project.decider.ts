@@ -113,13 +113,13 @@ function checkVerdict(verdict: register.ReviewVerdict, checklist: register.QaChe
   if (missing.length > 0)
     throw new InvalidProjectInput(`The checklist has no answer for: ${missing.join(', ')}`);
   parseOrThrow(register.QaChecklistSchema, checklist, 'checklist', InvalidProjectInput);
-  const unmet = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === 'not-met');
-  if (verdict === 'meets-standards' && unmet.length > 0) {
+  const unmet = register.QA_CRITERIA.filter((criterion) => checklist[criterion] === 'not_met');
+  if (verdict === 'meets_standards' && unmet.length > 0) {
     throw new VerdictContradictsChecklist(
       `A design that meets the standards cannot leave criteria unmet: ${unmet.join(', ')}`,
     );
   }
-  if (verdict !== 'meets-standards' && unmet.length === 0) {
+  if (verdict !== 'meets_standards' && unmet.length === 0) {
     throw new VerdictContradictsChecklist(
       'A verdict short of meeting the standards must name at least one unmet criterion',
     );
@@ -127,7 +127,7 @@ function checkVerdict(verdict: register.ReviewVerdict, checklist: register.QaChe
 }
 
 function ethicsCleared(ethics: register.Ethics, today: string): boolean {
-  if (ethics.status === 'not-required') return true;
+  if (ethics.status === 'not_required') return true;
   if (ethics.status !== 'approved') return false;
   return (
     ethics.approvedOn <= today && (ethics.expiresOn === undefined || ethics.expiresOn >= today)
@@ -218,7 +218,7 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
       return [{ type: 'register.project.submitted', data: { submittedBy: command.by } }];
 
     case 'record-review': {
-      requireStatus(project, 'review', ['submitted', 'under-review']);
+      requireStatus(project, 'review', ['submitted', 'under_review']);
       if (command.by === project.proposal.leadId)
         throw new ReviewerNotEligible('The project lead cannot review their own project');
       // Once per design: a reviewer of a design since amended may review the amended one.
@@ -241,14 +241,14 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
     }
 
     case 'decide': {
-      requireStatus(project, command.decision, ['submitted', 'under-review']);
+      requireStatus(project, command.decision, ['submitted', 'under_review']);
       requireText(command.reasons, 'The committee’s reasons');
       if (command.decision === 'approve') {
         // Only reviews of the design as it stands count: an amendment to the design, methods, SMS
         // level or outcomes leaves the earlier ones reviews of something else.
         const required = reviewsRequired(project.proposal);
         const current = currentReviews(project);
-        const sound = current.filter((review) => review.verdict === 'meets-standards').length;
+        const sound = current.filter((review) => review.verdict === 'meets_standards').length;
         if (current.length < required || sound < current.length) {
           const stale = project.reviews.length - current.length;
           throw new ReviewsIncomplete(approvalRefusal(required, current.length, sound, stale));
@@ -279,7 +279,7 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
       ];
 
     case 'report-progress':
-      requireStatus(project, 'report progress on', ['in-progress']);
+      requireStatus(project, 'report progress on', ['in_progress']);
       requireText(command.summary, 'A progress report');
       return [
         {
@@ -289,7 +289,7 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
       ];
 
     case 'suspend':
-      requireStatus(project, 'suspend', ['in-progress']);
+      requireStatus(project, 'suspend', ['in_progress']);
       requireText(command.reason, 'The reason');
       return [
         { type: 'register.project.suspended', data: { by: command.by, reason: command.reason } },
@@ -300,14 +300,14 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
       return [{ type: 'register.project.resumed', data: { by: command.by } }];
 
     case 'stop':
-      requireStatus(project, 'stop', ['in-progress', 'suspended']);
+      requireStatus(project, 'stop', ['in_progress', 'suspended']);
       requireText(command.reason, 'The reason');
       return [
         { type: 'register.project.stopped', data: { by: command.by, reason: command.reason } },
       ];
 
     case 'complete': {
-      requireStatus(project, 'complete', ['in-progress']);
+      requireStatus(project, 'complete', ['in_progress']);
       const findings = parseOrThrow(
         register.FindingsSchema,
         command.findings,

@@ -129,7 +129,7 @@ describe('research project decider', () => {
   describe('quality-assurance review', () => {
     const review = (
       by: string,
-      verdict: 'meets-standards' | 'revisions-required' = 'meets-standards',
+      verdict: 'meets_standards' | 'revisions_required' = 'meets_standards',
       checklist = allMet,
     ) => ({ type: 'record-review', by, verdict, checklist, comments: 'Sound design.' }) as const;
 
@@ -155,19 +155,19 @@ describe('research project decider', () => {
     it('refuses a verdict that contradicts the checklist', () => {
       spec
         .given([proposed(), submitted])
-        .when(review(REVIEWER_A, 'meets-standards', withUnmet('analysis-plan-stated')))
+        .when(review(REVIEWER_A, 'meets_standards', withUnmet('analysis_plan_stated')))
         .thenThrows(VerdictContradictsChecklist);
       spec
         .given([proposed(), submitted])
-        .when(review(REVIEWER_A, 'revisions-required', allMet))
+        .when(review(REVIEWER_A, 'revisions_required', allMet))
         .thenThrows(VerdictContradictsChecklist);
     });
 
     it('refuses a checklist that leaves criteria unanswered', () => {
-      const { 'sample-size-justified': _left, ...partial } = allMet;
+      const { sample_size_justified: _left, ...partial } = allMet;
       spec
         .given([proposed(), submitted])
-        .when(review(REVIEWER_A, 'meets-standards', partial as typeof allMet))
+        .when(review(REVIEWER_A, 'meets_standards', partial as typeof allMet))
         .thenThrows(InvalidProjectInput);
     });
 
@@ -175,16 +175,16 @@ describe('research project decider', () => {
       spec
         .given([proposed(), submitted])
         .when(
-          review(REVIEWER_A, 'meets-standards', {
+          review(REVIEWER_A, 'meets_standards', {
             ...allMet,
-            'research-question-clear': 'maybe',
+            research_question_clear: 'maybe',
           } as unknown as typeof allMet),
         )
         .thenThrows(InvalidProjectInput);
       spec
         .given([proposed(), submitted])
         .when(
-          review(REVIEWER_A, 'meets-standards', {
+          review(REVIEWER_A, 'meets_standards', {
             ...allMet,
             'vibes-good': 'met',
           } as unknown as typeof allMet),
@@ -233,7 +233,7 @@ describe('research project decider', () => {
 
     it('refuses approval when any review found the design wanting, or before any review', () => {
       spec
-        .given([proposed(), submitted, reviewed(REVIEWER_A, 'revisions-required')])
+        .given([proposed(), submitted, reviewed(REVIEWER_A, 'revisions_required')])
         .when(decide('approve'))
         .thenThrows(ReviewsIncomplete);
       spec.given([proposed(), submitted]).when(decide('approve')).thenThrows(ReviewsIncomplete);
@@ -241,7 +241,7 @@ describe('research project decider', () => {
 
     it('rejects or defers with reasons', () => {
       spec
-        .given([proposed(), submitted, reviewed(REVIEWER_A, 'revisions-required')])
+        .given([proposed(), submitted, reviewed(REVIEWER_A, 'revisions_required')])
         .when(decide('reject'))
         .then([
           {
@@ -304,7 +304,7 @@ describe('research project decider', () => {
       ({
         type: 'record-review',
         by,
-        verdict: 'meets-standards',
+        verdict: 'meets_standards',
         checklist: allMet,
         comments: 'Sound design.',
       }) as const;
@@ -355,7 +355,7 @@ describe('research project decider', () => {
         .given([
           proposed(),
           submitted,
-          reviewed(REVIEWER_A, 'revisions-required'),
+          reviewed(REVIEWER_A, 'revisions_required'),
           amendedWith({ methods: { from: aProposal().methods, to: ['quasi-experiment'] } }),
           reviewed(REVIEWER_B),
         ])
@@ -452,7 +452,7 @@ describe('research project decider', () => {
 
     it('says plainly when a review of the current design finds it wanting', () => {
       spec
-        .given([proposed(), submitted, reviewed(REVIEWER_A, 'revisions-required')])
+        .given([proposed(), submitted, reviewed(REVIEWER_A, 'revisions_required')])
         .when(approve)
         .thenThrows(ReviewsIncomplete, {
           message:
@@ -474,7 +474,7 @@ describe('research project decider', () => {
 
     it('starts without ethics approval only when it is recorded as not required', () => {
       const notRequired = aProposal({
-        ethics: { status: 'not-required', reason: 'Uses only published, aggregated crime data.' },
+        ethics: { status: 'not_required', reason: 'Uses only published, aggregated crime data.' },
       });
       spec
         .given([proposed(notRequired), submitted, reviewed(REVIEWER_A), approved])

@@ -19,7 +19,7 @@ export function aProposal(
     design: 'Before and after, with matched comparison hot spots',
     methods: ['quasi-experiment', 'crime-analysis'],
     plannedSmsLevel: 3,
-    ebpMatrix: { target: 'micro-place', proactivity: 'proactive', specificity: 'focused' },
+    ebpMatrix: { target: 'micro_place', proactivity: 'proactive', specificity: 'focused' },
     plannedStart: '2026-04-01',
     plannedEnd: '2027-03-31',
     owningUnit: 'Central West BCU',
@@ -48,7 +48,7 @@ export const allMet: register.QaChecklist = Object.fromEntries(
 
 export const withUnmet = (...unmet: register.QaCriterion[]): register.QaChecklist => ({
   ...allMet,
-  ...Object.fromEntries(unmet.map((criterion) => [criterion, 'not-met'])),
+  ...Object.fromEntries(unmet.map((criterion) => [criterion, 'not_met'])),
 });
 
 export const proposed = (proposal = aProposal()): ProjectEvent => ({
@@ -61,13 +61,13 @@ export const submitted: ProjectEvent = {
 };
 export const reviewed = (
   reviewerId: string,
-  verdict: register.ReviewVerdict = 'meets-standards',
+  verdict: register.ReviewVerdict = 'meets_standards',
 ): ProjectEvent => ({
   type: 'register.project.review-recorded',
   data: {
     reviewerId,
     verdict,
-    checklist: verdict === 'meets-standards' ? allMet : withUnmet('sample-size-justified'),
+    checklist: verdict === 'meets_standards' ? allMet : withUnmet('sample_size_justified'),
     comments: 'Sound design.',
   },
 });

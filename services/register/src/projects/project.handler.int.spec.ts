@@ -70,7 +70,7 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
   });
 
   it('chooses the five closest among the projects the proposer may read', async () => {
-    const nightTime = (n: number, classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE') =>
+    const nightTime = (n: number, classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE') =>
       aProposal({
         title: `Hot-spot patrols in the night-time economy, borough ${n}`,
         summary: 'Does visible patrolling of late-night hot spots reduce violence with injury?',
@@ -79,7 +79,7 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
     for (const n of [3, 4, 5, 6])
       await commands.propose(`p-${n}`, nightTime(n, 'OFFICIAL'), on('2026-01-06'));
     // The closest of all, and hidden from an uncleared proposer.
-    await commands.propose('p-hidden', nightTime(9, 'OFFICIAL-SENSITIVE'), on('2026-01-06'));
+    await commands.propose('p-hidden', nightTime(9, 'OFFICIAL_SENSITIVE'), on('2026-01-06'));
     await catchUp();
     const uncleared = readableBy({
       actor: { kind: 'person', id: 'person-rae' },
@@ -166,7 +166,7 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
       {
         type: 'record-review',
         by: REVIEWER_A,
-        verdict: 'meets-standards',
+        verdict: 'meets_standards',
         checklist: allMet,
         comments: 'Sound.',
       },

@@ -16,11 +16,11 @@ export type ProjectEvent = {
 export type ProjectStatus =
   | 'proposed'
   | 'submitted'
-  | 'under-review'
+  | 'under_review'
   | 'approved'
   | 'rejected'
   | 'deferred'
-  | 'in-progress'
+  | 'in_progress'
   | 'suspended'
   | 'completed'
   | 'stopped'
@@ -86,10 +86,10 @@ export function currentReviews(state: Exclude<ProjectState, { status: 'none' }>)
 export const OPEN_STATUSES: readonly ProjectStatus[] = [
   'proposed',
   'submitted',
-  'under-review',
+  'under_review',
   'approved',
   'deferred',
-  'in-progress',
+  'in_progress',
   'suspended',
 ];
 
@@ -112,7 +112,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'register.project.review-recorded':
       return {
         ...state,
-        status: 'under-review',
+        status: 'under_review',
         reviews: [
           ...state.reviews,
           {
@@ -130,7 +130,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, status: 'deferred' };
     case 'register.project.started':
     case 'register.project.resumed':
-      return { ...state, status: 'in-progress' };
+      return { ...state, status: 'in_progress' };
     case 'register.project.progress-reported':
       return state;
     case 'register.project.suspended':

@@ -9,7 +9,7 @@ describe('Research Plan coverage', () => {
         { priorityId: 'trust', title: 'Trust and confidence' },
       ],
       [
-        { priorityIds: ['vawg'], status: 'in-progress' },
+        { priorityIds: ['vawg'], status: 'in_progress' },
         { priorityIds: ['vawg', 'knife'], status: 'approved' },
         { priorityIds: ['knife'], status: 'withdrawn' },
         { priorityIds: ['trust'], status: 'rejected' },
@@ -20,7 +20,7 @@ describe('Research Plan coverage', () => {
         priorityId: 'vawg',
         title: 'Violence against women and girls',
         projects: 2,
-        byStatus: { 'in-progress': 1, approved: 1 },
+        byStatus: { in_progress: 1, approved: 1 },
       },
       { priorityId: 'knife', title: 'Knife crime', projects: 1, byStatus: { approved: 1 } },
       { priorityId: 'trust', title: 'Trust and confidence', projects: 0, byStatus: {} },

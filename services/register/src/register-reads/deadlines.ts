@@ -2,10 +2,10 @@ import { OPEN_STATUSES, type ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 
 export type DeadlineKind =
-  | 'progress-report-overdue'
-  | 'results-overdue'
-  | 'ethics-approval-expiring'
-  | 'ethics-approval-expired';
+  | 'progress_report_overdue'
+  | 'results_overdue'
+  | 'ethics_approval_expiring'
+  | 'ethics_approval_expired';
 
 export interface Deadline {
   readonly projectId: string;
@@ -30,7 +30,7 @@ export const defaultDeadlinePolicy: DeadlinePolicy = {
   ethicsWarningDays: 60,
 };
 
-const RUNNING = new Set<ProjectStatus>(['in-progress', 'suspended']);
+const RUNNING = new Set<ProjectStatus>(['in_progress', 'suspended']);
 const OPEN = new Set<ProjectStatus>(OPEN_STATUSES);
 
 function addDays(date: string, days: number): string {
@@ -58,11 +58,11 @@ export function deadlinesOf(
       policy.progressIntervalDays,
     );
     if (due < today)
-      deadlines.push({ projectId: project.projectId, kind: 'progress-report-overdue', due });
+      deadlines.push({ projectId: project.projectId, kind: 'progress_report_overdue', due });
   }
   if (RUNNING.has(project.status)) {
     const due = addMonths(project.plannedEnd, policy.resultsDueMonthsAfterEnd);
-    if (due < today) deadlines.push({ projectId: project.projectId, kind: 'results-overdue', due });
+    if (due < today) deadlines.push({ projectId: project.projectId, kind: 'results_overdue', due });
   }
   if (
     OPEN.has(project.status) &&
@@ -73,13 +73,13 @@ export function deadlinesOf(
     if (expires < today)
       deadlines.push({
         projectId: project.projectId,
-        kind: 'ethics-approval-expired',
+        kind: 'ethics_approval_expired',
         due: expires,
       });
     else if (expires <= addDays(today, policy.ethicsWarningDays)) {
       deadlines.push({
         projectId: project.projectId,
-        kind: 'ethics-approval-expiring',
+        kind: 'ethics_approval_expiring',
         due: expires,
       });
     }

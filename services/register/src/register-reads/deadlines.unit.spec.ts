@@ -6,7 +6,7 @@ function project(overrides: Partial<ProjectSummary>): ProjectSummary {
     projectId: 'p1',
     title: 'Hot-spot policing',
     summary: 'A trial.',
-    status: 'in-progress',
+    status: 'in_progress',
     ebpLevel: 'tactical',
     priorityIds: [],
     plannedSmsLevel: 3,
@@ -19,7 +19,7 @@ function project(overrides: Partial<ProjectSummary>): ProjectSummary {
     readers: ['everyone'],
     plannedStart: '2026-01-01',
     plannedEnd: '2026-12-31',
-    ethics: { status: 'not-required', reason: 'Aggregated data only, no participants.' },
+    ethics: { status: 'not_required', reason: 'Aggregated data only, no participants.' },
     proposedAt: '2025-11-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     submittedAt: null,
@@ -42,7 +42,7 @@ describe('deadlines derived from the register', () => {
   it('flags a progress report more than 90 days after the start or the last report', () => {
     expect(deadlinesOf(project({}), '2026-04-04')).toEqual([]);
     expect(deadlinesOf(project({}), '2026-04-06')).toEqual([
-      { projectId: 'p1', kind: 'progress-report-overdue', due: '2026-04-05' },
+      { projectId: 'p1', kind: 'progress_report_overdue', due: '2026-04-05' },
     ]);
     expect(
       deadlinesOf(project({ lastProgressAt: '2026-03-20T10:00:00.000Z' }), '2026-04-06'),
@@ -54,7 +54,7 @@ describe('deadlines derived from the register', () => {
     const late = project({ lastProgressAt: '2027-12-20T00:00:00.000Z' });
     expect(deadlinesOf(late, '2027-12-31')).toEqual([]);
     expect(deadlinesOf(late, '2028-01-01')).toEqual([
-      { projectId: 'p1', kind: 'results-overdue', due: '2027-12-31' },
+      { projectId: 'p1', kind: 'results_overdue', due: '2027-12-31' },
     ]);
     expect(deadlinesOf({ ...late, status: 'completed' }, '2028-06-01')).toEqual([]);
   });
@@ -70,10 +70,10 @@ describe('deadlines derived from the register', () => {
     const open = project({ status: 'approved', startedOn: null, ethics });
     expect(deadlinesOf(open, '2026-04-30')).toEqual([]);
     expect(deadlinesOf(open, '2026-05-01')).toEqual([
-      { projectId: 'p1', kind: 'ethics-approval-expiring', due: '2026-06-30' },
+      { projectId: 'p1', kind: 'ethics_approval_expiring', due: '2026-06-30' },
     ]);
     expect(deadlinesOf(open, '2026-07-01')).toEqual([
-      { projectId: 'p1', kind: 'ethics-approval-expired', due: '2026-06-30' },
+      { projectId: 'p1', kind: 'ethics_approval_expired', due: '2026-06-30' },
     ]);
     expect(deadlinesOf({ ...open, status: 'withdrawn' }, '2026-07-01')).toEqual([]);
   });

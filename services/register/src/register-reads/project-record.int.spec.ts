@@ -32,7 +32,7 @@ describe(`reviews of an amended design on the read side (${sqlTarget!.name})`, (
   const review = (by: string): ProjectCommand => ({
     type: 'record-review',
     by,
-    verdict: 'meets-standards',
+    verdict: 'meets_standards',
     checklist: allMet,
     comments: 'Sound design.',
   });
@@ -81,8 +81,8 @@ describe(`reviews of an amended design on the read side (${sqlTarget!.name})`, (
       { reviewerId: REVIEWER_B, current: true },
     ]);
     expect(record?.summary.reviews).toEqual([
-      { reviewerId: REVIEWER_A, verdict: 'meets-standards', current: false },
-      { reviewerId: REVIEWER_B, verdict: 'meets-standards', current: true },
+      { reviewerId: REVIEWER_A, verdict: 'meets_standards', current: false },
+      { reviewerId: REVIEWER_B, verdict: 'meets_standards', current: true },
     ]);
     // The live read model and the fold of the stream agree.
     const live = await (await liveCollection(documents, projectSummaries)).get('p-amended');
@@ -95,7 +95,7 @@ describe(`reviews of an amended design on the read side (${sqlTarget!.name})`, (
       { reviewerId: REVIEWER_A, current: true },
     ]);
     expect(beforeSms?.summary.reviews).toEqual([
-      { reviewerId: REVIEWER_A, verdict: 'meets-standards', current: true },
+      { reviewerId: REVIEWER_A, verdict: 'meets_standards', current: true },
     ]);
   });
 });

@@ -67,7 +67,7 @@ describe.each(documentTargets())(
         {
           type: 'record-review',
           by: REVIEWER_A,
-          verdict: 'meets-standards',
+          verdict: 'meets_standards',
           checklist: allMet,
           comments: 'Sound.',
         },
@@ -118,7 +118,7 @@ describe.each(documentTargets())(
         {
           type: 'record-review',
           by: REVIEWER_A,
-          verdict: 'meets-standards',
+          verdict: 'meets_standards',
           checklist: allMet,
           comments: 'Fine.',
         },
@@ -158,7 +158,7 @@ describe.each(documentTargets())(
           projectId: 'p-secret',
           proposal: aProposal({
             title: 'Covert tactics evaluation',
-            classification: 'OFFICIAL-SENSITIVE',
+            classification: 'OFFICIAL_SENSITIVE',
           }),
           by: LEAD,
         },
@@ -195,7 +195,7 @@ describe.each(documentTargets())(
         decidedAt: '2026-02-15T12:00:00.000Z',
         startedOn: '2026-04-01',
         completedAt: '2026-09-30T12:00:00.000Z',
-        reviews: [{ reviewerId: REVIEWER_A, verdict: 'meets-standards' }],
+        reviews: [{ reviewerId: REVIEWER_A, verdict: 'meets_standards' }],
         outcomeSwitching: true,
         effectDirection: 'positive',
         achievedSmsLevel: 3,
@@ -209,7 +209,7 @@ describe.each(documentTargets())(
       ['EBP level', { ebpLevel: 'organisational' as const }, ['p-hotspot', 'p-knife', 'p-secret']],
       ['SMS range', { smsLevel: { min: 3, max: 3 } }, ['p-hotspot', 'p-secret']],
       ['method', { method: 'before-after' }, ['p-bwv']],
-      ['classification', { classification: 'OFFICIAL-SENSITIVE' as const }, ['p-secret']],
+      ['classification', { classification: 'OFFICIAL_SENSITIVE' as const }, ['p-secret']],
       ['text, every word', { text: 'BODY-WORN complaints' }, ['p-bwv']],
       ['text with no match', { text: 'drones' }, []],
     ])('filters the register by %s', async (_label, filter, expected) => {

@@ -35,7 +35,7 @@ export function evolveSkillsAuditEntry(
 
 export const skillsAudits: ProjectionDefinition<SkillsAuditEntry> = {
   name: 'community-skills-audits',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: ['community.audit.launched', 'community.audit.closed'],
   documentId: (event) => {
     const data = event.data as { auditId?: unknown };

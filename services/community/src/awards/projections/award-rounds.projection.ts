@@ -120,7 +120,7 @@ const HANDLES: readonly AwardRoundEventType[] = [
 /** The award rounds, for the list of rounds (a round by id is folded from its stream). */
 export const awardRounds: ProjectionDefinition<AwardRoundEntry> = {
   name: 'community-award-rounds',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: HANDLES,
   documentId: (event) => {
     const data = event.data as { roundId?: unknown };

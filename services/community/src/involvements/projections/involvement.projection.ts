@@ -46,7 +46,7 @@ export function evolveInvolvementEntry(
 
 export const involvements: ProjectionDefinition<InvolvementEntry> = {
   name: 'community-involvements',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: ['community.involvement.joined', 'community.involvement.ended'],
   documentId: (event) => {
     const data = event.data as { personId?: string; projectId?: string };

@@ -83,11 +83,11 @@ describe.each(sqlTargets())(
       expect(await entry('p-alex')).toMatchObject({
         status: 'ended',
         endedOn: '2027-03-31',
-        endReason: 'project-completed',
+        endReason: 'project_completed',
       });
       expect(await entry('p-sam')).toMatchObject({
         status: 'ended',
-        endReason: 'project-completed',
+        endReason: 'project_completed',
       });
       expect(await entry('p-kim')).toMatchObject({
         status: 'ended',

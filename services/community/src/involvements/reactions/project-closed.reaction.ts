@@ -4,9 +4,9 @@ import type { InvolvementEntry } from '../projections/involvement.projection';
 
 /** The register's events that close a project, and the reason they give its involvements. */
 const CLOSING = {
-  'register.project.completed': 'project-completed',
-  'register.project.stopped': 'project-stopped',
-  'register.project.withdrawn': 'project-withdrawn',
+  'register.project.completed': 'project_completed',
+  'register.project.stopped': 'project_stopped',
+  'register.project.withdrawn': 'project_withdrawn',
 } as const;
 
 /** Whether a register event closes a project (the others need no reaction). */

@@ -156,7 +156,7 @@ export function evolvePersonEntry(
 
 export const personDirectory: ProjectionDefinition<PersonEntry> = {
   name: 'community-people',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: [
     'community.person.registered',
     'community.person.profile-updated',

@@ -18,7 +18,7 @@ export const collaborationDocumentId = (projectId: string, partnerId: string): s
 
 export const collaborations: ProjectionDefinition<CollaborationEntry> = {
   name: 'partners-collaborations',
-  version: 1,
+  version: 2, // 2: enumerated values respelt (decision 0023)
   handles: ['partners.collaboration.started', 'partners.collaboration.ended'],
   documentId: (stored) => {
     const event = stored as unknown as CollaborationEvent;

@@ -131,7 +131,7 @@ function evolveWithoutReaders(
     case 'register.project.review-recorded':
       return {
         ...next,
-        status: 'under-review',
+        status: 'under_review',
         reviews: [
           ...current.reviews,
           { reviewerId: event.data.reviewerId, verdict: event.data.verdict, current: true },
@@ -144,13 +144,13 @@ function evolveWithoutReaders(
     case 'register.project.deferred':
       return { ...next, status: 'deferred', decidedAt: at };
     case 'register.project.started':
-      return { ...next, status: 'in-progress', startedOn: event.data.startedOn };
+      return { ...next, status: 'in_progress', startedOn: event.data.startedOn };
     case 'register.project.progress-reported':
       return { ...next, lastProgressAt: at };
     case 'register.project.suspended':
       return { ...next, status: 'suspended' };
     case 'register.project.resumed':
-      return { ...next, status: 'in-progress' };
+      return { ...next, status: 'in_progress' };
     case 'register.project.stopped':
       return { ...next, status: 'stopped' };
     case 'register.project.withdrawn':
@@ -209,7 +209,7 @@ function evolveWithoutReaders(
 export const projectSummaries: ProjectionDefinition<ProjectSummary> = {
   name: 'register-projects',
   // 4: each review says whether it was of the current design.
-  version: 4,
+  version: 5, // 5: enumerated values respelt (decision 0023)
   handles: [
     'register.project.proposed',
     'register.project.submitted',
