@@ -17,7 +17,8 @@ const definitionOf = (schema: z.ZodType): ZodDefinition =>
   (schema as unknown as { _zod: { def: ZodDefinition } })._zod.def;
 
 function enumValues(definition: ZodDefinition): readonly unknown[] | undefined {
-  if (definition.type === 'enum') return Object.values(definition['entries'] as object);
+  if (definition.type === 'enum')
+    return Object.values(definition['entries'] as Record<string, unknown>);
   if (definition.type === 'literal') return definition['values'] as unknown[];
   return undefined;
 }

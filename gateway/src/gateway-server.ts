@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
@@ -25,6 +25,7 @@ import {
   QueryTooComplex,
   jsonBodyOptions,
   requireJsonBody,
+  sendProblem,
   signIdentity,
   silentLogger,
   wellFormedInputPlugin,
@@ -35,12 +36,17 @@ import {
   type TokenVerifier,
 } from '@ebp/platform';
 import { developmentRoutes } from './development-routes';
+import type { ForwardOptions } from './forwarding';
+import { publicRoutes, serviceBase } from './public-routes';
 import { formatGatewayError, isTypedError } from './gateway-errors';
 import { webPage } from './web-page';
 import { gatewayRoot } from './composition';
 
 export interface GatewayOptions {
-  /** Where each subgraph (by its name in subgraphs.json) is served. */
+  /**
+   * Where each subgraph (by its name in subgraphs.json) is served. The partners' webhook and the
+   * library's feed are forwarded to the same servers (the URL without `/graphql`).
+   */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   /** Verifies the callers' bearer tokens (RS256 against the identity provider's JWKS). */
   readonly verifier: TokenVerifier;
@@ -48,6 +54,8 @@ export interface GatewayOptions {
   readonly identitySecret: string;
   readonly host?: string;
   readonly port?: number;
+  /** A port bound in advance (listenForGateway); host and port are then ignored. */
+  readonly listener?: GatewayListener;
   /** Production hides introspection. */
   readonly production?: boolean;
   /** Depth, alias, cost and token limits per operation. */
@@ -59,11 +67,83 @@ export interface GatewayOptions {
   readonly webRoot?: string;
   /** The composed supergraph; defaults to the one the build wrote. */
   readonly supergraphSdl?: string;
+  /**
+   * The identity provider's JWKS, forwarded at /.well-known/jwks.json when there is no
+   * development issuer (whose keys are served there instead).
+   */
+  readonly jwksUrl?: string;
+  /** Limits of the forwarded paths (body size, time to answer). */
+  readonly forwarding?: ForwardOptions;
+  /** /health/ready: whether what stands behind the gateway can work (default: always). */
+  readonly ready?: () => Promise<boolean>;
 }
 
 export interface RunningGateway {
+  /** The graph: `<origin>/graphql`. */
   readonly url: string;
+  /** The one origin everything is reached at, e.g. `http://127.0.0.1:4000`. */
+  readonly origin: string;
+  /** The port bound (the one chosen, when 0 was asked for). */
+  readonly port: number;
   stop(): Promise<void>;
+}
+
+/** The gateway's port, bound before the gateway (or anything behind it) has started. */
+export interface GatewayListener {
+  readonly host: string;
+  readonly port: number;
+  readonly server: Server;
+  /** From now on requests go to this handler. */
+  serve(handler: RequestListener): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Binds the gateway's port first, so that the platform knows its own origin (port 0: the one
+ * chosen) before the services that put it in links start, and a port in use fails the start
+ * before any store is opened. Until the gateway serves, `/health/live` answers and everything
+ * else is a 503 problem with Retry-After.
+ */
+export async function listenForGateway(
+  options: { readonly host?: string; readonly port?: number } = {},
+): Promise<GatewayListener> {
+  const host = options.host ?? '127.0.0.1';
+  const starting = healthEndpoints('gateway', { ready: () => Promise.resolve(false) });
+  let handler: RequestListener = (request, response) =>
+    starting(request, response, () => {
+      response.setHeader('retry-after', '1');
+      sendProblem(response, {
+        status: 503,
+        title: 'Starting',
+        detail: 'The platform is starting; try again shortly',
+        code: 'STARTING',
+      });
+    });
+  const server: Server = createServer((request, response) => handler(request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
+  return {
+    host,
+    port,
+    server,
+    serve(next) {
+      handler = next;
+    },
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // idle keep-alive connections would hold close() open
+      });
+      return closed;
+    },
+  };
 }
 
 export function loadSupergraph(): string {
@@ -166,8 +246,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable('x-powered-by');
   app.use(correlateRequests(logger));
-  app.use(healthEndpoints('gateway', { ready: () => Promise.resolve(true) }));
+  app.use(healthEndpoints('gateway', { ready: options.ready ?? (() => Promise.resolve(true)) }));
   if (options.developmentIssuer) app.use('/dev', developmentRoutes(options.developmentIssuer));
+  // The services' own public paths, so that people and partners need know one origin only.
+  const serviceUrl = (name: string) => {
+    const url = options.subgraphUrls[name];
+    if (!url) throw new Error(`No URL configured for subgraph ${name}`);
+    return serviceBase(url);
+  };
+  app.use(
+    publicRoutes({
+      services: { partners: serviceUrl('partners'), dissemination: serviceUrl('dissemination') },
+      ...(options.developmentIssuer
+        ? { jwks: { keys: options.developmentIssuer.jwks } }
+        : options.jwksUrl
+          ? { jwks: { url: options.jwksUrl } }
+          : {}),
+      forwarding: { logger, ...options.forwarding },
+    }),
+  );
   app.use(
     '/graphql',
     express.json(jsonBodyOptions(GRAPHQL_BODY_LIMIT)),
@@ -186,20 +283,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Whatever went wrong, and whatever nothing answered, is a problem document, never HTML.
   app.use(answerNotFound);
   app.use(answerErrorsWithProblems(logger));
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve),
-  );
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+  const listener =
+    options.listener ??
+    (await listenForGateway({
+      ...(options.host ? { host: options.host } : {}),
+      port: options.port ?? 4000,
+    }).catch(async (error: unknown) => {
+      await apollo.stop();
+      throw error;
+    }));
+  listener.serve(app);
+  const origin = `http://${listener.host}:${listener.port}`;
+  const url = `${origin}/graphql`;
   logger.info('gateway listening', { url });
   return {
     url,
+    origin,
+    port: listener.port,
     async stop() {
       await apollo.stop();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections(); // idle keep-alive connections would hold close() open
-      await closed;
+      await listener.close();
     },
   };
 }

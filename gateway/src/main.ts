@@ -1,5 +1,7 @@
 // The gateway as its own process (distributed mode): verifies bearer tokens against the identity
-// provider's JWKS and plans each operation onto the subgraphs named in its configuration.
+// provider's JWKS and plans each operation onto the subgraphs named in its configuration. It is
+// the platform's one public origin: it also forwards the library's feed and the partner webhook
+// to the services behind EBP_DISSEMINATION_URL and EBP_PARTNERS_URL, and the JWKS to EBP_JWKS_URL.
 import {
   createLogger,
   loadConfig,
@@ -36,6 +38,7 @@ runUntilStopped(logger, async () => {
       { maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds },
     ),
     identitySecret: required.EBP_IDENTITY_SECRET,
+    jwksUrl: required.EBP_JWKS_URL,
     host: config.http.host,
     port: config.http.port,
     production: config.nodeEnv === 'production',

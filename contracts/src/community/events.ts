@@ -84,7 +84,7 @@ export const communityEventData = {
       personId: id,
       activityId: id,
       title: z.string().min(2).max(300),
-      kind: z.enum(['course', 'master_class']),
+      kind: z.enum(['course', 'master_class']).describe('What kind of training it was.'),
       attendedOn: isoDate,
     })
     .strict(),

@@ -6,21 +6,25 @@ const tag = z.string().trim().toLowerCase().min(2).max(80);
 
 export const MasterClassSchema = z
   .object({
-    title: text(300),
+    title: text(300).describe('The title, 2 to 300 characters.'),
     /** Matches the training kinds the community records. */
-    kind: z.enum(['master_class', 'course']),
-    description: z.string().trim().min(10).max(5_000),
-    presenter: text(200),
-    startsAt: z.iso.datetime({ offset: true }),
+    kind: z.enum(['master_class', 'course']).describe('A master class or a course.'),
+    description: z.string().trim().min(10).max(5_000).describe('What it covers and who it is for.'),
+    presenter: text(200).describe('Who presents it.'),
+    startsAt: z.iso
+      .datetime({ offset: true })
+      .describe('When it starts: an ISO 8601 date and time with its offset.'),
     durationMinutes: z
       .int()
       .min(15)
-      .max(8 * 60),
-    location: text(300),
-    capacity: z.int().min(1).max(1_000),
-    topics: z.array(tag).max(20).default([]),
+      .max(8 * 60)
+      .describe('How long it lasts, in minutes (15 to 480).'),
+    location: text(300).describe('Where it takes place.'),
+    capacity: z.int().min(1).max(1_000).describe('How many places it has (1 to 1,000).'),
+    topics: z.array(tag).max(20).default([]).describe('Topics it covers, lower case.'),
   })
-  .strict();
+  .strict()
+  .describe('A master class or course: what, who presents it, when, where and how many places.');
 export type MasterClass = z.infer<typeof MasterClassSchema>;
 
 export const LearningNetworkSchema = z

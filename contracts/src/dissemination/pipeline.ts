@@ -21,11 +21,9 @@ export const TargetIdSchema = z.enum(Object.keys(NATIONAL_BODIES) as [TargetId, 
 /** schema.org ScholarlyArticle JSON-LD, CSV rows with a header, or one Atom entry. */
 export type DeliveryFormat = (typeof NATIONAL_BODIES)[TargetId]['format'];
 
-export const DeliveryStateSchema = z.enum([
-  'pending',
-  'sent',
-  'acknowledged',
-  'failed',
-  'retrying',
-]);
+export const DeliveryStateSchema = z
+  .enum(['pending', 'sent', 'acknowledged', 'failed', 'retrying'])
+  .describe(
+    'Where a delivery to a national body stands: pending, sent (taken, to be processed), acknowledged, failed (given up) or retrying.',
+  );
 export type DeliveryState = z.infer<typeof DeliveryStateSchema>;

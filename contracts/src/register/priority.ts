@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** A Research Plan priority set by the EBP Committee. */
-export const PriorityDefinitionSchema = z
+/** The fields of a Research Plan priority, before the checks across fields. */
+const PriorityDefinitionFieldsSchema = z
   .object({
     title: z.string().trim().min(5).max(300),
     rationale: z.string().trim().min(20).max(5_000),
@@ -9,12 +9,26 @@ export const PriorityDefinitionSchema = z
     periodEnd: z.iso.date(),
     ownerId: z.string().min(1).max(100),
   })
-  .strict()
-  .refine((priority) => priority.periodEnd > priority.periodStart, {
-    message: 'the period must end after it starts',
-    path: ['periodEnd'],
-  });
+  .strict();
+
+/** A Research Plan priority set by the EBP Committee. */
+export const PriorityDefinitionSchema = PriorityDefinitionFieldsSchema.refine(
+  (priority) => priority.periodEnd > priority.periodStart,
+  { message: 'the period must end after it starts', path: ['periodEnd'] },
+).describe('A Research Plan priority: what the force wants research on, why, when and whose.');
 export type PriorityDefinition = z.infer<typeof PriorityDefinitionSchema>;
+
+/** A revision's changes: any of the priority's fields (the revised priority is checked whole). */
+export const PriorityChangesSchema = PriorityDefinitionFieldsSchema.partial().describe(
+  'The priority fields a revision changes, with their new values; fields left out stay as they are.',
+);
+export type PriorityChanges = z.infer<typeof PriorityChangesSchema>;
+
+/** Whether a priority is still part of the Research Plan. */
+export const PriorityStatusSchema = z
+  .enum(['active', 'retired'])
+  .describe('Whether a priority is part of the Research Plan (active) or has been retired.');
+export type PriorityStatus = z.infer<typeof PriorityStatusSchema>;
 
 const personId = z.string().min(1).max(100);
 

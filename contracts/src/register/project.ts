@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { ClassificationSchema } from '../envelope';
 
 /** DESIGN.md §6: tactical (local), organisational (force pilots), strategic (national/international). */
-export const EbpLevelSchema = z.enum(['tactical', 'organisational', 'strategic']);
+export const EbpLevelSchema = z
+  .enum(['tactical', 'organisational', 'strategic'])
+  .describe(
+    'The EBP level: tactical (local), organisational (force pilots) or strategic (national or international).',
+  );
 export type EbpLevel = z.infer<typeof EbpLevelSchema>;
 
 /** Maryland Scientific Methods Scale, 1 (correlation at one time) to 5 (randomised controlled trial). */
@@ -15,29 +19,36 @@ export const EbpMatrixSchema = z
     proactivity: z.enum(['reactive', 'proactive', 'highly_proactive']),
     specificity: z.enum(['general', 'focused']),
   })
-  .strict();
+  .strict()
+  .describe(
+    'Where the research sits on the Evidence-Based Policing Matrix: its target, proactivity and specificity.',
+  );
 
 const isoDate = z.iso.date();
 
-export const EthicsSchema = z.discriminatedUnion('status', [
-  z
-    .object({
-      status: z.literal('approved'),
-      board: z.string().min(2).max(200),
-      reference: z.string().min(1).max(100),
-      approvedOn: isoDate,
-      expiresOn: isoDate.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      status: z.literal('pending'),
-      board: z.string().min(2).max(200),
-      reference: z.string().max(100).optional(),
-    })
-    .strict(),
-  z.object({ status: z.literal('not_required'), reason: z.string().min(10).max(2_000) }).strict(),
-]);
+export const EthicsSchema = z
+  .discriminatedUnion('status', [
+    z
+      .object({
+        status: z.literal('approved'),
+        board: z.string().min(2).max(200),
+        reference: z.string().min(1).max(100),
+        approvedOn: isoDate,
+        expiresOn: isoDate.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        status: z.literal('pending'),
+        board: z.string().min(2).max(200),
+        reference: z.string().max(100).optional(),
+      })
+      .strict(),
+    z.object({ status: z.literal('not_required'), reason: z.string().min(10).max(2_000) }).strict(),
+  ])
+  .describe(
+    'The ethics position: approved (board, reference, dates), pending (board), or not required (why).',
+  );
 export type Ethics = z.infer<typeof EthicsSchema>;
 
 export const OutcomeSchema = z
@@ -45,7 +56,8 @@ export const OutcomeSchema = z
     name: z.string().min(3).max(300),
     measure: z.string().min(3).max(1_000),
   })
-  .strict();
+  .strict()
+  .describe('An outcome registered before the research starts, and how it is measured.');
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
 export const PreRegisteredOutcomesSchema = z
@@ -56,11 +68,12 @@ export const PreRegisteredOutcomesSchema = z
       .max(10),
     secondary: z.array(OutcomeSchema).max(20),
   })
-  .strict();
+  .strict()
+  .describe('The primary and secondary outcomes, registered before the research starts.');
 export type PreRegisteredOutcomes = z.infer<typeof PreRegisteredOutcomesSchema>;
 
-/** Everything a research proposal states; amendments change these fields. */
-export const ProjectProposalSchema = z
+/** The fields of a research proposal, before the checks across fields. */
+const ProjectProposalFieldsSchema = z
   .object({
     title: z.string().trim().min(5).max(300),
     summary: z.string().trim().min(20).max(5_000).describe('Plain-English summary.'),
@@ -86,13 +99,50 @@ export const ProjectProposalSchema = z
       ),
     outcomes: PreRegisteredOutcomesSchema,
   })
-  .strict()
-  .refine((proposal) => proposal.plannedEnd > proposal.plannedStart, {
-    message: 'the planned end must be after the planned start',
-    path: ['plannedEnd'],
-  });
+  .strict();
+
+/** Everything a research proposal states; amendments change these fields. */
+export const ProjectProposalSchema = ProjectProposalFieldsSchema.refine(
+  (proposal) => proposal.plannedEnd > proposal.plannedStart,
+  { message: 'the planned end must be after the planned start', path: ['plannedEnd'] },
+).describe(
+  'A research proposal: questions, design, EBP Matrix, ethics and pre-registered outcomes.',
+);
 export type ProjectProposal = z.infer<typeof ProjectProposalSchema>;
 export type ProposalField = keyof ProjectProposal;
+
+/**
+ * An amendment's changes: any of the proposal's fields, each checked as the proposal checks it
+ * (the amended proposal as a whole is then checked again).
+ */
+export const ProjectProposalChangesSchema = ProjectProposalFieldsSchema.partial().describe(
+  'The proposal fields an amendment changes, with their new values; fields left out stay as they are.',
+);
+export type ProjectProposalChanges = z.infer<typeof ProjectProposalChangesSchema>;
+
+/** DESIGN.md §6: the project lifecycle. */
+export const ProjectStatusSchema = z
+  .enum([
+    'proposed',
+    'submitted',
+    'under_review',
+    'approved',
+    'rejected',
+    'deferred',
+    'in_progress',
+    'suspended',
+    'completed',
+    'stopped',
+    'withdrawn',
+  ])
+  .describe('Where a research project is in its lifecycle.');
+export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
+
+/** What the EBP Committee decides on a submitted proposal. */
+export const CommitteeDecisionSchema = z
+  .enum(['approve', 'reject', 'defer'])
+  .describe('The EBP Committee’s decision on a submitted proposal.');
+export type CommitteeDecision = z.infer<typeof CommitteeDecisionSchema>;
 
 /** National research-design and statistical standards a quality-assurance review checks. */
 export const QA_CRITERIA = [
@@ -108,30 +158,45 @@ export const QA_CRITERIA = [
 export const QaCriterionSchema = z.enum(QA_CRITERIA);
 export type QaCriterion = z.infer<typeof QaCriterionSchema>;
 
-export const QaChecklistSchema = z.record(
-  QaCriterionSchema,
-  z.enum(['met', 'not_met', 'not_applicable']),
-);
+/** How a design fares against one criterion. */
+export const QaResultSchema = z
+  .enum(['met', 'not_met', 'not_applicable'])
+  .describe('How the design fares against one criterion.');
+export type QaResult = z.infer<typeof QaResultSchema>;
+
+export const QaChecklistSchema = z
+  .record(QaCriterionSchema, QaResultSchema)
+  .describe(
+    'The national research-design and statistical standards checklist: an answer for every criterion.',
+  );
 export type QaChecklist = z.infer<typeof QaChecklistSchema>;
 
-export const ReviewVerdictSchema = z.enum([
-  'meets_standards',
-  'revisions_required',
-  'does_not_meet_standards',
-]);
+export const ReviewVerdictSchema = z
+  .enum(['meets_standards', 'revisions_required', 'does_not_meet_standards'])
+  .describe('A quality-assurance review’s verdict on the research design.');
 export type ReviewVerdict = z.infer<typeof ReviewVerdictSchema>;
 
-const rating = z.enum(['strong', 'moderate', 'limited', 'none']);
-const emmieDimension = z.object({ evidence: rating, quality: rating }).strict();
+/** An EMMIE rating of the evidence, or of its quality. */
+export const EmmieRatingSchema = z
+  .enum(['strong', 'moderate', 'limited', 'none'])
+  .describe('An EMMIE rating.');
+/** One EMMIE dimension: how strong the evidence is, and how good. */
+export const EmmieDimensionSchema = z
+  .object({ evidence: EmmieRatingSchema, quality: EmmieRatingSchema })
+  .strict()
+  .describe('One EMMIE dimension: the rating of its evidence, and of that evidence’s quality.');
 export const EmmieSchema = z
   .object({
-    effect: emmieDimension,
-    mechanism: emmieDimension,
-    moderators: emmieDimension,
-    implementation: emmieDimension,
-    economicCost: emmieDimension,
+    effect: EmmieDimensionSchema,
+    mechanism: EmmieDimensionSchema,
+    moderators: EmmieDimensionSchema,
+    implementation: EmmieDimensionSchema,
+    economicCost: EmmieDimensionSchema,
   })
-  .strict();
+  .strict()
+  .describe(
+    'EMMIE ratings: effect, mechanism, moderators, implementation and economic cost, each rated for its evidence and the quality of that evidence.',
+  );
 
 export const ReportedOutcomeSchema = z
   .object({
@@ -139,15 +204,25 @@ export const ReportedOutcomeSchema = z
     primary: z.boolean(),
     result: z.string().min(3).max(2_000),
   })
-  .strict();
+  .strict()
+  .describe('An outcome the research reports, whether it is a primary one, and what was found.');
+
+/** Which way the intervention moved the primary outcomes. */
+export const EffectDirectionSchema = z
+  .enum(['positive', 'negative', 'mixed', 'no_effect', 'inconclusive'])
+  .describe('Which way the intervention moved the primary outcomes.');
+export type EffectDirection = z.infer<typeof EffectDirectionSchema>;
 
 export const FindingsSchema = z
   .object({
     summary: z.string().min(20).max(10_000),
-    effectDirection: z.enum(['positive', 'negative', 'mixed', 'no_effect', 'inconclusive']),
+    effectDirection: EffectDirectionSchema,
     achievedSmsLevel: SmsLevelSchema,
     emmie: EmmieSchema,
     reportedOutcomes: z.array(ReportedOutcomeSchema).min(1).max(30),
   })
-  .strict();
+  .strict()
+  .describe(
+    'A completed project’s findings: what was found, the direction of effect, the SMS level achieved, EMMIE ratings and the outcomes reported.',
+  );
 export type Findings = z.infer<typeof FindingsSchema>;

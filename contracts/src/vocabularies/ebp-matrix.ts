@@ -67,7 +67,7 @@ export const EBP_MATRIX_PROACTIVITY: Vocabulary<EbpMatrixTerm> = {
     {
       id: 'highly_proactive',
       label: 'Highly proactive',
-      synonyms: ['highly_proactive', 'very proactive'],
+      synonyms: ['highly-proactive', 'very proactive'],
       description:
         'Acts well ahead of crime, on the conditions and opportunities that give rise to it.',
     },

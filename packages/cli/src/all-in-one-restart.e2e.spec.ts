@@ -129,7 +129,7 @@ describe('all-in-one restart', () => {
     const acknowledged = new Set<string>();
     const write = async (rae: GraphClient, n: number) => {
       const proposed = await rae.request(
-        'mutation($key: String!, $p: JSON!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
+        'mutation($key: String!, $p: ProjectProposalInput!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
         { key: `durable-${n}`, p: proposal(n) },
       );
       if (proposed.errors) return;

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { SqlDocumentStore, SqlEventStore, createPgliteClient, type SqlClient } from '@ebp/eventing';
-import { startGateway, type RunningGateway } from '@ebp/gateway';
+import {
+  listenForGateway,
+  startGateway,
+  type GatewayListener,
+  type RunningGateway,
+} from '@ebp/gateway';
 import {
   DevelopmentIssuer,
   silentLogger,
@@ -32,7 +37,11 @@ export interface AllInOneOptions {
    * Production: tokens from the organisation's identity provider (this verifier), no development
    * issuer and no /dev endpoints, introspection and suggestions off.
    */
-  readonly production?: { readonly verifier: TokenVerifier };
+  readonly production?: {
+    readonly verifier: TokenVerifier;
+    /** The identity provider's JWKS, which the gateway then also serves at its origin. */
+    readonly jwksUrl?: string;
+  };
   /** Development: the longest validity the issuer's tokens may have (default 12 hours). */
   readonly maxTokenLifetimeSeconds?: number;
   /** Shared by the gateway and the subgraphs; by default a fresh one per start. */
@@ -41,15 +50,25 @@ export interface AllInOneOptions {
   readonly disseminationTargets?: readonly DeliveryTarget[];
   /** How patiently deliveries are retried (tests shorten the backoff). */
   readonly deliveryRetryPolicy?: RetryPolicy;
-  /** Where people reach the platform: links in the library's feed and deliveries. */
+  /**
+   * Where people reach the platform (EBP_PUBLIC_URL): links in the library's feed and deliveries.
+   * Default: `http://localhost:<the port the gateway bound>`.
+   */
   readonly publicUrl?: string;
   /** The intranet page's built files (web/dist), served by the gateway at /. */
   readonly webRoot?: string;
 }
 
 export interface RunningPlatform {
-  /** The federated graph. */
+  /** The federated graph: `<origin>/graphql`. */
   readonly url: string;
+  /**
+   * The gateway's origin, the one port for everything: the graph, the page, the library's feed,
+   * the partner webhook, the JWKS and the health endpoints.
+   */
+  readonly origin: string;
+  /** What links in the feed and deliveries start with. */
+  readonly publicUrl: string;
   /** Where the development issuer hands out tokens (development only). */
   readonly devUrl?: string;
   readonly issuer?: DevelopmentIssuer;
@@ -61,17 +80,40 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** Whether every service answers its own /health/ready. */
+async function servicesReady(subgraphUrls: Readonly<Record<string, string>>): Promise<boolean> {
+  const answers = await Promise.all(
+    Object.values(subgraphUrls).map((url) =>
+      fetch(url.replace(/\/graphql$/, '/health/ready')).then(
+        (response) => response.arrayBuffer().then(() => response.ok),
+        () => false,
+      ),
+    ),
+  );
+  return answers.every(Boolean);
+}
+
 /**
  * The all-in-one platform: every service and the gateway in this process, on PGlite, with the
  * development issuer. Services still talk to the gateway over HTTP on loopback, exactly as in
- * distributed mode, so both modes run the same code paths.
+ * distributed mode, so both modes run the same code paths. The gateway's port is bound first:
+ * the platform's origin (and so the links the library makes) is known before the services start.
  */
 export async function startAllInOne(options: AllInOneOptions = {}): Promise<RunningPlatform> {
   const logger = options.logger ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
   const unlock = options.dataDir ? lockDataDirectory(options.dataDir) : () => undefined;
   const clients: SqlClient[] = [];
+  let listener: GatewayListener | undefined;
+  // What has started, to stop (newest first) if a later step fails.
+  const started: { stop(): Promise<void> }[] = [];
+  const running = <Service extends { stop(): Promise<void> }>(service: Service): Service => {
+    started.unshift(service);
+    return service;
+  };
   try {
+    listener = await listenForGateway({ host, port: options.port ?? 4000 });
+    const publicUrl = (options.publicUrl ?? `http://localhost:${listener.port}`).replace(/\/$/, '');
     const databaseOf = async (service: string) => {
       const sql = await createPgliteClient(
         options.dataDir ? { dataDir: join(options.dataDir, service) } : {},
@@ -93,41 +135,49 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
     const partnersSql = await databaseOf('partners');
     const disseminationSql = await databaseOf('dissemination');
     const communitySql = await databaseOf('community');
-    const register = await startRegisterServer({
-      sql: registerSql,
-      documents: await SqlDocumentStore.open(registerSql),
-      // No bus in one process: the register reads the other services' stores (published
-      // outcomes, and what governance reports need).
-      partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
-      communityEvents: { kind: 'store', store: await SqlEventStore.open(communitySql) },
-      disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
-      ...serviceOptions('register'),
-    });
-    const community = await startCommunityServer({
-      sql: communitySql,
-      documents: await SqlDocumentStore.open(communitySql),
-      // No bus in one process: the community reads the register's and the library's stores.
-      registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
-      disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
-      ...serviceOptions('community'),
-    });
-    const partners = await startPartnersServer({
-      sql: partnersSql,
-      documents: await SqlDocumentStore.open(partnersSql),
-      // No bus in one process: the partners read project audiences from the register's store.
-      registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
-      ...serviceOptions('partners'),
-    });
-    const dissemination = await startDisseminationServer({
-      sql: disseminationSql,
-      documents: await SqlDocumentStore.open(disseminationSql),
-      registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
-      partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
-      targets: options.disseminationTargets ?? [],
-      ...(options.deliveryRetryPolicy ? { retryPolicy: options.deliveryRetryPolicy } : {}),
-      publicUrl: options.publicUrl ?? `http://localhost:${options.port ?? 4000}`,
-      ...serviceOptions('dissemination'),
-    });
+    const register = running(
+      await startRegisterServer({
+        sql: registerSql,
+        documents: await SqlDocumentStore.open(registerSql),
+        // No bus in one process: the register reads the other services' stores (published
+        // outcomes, and what governance reports need).
+        partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
+        communityEvents: { kind: 'store', store: await SqlEventStore.open(communitySql) },
+        disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
+        ...serviceOptions('register'),
+      }),
+    );
+    const community = running(
+      await startCommunityServer({
+        sql: communitySql,
+        documents: await SqlDocumentStore.open(communitySql),
+        // No bus in one process: the community reads the register's and the library's stores.
+        registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
+        disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
+        ...serviceOptions('community'),
+      }),
+    );
+    const partners = running(
+      await startPartnersServer({
+        sql: partnersSql,
+        documents: await SqlDocumentStore.open(partnersSql),
+        // No bus in one process: the partners read project audiences from the register's store.
+        registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
+        ...serviceOptions('partners'),
+      }),
+    );
+    const dissemination = running(
+      await startDisseminationServer({
+        sql: disseminationSql,
+        documents: await SqlDocumentStore.open(disseminationSql),
+        registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
+        partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
+        targets: options.disseminationTargets ?? [],
+        ...(options.deliveryRetryPolicy ? { retryPolicy: options.deliveryRetryPolicy } : {}),
+        publicUrl,
+        ...serviceOptions('dissemination'),
+      }),
+    );
     const issuer = options.production
       ? undefined
       : await DevelopmentIssuer.create(
@@ -135,26 +185,31 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
             ? { maxLifetimeSeconds: options.maxTokenLifetimeSeconds }
             : {},
         );
+    const subgraphUrls = {
+      register: register.url,
+      community: community.url,
+      partners: partners.url,
+      dissemination: dissemination.url,
+    };
     const gateway = await startGateway({
-      subgraphUrls: {
-        register: register.url,
-        community: community.url,
-        partners: partners.url,
-        dissemination: dissemination.url,
-      },
+      subgraphUrls,
       verifier: options.production?.verifier ?? issuer!.verifier(),
       identitySecret,
       production: options.production !== undefined,
       ...(issuer ? { developmentIssuer: issuer } : {}),
-      host,
-      port: options.port ?? 4000,
+      ...(options.production?.jwksUrl ? { jwksUrl: options.production.jwksUrl } : {}),
+      listener,
+      // One process: the platform is ready when every service in it is.
+      ready: () => servicesReady(subgraphUrls),
       logger: logger.child({ component: 'gateway' }),
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     });
     return {
       url: gateway.url,
-      ...(issuer ? { issuer, devUrl: gateway.url.replace(/\/graphql$/, '/dev') } : {}),
+      origin: gateway.origin,
+      publicUrl,
+      ...(issuer ? { issuer, devUrl: `${gateway.origin}/dev` } : {}),
       register,
       community,
       partners,
@@ -171,6 +226,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       },
     };
   } catch (error) {
+    for (const service of started) await service.stop().catch(() => undefined);
+    await listener?.close();
     for (const client of clients) await client.close().catch(() => undefined);
     unlock();
     throw error;

@@ -40,10 +40,20 @@ export interface DistributedOptions {
   readonly disseminationTargets?: string;
   /** Shorter delivery retries (tests): EBP_DELIVERY_FIRST_RETRY_MS and EBP_DELIVERY_MAX_RETRY_MS. */
   readonly deliveryRetry?: { readonly firstDelayMs: number; readonly maxDelayMs: number };
+  /** EBP_PUBLIC_URL for the links the library makes; default: the gateway's origin. */
+  readonly publicUrl?: string;
 }
 
 export interface RunningDistributed {
+  /** The federated graph: `<origin>/graphql`. */
   readonly url: string;
+  /**
+   * The gateway's origin, the one port people and partners use: the graph, the library's feed,
+   * the partner webhook, the JWKS and the health endpoints.
+   */
+  readonly origin: string;
+  /** What links in the feed and deliveries start with. */
+  readonly publicUrl: string;
   readonly devUrl: string;
   /** Each subgraph's own URL (it accepts only requests the gateway signed). */
   readonly subgraphUrls: Readonly<Record<Exclude<Service, 'gateway'>, string>>;
@@ -98,9 +108,11 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Distributed mode on one machine: the register and the gateway each in their own process on
+ * Distributed mode on one machine: every service and the gateway each in their own process on
  * PostgreSQL, Kafka and MongoDB, and, in this process, a development identity provider that
- * publishes its JWKS to the gateway and hands out demo users' tokens.
+ * publishes its JWKS to the gateway and hands out demo users' tokens. The gateway is the one
+ * origin: it forwards the library's feed and the partner webhook to their services and serves
+ * the identity provider's JWKS.
  */
 export async function startDistributed(options: DistributedOptions): Promise<RunningDistributed> {
   const logger = options.logger ?? silentLogger;
@@ -115,7 +127,9 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
   const idpPort = await listen(idpServer);
   const idpUrl = `http://127.0.0.1:${idpPort}`;
   const identitySecret = randomBytes(32).toString('base64url');
-  const gatewayPort = options.gatewayPort ?? (await freePort());
+  // Chosen now, so that the dissemination service can be told the platform's origin.
+  const gatewayPort = options.gatewayPort || (await freePort());
+  const publicUrl = (options.publicUrl ?? `http://localhost:${gatewayPort}`).replace(/\/$/, '');
   const { engines } = options;
   const common = {
     PATH: process.env.PATH,
@@ -174,7 +188,7 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
         EBP_HTTP_PORT: String(port),
         ...(service === 'dissemination'
           ? {
-              EBP_PUBLIC_URL: `http://localhost:${gatewayPort}`,
+              EBP_PUBLIC_URL: publicUrl,
               ...(options.disseminationTargets
                 ? { EBP_DISSEMINATION_TARGETS: options.disseminationTargets }
                 : {}),
@@ -208,6 +222,8 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
     );
     return {
       url: `http://127.0.0.1:${gatewayPort}/graphql`,
+      origin: `http://127.0.0.1:${gatewayPort}`,
+      publicUrl,
       devUrl: `${idpUrl}/dev`,
       subgraphUrls,
       identitySecret,

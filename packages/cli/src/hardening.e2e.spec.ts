@@ -132,6 +132,8 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
     webhookUrl = `${running.partners.webhookBase}/webhooks/partners/${organisationId}/outcomes`;
     return {
       url: running.url,
+      origin: running.origin,
+      publicUrl: running.publicUrl,
       subgraphUrls: {
         register: running.register.url,
         community: running.community.url,
@@ -379,9 +381,10 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
 
   describe('2. NUL characters and unpaired surrogates are validation errors, not internal ones', () => {
     const SEARCH = 'query($t: String) { search(text: $t) { total } }';
-    const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
+    const DRAFT =
+      'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }';
     const content = (title: string) => ({
-      kind: 'evidence-summary',
+      kind: 'evidence_summary',
       title,
       summary: 'What the evidence says about hot-spot patrols, for busy supervisors.',
       year: 2026,
@@ -393,13 +396,13 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
       ['an unpaired high surrogate in a variable', SEARCH, { t: 'hot \ud800' }, 'BAD_USER_INPUT'],
       ['an unpaired low surrogate in a variable', SEARCH, { t: '\udc00 spots' }, 'BAD_USER_INPUT'],
       [
-        'a NUL deep in a mutation’s JSON input',
+        'a NUL deep in a mutation’s input object',
         DRAFT,
         { id: `nul-${run}`, c: content('Hot spots\u0000') },
         'BAD_USER_INPUT',
       ],
       [
-        'a NUL in a key of a JSON input',
+        'a NUL in a key of an input object',
         DRAFT,
         { id: `key-${run}`, c: { ...content('Hot spots'), 'ti\u0000tle': 'x' } },
         'BAD_USER_INPUT',
@@ -617,11 +620,11 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
       const answer = await graphql(
         platform().url,
         await bearer('vic'),
-        'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }',
+        'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }',
         {
           id: `typed-${run}`,
           c: {
-            kind: 'evidence-summary',
+            kind: 'evidence_summary',
             title: 'x',
             summary: 's',
             year: 2026,
@@ -748,20 +751,23 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
     beforeAll(async () => {
       await (
         await as('ada')
-      ).must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
-        id: subject,
-        p: {
-          name: 'Harriet Hardening',
-          rankOrGrade: 'Police Constable',
-          unit: `Hardening BCU ${run}`,
-          contact: { email: 'harriet.hardening@met.example' },
-          credentials: [],
-          skills: [],
-          topics: [],
-          availability: { willing: true, hoursPerMonth: 4 },
-          consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
+      ).must(
+        'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
+        {
+          id: subject,
+          p: {
+            name: 'Harriet Hardening',
+            rankOrGrade: 'Police Constable',
+            unit: `Hardening BCU ${run}`,
+            contact: { email: 'harriet.hardening@met.example' },
+            credentials: [],
+            skills: [],
+            topics: [],
+            availability: { willing: true, hoursPerMonth: 4 },
+            consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
+          },
         },
-      });
+      );
     });
 
     // Reading someone else; `x` allowed, `.` FORBIDDEN.
@@ -831,7 +837,8 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
   });
 
   describe('7. links in library items and partner outcomes are http or https only', () => {
-    const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
+    const DRAFT =
+      'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }';
     const MESSAGE = 'Enter a web address starting with http:// or https://';
 
     it.each<[string, boolean, string]>([
@@ -844,7 +851,7 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
       const answer = await graphql(platform().url, await bearer('cat'), DRAFT, {
         id: `link-${run}-${++sequence}`,
         c: {
-          kind: 'evidence-summary',
+          kind: 'evidence_summary',
           title: 'Hot-spot patrols',
           summary: 'What the evidence says about hot-spot patrols, for busy supervisors.',
           year: 2026,
@@ -853,7 +860,9 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
         },
       });
       if (accepted) {
-        expect(answer.body).toEqual({ data: { draftLibraryItem: true } });
+        expect(answer.body).toEqual({
+          data: { draftLibraryItem: { id: `link-${run}-${sequence}` } },
+        });
       } else {
         expect(answer.body.errors?.[0]?.extensions).toEqual({
           code: 'INVALID_DISSEMINATION_INPUT',

@@ -15,6 +15,8 @@ describe('need-to-know across the graph, all-in-one', () => {
     const running = await startAllInOne({ port: 0, identitySecret });
     return {
       url: running.url,
+      origin: running.origin,
+      publicUrl: running.publicUrl,
       subgraphUrls: {
         register: running.register.url,
         community: running.community.url,

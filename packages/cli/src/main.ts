@@ -21,6 +21,7 @@ import { parseServiceName } from './service-log';
 import { loadDemoData, type DemoUser } from './demo/demo-data';
 import { startDistributed } from './distributed';
 import { GraphClient, developmentToken } from './graph-client';
+import { startBanner as banner } from './start-banner';
 
 const USAGE = `Usage: ebp <command> [options]
 
@@ -51,23 +52,6 @@ Options:
 function builtWebPage(): string | undefined {
   const root = resolve(__dirname, '..', '..', '..', 'web', 'dist');
   return existsSync(join(root, 'index.html')) ? root : undefined;
-}
-
-function banner(mode: string, url: string, devUrl: string, extra: string[] = []): string {
-  const host = url.replace('127.0.0.1', 'localhost');
-  const dev = devUrl.replace('127.0.0.1', 'localhost');
-  return [
-    '',
-    `EBP Platform is running (${mode})`,
-    `  GraphQL      ${host}`,
-    `  Demo users   curl ${dev}/users`,
-    `  A token      curl -X POST ${dev}/token -H 'content-type: application/json' -d '{"user":"rae"}'`,
-    `  Then         curl ${host} -H "authorization: Bearer <token>" -H 'content-type: application/json' \\`,
-    `                 -d '{"query":"{ researchProjects { total items { id title status } } }"}'`,
-    ...extra,
-    '  Stop with Ctrl+C.',
-    '',
-  ].join('\n');
 }
 
 async function demo(url: string, devUrl: string, logger: Logger): Promise<void> {
@@ -144,7 +128,7 @@ function main(argv: readonly string[]): void {
         gatewayPort: port,
         logger,
       });
-      process.stdout.write(banner('distributed', platform.url, platform.devUrl));
+      process.stdout.write(banner('distributed', platform));
       if (values.demo) await demo(platform.url, platform.devUrl, logger);
       return platform;
     });
@@ -170,12 +154,12 @@ function main(argv: readonly string[]): void {
         host: config.http.host,
         port,
         logger,
-        production: { verifier },
+        production: { verifier, jwksUrl: required.EBP_JWKS_URL },
         disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
-        publicUrl: config.dissemination.publicUrl,
+        ...(config.dissemination.publicUrl ? { publicUrl: config.dissemination.publicUrl } : {}),
         deliveryRetryPolicy: config.dissemination.retryPolicy,
       });
-      process.stdout.write(`EBP Platform is running (all-in-one, production) at ${platform.url}\n`);
+      process.stdout.write(banner('all-in-one, production', platform));
       return platform;
     }
     const webRoot = builtWebPage();
@@ -186,19 +170,16 @@ function main(argv: readonly string[]): void {
       logger,
       maxTokenLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
       disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
-      publicUrl: config.dissemination.publicUrl,
+      ...(config.dissemination.publicUrl ? { publicUrl: config.dissemination.publicUrl } : {}),
       deliveryRetryPolicy: config.dissemination.retryPolicy,
       ...(webRoot ? { webRoot } : {}),
     });
     const devUrl = platform.devUrl ?? '';
     process.stdout.write(
-      banner('all-in-one', platform.url, devUrl, [
-        webRoot
-          ? `  Web page     ${platform.url.replace('127.0.0.1', 'localhost').replace(/graphql$/, '')}`
-          : '  Web page     not built (npm run build -w @ebp/web)',
-        `  Library feed ${platform.dissemination.feedUrl.replace('127.0.0.1', 'localhost')}`,
-        `  Data         ${dataDir}`,
-      ]),
+      banner('all-in-one', platform, {
+        webPage: webRoot !== undefined,
+        extra: [`  Data         ${dataDir}`],
+      }),
     );
     if (values.demo) await demo(platform.url, devUrl, logger);
     return platform;

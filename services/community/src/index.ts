@@ -27,3 +27,4 @@ export * from './awards/award-round';
 export * from './awards/award-round.decider';
 export * from './awards/award-use-cases';
 export * from './access/award-access';
+export { communityContractTypes } from './graphql/community-inputs';

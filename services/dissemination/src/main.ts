@@ -1,7 +1,7 @@
 // The dissemination service as its own process (distributed mode): PostgreSQL event store and
 // search index, MongoDB read models, Kafka for its events and the register's and partners' topics.
 import { runDistributedService } from '@ebp/eventing';
-import { loadConfig } from '@ebp/platform';
+import { loadConfig, requireSettings } from '@ebp/platform';
 import { parseDeliveryTargets } from './pipeline/targets';
 import { busFeeds, startDisseminationServer } from './server/dissemination-server';
 
@@ -11,7 +11,8 @@ runDistributedService('dissemination', (settings) =>
     ...settings,
     ...busFeeds(settings.bus),
     targets: parseDeliveryTargets(dissemination.targets),
-    publicUrl: dissemination.publicUrl,
+    // Links in the feed and in deliveries: only the deployment knows its public origin.
+    publicUrl: requireSettings(['EBP_PUBLIC_URL']).EBP_PUBLIC_URL,
     retryPolicy: dissemination.retryPolicy,
   }),
 );

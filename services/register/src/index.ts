@@ -26,3 +26,4 @@ export * from './governance/governance-comparison';
 export * from './governance/report-formats';
 export * from './projects/project-ids';
 export * from './governance/report-scope';
+export * from './graphql/register-inputs';

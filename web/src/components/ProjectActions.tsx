@@ -8,6 +8,9 @@ import {
   RecordReviewDocument,
   SubmitProjectDocument,
   type CommitteeDecision,
+  type ProjectProposalChangesInput,
+  type QaChecklistInput,
+  type QaResult,
   type ReviewVerdict,
 } from '../graphql/generated';
 import { Field } from './Field';
@@ -113,8 +116,11 @@ function ReviewForm({ id, changed }: { id: string; changed: () => void }) {
   const [result, review] = useMutation(RecordReviewDocument);
   const [verdict, setVerdict] = useState<ReviewVerdict>('meets_standards');
   const [comments, setComments] = useState('');
-  const [checklist, setChecklist] = useState<Record<string, string>>(() =>
-    Object.fromEntries(QA_CRITERIA.map(([criterion]) => [criterion, 'met'])),
+  const [checklist, setChecklist] = useState<QaChecklistInput>(
+    () =>
+      Object.fromEntries(
+        QA_CRITERIA.map(([criterion]) => [criterion, 'met']),
+      ) as unknown as QaChecklistInput,
   );
   const issues = fieldIssues(result.error);
   const submit = async (event: FormEvent) => {
@@ -135,7 +141,10 @@ function ReviewForm({ id, changed }: { id: string; changed: () => void }) {
                 {...props}
                 value={checklist[criterion]}
                 onChange={(event) =>
-                  setChecklist((current) => ({ ...current, [criterion]: event.target.value }))
+                  setChecklist((current) => ({
+                    ...current,
+                    [criterion]: event.target.value as QaResult,
+                  }))
                 }
               >
                 <option value="met">Met</option>
@@ -248,7 +257,7 @@ function AmendForm({ project, changed }: { project: ProjectForActions; changed: 
     event.preventDefault();
     const before = current();
     // Only what changed: the register records every changed field, with the justification.
-    const changes = Object.fromEntries(
+    const changes: ProjectProposalChangesInput = Object.fromEntries(
       AMENDABLE_FIELDS.filter(([field]) => values[field] !== before[field]).map(([field]) => [
         field,
         field === 'plannedSmsLevel' ? Number(values[field]) : values[field].trim(),

@@ -5,9 +5,6 @@ import { z } from 'zod';
  * shows as an error on the page instead of as wrong figures.
  */
 
-/** Research Plan coverage: projects per status, e.g. `{ "in_progress": 2 }`. */
-export const CountsByKeySchema = z.record(z.string(), z.number().int().nonnegative());
-
 const CountSchema = z.object({ key: z.string(), label: z.string(), count: z.number() });
 export type ReportCount = z.infer<typeof CountSchema>;
 

@@ -5,7 +5,16 @@ import { hasRole, useSession } from '../auth/session';
 import { Field } from '../components/Field';
 import { fieldIssues } from '../components/FieldErrors';
 import { ErrorMessage } from '../components/Status';
-import { HomeDocument, ProposeProjectDocument } from '../graphql/generated';
+import {
+  HomeDocument,
+  ProposeProjectDocument,
+  type Classification,
+  type EbpLevel,
+  type EbpMatrixProactivity,
+  type EbpMatrixSpecificity,
+  type EbpMatrixTarget,
+  type EthicsInput,
+} from '../graphql/generated';
 
 const lines = (text: string) =>
   text
@@ -36,7 +45,7 @@ function ethicsOf(form: {
   ethicsBoard: string;
   ethicsReference: string;
   ethicsApprovedOn: string;
-}) {
+}): EthicsInput {
   if (form.ethicsStatus === 'approved')
     return {
       status: 'approved',
@@ -64,14 +73,15 @@ export function ProposePage() {
     title: '',
     summary: '',
     questions: '',
-    ebpLevel: 'tactical',
+    ebpLevel: 'tactical' as EbpLevel,
     priorityId: '',
     design: '',
     methods: '',
     plannedSmsLevel: '3',
-    target: 'micro_place',
-    proactivity: 'proactive',
-    specificity: 'focused',
+    // The selects offer only the graph's enum values.
+    target: 'micro_place' as EbpMatrixTarget,
+    proactivity: 'proactive' as EbpMatrixProactivity,
+    specificity: 'focused' as EbpMatrixSpecificity,
     plannedStart: '',
     plannedEnd: '',
     owningUnit: '',
@@ -80,7 +90,7 @@ export function ProposePage() {
     ethicsBoard: '',
     ethicsReference: '',
     ethicsApprovedOn: '',
-    classification: 'OFFICIAL',
+    classification: 'OFFICIAL' as Classification,
     outcomeName: '',
     outcomeMeasure: '',
   });

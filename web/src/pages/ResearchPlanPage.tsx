@@ -1,11 +1,8 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ResearchPlanDocument } from '../graphql/generated';
-import { CountsByKeySchema, parseJsonField } from '../graphql/json-fields';
 import { ErrorMessage, Loading } from '../components/Status';
-import { PROJECT_STATUSES, formatDate, statusLabel } from '../components/labels';
-
-/** Coverage counts statuses as the register records them (`in_progress`, not `in_progress`). */
+import { formatDate, statusLabel } from '../components/labels';
 
 /** The Research Plan: each priority, how much research answers it, and where the gaps are. */
 export function ResearchPlanPage() {
@@ -31,7 +28,6 @@ export function ResearchPlanPage() {
           </p>
           <div className="cards">
             {coverage.priorities.map(({ priority, projects, byStatus }) => {
-              const counts = parseJsonField(CountsByKeySchema, byStatus, 'byStatus');
               const headingId = `priority-${priority.id}`;
               return (
                 <section key={priority.id} aria-labelledby={headingId} className="card">
@@ -54,13 +50,12 @@ export function ResearchPlanPage() {
                         </Link>
                       </p>
                       <ul className="plain meta">
-                        {PROJECT_STATUSES.map((status) => [status, counts[status]] as const)
-                          .filter(([, count]) => count)
-                          .map(([status, count]) => (
-                            <li key={status}>
-                              {statusLabel(status)}: {count}
-                            </li>
-                          ))}
+                        {/* In lifecycle order; statuses with no projects are left out. */}
+                        {byStatus.map(({ status, count }) => (
+                          <li key={status}>
+                            {statusLabel(status)}: {count}
+                          </li>
+                        ))}
                       </ul>
                     </>
                   )}

@@ -77,13 +77,16 @@ const TEAM = [
 export const DEMO_PEOPLE_COUNT = PEOPLE.length;
 
 /** Registers the demo talent pool unless it is there; returns how many people it registered. */
+const REGISTER =
+  'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }';
+
 export async function loadDemoCommunity(admin: GraphClient): Promise<number> {
   const existing = await admin.must<{ person: { id: string } | null }>(
     'query { person(id: "person-rae", purpose: governance) { id } }',
   );
   if (existing.person) return 0;
   for (const person of PEOPLE)
-    await admin.must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
+    await admin.must(REGISTER, {
       id: person.id,
       p: {
         name: person.name,
@@ -109,12 +112,12 @@ export async function loadDemoCommunity(admin: GraphClient): Promise<number> {
     });
   for (const champion of CHAMPIONS)
     await admin.must(
-      'mutation($id: ID!, $area: String!) { appointChampion(id: $id, area: $area, from: "2026-04-01") }',
+      'mutation($id: ID!, $area: String!) { appointChampion(id: $id, area: $area, from: "2026-04-01") { personId } }',
       champion,
     );
   for (const member of TEAM)
     await admin.must(
-      'mutation($id: ID!, $projectId: ID!, $role: String!) { joinProject(personId: $id, projectId: $projectId, role: $role) }',
+      'mutation($id: ID!, $projectId: ID!, $role: InvolvementRole!) { joinProject(personId: $id, projectId: $projectId, role: $role) { personId } }',
       { ...member, projectId: demoProjectId('demo-hot-spots') },
     );
   return PEOPLE.length;

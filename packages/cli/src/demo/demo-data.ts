@@ -100,67 +100,67 @@ function findingsOf(primary: string) {
 
 const STEP_MUTATIONS: Record<Step, { user: DemoUser | 'lead'; query: string; variables?: object }> =
   {
-    submit: { user: 'lead', query: 'mutation($id: ID!) { submitProject(id: $id) { status } }' },
+    submit: { user: 'lead', query: 'mutation($id: ID!) { submitProject(id: $id) { version } }' },
     review: {
       user: 'rob',
       query:
-        'mutation($id: ID!, $checklist: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $checklist, comments: "Design and analysis plan meet the standards.") { status } }',
+        'mutation($id: ID!, $checklist: QaChecklistInput!) { recordReview(id: $id, verdict: meets_standards, checklist: $checklist, comments: "Design and analysis plan meet the standards.") { version } }',
       variables: { checklist: allMet },
     },
     'review-revisions': {
       user: 'rob',
       query:
-        'mutation($id: ID!, $checklist: JSON!) { recordReview(id: $id, verdict: revisions_required, checklist: $checklist, comments: "No comparison group; the effect cannot be attributed.") { status } }',
+        'mutation($id: ID!, $checklist: QaChecklistInput!) { recordReview(id: $id, verdict: revisions_required, checklist: $checklist, comments: "No comparison group; the effect cannot be attributed.") { version } }',
       variables: { checklist: { ...allMet, comparison_appropriate: 'not_met' } },
     },
     approve: {
       user: 'cat',
       query:
-        'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Addresses a Research Plan priority with a sound design.") { status } }',
+        'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Addresses a Research Plan priority with a sound design.") { version } }',
     },
     reject: {
       user: 'cat',
       query:
-        'mutation($id: ID!) { decideProject(id: $id, decision: reject, reasons: "The design cannot answer the question it asks.") { status } }',
+        'mutation($id: ID!) { decideProject(id: $id, decision: reject, reasons: "The design cannot answer the question it asks.") { version } }',
     },
     defer: {
       user: 'cat',
       query:
-        'mutation($id: ID!) { decideProject(id: $id, decision: defer, reasons: "Return with a comparison design and a power calculation.") { status } }',
+        'mutation($id: ID!) { decideProject(id: $id, decision: defer, reasons: "Return with a comparison design and a power calculation.") { version } }',
     },
-    start: { user: 'lead', query: 'mutation($id: ID!) { startProject(id: $id) { status } }' },
+    start: { user: 'lead', query: 'mutation($id: ID!) { startProject(id: $id) { version } }' },
     progress: {
       user: 'lead',
       query:
-        'mutation($id: ID!) { reportProgress(id: $id, summary: "Fieldwork on schedule; first quarter data collected and checked.") { status } }',
+        'mutation($id: ID!) { reportProgress(id: $id, summary: "Fieldwork on schedule; first quarter data collected and checked.") { version } }',
     },
     suspend: {
       user: 'lead',
       query:
-        'mutation($id: ID!) { suspendProject(id: $id, reason: "Officers redeployed to a major operation for six weeks.") { status } }',
+        'mutation($id: ID!) { suspendProject(id: $id, reason: "Officers redeployed to a major operation for six weeks.") { version } }',
     },
     stop: {
       user: 'cat',
       query:
-        'mutation($id: ID!) { stopProject(id: $id, reason: "The stations closed for rebuilding; the design no longer holds.") { status } }',
+        'mutation($id: ID!) { stopProject(id: $id, reason: "The stations closed for rebuilding; the design no longer holds.") { version } }',
     },
     complete: { user: 'lead', query: '' },
     'complete-switched': { user: 'lead', query: '' },
     withdraw: {
       user: 'lead',
       query:
-        'mutation($id: ID!) { withdrawProject(id: $id, reason: "The scheme lost its funding before the study began.") { status } }',
+        'mutation($id: ID!) { withdrawProject(id: $id, reason: "The scheme lost its funding before the study began.") { version } }',
     },
     amend: {
       user: 'lead',
       query:
-        'mutation($id: ID!, $changes: JSON!) { amendProject(id: $id, changes: $changes, justification: "Two more boroughs joined, so the study runs six months longer.") { status } }',
+        'mutation($id: ID!, $changes: ProjectProposalChangesInput!) { amendProject(id: $id, changes: $changes, justification: "Two more boroughs joined, so the study runs six months longer.") { version } }',
       variables: { changes: { plannedEnd: '2027-07-04' } },
     },
   };
 
 const COMPLETE =
-  'mutation($id: ID!, $findings: JSON!) { completeProject(id: $id, findings: $findings) { status } }';
+  'mutation($id: ID!, $findings: FindingsInput!) { completeProject(id: $id, findings: $findings) { version } }';
 
 /** Loads the demo set unless the register already has it; returns what it did. */
 export async function loadDemoData(
@@ -189,7 +189,7 @@ export async function loadDemoData(
     };
   for (const priority of PRIORITIES) {
     await clientFor('cat').must(
-      'mutation($id: ID!, $priority: JSON!) { setResearchPriority(id: $id, priority: $priority) { id } }',
+      'mutation($id: ID!, $priority: ResearchPriorityInput!) { setResearchPriority(id: $id, priority: $priority) { version } }',
       {
         id: priority.id,
         priority: {
@@ -207,7 +207,7 @@ export async function loadDemoData(
     const { proposeProject } = await clientFor(project.by).must<{
       proposeProject: { projectId: string };
     }>(
-      'mutation($key: String!, $proposal: JSON!) { proposeProject(idempotencyKey: $key, proposal: $proposal) { projectId } }',
+      'mutation($key: String!, $proposal: ProjectProposalInput!) { proposeProject(idempotencyKey: $key, proposal: $proposal) { projectId } }',
       { key: project.id, proposal: proposalOf(project) },
     );
     const id = proposeProject.projectId;

@@ -38,22 +38,22 @@ export async function loadDemoLibrary(
     async () =>
       (
         await committee.must<{ libraryItems: { id: string; source: { kind: string } }[] }>(
-          '{ libraryItems(status: "draft") { id source } }',
+          '{ libraryItems(status: draft) { id source { kind } } }',
         )
       ).libraryItems.filter((item) => item.source.kind === 'project'),
     (found) => found.length >= completedProjects,
   );
-  const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) }';
+  const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }';
   for (const draft of drafts) await committee.must(PUBLISH, { id: draft.id });
   for (const { itemId, content } of seededLibrary(SEEDED_ITEMS)) {
-    await editor.must('mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }', {
-      id: `demo-${itemId}`,
-      c: content,
-    });
+    await editor.must(
+      'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }',
+      { id: `demo-${itemId}`, c: content },
+    );
     await editor.must(PUBLISH, { id: `demo-${itemId}` });
   }
   const SCHEDULE =
-    'mutation($id: ID!, $m: JSON!) { scheduleMasterClass(id: $id, masterClass: $m) }';
+    'mutation($id: ID!, $m: MasterClassInput!) { scheduleMasterClass(id: $id, masterClass: $m) { masterClass { id } } }';
   const at = (days: number, hour: number) => {
     const day = new Date(now.getTime() + days * DAY);
     day.setUTCHours(hour, 0, 0, 0);

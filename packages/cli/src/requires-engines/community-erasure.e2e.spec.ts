@@ -151,39 +151,51 @@ describe('erasure of a person on the real engines', () => {
       orcid: '0000-0002-1825-0097',
       consent: { listedInExpertiseFinder: true, contactableByResearchers: true },
     });
-    await ada.must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
-      id: erin,
-      p: profile(name, email),
-    });
-    await ada.must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
-      id: kept,
-      p: profile(`Kim Kept ${run}`, `kim.${run}@met.example`),
-    });
+    await ada.must(
+      'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
+      {
+        id: erin,
+        p: profile(name, email),
+      },
+    );
+    await ada.must(
+      'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
+      {
+        id: kept,
+        p: profile(`Kim Kept ${run}`, `kim.${run}@met.example`),
+      },
+    );
     // Many events: her own corrections, a verification, a championship, a project, training.
     const self = await as(staffMember(erin));
-    await self.must('mutation($id: ID!, $c: JSON!) { updateProfile(id: $id, changes: $c) }', {
-      id: erin,
-      c: { contact: { email: newEmail, phone } },
-    });
+    await self.must(
+      'mutation($id: ID!, $c: PersonProfileChangesInput!) { updateProfile(id: $id, changes: $c) { version } }',
+      {
+        id: erin,
+        c: { contact: { email: newEmail, phone } },
+      },
+    );
     // A refused change, carrying her name, must not leave it in any log either.
     expect(
       (
         await self.request(
-          'mutation($id: ID!, $c: JSON!) { updateProfile(id: $id, changes: $c) }',
+          'mutation($id: ID!, $c: PersonProfileChangesInput!) { updateProfile(id: $id, changes: $c) { version } }',
           { id: erin, c: { name, contact: { email: 'not an email' } } },
         )
       ).errors?.[0]?.extensions?.code,
     ).toBe('INVALID_PERSON_INPUT');
     await (
       await as('rob')
-    ).must('mutation($id: ID!, $m: String!) { verifySkill(id: $id, method: $m, level: 3) }', {
-      id: erin,
-      m: `systematic-review ${run}`,
-    });
+    ).must(
+      'mutation($id: ID!, $m: String!) { verifySkill(id: $id, method: $m, level: 3) { personId } }',
+      {
+        id: erin,
+        m: `systematic-review ${run}`,
+      },
+    );
     await (
       await as('cat')
     ).must(
-      'mutation($id: ID!) { appointChampion(id: $id, area: "Erasure unit", from: "2026-01-01") }',
+      'mutation($id: ID!) { appointChampion(id: $id, area: "Erasure unit", from: "2026-01-01") { personId } }',
       {
         id: erin,
       },
@@ -192,14 +204,17 @@ describe('erasure of a person on the real engines', () => {
     const roundId = `e2e-${run}-erasure-round`;
     const today = new Date().toISOString().slice(0, 10);
     const cat = await as('cat');
-    await cat.must('mutation($id: ID!, $r: JSON!) { openAwardRound(id: $id, round: $r) }', {
-      id: roundId,
-      r: { title: 'Erasure round', opensOn: '2026-01-01', closesOn: '2099-12-31', fundBudget: 0 },
-    });
+    await cat.must(
+      'mutation($id: ID!, $r: AwardRoundInput!) { openAwardRound(id: $id, round: $r) { round { id } } }',
+      {
+        id: roundId,
+        r: { title: 'Erasure round', opensOn: '2026-01-01', closesOn: '2099-12-31', fundBudget: 0 },
+      },
+    );
     await (
       await as(staffMember(kept))
     ).must(
-      'mutation($round: ID!, $nominee: ID!, $c: String!) { nominateForAward(roundId: $round, nominationId: "n1", nomineeId: $nominee, citation: $c) }',
+      'mutation($round: ID!, $nominee: ID!, $c: String!) { nominateForAward(roundId: $round, nominationId: "n1", nomineeId: $nominee, citation: $c) { round { id } } }',
       { round: roundId, nominee: erin, c: `${name} led our ${subject} work in ${today}.` },
     );
 
@@ -215,7 +230,7 @@ describe('erasure of a person on the real engines', () => {
       'the community to learn of the new project from the register',
       () =>
         rae.request(
-          'mutation($p: ID!, $project: ID!) { joinProject(personId: $p, projectId: $project, role: "researcher") }',
+          'mutation($p: ID!, $project: ID!) { joinProject(personId: $p, projectId: $project, role: researcher) { personId } }',
           { p: erin, project: projectId },
         ),
       (result) => !result.errors?.some((error) => error.extensions?.code === 'PROJECT_NOT_FOUND'),
@@ -269,9 +284,12 @@ describe('erasure of a person on the real engines', () => {
       ),
     );
 
-    await ada.must('mutation($id: ID!) { erasePerson(id: $id, reason: "subject_request") }', {
-      id: erin,
-    });
+    await ada.must(
+      'mutation($id: ID!) { erasePerson(id: $id, reason: subject_request) { personId erased } }',
+      {
+        id: erin,
+      },
+    );
     expect(
       (await ada.must<{ person: Record<string, unknown> }>(PROFILE, { id: erin })).person,
     ).toMatchObject({

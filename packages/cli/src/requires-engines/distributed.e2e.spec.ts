@@ -18,7 +18,11 @@ import {
 import { leakScenario } from '../testing/leak-scenario';
 import { partnersScenario } from '../testing/partners-scenario';
 import { platformFor } from '../testing/platform-under-test';
+import { publicOriginScenario } from '../testing/public-origin-scenario';
 import { registerScenario } from '../testing/register-scenario';
+
+/** Where this platform's people are told to read the library (EBP_PUBLIC_URL). */
+const PUBLIC_URL = 'https://ebp.met.example';
 
 describe('distributed through the gateway, as separate processes', () => {
   const engines = loadEngineSettings();
@@ -30,9 +34,12 @@ describe('distributed through the gateway, as separate processes', () => {
       childOutput: () => undefined,
       disseminationTargets: targetsSetting(bodies),
       deliveryRetry: { firstDelayMs: 200, maxDelayMs: 1_000 },
+      publicUrl: PUBLIC_URL,
     });
     return {
       url: running.url,
+      origin: running.origin,
+      publicUrl: running.publicUrl,
       subgraphUrls: running.subgraphUrls,
       identitySecret: running.identitySecret,
       issuer: running.issuer,
@@ -48,12 +55,18 @@ describe('distributed through the gateway, as separate processes', () => {
   describe('the partners', () => partnersScenario(platform));
   describe('the library and its dissemination', () =>
     disseminationScenario(platform, () => bodies!));
+  describe('one public origin', () => publicOriginScenario(platform));
   describe('need-to-know', () => leakScenario(platform, { settleMs: 120_000 }));
+
+  it('has one origin, the gateway’s, and links at the configured public URL', () => {
+    expect(platform().publicUrl).toBe(PUBLIC_URL);
+    expect(platform().url).toBe(`${platform().origin}/graphql`);
+  });
 
   it('publishes the register’s events to Kafka for other services and analytics teams', async () => {
     const rae = new GraphClient(platform().url, await platform().issuer.tokenFor('rae'));
     const { proposeProject: proposed } = await rae.must<{ proposeProject: { projectId: string } }>(
-      'mutation($key: String!, $p: JSON!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
+      'mutation($key: String!, $p: ProjectProposalInput!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
       {
         key: `e2e-published-${randomUUID().slice(0, 8)}`,
         p: {
@@ -65,12 +78,12 @@ describe('distributed through the gateway, as separate processes', () => {
           design: 'Propose and submit, then read the topic',
           methods: ['observation'],
           plannedSmsLevel: 1,
-          ebpMatrix: { target: 'micro-place', proactivity: 'reactive', specificity: 'general' },
+          ebpMatrix: { target: 'micro_place', proactivity: 'reactive', specificity: 'general' },
           plannedStart: '2026-04-01',
           plannedEnd: '2027-03-31',
           owningUnit: 'EBP Delivery Team',
           leadId: 'person-rae',
-          ethics: { status: 'not-required', reason: 'No participants; synthetic records only.' },
+          ethics: { status: 'not_required', reason: 'No participants; synthetic records only.' },
           classification: 'OFFICIAL',
           outcomes: { primary: [{ name: 'Events', measure: 'Count' }], secondary: [] },
         },

@@ -56,9 +56,10 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     ...overrides,
   });
 
-  const REGISTER = 'mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }';
+  const REGISTER =
+    'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId version } }';
   const JOIN =
-    'mutation($person: ID!, $project: ID!, $role: String!) { joinProject(personId: $person, projectId: $project, role: $role) }';
+    'mutation($person: ID!, $project: ID!, $role: InvolvementRole!) { joinProject(personId: $person, projectId: $project, role: $role) { involvement { role status person { id } } } }';
   const TEAM = `query($id: ID!) {
     researchProject(id: $id) { id title status
       team { role status endReason person { id name
@@ -97,7 +98,9 @@ export function communityScenario(running: () => PlatformUnderTest): void {
   it('runs a skills audit and reports coverage and gaps by unit', async () => {
     const ada = await as('ada');
     const auditId = `e2e-${run}-audit`;
-    await ada.must('mutation($id: ID!, $a: JSON!) { launchSkillsAudit(id: $id, audit: $a) }', {
+    const LAUNCH =
+      'mutation($id: ID!, $a: SkillsAuditInput!) { launchSkillsAudit(id: $id, audit: $a) { audit { id status } } }';
+    await ada.must(LAUNCH, {
       id: auditId,
       a: {
         title: `Research skills ${run}`,
@@ -110,15 +113,29 @@ export function communityScenario(running: () => PlatformUnderTest): void {
         closesOn: dayOffset(30),
       },
     });
-    const answer = 'mutation($id: ID!, $a: JSON!) { answerSkillsAudit(id: $id, answers: $a) }';
-    await (
-      await as(staffMember(people.trialist))
-    ).must(answer, {
-      id: auditId,
-      a: [
-        { questionId: 'q1', level: 4 },
-        { questionId: 'q2', level: 1 },
-      ],
+    const answer =
+      'mutation($id: ID!, $a: [SkillsAuditAnswerInput!]!) { answerSkillsAudit(id: $id, answers: $a) { auditId answers { questionId level } audit { id } } }';
+    // A person answering gets their answers back, not the audit (for the committee, reviewers
+    // and administrators).
+    expect(
+      await (
+        await as(staffMember(people.trialist))
+      ).must(answer, {
+        id: auditId,
+        a: [
+          { questionId: 'q1', level: 4 },
+          { questionId: 'q2', level: 1 },
+        ],
+      }),
+    ).toEqual({
+      answerSkillsAudit: {
+        auditId,
+        answers: [
+          { questionId: 'q1', level: 4 },
+          { questionId: 'q2', level: 1 },
+        ],
+        audit: null,
+      },
     });
     await (
       await as(staffMember(people.analyst))
@@ -134,15 +151,25 @@ export function communityScenario(running: () => PlatformUnderTest): void {
       codes(await (await as('vic')).request(answer, { id: auditId, a: [] })).length,
     ).toBeGreaterThan(0);
     const cat = await as('cat');
-    await cat.must('mutation($id: ID!) { closeSkillsAudit(id: $id) }', { id: auditId });
+    expect(
+      await cat.must('mutation($id: ID!) { closeSkillsAudit(id: $id) { audit { id status } } }', {
+        id: auditId,
+      }),
+    ).toEqual({ closeSkillsAudit: { audit: { id: auditId, status: 'closed' } } });
     const { skillsAuditReport: report } = await cat.must<{
       skillsAuditReport: {
-        responsesByUnit: Record<string, number>;
+        responsesByUnit: { unit: string; responses: number }[];
         gaps: { unit: string; skill: string }[];
         silentUnits: string[];
       };
-    }>('query($id: ID!) { skillsAuditReport(id: $id) }', { id: auditId });
-    expect(report.responsesByUnit).toEqual({ [unit]: 1, [otherUnit]: 1 });
+    }>(
+      'query($id: ID!) { skillsAuditReport(id: $id) { responsesByUnit { unit responses } gaps { unit skill } silentUnits } }',
+      { id: auditId },
+    );
+    expect(report.responsesByUnit).toEqual([
+      { unit, responses: 1 },
+      { unit: otherUnit, responses: 1 },
+    ]);
     expect(report.gaps).toEqual(
       expect.arrayContaining([
         { unit, skill: analysis },
@@ -151,22 +178,25 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     );
     expect(report.silentUnits).toEqual([]);
     // A viewer may not read the report.
-    expect(codes(await (await as('vic')).request('{ skillsAuditReport(id: "x") }'))).toContain(
-      'FORBIDDEN',
-    );
+    expect(
+      codes(await (await as('vic')).request('{ skillsAuditReport(id: "x") { auditId } }')),
+    ).toContain('FORBIDDEN');
   });
 
   it('finds experts, ranked by verified and self-assessed levels, and lists champions', async () => {
     await (
       await as('rob')
-    ).must('mutation($id: ID!, $m: String!) { verifySkill(id: $id, method: $m, level: 4) }', {
-      id: people.trialist,
-      m: trials,
-    });
+    ).must(
+      'mutation($id: ID!, $m: String!) { verifySkill(id: $id, method: $m, level: 4) { personId } }',
+      {
+        id: people.trialist,
+        m: trials,
+      },
+    );
     await (
       await as('cat')
     ).must(
-      'mutation($id: ID!, $area: String!) { appointChampion(id: $id, area: $area, from: "2026-04-01") }',
+      'mutation($id: ID!, $area: String!) { appointChampion(id: $id, area: $area, from: "2026-04-01") { person { championships { area } } } }',
       {
         id: people.champion,
         area: unit,
@@ -178,15 +208,21 @@ export function communityScenario(running: () => PlatformUnderTest): void {
       experts: {
         person: { id: string; name: string; contact: { email: string } | null };
         score: number;
+        matchedMethods: { method: string; level: number }[];
       }[];
     }>(
-      'query($m: [String!]) { experts(methods: $m) { score person { id name contact { email } } } }',
+      'query($m: [String!]) { experts(methods: $m) { score matchedMethods { method level } person { id name contact { email } } } }',
       { m: [trials] },
     );
     expect(experts.map((expert) => [expert.person.id, expert.score])).toEqual([
       [people.trialist, 4],
       [people.reserved, 1.6],
       [people.analyst, 0.8],
+    ]);
+    expect(experts.map((expert) => expert.matchedMethods)).toEqual([
+      [{ method: trials, level: 4 }],
+      [{ method: trials, level: 1.6 }],
+      [{ method: trials, level: 0.8 }],
     ]);
     expect(experts[0]!.person).toMatchObject({
       name: 'Tess Trialist',
@@ -335,7 +371,7 @@ export function communityScenario(running: () => PlatformUnderTest): void {
 
     const vic = await as('vic');
     const PERSON = `query($id: ID!) { person(id: $id, purpose: expertise_search) {
-      unit name contact { email } credentials orcid } }`;
+      unit name contact { email } credentials { level } orcid } }`;
     expect((await vic.must(PERSON, { id: people.trialist })).person).toEqual({
       unit,
       name: 'Tess Trialist',
@@ -362,10 +398,17 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     expect(JSON.stringify(afterViewer)).not.toMatch(/Tess|Trialist|met\.example/);
 
     const tess = await as(staffMember(people.trialist));
-    await tess.must('mutation($id: ID!, $c: JSON!) { updateProfile(id: $id, changes: $c) }', {
+    const UPDATE = `mutation($id: ID!, $c: PersonProfileChangesInput!) {
+      updateProfile(id: $id, changes: $c) { version person { contact { email } } } }`;
+    const { updateProfile } = await tess.must<{
+      updateProfile: { version: number; person: { contact: { email: string } } };
+    }>(UPDATE, {
       id: people.trialist,
       c: { contact: { email: 'tess.t@met.example' } },
     });
+    // Her own read back, for self-service, with the version to send back with the next change.
+    expect(updateProfile.person.contact).toEqual({ email: 'tess.t@met.example' });
+    expect(updateProfile.version).toBeGreaterThan(1);
     expect(
       (
         await tess.must<{ person: { contact: { email: string } } }>(
@@ -381,7 +424,7 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     ).toMatchObject({ readerId: people.trialist, purpose: 'self_service' });
     expect(
       codes(
-        await vic.request('mutation($id: ID!, $c: JSON!) { updateProfile(id: $id, changes: $c) }', {
+        await vic.request(UPDATE, {
           id: people.trialist,
           c: { unit: 'Elsewhere' },
         }),
@@ -394,7 +437,8 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     const roundId = `e2e-${run}-round`;
     const cat = await as('cat');
     const vic = await as('vic');
-    const OPEN = 'mutation($id: ID!, $r: JSON!) { openAwardRound(id: $id, round: $r) }';
+    const OPEN =
+      'mutation($id: ID!, $r: AwardRoundInput!) { openAwardRound(id: $id, round: $r) { round { id status } } }';
     const round = {
       title: `Commissioner's EBP award and fund ${run}`,
       opensOn: dayOffset(-1),
@@ -405,15 +449,19 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     await cat.must(OPEN, { id: roundId, r: round });
 
     const NOMINATE = `mutation($round: ID!, $id: ID!, $nominee: ID!, $citation: String!) {
-      nominateForAward(roundId: $round, nominationId: $id, nomineeId: $nominee, citation: $citation) }`;
+      nominateForAward(roundId: $round, nominationId: $id, nomineeId: $nominee, citation: $citation) {
+        round { nominations { id citation } } } }`;
     const citation = `Tess ran the ${topic} trial that changed patrol deployment.`;
     const andy = await as(staffMember(people.analyst));
-    await andy.must(NOMINATE, {
-      round: roundId,
-      id: 'n1',
-      nominee: people.trialist,
-      citation,
-    });
+    // The nominator sees the round as awardRound shows it to them: their nomination, no citation.
+    expect(
+      await andy.must(NOMINATE, {
+        round: roundId,
+        id: 'n1',
+        nominee: people.trialist,
+        citation,
+      }),
+    ).toEqual({ nominateForAward: { round: { nominations: [{ id: 'n1', citation: null }] } } });
     const tess = await as(staffMember(people.trialist));
     expect(
       codes(
@@ -426,7 +474,7 @@ export function communityScenario(running: () => PlatformUnderTest): void {
       ),
     ).toEqual(['SELF_NOMINATION']);
     await andy.must(
-      'mutation($round: ID!, $a: JSON!) { applyToFund(roundId: $round, applicationId: "a1", application: $a) }',
+      'mutation($round: ID!, $a: FundApplicationInput!) { applyToFund(roundId: $round, applicationId: "a1", application: $a) { round { applications { id } } } }',
       {
         round: roundId,
         a: {
@@ -438,18 +486,24 @@ export function communityScenario(running: () => PlatformUnderTest): void {
     );
 
     const DECIDE_NOMINATION = `mutation($round: ID!) {
-      decideNomination(roundId: $round, nominationId: "n1", outcome: "awarded", reason: "Changed practice.") }`;
+      decideNomination(roundId: $round, nominationId: "n1", outcome: awarded, reason: "Changed practice.") {
+        round { nominations { id outcome } } } }`;
     expect(codes(await cat.request(DECIDE_NOMINATION, { round: roundId }))).toEqual([
       'AWARD_ROUND_STILL_OPEN',
     ]);
-    await cat.must('mutation($id: ID!) { closeAwardRound(id: $id) }', { id: roundId });
+    await cat.must('mutation($id: ID!) { closeAwardRound(id: $id) { round { status } } }', {
+      id: roundId,
+    });
     await cat.must(DECIDE_NOMINATION, { round: roundId });
     const FUND = `mutation($round: ID!, $amount: Int) {
-      decideFundApplication(roundId: $round, applicationId: "a1", outcome: "funded", amountAwarded: $amount, reason: "A force priority.") }`;
+      decideFundApplication(roundId: $round, applicationId: "a1", outcome: funded, amountAwarded: $amount, reason: "A force priority.") {
+        round { fundCommitted } } }`;
     expect(codes(await cat.request(FUND, { round: roundId, amount: 25_000 }))).toEqual([
       'INVALID_AWARD_INPUT',
     ]);
-    await cat.must(FUND, { round: roundId, amount: 12_000 });
+    expect(await cat.must(FUND, { round: roundId, amount: 12_000 })).toEqual({
+      decideFundApplication: { round: { fundCommitted: 12_000 } },
+    });
 
     const ROUND = `query($id: ID!) { awardRound(id: $id) { status fundBudget fundCommitted
       nominations { id outcome citation nominee { id name } }

@@ -34,8 +34,10 @@ interface Item {
 const ITEM = `query($id: ID!) { libraryItem(id: $id) { id status title version classification
   evidence { smsLevel emmieEffect } deliveries { id targetId version status attempts lastError
   lastHttpStatus reference } } }`;
-export const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
-export const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) }';
+export const DRAFT =
+  'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id item { status } } }';
+export const PUBLISH =
+  'mutation($id: ID!) { publishLibraryItem(id: $id) { version item { id status version } } }';
 
 /** The parts of the governance report (JSON) this scenario checks. */
 interface ReportFigures {
@@ -116,17 +118,17 @@ export function disseminationScenario(
     expect(await item('vic', itemId)).toBeNull();
     expect(codes(await (await as('vic')).request(PUBLISH, { id: itemId }))).toEqual(['FORBIDDEN']);
     expect(await (await as('rob')).must(PUBLISH, { id: itemId })).toEqual({
-      publishLibraryItem: 1,
+      publishLibraryItem: { version: 1, item: { id: itemId, status: 'published', version: 1 } },
     });
 
     const key = (target: string) => `${itemId}@v1->${target}`;
     const waiting = await untilDeliveries(
       itemId,
       (deliveries) =>
-        deliveries['research-map']?.status === 'ACKNOWLEDGED' &&
-        deliveries['national-police-library']?.status === 'SENT' &&
-        deliveries['what-works-toolkit']?.status === 'ACKNOWLEDGED' &&
-        deliveries['knowledge-hub']?.status === 'RETRYING' &&
+        deliveries['research-map']?.status === 'acknowledged' &&
+        deliveries['national-police-library']?.status === 'sent' &&
+        deliveries['what-works-toolkit']?.status === 'acknowledged' &&
+        deliveries['knowledge-hub']?.status === 'retrying' &&
         deliveries['knowledge-hub'].attempts >= 2,
       'three bodies to take the item while Knowledge Hub is down and retried',
     );
@@ -137,7 +139,7 @@ export function disseminationScenario(
     await bodies()['knowledge-hub'].up();
     const delivered = await untilDeliveries(
       itemId,
-      (deliveries) => deliveries['knowledge-hub']?.status === 'ACKNOWLEDGED',
+      (deliveries) => deliveries['knowledge-hub']?.status === 'acknowledged',
       'Knowledge Hub to take the item once it is back',
     );
     expect(delivered['knowledge-hub']!.reference).toMatch(/^KH-/);
@@ -183,10 +185,10 @@ export function disseminationScenario(
         id: itemId,
         version: 1,
         deliveries: [
-          { targetId: 'knowledge-hub', status: 'ACKNOWLEDGED' },
-          { targetId: 'national-police-library', status: 'SENT' },
-          { targetId: 'research-map', status: 'ACKNOWLEDGED' },
-          { targetId: 'what-works-toolkit', status: 'ACKNOWLEDGED' },
+          { targetId: 'knowledge-hub', status: 'acknowledged' },
+          { targetId: 'national-police-library', status: 'sent' },
+          { targetId: 'research-map', status: 'acknowledged' },
+          { targetId: 'what-works-toolkit', status: 'acknowledged' },
         ],
       },
     ]);
@@ -244,7 +246,7 @@ export function disseminationScenario(
     await rob.must(PUBLISH, { id: refusedId });
     const refused = await untilDeliveries(
       refusedId,
-      (deliveries) => deliveries['what-works-toolkit']?.status === 'FAILED',
+      (deliveries) => deliveries['what-works-toolkit']?.status === 'failed',
       'the toolkit to refuse an item without an EMMIE rating',
     );
     expect(refused['what-works-toolkit']).toMatchObject({
@@ -305,16 +307,18 @@ export function disseminationScenario(
     expect((await item('sam', sensitiveId))?.classification).toBe('OFFICIAL_SENSITIVE');
 
     const RELEASE =
-      'mutation($id: ID!, $targets: [ID!]!) { releaseLibraryItem(id: $id, version: 1, targetIds: $targets, justification: "Cleared by the data owner for the Research Map only.") }';
+      'mutation($id: ID!, $targets: [ID!]!) { releaseLibraryItem(id: $id, version: 1, targetIds: $targets, justification: "Cleared by the data owner for the Research Map only.") { item { releases { version targetIds } } } }';
     expect(
       codes(
         await (await as('rob')).request(RELEASE, { id: sensitiveId, targets: ['research-map'] }),
       ),
     ).toEqual(['FORBIDDEN']);
-    await cat.must(RELEASE, { id: sensitiveId, targets: ['research-map'] });
+    expect(await cat.must(RELEASE, { id: sensitiveId, targets: ['research-map'] })).toEqual({
+      releaseLibraryItem: { item: { releases: [{ version: 1, targetIds: ['research-map'] }] } },
+    });
     const released = await untilDeliveries(
       sensitiveId,
-      (deliveries) => deliveries['research-map']?.status === 'ACKNOWLEDGED',
+      (deliveries) => deliveries['research-map']?.status === 'acknowledged',
       'the released item to reach the Research Map',
     );
     expect(Object.keys(released)).toEqual(['research-map']);
@@ -331,38 +335,49 @@ export function disseminationScenario(
     const waiting = `person-${run}-waiting`;
     await (
       await as('ada')
-    ).must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
-      id: attendee,
-      p: profile('Mo Master', `mo.${run}@met.example`),
-    });
+    ).must(
+      'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
+      {
+        id: attendee,
+        p: profile('Mo Master', `mo.${run}@met.example`),
+      },
+    );
     const masterClassId = `mc-${run}`;
     const startsAt = new Date(Date.now() + 4_000).toISOString();
     await (
       await as('rob')
-    ).must('mutation($id: ID!, $m: JSON!) { scheduleMasterClass(id: $id, masterClass: $m) }', {
-      id: masterClassId,
-      m: {
-        title: `Running a trial in a BCU ${run}`,
-        kind: 'master_class',
-        description: 'From power calculation to analysis, with the Cambridge team.',
-        presenter: 'Professor L. Sherman',
-        startsAt,
-        durationMinutes: 90,
-        location: 'New Scotland Yard, room 4.12',
-        capacity: 1,
-        topics: ['randomised trials'],
+    ).must(
+      'mutation($id: ID!, $m: MasterClassInput!) { scheduleMasterClass(id: $id, masterClass: $m) { masterClass { id } } }',
+      {
+        id: masterClassId,
+        m: {
+          title: `Running a trial in a BCU ${run}`,
+          kind: 'master_class',
+          description: 'From power calculation to analysis, with the Cambridge team.',
+          presenter: 'Professor L. Sherman',
+          startsAt,
+          durationMinutes: 90,
+          location: 'New Scotland Yard, room 4.12',
+          capacity: 1,
+          topics: ['randomised trials'],
+        },
       },
-    });
-    const REGISTER = 'mutation($id: ID!) { registerForMasterClass(id: $id) }';
+    );
+    const REGISTER =
+      'mutation($id: ID!) { registerForMasterClass(id: $id) { masterClass { myStatus placesTaken waitingCount } } }';
     const MINE =
       'query($id: ID!) { masterClass(id: $id) { myStatus placesTaken waitingCount registered { id } } }';
-    await (await as(staffMember(attendee))).must(REGISTER, { id: masterClassId });
+    expect(await (await as(staffMember(attendee))).must(REGISTER, { id: masterClassId })).toEqual({
+      registerForMasterClass: {
+        masterClass: { myStatus: 'registered', placesTaken: 1, waitingCount: 0 },
+      },
+    });
     await (await as(staffMember(waiting))).must(REGISTER, { id: masterClassId });
     expect(await (await as(staffMember(waiting))).must(MINE, { id: masterClassId })).toEqual({
       masterClass: { myStatus: 'waiting', placesTaken: 1, waitingCount: 1, registered: null },
     });
     const ATTEND =
-      'mutation($id: ID!, $people: [ID!]!) { recordAttendance(id: $id, personIds: $people) }';
+      'mutation($id: ID!, $people: [ID!]!) { recordAttendance(id: $id, personIds: $people) { masterClass { attended { id } } } }';
     // Attendance comes after the start; before it, it is refused.
     if (Date.now() < Date.parse(startsAt))
       expect(
@@ -371,7 +386,9 @@ export function disseminationScenario(
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, Date.parse(startsAt) - Date.now() + 100)),
     );
-    await (await as('rob')).must(ATTEND, { id: masterClassId, people: [attendee] });
+    expect(await (await as('rob')).must(ATTEND, { id: masterClassId, people: [attendee] })).toEqual(
+      { recordAttendance: { masterClass: { attended: [{ id: attendee }] } } },
+    );
 
     const trained = await waitFor(
       'the community to record the attendance as training',
@@ -419,10 +436,13 @@ export function disseminationScenario(
     });
     await (
       await as('ada')
-    ).must('mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }', {
-      id: `person-${run}-counted`,
-      p: profile('Cal Counted', `cal.${run}@met.example`),
-    });
+    ).must(
+      'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
+      {
+        id: `person-${run}-counted`,
+        p: profile('Cal Counted', `cal.${run}@met.example`),
+      },
+    );
     const after = await waitFor(
       'the register to count the new organisation and person',
       report,

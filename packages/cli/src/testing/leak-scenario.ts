@@ -64,9 +64,6 @@ export interface LeakScenarioOptions {
  * in `NAMES_NEITHER`, so a new one cannot slip by unclassified.
  */
 export const JSON_REFERENCES: JsonReferences = {
-  applyToFund: { application: [{ at: ['projectId'], kind: 'project' }] },
-  draftLibraryItem: { content: [{ at: ['projectIds'], kind: 'project', many: true }] },
-  reviseLibraryItem: { content: [{ at: ['projectIds'], kind: 'project', many: true }] },
   startCollaboration: {
     collaboration: [
       { at: ['projectId'], kind: 'project' },
@@ -84,20 +81,8 @@ export const JSON_REFERENCES: JsonReferences = {
 };
 /** JSON inputs that name no project and no organisation (people, items and priorities are not restricted). */
 export const NAMES_NEITHER: readonly string[] = [
-  'openAwardRound.round',
-  'registerPerson.profile',
-  'updateProfile.changes',
-  'launchSkillsAudit.audit',
-  'answerSkillsAudit.answers',
-  'scheduleMasterClass.masterClass',
   'registerOrganisation.organisation',
   'updateOrganisation.organisation',
-  'proposeProject.proposal',
-  'recordReview.checklist',
-  'completeProject.findings',
-  'amendProject.changes',
-  'setResearchPriority.priority',
-  'reviseResearchPriority.changes',
 ];
 
 /** The purpose a reader of each role may claim for a personal read. */
@@ -311,7 +296,8 @@ export function leakScenario(
   }
 
   const NOMINATE = `mutation($r: ID!, $n: ID!, $who: ID!, $c: String!, $p: [ID!]) {
-    nominateForAward(roundId: $r, nominationId: $n, nomineeId: $who, citation: $c, projectIds: $p) }`;
+    nominateForAward(roundId: $r, nominationId: $n, nomineeId: $who, citation: $c, projectIds: $p) {
+      round { id } } }`;
 
   /** Whether the client names a new project (older graphs) or the server makes its id. */
   const proposeTakesId =
@@ -333,7 +319,7 @@ export function leakScenario(
         )
       : await step(
           who,
-          'mutation($p: JSON!) { proposeProject(proposal: $p) { projectId version } }',
+          'mutation($p: ProjectProposalInput!) { proposeProject(proposal: $p) { projectId version } }',
           { p: projectProposal },
         );
     const made = (response.data?.proposeProject as { projectId?: string } | undefined)?.projectId;
@@ -363,7 +349,7 @@ export function leakScenario(
   const ACCEPT_OUTCOME = 'mutation($id: ID!) { acceptOutcome(submissionId: $id) }';
   const COLLABORATE = 'mutation($c: JSON!) { startCollaboration(collaboration: $c) }';
   const JOIN =
-    'mutation($p: ID!, $j: ID!, $r: String!) { joinProject(personId: $p, projectId: $j, role: $r) }';
+    'mutation($p: ID!, $j: ID!, $r: InvolvementRole!) { joinProject(personId: $p, projectId: $j, role: $r) { personId } }';
 
   /** Posts an outcome as the seeded organisation's feed would: signed, with an Idempotency-Key. */
   async function deliverOutcome(messageId: string, outcome: Record<string, unknown>) {
@@ -407,7 +393,7 @@ export function leakScenario(
     ] as const)
       await step(
         ada,
-        'mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }',
+        'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
         {
           id: personId,
           p: person(name),
@@ -416,7 +402,7 @@ export function leakScenario(
       );
     await step(
       'cat',
-      'mutation($id: ID!, $a: String!) { appointChampion(id: $id, area: $a, from: "2026-04-01") }',
+      'mutation($id: ID!, $a: String!) { appointChampion(id: $id, area: $a, from: "2026-04-01") { personId } }',
       {
         id: seed.tess,
         a: `Leak test unit ${run}`,
@@ -424,7 +410,7 @@ export function leakScenario(
     );
     await step(
       'cat',
-      'mutation($id: ID!, $p: JSON!) { setResearchPriority(id: $id, priority: $p) { id } }',
+      'mutation($id: ID!, $p: ResearchPriorityInput!) { setResearchPriority(id: $id, priority: $p) { version } }',
       {
         id: seed.priority,
         p: {
@@ -491,7 +477,8 @@ export function leakScenario(
       seedFailures.push(`the visible project's outcome by webhook: ${brief(visibleOutcome)}`);
     await step('rob', ACCEPT_OUTCOME, { id: submissionOf(seed.visibleMessage) });
 
-    const OPEN = 'mutation($id: ID!, $r: JSON!) { openAwardRound(id: $id, round: $r) }';
+    const OPEN =
+      'mutation($id: ID!, $r: AwardRoundInput!) { openAwardRound(id: $id, round: $r) { round { id } } }';
     for (const round of [seed.roundVisible, seed.roundHidden, seed.roundWrites])
       await step('cat', OPEN, {
         id: round,
@@ -511,7 +498,7 @@ export function leakScenario(
     });
     await step(
       'rae',
-      'mutation($r: ID!, $a: JSON!) { applyToFund(roundId: $r, applicationId: "a-visible", application: $a) }',
+      'mutation($r: ID!, $a: FundApplicationInput!) { applyToFund(roundId: $r, applicationId: "a-visible", application: $a) { round { id } } }',
       {
         r: seed.roundVisible,
         a: {
@@ -524,11 +511,14 @@ export function leakScenario(
     );
     await decideRound(seed.roundVisible, 'n-visible', 'a-visible');
 
-    await step('rob', 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }', {
+    await step(
+      'rob',
+      'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }',
+      { id: seed.item, c: libraryContent([seed.visible]) },
+    );
+    await step('rob', 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }', {
       id: seed.item,
-      c: libraryContent([seed.visible]),
     });
-    await step('rob', 'mutation($id: ID!) { publishLibraryItem(id: $id) }', { id: seed.item });
     await step(
       'rae',
       'mutation($id: ID!, $n: LearningNetworkInput!) { createLearningNetwork(id: $id, network: $n) { network { id } } }',
@@ -561,10 +551,12 @@ export function leakScenario(
 
   async function decideRound(round: string, nomination: string, application: string) {
     const cat = 'cat';
-    await step(cat, 'mutation($id: ID!) { closeAwardRound(id: $id) }', { id: round });
+    await step(cat, 'mutation($id: ID!) { closeAwardRound(id: $id) { round { id } } }', {
+      id: round,
+    });
     await step(
       cat,
-      'mutation($r: ID!, $n: ID!) { decideNomination(roundId: $r, nominationId: $n, outcome: "awarded", reason: "Changed practice.") }',
+      'mutation($r: ID!, $n: ID!) { decideNomination(roundId: $r, nominationId: $n, outcome: awarded, reason: "Changed practice.") { round { id } } }',
       {
         r: round,
         n: nomination,
@@ -572,7 +564,7 @@ export function leakScenario(
     );
     await step(
       cat,
-      'mutation($r: ID!, $a: ID!) { decideFundApplication(roundId: $r, applicationId: $a, outcome: "funded", amountAwarded: 1000, reason: "A force priority.") }',
+      'mutation($r: ID!, $a: ID!) { decideFundApplication(roundId: $r, applicationId: $a, outcome: funded, amountAwarded: 1000, reason: "A force priority.") { round { id } } }',
       {
         r: round,
         a: application,
@@ -664,7 +656,7 @@ export function leakScenario(
   async function restrictHidden() {
     await step(
       'sam',
-      'mutation($id: ID!, $c: JSON!, $j: String!) { amendProject(id: $id, changes: $c, justification: $j) { version } }',
+      'mutation($id: ID!, $c: ProjectProposalChangesInput!, $j: String!) { amendProject(id: $id, changes: $c, justification: $j) { version } }',
       {
         id: hidden.id,
         c: { classification: 'OFFICIAL_SENSITIVE', needToKnow: ['person-sam'] },
@@ -686,7 +678,7 @@ export function leakScenario(
     });
     await step(
       'sam',
-      'mutation($r: ID!, $a: JSON!) { applyToFund(roundId: $r, applicationId: "a-hidden", application: $a) }',
+      'mutation($r: ID!, $a: FundApplicationInput!) { applyToFund(roundId: $r, applicationId: "a-hidden", application: $a) { round { id } } }',
       {
         r: seed.roundHidden,
         a: {
@@ -698,11 +690,14 @@ export function leakScenario(
       },
     );
     await decideRound(seed.roundHidden, 'n-hidden', 'a-hidden');
-    await step('cat', 'mutation($id: ID!, $c: JSON!) { reviseLibraryItem(id: $id, content: $c) }', {
+    await step(
+      'cat',
+      'mutation($id: ID!, $c: LibraryContentInput!) { reviseLibraryItem(id: $id, content: $c) { id } }',
+      { id: seed.item, c: libraryContent([seed.visible, hidden.id]) },
+    );
+    await step('cat', 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }', {
       id: seed.item,
-      c: libraryContent([seed.visible, hidden.id]),
     });
-    await step('cat', 'mutation($id: ID!) { publishLibraryItem(id: $id) }', { id: seed.item });
   }
 
   /**
@@ -814,7 +809,9 @@ export function leakScenario(
         const wanted = reader.identity.roles.map((role) => PURPOSE_BY_ROLE[role]);
         return [values.find((value) => wanted.includes(value)) ?? values[0]];
       }
-      return [values[0]];
+      // The seeded values this argument takes by name (e.g. a status), as far as the enum has them.
+      const seeded = STRINGS[slot.name]?.().filter((value) => values.includes(value)) ?? [];
+      return seeded.length > 0 ? seeded : [values[0]];
     }
     if (isInputObjectType(named)) {
       const value: Record<string, unknown> = {};
@@ -1438,7 +1435,7 @@ export function leakScenario(
     ).request(
       proposeTakesId
         ? 'mutation($id: ID!, $p: JSON!) { proposeProject(id: $id, proposal: $p) { version similar { projectId title score } } }'
-        : 'mutation($p: JSON!) { proposeProject(proposal: $p) { version similar { projectId title score } } }',
+        : 'mutation($p: ProjectProposalInput!) { proposeProject(proposal: $p) { version similar { projectId title score } } }',
       {
         ...(proposeTakesId ? { id: id('similar') } : {}),
         p: proposal(`Operation ${secretWord} disruption in another borough`, 'person-rae', {

@@ -27,22 +27,27 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     partners { role partnerKind organisation { id name } academic { id name } }
     partnerOutcomes { submissionId kind title doi } } }`;
 
-  /** Posts an outcome as the partner would: signed with its secret, with an Idempotency-Key. */
+  /**
+   * Posts an outcome as the partner would: signed with its secret, with an Idempotency-Key, to
+   * the platform's one origin (the gateway forwards it to the partners service).
+   */
   async function deliver(secret: string, id: string, outcome: unknown) {
     const body = JSON.stringify(outcome);
     const timestamp = Math.floor(Date.now() / 1000);
-    const base = running().subgraphUrls.partners.replace(/\/graphql$/, '');
-    const response = await fetch(`${base}/webhooks/partners/${organisationId}/outcomes`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signWebhook({ id, timestamp, body, secrets: [secret] }),
-        'idempotency-key': id,
+    const response = await fetch(
+      `${running().origin}/webhooks/partners/${organisationId}/outcomes`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signWebhook({ id, timestamp, body, secrets: [secret] }),
+          'idempotency-key': id,
+        },
+        body,
       },
-      body,
-    });
+    );
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
@@ -87,7 +92,7 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
       c: {
         projectId,
         partner: { kind: 'academic', id: academicId },
-        role: 'co-investigator',
+        role: 'co_investigator',
         from: '2026-04-01',
       },
     });
@@ -119,7 +124,7 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
         academic: null,
       },
       {
-        role: 'co-investigator',
+        role: 'co_investigator',
         partnerKind: 'academic',
         organisation: null,
         academic: { id: academicId, name: `Prof. Larry ${run}` },
@@ -143,7 +148,7 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     await rae.must('mutation($id: ID!, $e: JSON!) { recordEngagement(id: $id, engagement: $e) }', {
       id: `fair-${run}`,
       e: {
-        kind: 'research-fair',
+        kind: 'research_fair',
         title: `EBP research fair ${run}`,
         on: '2026-10-14',
         organisationIds: [organisationId],
@@ -164,7 +169,7 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     await cat.must('mutation($id: ID!, $a: JSON!) { signAgreement(id: $id, agreement: $a) }', {
       id: `dsa-${run}`,
       a: {
-        kind: 'data-sharing',
+        kind: 'data_sharing',
         title: `Footfall data ${run}`,
         partyIds: [organisationId],
         scope: 'Pseudonymised footfall counts for the evaluation only.',
@@ -203,7 +208,7 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     const accepted = await deliver(secret, `msg_${run}`, outcome);
     expect(accepted).toEqual({
       status: 202,
-      body: { submissionId: `${organisationId}.msg_${run}`, status: 'awaiting-moderation' },
+      body: { submissionId: `${organisationId}.msg_${run}`, status: 'awaiting_moderation' },
     });
     // A project the partner may not see is one that does not exist: quarantined, and the answer
     // tells nothing of it.
@@ -285,7 +290,7 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
       20_000,
     );
     expect(drafted.libraryItem).toEqual({
-      kind: 'partner-outcome',
+      kind: 'partner_outcome',
       title: `Evaluation report ${run}`,
       status: 'draft',
       projectIds: [projectId],

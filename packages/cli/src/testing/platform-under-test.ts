@@ -5,6 +5,13 @@ import { GraphClient } from '../graph-client';
 export interface PlatformUnderTest {
   /** The gateway's /graphql. */
   readonly url: string;
+  /**
+   * The gateway's origin, the one port people and partner systems use: the graph, the library's
+   * feed, the partner webhook, the JWKS and the health endpoints.
+   */
+  readonly origin: string;
+  /** What links in the library's feed and deliveries start with (EBP_PUBLIC_URL or its default). */
+  readonly publicUrl: string;
   /** Each subgraph's /graphql, to call it directly as an attacker (or the gateway) would. */
   readonly subgraphUrls: {
     readonly register: string;

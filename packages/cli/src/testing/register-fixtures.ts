@@ -16,7 +16,7 @@ export async function proposeProject(
   proposal: unknown,
 ): Promise<string> {
   const { proposeProject: proposed } = await client.must<{ proposeProject: { projectId: string } }>(
-    'mutation($key: String!, $p: JSON!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
+    'mutation($key: String!, $p: ProjectProposalInput!) { proposeProject(idempotencyKey: $key, proposal: $p) { projectId } }',
     { key, p: proposal },
   );
   return proposed.projectId;
@@ -70,24 +70,24 @@ export async function completeProposedProject(
   projectId: string,
 ): Promise<void> {
   const rae = await as('rae');
-  await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 2) { status } }', {
+  await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 2) { version } }', {
     id: projectId,
   });
   await (
     await as('rob')
   ).must(
-    'mutation($id: ID!, $c: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { status } }',
+    'mutation($id: ID!, $c: QaChecklistInput!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { version } }',
     { id: projectId, c: allMet },
   );
   await (
     await as('cat')
   ).must(
-    'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Sound design.") { status } }',
+    'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Sound design.") { version } }',
     { id: projectId },
   );
-  await rae.must('mutation($id: ID!) { startProject(id: $id) { status } }', { id: projectId });
+  await rae.must('mutation($id: ID!) { startProject(id: $id) { version } }', { id: projectId });
   await rae.must(
-    'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status } }',
+    'mutation($id: ID!, $f: FindingsInput!) { completeProject(id: $id, findings: $f) { version } }',
     { id: projectId, f: findings },
   );
 }

@@ -9,7 +9,7 @@ import { allMet, findings, proposal } from './register-fixtures';
 const codes = (result: GraphResponse) => (result.errors ?? []).map((e) => e.extensions?.code);
 
 /** `$id` is the idempotency key; the server makes the project's id. */
-const PROPOSE = `mutation($id: String!, $proposal: JSON!) {
+const PROPOSE = `mutation($id: String!, $proposal: ProjectProposalInput!) {
   proposeProject(idempotencyKey: $id, proposal: $proposal) { projectId version project { id status } similar { projectId } }
 }`;
 
@@ -69,33 +69,44 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     expect(proposed).toMatchObject({
       proposeProject: { version: 2, project: { id: projectId, status: 'proposed' } },
     });
-    await rae.must('mutation($id: ID!) { submitProject(id: $id, expectedVersion: 2) { status } }', {
-      id: projectId,
-    });
+    await rae.must(
+      'mutation($id: ID!) { submitProject(id: $id, expectedVersion: 2) { version } }',
+      {
+        id: projectId,
+      },
+    );
     const afterSubmit = await instant();
     await (
       await as('rob')
     ).must(
-      'mutation($id: ID!, $c: JSON!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { status } }',
+      'mutation($id: ID!, $c: QaChecklistInput!) { recordReview(id: $id, verdict: meets_standards, checklist: $c, comments: "Sound design.") { version } }',
       { id: projectId, c: allMet },
     );
     await (
       await as('cat')
     ).must(
-      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "A force priority with a sound design.") { status } }',
+      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "A force priority with a sound design.") { version } }',
       { id: projectId },
     );
     const afterApproval = await instant();
-    await rae.must('mutation($id: ID!) { startProject(id: $id) { status } }', { id: projectId });
+    await rae.must('mutation($id: ID!) { startProject(id: $id) { version } }', { id: projectId });
     await rae.must(
-      'mutation($id: ID!) { reportProgress(id: $id, summary: "First quarter of patrols delivered as planned.") { status } }',
+      'mutation($id: ID!) { reportProgress(id: $id, summary: "First quarter of patrols delivered as planned.") { version } }',
       { id: projectId },
     );
-    const completed = await rae.must<{ completeProject: { status: string; version: number } }>(
-      'mutation($id: ID!, $f: JSON!) { completeProject(id: $id, findings: $f) { status version } }',
+    const completed = await rae.must<{ completeProject: Record<string, unknown> }>(
+      'mutation($id: ID!, $f: FindingsInput!) { completeProject(id: $id, findings: $f) { version project { status effectDirection findings { achievedSmsLevel emmie { effect { evidence } } } } } }',
       { id: projectId, f: findings },
     );
-    expect(completed.completeProject).toEqual({ status: 'completed', version: 8 });
+    // The payload carries the project as it now stands, its findings typed from the contract.
+    expect(completed.completeProject).toEqual({
+      version: 8,
+      project: {
+        status: 'completed',
+        effectDirection: 'positive',
+        findings: { achievedSmsLevel: 3, emmie: { effect: { evidence: 'moderate' } } },
+      },
+    });
 
     const now = await rae.must<{ researchProject: Record<string, unknown> }>(PROJECT, {
       id: projectId,
@@ -243,7 +254,7 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     });
     const amend = (plannedEnd: string) =>
       rae.request(
-        'mutation($id: ID!, $c: JSON!) { amendProject(id: $id, changes: $c, justification: "Two more boroughs joined the study.", expectedVersion: 2) { version } }',
+        'mutation($id: ID!, $c: ProjectProposalChangesInput!) { amendProject(id: $id, changes: $c, justification: "Two more boroughs joined the study.", expectedVersion: 2) { version } }',
         { id: projectId, c: { plannedEnd } },
       );
     const results = await Promise.all([amend('2027-06-30'), amend('2027-09-30')]);
@@ -262,9 +273,9 @@ export function registerScenario(running: () => PlatformUnderTest): void {
       id: id('decide'),
       proposal: proposal(`Knife arches ${run}`, 'person-rae'),
     });
-    await rae.must('mutation($id: ID!) { submitProject(id: $id) { status } }', { id: projectId });
+    await rae.must('mutation($id: ID!) { submitProject(id: $id) { version } }', { id: projectId });
     const approve =
-      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Looks good to me, approve it.") { status } }';
+      'mutation($id: ID!) { decideProject(id: $id, decision: approve, reasons: "Looks good to me, approve it.") { version } }';
     for (const user of ['vic', 'rae']) {
       expect(codes(await (await as(user)).request(approve, { id: projectId }))).toEqual([
         'FORBIDDEN',
@@ -290,16 +301,19 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     const priorityId = id('priority');
     await (
       await as('cat')
-    ).must('mutation($id: ID!, $p: JSON!) { setResearchPriority(id: $id, priority: $p) { id } }', {
-      id: priorityId,
-      p: {
-        title: `County lines ${run}`,
-        rationale: 'Exploitation crosses borough boundaries and evidence is thin.',
-        periodStart: '2026-04-01',
-        periodEnd: '2029-03-31',
-        ownerId: 'person-cat',
+    ).must(
+      'mutation($id: ID!, $p: ResearchPriorityInput!) { setResearchPriority(id: $id, priority: $p) { priority { id } } }',
+      {
+        id: priorityId,
+        p: {
+          title: `County lines ${run}`,
+          rationale: 'Exploitation crosses borough boundaries and evidence is thin.',
+          periodStart: '2026-04-01',
+          periodEnd: '2029-03-31',
+          ownerId: 'person-cat',
+        },
       },
-    });
+    );
     const sam = await as('sam');
     const projectId = await proposeWith(sam, {
       id: id('sensitive'),
@@ -319,7 +333,7 @@ export function registerScenario(running: () => PlatformUnderTest): void {
       researchProject(id: $id) { id }
       researchProjects(filter: { text: $text }) { total items { id } }
       researchPriorities { id projects { id } }
-      researchPlanCoverage { priorities { priority { id } projects } }
+      researchPlanCoverage { priorities { priority { id } projects byStatus { status count } } }
     }`;
     const seen = async (user: string | Identity) => {
       const data = await (
@@ -328,7 +342,13 @@ export function registerScenario(running: () => PlatformUnderTest): void {
         researchProject: { id: string } | null;
         researchProjects: { total: number };
         researchPriorities: { id: string; projects: { id: string }[] }[];
-        researchPlanCoverage: { priorities: { priority: { id: string }; projects: number }[] };
+        researchPlanCoverage: {
+          priorities: {
+            priority: { id: string };
+            projects: number;
+            byStatus: { status: string; count: number }[];
+          }[];
+        };
       }>(paths, { id: projectId, text: `Covert ${run}` });
       const identity = typeof user === 'string' ? DEMO_USERS[user]! : user;
       const entities = await direct(
@@ -336,21 +356,32 @@ export function registerScenario(running: () => PlatformUnderTest): void {
         signIdentity(identity, running().identitySecret),
         { r: [{ __typename: 'ResearchProject', id: projectId }] },
       );
+      const covered = data.researchPlanCoverage.priorities.find(
+        (p) => p.priority.id === priorityId,
+      );
       return {
         root: data.researchProject !== null,
         list: data.researchProjects.total,
         nested: data.researchPriorities.find((p) => p.id === priorityId)?.projects.length,
-        coverage: data.researchPlanCoverage.priorities.find((p) => p.priority.id === priorityId)
-          ?.projects,
+        coverage: covered?.projects,
+        byStatus: covered?.byStatus,
         entities: (entities.body.data as { _entities: unknown[] })._entities,
       };
     };
-    const hidden = { root: false, list: 0, nested: 0, coverage: 0, entities: [null] };
+    const hidden = {
+      root: false,
+      list: 0,
+      nested: 0,
+      coverage: 0,
+      byStatus: [],
+      entities: [null],
+    };
     const visible = {
       root: true,
       list: 1,
       nested: 1,
       coverage: 1,
+      byStatus: [{ status: 'proposed', count: 1 }],
       entities: [{ id: projectId, title: `Covert disruption ${run}` }],
     };
     expect(await seen('vic')).toEqual(hidden);
@@ -363,7 +394,7 @@ export function registerScenario(running: () => PlatformUnderTest): void {
     expect(await seen('sam')).toEqual(visible);
     expect(await seen('cat')).toEqual(visible);
     // Nor can an outsider act on it, or learn from the error that it exists.
-    const submit = 'mutation($id: ID!) { submitProject(id: $id) { status } }';
+    const submit = 'mutation($id: ID!) { submitProject(id: $id) { version } }';
     expect(codes(await (await as('rae')).request(submit, { id: projectId }))).toEqual([
       'PROJECT_NOT_FOUND',
     ]);

@@ -124,7 +124,7 @@ describe('the leak test’s paths, generated from the supergraph', () => {
       ]),
     );
     expect(writeOperation(graph, 'joinProject').query).toBe(
-      'mutation LeakWrite($personId: ID!, $projectId: ID!, $role: String!) { joinProject(personId: $personId, projectId: $projectId, role: $role) }',
+      'mutation LeakWrite($personId: ID!, $projectId: ID!, $role: InvolvementRole!) { joinProject(personId: $personId, projectId: $projectId, role: $role) { __typename personId projectId involvement { __typename role from status endedOn endReason } } }',
     );
   });
 });

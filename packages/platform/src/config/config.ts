@@ -46,7 +46,8 @@ interface CommonConfig {
   readonly dissemination: {
     /** `target-id=URL` pairs; the dissemination service parses them against the national bodies. */
     readonly targets?: string;
-    readonly publicUrl: string;
+    /** EBP_PUBLIC_URL; none: all-in-one uses the gateway's own origin. */
+    readonly publicUrl?: string;
     readonly retryPolicy: {
       readonly firstDelayMs: number;
       readonly maxDelayMs: number;
@@ -152,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     },
     dissemination: {
       ...(values.EBP_DISSEMINATION_TARGETS ? { targets: values.EBP_DISSEMINATION_TARGETS } : {}),
-      publicUrl: values.EBP_PUBLIC_URL,
+      ...(values.EBP_PUBLIC_URL ? { publicUrl: values.EBP_PUBLIC_URL } : {}),
       retryPolicy: {
         firstDelayMs: values.EBP_DELIVERY_FIRST_RETRY_MS,
         maxDelayMs: values.EBP_DELIVERY_MAX_RETRY_MS,

@@ -32,7 +32,6 @@ describe('loadConfig', () => {
       auth: { audience: 'urn:ebp:platform', maxTokenLifetimeSeconds: 43_200 },
       subgraphs: {},
       dissemination: {
-        publicUrl: 'http://localhost:4000',
         retryPolicy: { firstDelayMs: 5_000, maxDelayMs: 1_800_000, maxAttempts: 12 },
       },
     });
@@ -57,7 +56,6 @@ describe('loadConfig', () => {
       auth: { audience: 'urn:ebp:platform', maxTokenLifetimeSeconds: 43_200 },
       subgraphs: {},
       dissemination: {
-        publicUrl: 'http://localhost:4000',
         retryPolicy: { firstDelayMs: 5_000, maxDelayMs: 1_800_000, maxAttempts: 12 },
       },
     });
@@ -131,6 +129,16 @@ describe('loadConfig', () => {
     expect(requireSettings(['EBP_JWT_ISSUER'], { EBP_JWT_ISSUER: 'iss' })).toEqual({
       EBP_JWT_ISSUER: 'iss',
     });
+  });
+
+  it('has no fixed public URL: all-in-one uses its own origin, the distributed library needs one', () => {
+    expect(loadConfig({}).dissemination).not.toHaveProperty('publicUrl');
+    expect(problemsOf({ EBP_PUBLIC_URL: 'ebp.met.example' })).toEqual({
+      EBP_PUBLIC_URL: 'must be a URL starting with http:// or https://',
+    });
+    expect(() => requireSettings(['EBP_PUBLIC_URL'], {})).toThrow(
+      /EBP_PUBLIC_URL: required by the distributed dissemination service/,
+    );
   });
 
   it('lists every missing engine setting of distributed mode in one error', () => {

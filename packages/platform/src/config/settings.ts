@@ -114,7 +114,8 @@ export const settings = {
   },
   EBP_JWKS_URL: {
     schema: urlWithScheme(['http', 'https']).optional(),
-    description: "The identity provider's JWKS, against which the gateway verifies bearer tokens.",
+    description:
+      "The identity provider's JWKS, against which the gateway verifies bearer tokens; the gateway also serves it at `/.well-known/jwks.json`.",
     requiredBy: 'distributed gateway',
   },
   EBP_JWT_ISSUER: {
@@ -150,13 +151,14 @@ export const settings = {
   },
   EBP_PARTNERS_URL: {
     schema: urlWithScheme(['http', 'https']).optional(),
-    description: "Where the gateway reaches the partners service's subgraph (its `/graphql` URL).",
+    description:
+      "Where the gateway reaches the partners service's subgraph (its `/graphql` URL); the partner webhook is forwarded to the same URL without `/graphql`.",
     requiredBy: 'distributed gateway',
   },
   EBP_DISSEMINATION_URL: {
     schema: urlWithScheme(['http', 'https']).optional(),
     description:
-      "Where the gateway reaches the dissemination service's subgraph (its `/graphql` URL).",
+      "Where the gateway reaches the dissemination service's subgraph (its `/graphql` URL); the library's feed is forwarded to the same URL without `/graphql`.",
     requiredBy: 'distributed gateway',
   },
   EBP_DISSEMINATION_TARGETS: {
@@ -191,9 +193,10 @@ export const settings = {
     defaultValue: '12',
   },
   EBP_PUBLIC_URL: {
-    schema: urlWithScheme(['http', 'https']).default('http://localhost:4000'),
-    description: 'Where people reach the platform: links to library items in feeds and deliveries.',
-    defaultValue: 'http://localhost:4000',
+    schema: urlWithScheme(['http', 'https']).optional(),
+    description:
+      "Where people reach the platform (the gateway's origin, or the proxy in front of it): links in the library's feed and deliveries. All-in-one defaults to `http://localhost:<port the gateway bound>`.",
+    requiredBy: 'distributed dissemination service',
   },
 } as const satisfies Record<string, Setting>;
 

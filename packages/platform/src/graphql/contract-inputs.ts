@@ -401,7 +401,7 @@ export function inputFromGraph(value: unknown): unknown {
 
 function describeGraphType(type: GraphQLType): string {
   if (isNonNullType(type)) return `${describeGraphType(type.ofType as GraphQLType)}!`;
-  if (isListType(type)) return `[${describeGraphType(type.ofType as GraphQLType)}]`;
+  if (isListType(type)) return `[${describeGraphType(type.ofType)}]`;
   return (type as GraphQLNamedType).name;
 }
 

@@ -54,3 +54,16 @@ export function refusedPurposeMessage(
     (allowed.length > 0 ? `state one of: ${allowed.join(', ')}` : 'it may state no purpose')
   );
 }
+
+/**
+ * The purpose a writer reads a person back under, after changing them: the first of `preferred`
+ * the caller may state for that person (so the read is recorded under a purpose they could truly
+ * have), or none, and then no personal field is read.
+ */
+export function readBackPurpose(
+  caller: Identity,
+  subjectId: string,
+  preferred: readonly ReadPurpose[],
+): ReadPurpose | undefined {
+  return preferred.find((purpose) => mayClaimReadPurpose(caller, purpose, subjectId));
+}

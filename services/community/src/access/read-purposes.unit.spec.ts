@@ -1,6 +1,11 @@
 import type { Identity } from '@ebp/platform';
 import { READ_PURPOSES, type ReadPurpose } from './person-access';
-import { claimableReadPurposes, mayClaimReadPurpose, refusedPurposeMessage } from './read-purposes';
+import {
+  claimableReadPurposes,
+  mayClaimReadPurpose,
+  readBackPurpose,
+  refusedPurposeMessage,
+} from './read-purposes';
 
 const caller = (roles: Identity['roles'], kind: 'person' | 'partner' = 'person'): Identity => ({
   actor: { kind, id: kind === 'person' ? 'p-reader' : 'org-partner' },
@@ -68,5 +73,18 @@ describe('which purposes a reader may state (issue 17)', () => {
     expect(refusedPurposeMessage(caller(['partner'], 'partner'), 'team_building', 'p-x')).toBe(
       "Your role may not read a person's data for the purpose team_building; it may state no purpose",
     );
+  });
+
+  it('reads a person back after a write under the first purpose the writer may state, or none', () => {
+    const profile = ['self_service', 'profile_maintenance', 'governance'] as const;
+    expect(readBackPurpose(caller(['viewer']), 'p-reader', profile)).toBe('self_service');
+    expect(readBackPurpose(caller(['admin']), 'p-someone-else', profile)).toBe(
+      'profile_maintenance',
+    );
+    expect(readBackPurpose(caller(['reviewer']), 'p-someone-else', profile)).toBe('governance');
+    expect(readBackPurpose(caller(['researcher']), 'p-someone-else', profile)).toBeUndefined();
+    const team = ['self_service', 'team_building'] as const;
+    expect(readBackPurpose(caller(['researcher']), 'p-someone-else', team)).toBe('team_building');
+    expect(readBackPurpose(caller(['partner'], 'partner'), 'p-x', team)).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ import {
 import {
   ForbiddenError,
   currentCorrelationId,
+  hasRole,
   requireRole,
   type Identity,
   type Role,
@@ -28,7 +29,10 @@ import {
 } from '../access/person-access';
 import type { PersonalRead, PersonalReadLog } from '../access/personal-read-log';
 import { auditReport, type AuditReport } from '../audits/audit-report';
-import type { AuditResponse } from '../audits/projections/audit-responses.projection';
+import {
+  auditResponseId,
+  type AuditResponse,
+} from '../audits/projections/audit-responses.projection';
 import type { SkillsAuditEntry } from '../audits/projections/skills-audits.projection';
 import { auditDecider } from '../audits/skills-audit.decider';
 import type { AwardRoundEntry } from '../awards/projections/award-rounds.projection';
@@ -376,15 +380,20 @@ export class CommunityApplication {
 
   /** Writes ---------------------------------------------------------------------------------- */
 
-  async registerPerson(identity: Identity, personId: string, profile: unknown): Promise<void> {
+  /**
+   * Writes to a person answer the person's version after the change (what `expectedVersion`
+   * compares with).
+   */
+  async registerPerson(identity: Identity, personId: string, profile: unknown): Promise<number> {
     if (!mayEditProfile(identity, personId))
       throw new ForbiddenError('People register themselves, or an administrator registers them');
-    await this.people.execute(
+    const { streamVersion } = await this.people.execute(
       personId,
       { type: 'register', personId, profile, by: identity.actor.id },
       this.context(identity),
     );
     await this.stores.catchUp();
+    return streamVersion;
   }
 
   async updateProfile(
@@ -392,26 +401,33 @@ export class CommunityApplication {
     personId: string,
     changes: unknown,
     expectedVersion?: number,
-  ) {
+  ): Promise<number> {
     if (!mayEditProfile(identity, personId))
       throw new ForbiddenError('Only the person, or an administrator, may change a profile');
-    await this.people.execute(
+    const { streamVersion } = await this.people.execute(
       personId,
       { type: 'update-profile', changes, by: identity.actor.id },
       this.context(identity),
       expectedVersion,
     );
     await this.stores.catchUp();
+    return streamVersion;
   }
 
-  async verifySkill(identity: Identity, personId: string, method: string, level: number) {
+  async verifySkill(
+    identity: Identity,
+    personId: string,
+    method: string,
+    level: number,
+  ): Promise<number> {
     requireRole(identity, ['reviewer', 'committee', 'admin'], 'verify skills');
-    await this.people.execute(
+    const { streamVersion } = await this.people.execute(
       personId,
       { type: 'verify-skill', method, level, by: identity.actor.id },
       this.context(identity),
     );
     await this.stores.catchUp();
+    return streamVersion;
   }
 
   async appointChampion(
@@ -420,14 +436,15 @@ export class CommunityApplication {
     area: string,
     from: string,
     until?: string,
-  ) {
+  ): Promise<number> {
     requireRole(identity, ['committee', 'admin'], 'appoint EBP champions');
-    await this.people.execute(
+    const { streamVersion } = await this.people.execute(
       personId,
       { type: 'appoint-champion', area, from, ...(until ? { until } : {}), by: identity.actor.id },
       this.context(identity),
     );
     await this.stores.catchUp();
+    return streamVersion;
   }
 
   async erase(identity: Identity, personId: string, reason: ErasureReason) {
@@ -468,8 +485,15 @@ export class CommunityApplication {
     await this.stores.catchUp();
   }
 
-  /** A person answers for themselves; their unit comes from their profile, not from the caller. */
-  async answerAudit(identity: Identity, auditId: string, answers: unknown): Promise<void> {
+  /**
+   * A person answers for themselves; their unit comes from their profile, not from the caller.
+   * Answers the person's answers as recorded (a later answer replaces an earlier one).
+   */
+  async answerAudit(
+    identity: Identity,
+    auditId: string,
+    answers: unknown,
+  ): Promise<AuditResponse['answers']> {
     const personId = identity.actor.id;
     const person = (await (await this.stores.people()).get(personId))?.body;
     if (identity.actor.kind !== 'person' || person?.status !== 'active' || !person.unit)
@@ -481,6 +505,10 @@ export class CommunityApplication {
       this.context(identity),
     );
     await this.stores.catchUp();
+    const recorded = await (
+      await this.stores.auditResponses()
+    ).get(auditResponseId(auditId, personId));
+    return recorded?.body.answers ?? [];
   }
 
   async closeAudit(identity: Identity, auditId: string): Promise<void> {
@@ -514,6 +542,17 @@ export class CommunityApplication {
       ...pageWindow(query),
     });
     return { items: found.items.map((item) => item.body), total: found.total };
+  }
+
+  /** Whether the caller reads skills audits and their reports. */
+  mayReadSkillsAudits(identity: Identity): boolean {
+    return hasRole(identity, AUDIT_READERS);
+  }
+
+  /** One skills audit as the list shows it, for those who read the list (refused to others). */
+  async skillsAudit(identity: Identity, auditId: string): Promise<SkillsAuditEntry | undefined> {
+    requireRole(identity, AUDIT_READERS, 'read skills audits');
+    return (await (await this.stores.skillsAudits()).get(auditId))?.body;
   }
 
   async auditReport(identity: Identity, auditId: string): Promise<AuditReport | undefined> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { identityOf, type Identity, type RequestContext } from '@ebp/platform';
+import { identityOf, inputFromGraph, type Identity, type RequestContext } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
 import { CommunityAwards, type AwardRoundView } from '../awards/award-use-cases';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
@@ -100,14 +100,28 @@ export class AwardResolver {
     return { items: page.items.map(toGraphRound), total: page.total };
   }
 
+  /**
+   * The round after a write, as awardRound shows it to the caller (the same read, the same
+   * rules and the same logged citation reads), read only if the client selects it.
+   */
+  private payload(identity: Identity, roundId: string) {
+    return {
+      round: async () => {
+        const round = await this.awards.round(identity, roundId);
+        return round ? toGraphRound(round) : null;
+      },
+    };
+  }
+
   @Mutation('openAwardRound')
   async openAwardRound(
     @Context() context: RequestContext,
     @Args('id') id: string,
     @Args('round') round: unknown,
   ) {
-    await this.awards.open(await this.identity(context), id, round);
-    return true;
+    const identity = await this.identity(context);
+    await this.awards.open(identity, id, inputFromGraph(round));
+    return this.payload(identity, id);
   }
 
   @Mutation('nominateForAward')
@@ -119,12 +133,13 @@ export class AwardResolver {
     @Args('citation') citation: string,
     @Args('projectIds') projectIds?: string[] | null,
   ) {
-    await this.awards.nominate(await this.identity(context), roundId, nominationId, {
+    const identity = await this.identity(context);
+    await this.awards.nominate(identity, roundId, nominationId, {
       nomineeId,
       citation,
       ...(projectIds ? { projectIds } : {}),
     });
-    return true;
+    return this.payload(identity, roundId);
   }
 
   @Mutation('applyToFund')
@@ -134,14 +149,16 @@ export class AwardResolver {
     @Args('applicationId') applicationId: string,
     @Args('application') application: unknown,
   ) {
-    await this.awards.apply(await this.identity(context), roundId, applicationId, application);
-    return true;
+    const identity = await this.identity(context);
+    await this.awards.apply(identity, roundId, applicationId, inputFromGraph(application));
+    return this.payload(identity, roundId);
   }
 
   @Mutation('closeAwardRound')
   async closeAwardRound(@Context() context: RequestContext, @Args('id') id: string) {
-    await this.awards.close(await this.identity(context), id);
-    return true;
+    const identity = await this.identity(context);
+    await this.awards.close(identity, id);
+    return this.payload(identity, id);
   }
 
   @Mutation('decideNomination')
@@ -152,14 +169,9 @@ export class AwardResolver {
     @Args('outcome') outcome: string,
     @Args('reason') reason: string,
   ) {
-    await this.awards.decideNomination(
-      await this.identity(context),
-      roundId,
-      nominationId,
-      outcome,
-      reason,
-    );
-    return true;
+    const identity = await this.identity(context);
+    await this.awards.decideNomination(identity, roundId, nominationId, outcome, reason);
+    return this.payload(identity, roundId);
   }
 
   @Mutation('decideFundApplication')
@@ -171,14 +183,15 @@ export class AwardResolver {
     @Args('reason') reason: string,
     @Args('amountAwarded') amountAwarded?: number | null,
   ) {
+    const identity = await this.identity(context);
     await this.awards.decideApplication(
-      await this.identity(context),
+      identity,
       roundId,
       applicationId,
       outcome,
       reason,
       amountAwarded ?? undefined,
     );
-    return true;
+    return this.payload(identity, roundId);
   }
 }

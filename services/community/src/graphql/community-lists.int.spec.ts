@@ -111,7 +111,8 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
 
     await register.official(VISIBLE);
     await register.sensitive(HIDDEN, [lead.actor.id]);
-    const REGISTER = 'mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }';
+    const REGISTER =
+      'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }';
     for (const [id, name] of [
       ['p-alex', 'Alex Ample'],
       [lead.actor.id, 'Lee Lead'],
@@ -119,7 +120,8 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
     ] as const)
       await must(admin, REGISTER, { id, p: aProfile({ name }) });
 
-    const OPEN = 'mutation($id: ID!, $r: JSON!) { openAwardRound(id: $id, round: $r) }';
+    const OPEN =
+      'mutation($id: ID!, $r: AwardRoundInput!) { openAwardRound(id: $id, round: $r) { round { id } } }';
     const rounds: [string, string, string, number][] = [
       ['round-2023', '2023-04-01', '2023-06-30', 1_000],
       ['round-2024', '2024-04-01', '2024-06-30', 5_000],
@@ -133,9 +135,9 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
 
     const NOMINATE = `mutation($n: ID!, $p: [ID!]) { nominateForAward(roundId: "round-2026-b",
       nominationId: $n, nomineeId: "p-alex", citation: "Changed how the BCU deploys its patrols.",
-      projectIds: $p) }`;
-    const APPLY = `mutation($a: ID!, $x: JSON!) {
-      applyToFund(roundId: "round-2026-b", applicationId: $a, application: $x) }`;
+      projectIds: $p) { round { id } } }`;
+    const APPLY = `mutation($a: ID!, $x: FundApplicationInput!) {
+      applyToFund(roundId: "round-2026-b", applicationId: $a, application: $x) { round { id } } }`;
     const application = (projectId: string, amountRequested: number) => ({
       title: `A trial on ${projectId}`,
       summary: 'Does it reduce harm?',
@@ -149,16 +151,17 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
     await must(sam, APPLY, { a: 'a-declined', x: application(VISIBLE, 300) });
 
     for (const id of ['round-2024', 'round-2025-award', 'round-2026-b'])
-      await must(admin, 'mutation($id: ID!) { closeAwardRound(id: $id) }', { id });
-    const FUND = `mutation($a: ID!, $o: String!, $x: Int) { decideFundApplication(
-      roundId: "round-2026-b", applicationId: $a, outcome: $o, amountAwarded: $x, reason: "Decided.") }`;
+      await must(admin, 'mutation($id: ID!) { closeAwardRound(id: $id) { round { id } } }', { id });
+    const FUND = `mutation($a: ID!, $o: FundOutcome!, $x: Int) { decideFundApplication(
+      roundId: "round-2026-b", applicationId: $a, outcome: $o, amountAwarded: $x, reason: "Decided.") {
+        round { id } } }`;
     await must(clearedCommittee, FUND, { a: 'a-hidden', o: 'funded', x: 1_000 });
     await must(clearedCommittee, FUND, { a: 'a-open', o: 'funded', x: 500 });
     await must(clearedCommittee, FUND, { a: 'a-declined', o: 'declined' });
     await must(
       clearedCommittee,
       `mutation { decideNomination(roundId: "round-2026-b", nominationId: "n-lead",
-        outcome: "awarded", reason: "Changed practice.") }`,
+        outcome: awarded, reason: "Changed practice.") { round { id } } }`,
     );
   }, 120_000);
 
@@ -327,7 +330,8 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
   });
 
   describe('skillsAudits', () => {
-    const LAUNCH = 'mutation($id: ID!, $a: JSON!) { launchSkillsAudit(id: $id, audit: $a) }';
+    const LAUNCH =
+      'mutation($id: ID!, $a: SkillsAuditInput!) { launchSkillsAudit(id: $id, audit: $a) { audit { id status } } }';
     const AUDITS = `query($f: SkillsAuditFilter, $l: Int, $o: Int) {
       skillsAudits(filter: $f, limit: $l, offset: $o) {
         total items { id title status opensOn closesOn targetUnits questions { questionId skill text } }
@@ -362,7 +366,12 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
         id: 'audit-2026-autumn',
         a: audit('2026-09-01', '2026-10-31', ['Specialist Crime']),
       });
-      await must(admin, 'mutation { closeSkillsAudit(id: "audit-2025") }');
+      expect(
+        await must(
+          admin,
+          'mutation { closeSkillsAudit(id: "audit-2025") { audit { id status } } }',
+        ),
+      ).toEqual({ closeSkillsAudit: { audit: { id: 'audit-2025', status: 'closed' } } });
     });
 
     it('lists the audits, most recently opening first, with what each asks of whom', async () => {
@@ -420,7 +429,10 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
     it('is refused, as the audit report is, to anyone but the committee, reviewers and administrators', async () => {
       for (const reader of [viewer, sam, lead, partner]) {
         const listed = await graphql(reader, AUDITS);
-        const report = await graphql(reader, '{ skillsAuditReport(id: "audit-2026-spring") }');
+        const report = await graphql(
+          reader,
+          '{ skillsAuditReport(id: "audit-2026-spring") { auditId } }',
+        );
         expect(report.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(listed.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
         expect(listed.data ?? null).toBeNull();

@@ -78,12 +78,31 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
 
   it('registers people, joins them to a project, and resolves ResearchProject.team and Person.projects', async () => {
     caller = who('person-ada', ['admin']);
-    const register = 'mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }';
+    const register =
+      'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId version person { id status name } } }';
     expect(
       (await graphql(register, { id: 'p-alex', p: aProfile({ name: 'Alex Ample' }) })).data,
     ).toEqual({
-      registerPerson: true,
+      registerPerson: {
+        personId: 'p-alex',
+        version: 1,
+        person: { id: 'p-alex', status: 'active', name: 'Alex Ample' },
+      },
     });
+    // The administrator's read back is recorded as profile maintenance, like any personal read.
+    expect(
+      (await readLog.readsOf('p-alex')).map(({ readerId, fields, purpose }) => ({
+        readerId,
+        fields,
+        purpose,
+      })),
+    ).toEqual([
+      {
+        readerId: 'person-ada',
+        fields: ['name', 'contact', 'credentials', 'orcid'],
+        purpose: 'profile_maintenance',
+      },
+    ]);
     await graphql(register, { id: 'p-bo', p: aProfile({ name: 'Bo Bright', unit: 'North BCU' }) });
     await registerLog.official('project-1');
     for (const [person, role] of [
@@ -93,11 +112,17 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
       expect(
         (
           await graphql(
-            'mutation($p: ID!, $r: String!) { joinProject(personId: $p, projectId: "project-1", role: $r) }',
+            'mutation($p: ID!, $r: InvolvementRole!) { joinProject(personId: $p, projectId: "project-1", role: $r) { personId projectId involvement { role status project { id } } } }',
             { p: person, r: role },
           )
-        ).errors,
-      ).toBeUndefined();
+        ).data,
+      ).toEqual({
+        joinProject: {
+          personId: person,
+          projectId: 'project-1',
+          involvement: { role, status: 'active', project: { id: 'project-1' } },
+        },
+      });
 
     caller = who('person-rae', ['researcher']);
     const entities = await graphql(
@@ -149,7 +174,7 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
     });
     expect((await readLog.readsOf('p-alex')).length).toBe(before);
     const personal = await graphql(
-      '{ person(id: "p-alex", purpose: expertise_search) { name contact { email } credentials orcid } }',
+      '{ person(id: "p-alex", purpose: expertise_search) { name contact { email } credentials { level } orcid } }',
     );
     expect(personal.data).toEqual({
       person: { name: 'Alex Ample', contact: null, credentials: null, orcid: null },
@@ -160,6 +185,265 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
     ).toEqual([{ readerId: 'person-vic', fields: ['name'], purpose: 'expertise_search' }]);
   });
 
+  it('answers each write with what it changed, read back only as the writer may read it', async () => {
+    const readsSince = async (count: number) =>
+      (await readLog.readsOf('p-alex')).slice(count).map(({ readerId, purpose }) => ({
+        readerId,
+        purpose,
+      }));
+    // The person themselves: read back for self-service, with the version to send back; a field
+    // set to null is left out (the ORCID stays).
+    caller = who('p-alex', ['viewer']);
+    let before = (await readLog.readsOf('p-alex')).length;
+    const UPDATE = `mutation($c: PersonProfileChangesInput!, $v: Int) {
+      updateProfile(id: "p-alex", changes: $c, expectedVersion: $v) {
+        personId version person { id orcid topics credentials { level subject institution year } } } }`;
+    expect(
+      (await graphql(UPDATE, { c: { topics: ['hot-spot policing'], orcid: null }, v: 1 })).data,
+    ).toEqual({
+      updateProfile: {
+        personId: 'p-alex',
+        version: 2,
+        person: {
+          id: 'p-alex',
+          orcid: '0000-0002-1825-0097',
+          topics: ['hot-spot policing'],
+          credentials: [
+            {
+              level: 'master',
+              subject: 'Applied Criminology',
+              institution: 'University of Cambridge',
+              year: 2021,
+            },
+          ],
+        },
+      },
+    });
+    expect(await readsSince(before)).toEqual([{ readerId: 'p-alex', purpose: 'self_service' }]);
+    expect(
+      (await graphql(UPDATE, { c: { unit: 'North BCU' }, v: 1 })).errors?.[0]?.extensions?.code,
+    ).toBe('WRONG_EXPECTED_VERSION');
+    // A value the contract refuses keeps its typed error.
+    expect(
+      (await graphql(UPDATE, { c: { contact: { email: 'not an address' } } })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('INVALID_PERSON_INPUT');
+
+    // A reviewer verifying a skill: read back for governance; the version is not theirs to know;
+    // selecting no personal field reads none.
+    caller = who('person-rob', ['reviewer']);
+    before = (await readLog.readsOf('p-alex')).length;
+    const verified = await graphql(
+      'mutation { verifySkill(id: "p-alex", method: "crime-analysis", level: 3) { personId version person { id skills { method verified } } } }',
+    );
+    expect(verified.data).toEqual({
+      verifySkill: {
+        personId: 'p-alex',
+        version: null,
+        person: {
+          id: 'p-alex',
+          skills: [
+            { method: 'randomised-controlled-trial', verified: null },
+            { method: 'crime-analysis', verified: 3 },
+          ],
+        },
+      },
+    });
+    expect(await readsSince(before)).toEqual([]);
+    expect(
+      (
+        await graphql(
+          'mutation { verifySkill(id: "p-alex", method: "randomised-controlled-trial", level: 2) { person { name } } }',
+        )
+      ).data,
+    ).toEqual({ verifySkill: { person: { name: 'Alex Ample' } } });
+    expect(await readsSince(before)).toEqual([{ readerId: 'person-rob', purpose: 'governance' }]);
+
+    // Joining a project oneself: the involvement as Person.projects shows it, read for self-service.
+    await registerLog.official('project-2');
+    caller = who('p-alex', ['viewer']);
+    before = (await readLog.readsOf('p-alex')).length;
+    expect(
+      (
+        await graphql(
+          'mutation { joinProject(personId: "p-alex", projectId: "project-2", role: adviser) { involvement { role status project { id } person { id name } } } }',
+        )
+      ).data,
+    ).toEqual({
+      joinProject: {
+        involvement: {
+          role: 'adviser',
+          status: 'active',
+          project: { id: 'project-2' },
+          person: { id: 'p-alex', name: 'Alex Ample' },
+        },
+      },
+    });
+    expect(await readsSince(before)).toEqual([{ readerId: 'p-alex', purpose: 'self_service' }]);
+
+    // A skills audit: its readers get it back; a person answering gets their answers, not the audit.
+    caller = who('person-ada', ['admin']);
+    expect(
+      (
+        await graphql(
+          'mutation($a: SkillsAuditInput!) { launchSkillsAudit(id: "audit-payload", audit: $a) { audit { id status targetUnits } } }',
+          {
+            a: {
+              title: 'Research skills',
+              questions: [
+                {
+                  questionId: 'q1',
+                  skill: 'crime-analysis',
+                  text: 'How well do you analyse data?',
+                },
+              ],
+              targetUnits: ['Central West BCU', 'North BCU'],
+              opensOn: '2026-04-01',
+              closesOn: '2026-06-30',
+            },
+          },
+        )
+      ).data,
+    ).toEqual({
+      launchSkillsAudit: {
+        audit: {
+          id: 'audit-payload',
+          status: 'open',
+          targetUnits: ['Central West BCU', 'North BCU'],
+        },
+      },
+    });
+    caller = who('p-alex', ['viewer']);
+    expect(
+      (
+        await graphql(
+          'mutation($a: [SkillsAuditAnswerInput!]!) { answerSkillsAudit(id: "audit-payload", answers: $a) { auditId answers { questionId level } audit { id } } }',
+          { a: [{ questionId: 'q1', level: 1 }] },
+        )
+      ).data,
+    ).toEqual({
+      answerSkillsAudit: {
+        auditId: 'audit-payload',
+        answers: [{ questionId: 'q1', level: 1 }],
+        audit: null,
+      },
+    });
+    caller = who('person-rob', ['reviewer']);
+    expect(
+      (
+        await graphql(`
+          {
+            skillsAuditReport(id: "audit-payload") {
+              auditId
+              responsesByUnit {
+                unit
+                responses
+              }
+              gaps {
+                unit
+                skill
+              }
+              silentUnits
+              coverage {
+                unit
+                skill
+                respondents
+                meanLevel
+                capable
+              }
+            }
+          }
+        `)
+      ).data,
+    ).toEqual({
+      skillsAuditReport: {
+        auditId: 'audit-payload',
+        responsesByUnit: [{ unit: 'Central West BCU', responses: 1 }],
+        gaps: [{ unit: 'Central West BCU', skill: 'crime-analysis' }],
+        silentUnits: ['North BCU'],
+        coverage: [
+          {
+            unit: 'Central West BCU',
+            skill: 'crime-analysis',
+            respondents: 1,
+            meanLevel: 1,
+            capable: 0,
+          },
+          { unit: 'North BCU', skill: 'crime-analysis', respondents: 0, meanLevel: 0, capable: 0 },
+        ],
+      },
+    });
+
+    // An award round: the nominator sees the round as awardRound shows it to them (their own
+    // nomination, no citation); the committee sees every entry.
+    caller = who('person-ada', ['admin']);
+    await graphql(
+      'mutation($r: AwardRoundInput!) { openAwardRound(id: "round-payload", round: $r) { round { id } } }',
+      { r: { title: 'EBP award', opensOn: '2026-04-01', closesOn: '2026-06-30', fundBudget: 0 } },
+    );
+    caller = who('p-bo', ['viewer']);
+    expect(
+      (
+        await graphql(`
+          mutation {
+            nominateForAward(
+              roundId: "round-payload"
+              nominationId: "n1"
+              nomineeId: "p-alex"
+              citation: "Changed how the BCU deploys its patrols."
+            ) {
+              round {
+                id
+                status
+                nominations {
+                  id
+                  outcome
+                  citation
+                  nominee {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        `)
+      ).data,
+    ).toEqual({
+      nominateForAward: {
+        round: {
+          id: 'round-payload',
+          status: 'open',
+          nominations: [{ id: 'n1', outcome: null, citation: null, nominee: { id: 'p-alex' } }],
+        },
+      },
+    });
+    caller = who('person-cat', ['committee']);
+    await graphql('mutation { closeAwardRound(id: "round-payload") { round { status } } }');
+    expect(
+      (
+        await graphql(`
+          mutation {
+            decideNomination(
+              roundId: "round-payload"
+              nominationId: "n1"
+              outcome: commended
+              reason: "Changed practice."
+            ) {
+              round {
+                nominations {
+                  id
+                  outcome
+                }
+              }
+            }
+          }
+        `)
+      ).data,
+    ).toEqual({
+      decideNomination: { round: { nominations: [{ id: 'n1', outcome: 'commended' }] } },
+    });
+  });
+
   it('finds experts, and refuses what a role may not do with typed errors', async () => {
     caller = who('person-vic', ['viewer']);
     const experts = await graphql(
@@ -167,18 +451,22 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
     );
     expect((experts.data?.experts as unknown[]).length).toBe(2);
     const refused = await graphql(
-      'mutation { erasePerson(id: "p-bo", reason: "subject_request") }',
+      'mutation { erasePerson(id: "p-bo", reason: subject_request) { personId erased } }',
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     caller = who('person-ada', ['admin']);
     expect(
-      (await graphql('mutation { erasePerson(id: "p-bo", reason: "whim") }')).errors?.[0]
+      (await graphql('mutation { erasePerson(id: "p-bo", reason: whim) { erased } }')).errors?.[0]
         ?.extensions?.code,
-    ).toBe('INVALID_PERSON_INPUT');
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(
-      (await graphql('mutation { erasePerson(id: "p-bo", reason: "subject_request") }')).data,
+      (
+        await graphql(
+          'mutation { erasePerson(id: "p-bo", reason: subject_request) { personId erased } }',
+        )
+      ).data,
     ).toEqual({
-      erasePerson: true,
+      erasePerson: { personId: 'p-bo', erased: true },
     });
     const erased = await graphql(
       '{ person(id: "p-bo", purpose: governance) { status name unit } }',
@@ -205,7 +493,7 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
     }`;
     const join = (personId: string, projectId: string) =>
       graphql(
-        'mutation($p: ID!, $j: ID!) { joinProject(personId: $p, projectId: $j, role: "analyst") }',
+        'mutation($p: ID!, $j: ID!) { joinProject(personId: $p, projectId: $j, role: analyst) { personId } }',
         { p: personId, j: projectId },
       );
     const answer = (result: Awaited<ReturnType<typeof graphql>>) => ({
@@ -217,7 +505,8 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
 
     beforeAll(async () => {
       caller = who('person-ada', ['admin']);
-      const register = 'mutation($id: ID!, $p: JSON!) { registerPerson(id: $id, profile: $p) }';
+      const register =
+        'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }';
       await graphql(register, { id: 'person-sam', p: aProfile({ name: 'Sam Sample' }) });
       await graphql(register, { id: 'person-lee', p: aProfile({ name: 'Lee Lead' }) });
       await registerLog.sensitive(hidden, ['person-lee']);
@@ -271,14 +560,17 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
       expect(answer(await join('p-alex', missing))).toEqual(hiddenJoin);
 
       caller = who('person-ada', ['admin']);
-      await graphql('mutation($r: JSON!) { openAwardRound(id: "round-2026", round: $r) }', {
-        r: {
-          title: 'EBP award 2026',
-          opensOn: '2026-04-01',
-          closesOn: '2026-06-30',
-          fundBudget: 9000,
+      await graphql(
+        'mutation($r: AwardRoundInput!) { openAwardRound(id: "round-2026", round: $r) { round { id } } }',
+        {
+          r: {
+            title: 'EBP award 2026',
+            opensOn: '2026-04-01',
+            closesOn: '2026-06-30',
+            fundBudget: 9000,
+          },
         },
-      });
+      );
       const nominate = (id: string, projectIds: string[]) =>
         graphql(
           `
@@ -289,14 +581,18 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
                 nomineeId: "p-alex"
                 citation: "Changed how the BCU deploys its patrols."
                 projectIds: $p
-              )
+              ) {
+                round {
+                  id
+                }
+              }
             }
           `,
           { n: id, p: projectIds },
         );
       const apply = (id: string, projectId: string) =>
         graphql(
-          'mutation($a: ID!, $x: JSON!) { applyToFund(roundId: "round-2026", applicationId: $a, application: $x) }',
+          'mutation($a: ID!, $x: FundApplicationInput!) { applyToFund(roundId: "round-2026", applicationId: $a, application: $x) { round { id } } }',
           {
             a: id,
             x: {

@@ -16,8 +16,13 @@ import {
   type RequestContext,
 } from '@ebp/platform';
 import type { ReadPurpose } from '../access/person-access';
-import { mayClaimReadPurpose, refusedPurposeMessage } from '../access/read-purposes';
+import {
+  mayClaimReadPurpose,
+  readBackPurpose,
+  refusedPurposeMessage,
+} from '../access/read-purposes';
 import { CommunityApplication, type PersonView } from '../application/community-application';
+import type { AuditReport } from '../audits/audit-report';
 import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
 import type { PersonEntry } from '../people/projections/person-directory.projection';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
@@ -49,6 +54,22 @@ export class PersonResolver {
       id: entry.personId,
       view: () => (view ??= this.community.view(identity, [entry], purpose).then(([only]) => only)),
     };
+  }
+
+  /**
+   * A person read back after a write, as the query `person` reads them, under the first purpose
+   * of `preferred` the caller may state for them; null when they may state none (or may not see
+   * the person).
+   */
+  async readBack(
+    identity: Identity,
+    personId: string,
+    preferred: readonly ReadPurpose[],
+  ): Promise<GraphPerson | null> {
+    const purpose = readBackPurpose(identity, personId, preferred);
+    if (!purpose) return null;
+    const entry = await this.community.entry(identity, personId);
+    return entry ? this.graphPerson(identity, entry, purpose) : null;
   }
 
   @Query('person')
@@ -84,7 +105,10 @@ export class PersonResolver {
     return ranked.map(({ entry, ranked: rank }) => ({
       person: this.graphPerson(identity, entry, 'expertise_search'),
       score: rank.score,
-      matchedMethods: rank.matched.methods,
+      matchedMethods: Object.entries(rank.matched.methods).map(([method, level]) => ({
+        method,
+        level,
+      })),
       matchedTopics: rank.matched.topics,
     }));
   }
@@ -98,7 +122,8 @@ export class PersonResolver {
 
   @Query('skillsAuditReport')
   async skillsAuditReport(@Context() context: RequestContext, @Args('id') id: string) {
-    return (await this.community.auditReport(await this.identity(context), id)) ?? null;
+    const report = await this.community.auditReport(await this.identity(context), id);
+    return report ? toGraphReport(report) : null;
   }
 
   @Query('personalReads')
@@ -149,10 +174,24 @@ export class PersonResolver {
   }
 }
 
+/**
+ * An involvement for the graph; its person is read for team building unless a `readPurpose` is
+ * added (null: no person is read).
+ */
 export function toGraphInvolvement(entry: InvolvementEntry) {
   return {
     ...entry,
     project: { __typename: 'ResearchProject', id: entry.projectId },
     personId: entry.personId,
+  };
+}
+
+/** The skills audit report for the graph: the responses by unit as a list, by unit name. */
+function toGraphReport(report: AuditReport) {
+  return {
+    ...report,
+    responsesByUnit: Object.entries(report.responsesByUnit)
+      .map(([unit, responses]) => ({ unit, responses }))
+      .sort((a, b) => a.unit.localeCompare(b.unit)),
   };
 }

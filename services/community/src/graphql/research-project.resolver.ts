@@ -3,6 +3,7 @@ import { Args, Context, Parent, ResolveField, ResolveReference, Resolver } from 
 import { z } from 'zod';
 import { parseContract } from '@ebp/contracts';
 import { identityOf, type RequestContext } from '@ebp/platform';
+import type { ReadPurpose } from '../access/person-access';
 import { CommunityApplication } from '../application/community-application';
 import type { ProjectBrief } from '../expertise/expertise';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
@@ -79,9 +80,15 @@ export class InvolvementResolver {
   ) {}
 
   @ResolveField('person')
-  async person(@Parent() involvement: { personId: string }, @Context() context: RequestContext) {
+  async person(
+    @Parent() involvement: { personId: string; readPurpose?: ReadPurpose | null },
+    @Context() context: RequestContext,
+  ) {
+    const purpose =
+      involvement.readPurpose === undefined ? 'team_building' : involvement.readPurpose;
+    if (purpose === null) return null;
     const identity = await identityOf(this.runtime, context);
     const entry = await this.community.entry(identity, involvement.personId);
-    return entry ? this.people.graphPerson(identity, entry, 'team_building') : null;
+    return entry ? this.people.graphPerson(identity, entry, purpose) : null;
   }
 }

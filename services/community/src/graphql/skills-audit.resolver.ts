@@ -10,7 +10,8 @@ interface GraphAuditFilter {
   readonly unit?: string | null;
 }
 
-const toGraphAudit = (entry: SkillsAuditEntry) => ({
+/** A skills audit for the graph, from the list's read model. */
+export const toGraphAudit = (entry: SkillsAuditEntry) => ({
   ...entry,
   id: entry.auditId,
 });

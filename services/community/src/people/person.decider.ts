@@ -36,6 +36,11 @@ export type PersonCommand =
 
 type Active = Extract<PersonState, { status: 'active' }>;
 
+/** What updateProfile may change: any of the profile's fields, each checked as the profile checks it. */
+export const ProfileChangesSchema = community.PersonProfileSchema.partial().describe(
+  'Changes to a profile: only the fields to change, each checked as the profile checks it.',
+);
+
 const parse = <Schema extends z.ZodType>(schema: Schema, input: unknown, what: string) =>
   parseOrThrow(schema, input, what, InvalidPersonInput);
 
@@ -66,7 +71,7 @@ export function decidePerson(command: PersonCommand, state: PersonState): Person
   const person = active(state);
   switch (command.type) {
     case 'update-profile': {
-      const changes = parse(community.PersonProfileSchema.partial(), command.changes, 'change');
+      const changes = parse(ProfileChangesSchema, command.changes, 'change');
       const merged = parse(
         community.PersonProfileSchema,
         { ...person.profile, ...changes },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
 import { dissemination, parseOrThrow } from '@ebp/contracts';
 import {
@@ -72,6 +73,18 @@ export interface DisseminationStores {
   readonly now: () => Date;
 }
 
+/** Where a library item stands: a draft, published, or withdrawn. */
+export const LibraryItemStatusSchema = z
+  .enum(['draft', 'published', 'withdrawn'])
+  .describe('Where a library item stands: a draft, published, or withdrawn.');
+export type LibraryItemStatus = z.infer<typeof LibraryItemStatusSchema>;
+
+/** The caller's own place on a master class. */
+export const MasterClassPlaceSchema = z
+  .enum(['registered', 'waiting', 'attended', 'none'])
+  .describe("The caller's own place on a master class: registered, waiting, attended, or none.");
+export type MasterClassPlace = z.infer<typeof MasterClassPlaceSchema>;
+
 /** What a caller sees of a master class: who registered only if they organise it. */
 export interface MasterClassView extends Omit<
   MasterClassEntry,
@@ -80,7 +93,7 @@ export interface MasterClassView extends Omit<
   placesTaken: number;
   waitingCount: number;
   /** The caller's own place: registered, waiting, attended, or none. */
-  myStatus: 'registered' | 'waiting' | 'attended' | 'none';
+  myStatus: MasterClassPlace;
   registered: string[] | null;
   waiting: string[] | null;
   attended: string[] | null;
@@ -277,7 +290,7 @@ export class DisseminationApplication {
   /** Editors' list of items by status (drafts awaiting a decision, by default). */
   async itemsByStatus(
     identity: Identity,
-    status: LibraryItemEntry['status'],
+    status: LibraryItemStatus,
   ): Promise<VisibleLibraryItem[]> {
     requireRole(identity, EDITORS, 'list library items by status');
     const found = await bodiesOf(this.stores.libraryItems(), {
@@ -433,8 +446,25 @@ export class DisseminationApplication {
     return this.stores.targets;
   }
 
+  /**
+   * One delivery, if the caller may see its item (as `deliveriesOf` shows it); otherwise, as for a
+   * delivery that does not exist, null.
+   */
+  async delivery(identity: Identity, deliveryId: string): Promise<DeliveryEntry | null> {
+    const entry = (await (await this.stores.deliveries()).get(deliveryId))?.body;
+    if (!entry || !(await this.item(identity, entry.itemId))) return null;
+    return entry;
+  }
+
+  /**
+   * Tries a failed delivery again. A delivery of an item the editor may not edit is answered as
+   * one that does not exist: the answer tells nobody that a hidden item was published.
+   */
   async retryDelivery(identity: Identity, deliveryId: string): Promise<void> {
     requireRole(identity, EDITORS, 'retry deliveries');
+    const entry = (await (await this.stores.deliveries()).get(deliveryId))?.body;
+    if (!entry || !(await this.sighted(identity, entry.itemId))?.seen?.editor)
+      throw new NotFound(`No delivery ${deliveryId}`);
     await this.deliveryCommands.handle(
       deliveryStreamId(deliveryId),
       { type: 'retry', deliveryId, by: identity.actor.id },

@@ -14,9 +14,10 @@ export const disseminationTypeDefs = /* GraphQL */ `
   "A report, evidence summary, toolkit, briefing or partner outcome in the library."
   type LibraryItem @key(fields: "id") {
     id: ID!
-    "draft, published or withdrawn."
-    status: String!
-    kind: String!
+    "Draft, published or withdrawn."
+    status: LibraryItemStatus!
+    "What kind of item it is."
+    kind: LibraryItemKind!
     title: String!
     summary: String!
     body: String
@@ -25,15 +26,16 @@ export const disseminationTypeDefs = /* GraphQL */ `
     tags: Tags!
     doi: String
     url: String
-    classification: String!
+    "The security classification of the version shown."
+    classification: Classification!
     projectIds: [ID!]!
     "The published version readers see; null before the first publication."
     version: Int
     publishedAt: String
     "Where the draft came from: a completed project, a partner's outcome, or an editor."
-    source: JSON!
+    source: ItemSource!
     "Editors only: the working copy, and whether it differs from the published version."
-    draft: JSON
+    draft: LibraryContent
     unpublishedChanges: Boolean
     releases: [Release!]!
     "Each version's delivery to each national body."
@@ -44,14 +46,18 @@ export const disseminationTypeDefs = /* GraphQL */ `
 
   ${auditEntryTypeDefs('DisseminationAuditEntry')}
 
+  "What the evidence behind a published item (or, for editors, its working copy) is worth."
   type Evidence {
     "Maryland Scientific Methods Scale, 1 to 5."
     smsLevel: Int
     "The EMMIE effect evidence rating: strong, moderate, limited or none."
-    emmieEffect: String
-    emmie: JSON
-    effectDirection: String
-    ebpLevel: String
+    emmieEffect: EmmieRating
+    "The EMMIE ratings, each dimension's evidence and its quality."
+    emmie: Emmie
+    "Which way the intervention moved the primary outcomes."
+    effectDirection: EffectDirection
+    "The EBP level of the research: tactical, organisational or strategic."
+    ebpLevel: EbpLevel
   }
 
   type Tags {
@@ -68,14 +74,6 @@ export const disseminationTypeDefs = /* GraphQL */ `
     justification: String!
     by: ID!
     at: String!
-  }
-
-  enum DeliveryStatus {
-    PENDING
-    SENT
-    ACKNOWLEDGED
-    FAILED
-    RETRYING
   }
 
   type Delivery {
@@ -115,11 +113,14 @@ export const disseminationTypeDefs = /* GraphQL */ `
     score: Float!
     title: String!
     summary: String!
-    kind: String!
+    "What kind of item it is."
+    kind: LibraryItemKind!
     year: Int!
     smsLevel: Int
-    emmieEffect: String
-    effectDirection: String
+    "The EMMIE effect evidence rating, if the item has one."
+    emmieEffect: EmmieRating
+    "Which way the intervention moved the primary outcomes, if known."
+    effectDirection: EffectDirection
   }
 
   type FacetCount {
@@ -150,7 +151,8 @@ export const disseminationTypeDefs = /* GraphQL */ `
   type MasterClass @key(fields: "id") {
     id: ID!
     title: String!
-    kind: String!
+    "A master class or a course."
+    kind: MasterClassKind!
     description: String!
     presenter: String!
     startsAt: String!
@@ -162,7 +164,7 @@ export const disseminationTypeDefs = /* GraphQL */ `
     placesTaken: Int!
     waitingCount: Int!
     "The caller's own place: registered, waiting, attended or none."
-    myStatus: String!
+    myStatus: MasterClassPlace!
     "Organisers only."
     registered: [Person!]
     waiting: [Person!]
@@ -208,7 +210,7 @@ export const disseminationTypeDefs = /* GraphQL */ `
   type Query {
     libraryItem(id: ID!): LibraryItem
     "Editors: items by status (draft, published, withdrawn), most recently changed first."
-    libraryItems(status: String!): [LibraryItem!]!
+    libraryItems(status: LibraryItemStatus!): [LibraryItem!]!
     recentlyPublished(limit: Int): [LibraryItem!]!
     "'What Works': ranked full-text search with facets."
     search(text: String, filters: SearchFilters, limit: Int, offset: Int): SearchResult!
@@ -225,18 +227,33 @@ export const disseminationTypeDefs = /* GraphQL */ `
   }
 
   type Mutation {
-    draftLibraryItem(id: ID!, content: JSON!): Boolean!
-    reviseLibraryItem(id: ID!, content: JSON!): Boolean!
-    "Publishes the working copy; returns the new version number."
-    publishLibraryItem(id: ID!): Int!
-    withdrawLibraryItem(id: ID!, reason: String!): Boolean!
-    releaseLibraryItem(id: ID!, version: Int!, targetIds: [ID!]!, justification: String!): Boolean!
-    retryDelivery(id: ID!): Boolean!
-    scheduleMasterClass(id: ID!, masterClass: JSON!): Boolean!
-    registerForMasterClass(id: ID!): Boolean!
-    cancelMasterClassRegistration(id: ID!): Boolean!
-    recordAttendance(id: ID!, personIds: [ID!]!): Boolean!
-    cancelMasterClass(id: ID!, reason: String!): Boolean!
+    "Editors: drafts a new library item (its id chosen by the editor)."
+    draftLibraryItem(id: ID!, content: LibraryContentInput!): LibraryItemPayload!
+    "Editors: replaces the item's working copy."
+    reviseLibraryItem(id: ID!, content: LibraryContentInput!): LibraryItemPayload!
+    "Editors: publishes the working copy as the item's next version."
+    publishLibraryItem(id: ID!): LibraryItemPayload!
+    "Editors: withdraws the item from the library, saying why."
+    withdrawLibraryItem(id: ID!, reason: String!): LibraryItemPayload!
+    "The EBP Committee: lets an OFFICIAL-SENSITIVE version go to the national bodies named (their ids, e.g. research-map)."
+    releaseLibraryItem(
+      id: ID!
+      version: Int!
+      targetIds: [ID!]!
+      justification: String!
+    ): LibraryItemPayload!
+    "Editors: tries a failed delivery to a national body again."
+    retryDelivery(id: ID!): DeliveryPayload!
+    "Organisers: schedules a master class or course (its id chosen by the organiser)."
+    scheduleMasterClass(id: ID!, masterClass: MasterClassInput!): MasterClassPayload!
+    "Takes a place for the caller, or a place on the waiting list when it is full."
+    registerForMasterClass(id: ID!): MasterClassPayload!
+    "Gives up the caller's place (or place on the waiting list)."
+    cancelMasterClassRegistration(id: ID!): MasterClassPayload!
+    "Organisers: records who attended (once it has started); the community records it as training."
+    recordAttendance(id: ID!, personIds: [ID!]!): MasterClassPayload!
+    "Organisers: cancels the master class, saying why."
+    cancelMasterClass(id: ID!, reason: String!): MasterClassPayload!
     "Sets up a Local Learning Network (EBP champions and the EBP team)."
     createLearningNetwork(id: ID!, network: LearningNetworkInput!): LearningNetworkPayload!
     "Joins the network as the caller."
@@ -249,8 +266,31 @@ export const disseminationTypeDefs = /* GraphQL */ `
     subscribe(subscription: SubscriptionInput!): SubscribePayload!
   }
 
+  "A library item after a change to it."
+  type LibraryItemPayload {
+    "The item's id."
+    id: ID!
+    "The item as the caller may see it after the change; null if the change took it out of their sight (e.g. made it OFFICIAL-SENSITIVE without them on its need-to-know)."
+    item: LibraryItem
+    "The item's published version after the change (the new one after publishing); null while it has never been published, or with the item out of the caller's sight."
+    version: Int
+  }
+
+  "A delivery after a change to it."
+  type DeliveryPayload {
+    "The delivery, to be tried again."
+    delivery: Delivery!
+  }
+
+  "A master class as it is after the change."
+  type MasterClassPayload {
+    "The master class as the caller sees it after the change."
+    masterClass: MasterClass!
+  }
+
   "The network as it is after the change."
   type LearningNetworkPayload {
+    "The network as the caller sees it after the change."
     network: LearningNetwork!
   }
 
@@ -258,11 +298,13 @@ export const disseminationTypeDefs = /* GraphQL */ `
   type ShareLearningPayload {
     "The new post's id."
     postId: ID!
+    "The network the post was shared with, the post among its posts."
     network: LearningNetwork!
   }
 
   "The caller's subscription as it is after the change."
   type SubscribePayload {
+    "What the caller's digest covers now."
     subscription: TopicSubscription!
   }
   ${disseminationInputTypeDefs}

@@ -72,26 +72,34 @@ export class MasterClassResolver extends DisseminationResolverBase {
     return this.trail(context, 'master_class', masterClass.id);
   }
 
+  /** The master class after a change the caller just made (read after the projections caught up). */
+  private async changed(context: RequestContext, id: string) {
+    const masterClass = await this.masterClass(context, id);
+    if (!masterClass) throw new Error(`master class ${id} is missing after a change to it`);
+    return { masterClass };
+  }
+
   @Mutation('scheduleMasterClass')
   async schedule(
     @Context() context: RequestContext,
     @Args('id') id: string,
     @Args('masterClass') masterClass: unknown,
   ) {
-    await this.library.scheduleMasterClass(await this.identity(context), id, masterClass);
-    return true;
+    const identity = await this.identity(context);
+    await this.library.scheduleMasterClass(identity, id, inputFromGraph(masterClass));
+    return this.changed(context, id);
   }
 
   @Mutation('registerForMasterClass')
   async register(@Context() context: RequestContext, @Args('id') id: string) {
     await this.library.registerForMasterClass(await this.identity(context), id);
-    return true;
+    return this.changed(context, id);
   }
 
   @Mutation('cancelMasterClassRegistration')
   async cancelRegistration(@Context() context: RequestContext, @Args('id') id: string) {
     await this.library.cancelRegistration(await this.identity(context), id);
-    return true;
+    return this.changed(context, id);
   }
 
   @Mutation('recordAttendance')
@@ -101,7 +109,7 @@ export class MasterClassResolver extends DisseminationResolverBase {
     @Args('personIds') personIds: string[],
   ) {
     await this.library.recordAttendance(await this.identity(context), id, personIds);
-    return true;
+    return this.changed(context, id);
   }
 
   @Mutation('cancelMasterClass')
@@ -111,7 +119,7 @@ export class MasterClassResolver extends DisseminationResolverBase {
     @Args('reason') reason: string,
   ) {
     await this.library.cancelMasterClass(await this.identity(context), id, reason);
-    return true;
+    return this.changed(context, id);
   }
 }
 

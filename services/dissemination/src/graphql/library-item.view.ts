@@ -1,4 +1,5 @@
 import type { VisibleLibraryItem } from '../access/item-visibility';
+import type { LibraryItemStatus } from '../application/dissemination-application';
 import type { DeliveryEntry } from '../projections/dissemination-read-models';
 
 /**
@@ -9,7 +10,7 @@ export function toLibraryItem({ entry, editor }: VisibleLibraryItem) {
   const content = entry.published?.content ?? entry.draft;
   return {
     id: entry.itemId,
-    status: entry.status,
+    status: entry.status satisfies LibraryItemStatus,
     kind: content.kind,
     title: content.title,
     summary: content.summary,
@@ -30,8 +31,4 @@ export function toLibraryItem({ entry, editor }: VisibleLibraryItem) {
   };
 }
 
-export const toDelivery = (entry: DeliveryEntry) => ({
-  ...entry,
-  id: entry.deliveryId,
-  status: entry.status.toUpperCase(),
-});
+export const toDelivery = (entry: DeliveryEntry) => ({ ...entry, id: entry.deliveryId });

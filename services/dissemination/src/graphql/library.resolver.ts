@@ -10,10 +10,18 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { dissemination } from '@ebp/contracts';
-import { identityOf, toGraphAuditEntry, type Identity, type RequestContext } from '@ebp/platform';
+import {
+  identityOf,
+  inputFromGraph,
+  toGraphAuditEntry,
+  type Identity,
+  type RequestContext,
+} from '@ebp/platform';
 import type { VisibleLibraryItem } from '../access/item-visibility';
-import { DisseminationApplication } from '../application/dissemination-application';
-import type { LibraryItemEntry } from '../projections/dissemination-read-models';
+import {
+  DisseminationApplication,
+  type LibraryItemStatus,
+} from '../application/dissemination-application';
 import type { SearchFilters, SearchHit } from '../search/search-index';
 import { DISSEMINATION_RUNTIME, type DisseminationRuntime } from './dissemination-runtime';
 import { toDelivery, toLibraryItem } from './library-item.view';
@@ -57,9 +65,12 @@ export class LibraryItemResolver extends DisseminationResolverBase {
   }
 
   @Query('libraryItems')
-  async libraryItems(@Context() context: RequestContext, @Args('status') status: string) {
+  async libraryItems(
+    @Context() context: RequestContext,
+    @Args('status') status: LibraryItemStatus,
+  ) {
     const identity = await this.identity(context);
-    const found = await this.library.itemsByStatus(identity, status as LibraryItemEntry['status']);
+    const found = await this.library.itemsByStatus(identity, status);
     return found.map(toLibraryItem);
   }
 
@@ -144,14 +155,27 @@ export class LibraryCommandsResolver extends DisseminationResolverBase {
     super(runtime, library);
   }
 
+  /**
+   * The item after a change the caller just made, read as they may read it (the application
+   * caught the read models up after the write): null if the change took it out of their sight.
+   */
+  private async changed(context: RequestContext, id: string, version?: number) {
+    const seen = await this.library.item(await this.identity(context), id);
+    return {
+      id,
+      item: this.view(seen),
+      version: version ?? seen?.entry.published?.version ?? null,
+    };
+  }
+
   @Mutation('draftLibraryItem')
   async draft(
     @Context() context: RequestContext,
     @Args('id') id: string,
     @Args('content') content: unknown,
   ) {
-    await this.library.draftItem(await this.identity(context), id, content);
-    return true;
+    await this.library.draftItem(await this.identity(context), id, inputFromGraph(content));
+    return this.changed(context, id);
   }
 
   @Mutation('reviseLibraryItem')
@@ -160,13 +184,14 @@ export class LibraryCommandsResolver extends DisseminationResolverBase {
     @Args('id') id: string,
     @Args('content') content: unknown,
   ) {
-    await this.library.reviseItem(await this.identity(context), id, content);
-    return true;
+    await this.library.reviseItem(await this.identity(context), id, inputFromGraph(content));
+    return this.changed(context, id);
   }
 
   @Mutation('publishLibraryItem')
   async publish(@Context() context: RequestContext, @Args('id') id: string) {
-    return this.library.publishItem(await this.identity(context), id);
+    const version = await this.library.publishItem(await this.identity(context), id);
+    return this.changed(context, id, version);
   }
 
   @Mutation('withdrawLibraryItem')
@@ -176,7 +201,7 @@ export class LibraryCommandsResolver extends DisseminationResolverBase {
     @Args('reason') reason: string,
   ) {
     await this.library.withdrawItem(await this.identity(context), id, reason);
-    return true;
+    return this.changed(context, id);
   }
 
   @Mutation('releaseLibraryItem')
@@ -194,13 +219,16 @@ export class LibraryCommandsResolver extends DisseminationResolverBase {
       targetIds,
       justification,
     );
-    return true;
+    return this.changed(context, id);
   }
 
   @Mutation('retryDelivery')
   async retryDelivery(@Context() context: RequestContext, @Args('id') id: string) {
-    await this.library.retryDelivery(await this.identity(context), id);
-    return true;
+    const identity = await this.identity(context);
+    await this.library.retryDelivery(identity, id);
+    const delivery = await this.library.delivery(identity, id);
+    if (!delivery) throw new Error(`delivery ${id} is missing after a change to it`);
+    return { delivery: toDelivery(delivery) };
   }
 }
 

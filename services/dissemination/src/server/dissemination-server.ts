@@ -46,7 +46,10 @@ export interface DisseminationServerOptions extends SubgraphServerOptions {
   readonly partnersEvents?: EventFeed;
   /** The national bodies this deployment delivers to (EBP_DISSEMINATION_TARGETS). */
   readonly targets?: readonly DeliveryTarget[];
-  /** Where people read library items: links in feeds and deliveries point here. */
+  /**
+   * The platform's public origin (the gateway's, or EBP_PUBLIC_URL): links to items in the feed
+   * and in deliveries, and the feed's own link, point there (default http://localhost:4000).
+   */
   readonly publicUrl?: string;
   readonly retryPolicy?: RetryPolicy;
   readonly now?: () => Date;
@@ -58,8 +61,10 @@ export interface DisseminationServerOptions extends SubgraphServerOptions {
 export interface RunningDissemination {
   /** The subgraph's /graphql. */
   readonly url: string;
-  /** The Atom feed of newly published items. */
+  /** The Atom feed of newly published items, at this service (people read it via the gateway). */
   readonly feedUrl: string;
+  /** The feed at the public origin: its `rel="self"` link. */
+  readonly publicFeedUrl: string;
   readonly runtime: DisseminationRuntime;
   stop(): Promise<void>;
 }
@@ -171,7 +176,7 @@ export async function startDisseminationServer(
     identify: forwardedIdentity(options.identitySecret),
   };
   const application = new DisseminationApplication(runtime);
-  let feedUrl = '';
+  const publicFeedUrl = `${publicUrl}${LIBRARY_FEED_PATH}`;
   const subgraph = await hostSubgraph('dissemination', options, {
     module: (settings) => DisseminationModule.forRoot(runtime, application, settings),
     ready: async () => {
@@ -183,16 +188,23 @@ export async function startDisseminationServer(
         published: (limit) => application.syndicated(limit),
         catchUp: processing.catchUp,
         itemUrl,
-        get feedUrl() {
-          return feedUrl;
-        },
+        feedUrl: publicFeedUrl,
         now,
       }),
     ],
     afterClose: () => processing.stop(),
+  }).catch(async (error: unknown) => {
+    // No server to stop: the background work must not outlive the failed start.
+    await processing.stop();
+    throw error;
   });
-  feedUrl = subgraph.url.replace(/\/graphql$/, LIBRARY_FEED_PATH);
-  return { url: subgraph.url, feedUrl, runtime, stop: () => subgraph.stop() };
+  return {
+    url: subgraph.url,
+    feedUrl: subgraph.url.replace(/\/graphql$/, LIBRARY_FEED_PATH),
+    publicFeedUrl,
+    runtime,
+    stop: () => subgraph.stop(),
+  };
 }
 
 /** Feeds of the platform's topics on a bus (distributed mode). */

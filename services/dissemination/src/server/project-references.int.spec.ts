@@ -13,7 +13,7 @@ const KIM: Identity = {
   actor: { kind: 'person', id: 'person-kim' },
   name: 'Kim (cleared, on the covert project’s need-to-know)',
   roles: ['researcher'],
-  clearances: ['OFFICIAL', 'OFFICIAL-SENSITIVE'],
+  clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
 };
 const users = { ...DEMO_USERS, kim: KIM } as Record<string, Identity>;
 const emmie = { evidence: 'moderate', quality: 'moderate' };
@@ -43,6 +43,8 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
       registerEvents: { kind: 'store', store: registerStore },
       identitySecret: SECRET,
       pollIntervalMs: 50,
+      // The platform's public origin (EBP_PUBLIC_URL): links in the feed point there.
+      publicUrl: 'https://ebp.met.example/',
     });
   }, 120_000);
 
@@ -80,7 +82,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
   /** The project's whole audience, as the register publishes it when it changes. */
   async function audience(
     projectId: string,
-    classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE',
+    classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE',
     readers: string[],
   ) {
     const revision = (revisions.get(projectId) ?? 0) + 1;
@@ -96,7 +98,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
   async function proposeAndComplete(
     projectId: string,
     title: string,
-    classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE',
+    classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE',
   ) {
     await registerEvent(projectId, 'register.project.proposed', {
       projectId,
@@ -115,9 +117,9 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
         plannedEnd: '2026-12-18',
         owningUnit: 'Specialist Crime',
         leadId: 'person-sam',
-        ethics: { status: 'not-required', reason: 'Uses only recorded crime counts.' },
+        ethics: { status: 'not_required', reason: 'Uses only recorded crime counts.' },
         classification,
-        ...(classification === 'OFFICIAL-SENSITIVE' ? { needToKnow: ['person-kim'] } : {}),
+        ...(classification === 'OFFICIAL_SENSITIVE' ? { needToKnow: ['person-kim'] } : {}),
         outcomes: { primary: [{ name: 'Cuckooing', measure: 'Homes taken over' }], secondary: [] },
       },
     });
@@ -140,14 +142,19 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     });
   }
 
+  const DIMENSION = '{ evidence quality }';
+  const CONTENT = `{ kind title summary body year evidence { smsLevel emmie { effect ${DIMENSION}
+    mechanism ${DIMENSION} moderators ${DIMENSION} implementation ${DIMENSION}
+    economicCost ${DIMENSION} } effectDirection ebpLevel } tags { crimeProblems interventions
+    populations settings } projectIds doi url classification needToKnow }`;
   const ITEM = `query($id: ID!) { libraryItem(id: $id) { id status classification projectIds
-    draft auditTrail { type data } } }`;
+    draft ${CONTENT} auditTrail { type data } } }`;
   interface Item {
     id: string;
     status: string;
     classification: string;
     projectIds: string[];
-    draft: { projectIds: string[] } | null;
+    draft: { projectIds: string[]; needToKnow: string[] | null } | null;
     auditTrail: { type: string; data: { content?: { projectIds: string[] } } }[];
   }
   const READER_ITEM = 'query($id: ID!) { libraryItem(id: $id) { id classification projectIds } }';
@@ -157,12 +164,14 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
         libraryItem: { id: string; classification: string; projectIds: string[] } | null;
       }>(user, READER_ITEM, { id })
     ).libraryItem;
-  const DRAFT = 'mutation($id: ID!, $c: JSON!) { draftLibraryItem(id: $id, content: $c) }';
-  const REVISE = 'mutation($id: ID!, $c: JSON!) { reviseLibraryItem(id: $id, content: $c) }';
-  const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) }';
+  const DRAFT =
+    'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }';
+  const REVISE =
+    'mutation($id: ID!, $c: LibraryContentInput!) { reviseLibraryItem(id: $id, content: $c) { id } }';
+  const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }';
   const tags = { crimeProblems: [`cuckooing ${run}`] };
   const summaryItem = (projectIds: string[]) => ({
-    kind: 'evidence-summary',
+    kind: 'evidence_summary',
     title: `Cuckooing ${run}: what supervisors need to know`,
     summary: 'What the evidence says about protecting vulnerable people from cuckooing.',
     year: 2026,
@@ -227,7 +236,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
   const summaryId = `summary-${run}`;
 
   it('drafts the covert project’s report and lets the committee publish it, with an editor’s summary that names the project', async () => {
-    await audience(covert, 'OFFICIAL-SENSITIVE', [
+    await audience(covert, 'OFFICIAL_SENSITIVE', [
       'person:person-kim',
       'person:person-sam',
       'role:admin',
@@ -236,7 +245,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     await proposeAndComplete(
       covert,
       `Cuckooing ${run}: the covert operation`,
-      'OFFICIAL-SENSITIVE',
+      'OFFICIAL_SENSITIVE',
     );
     const draft = await waitFor(
       'the completed project to become a draft',
@@ -245,8 +254,8 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
       (item) => item !== null,
     );
     // As sensitive as its project; the draft names nobody: the project's audience decides.
-    expect(draft).toMatchObject({ classification: 'OFFICIAL-SENSITIVE', projectIds: [covert] });
-    expect(draft!.draft).not.toHaveProperty('needToKnow');
+    expect(draft).toMatchObject({ classification: 'OFFICIAL_SENSITIVE', projectIds: [covert] });
+    expect(draft!.draft!.needToKnow).toBeNull();
     await must('cat', REVISE, {
       id: reportId,
       c: { ...(draft!.draft as object), tags },
@@ -287,7 +296,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     // An editor who may not see the project finds no trace of it in lists, drafts or trails.
     const { libraryItems } = await must<{ libraryItems: { id: string }[] }>(
       'rob',
-      '{ libraryItems(status: "published") { id } }',
+      '{ libraryItems(status: published) { id } }',
     );
     expect(libraryItems.map((item) => item.id)).toContain(summaryId);
     expect(libraryItems.map((item) => item.id)).not.toContain(reportId);
@@ -349,7 +358,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
   }, 60_000);
 
   it('stops showing the project to someone removed from its need-to-know', async () => {
-    await audience(covert, 'OFFICIAL-SENSITIVE', [
+    await audience(covert, 'OFFICIAL_SENSITIVE', [
       'person:person-sam',
       'role:admin',
       'role:committee',
@@ -411,10 +420,18 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
       projectIds: [open],
     });
     expect(await feed()).toContain(`urn:ebp:library:${openReport}:v1`);
+    // Its links are at the public URL, the feed's own too, never at this service's address.
+    expect(running.publicFeedUrl).toBe('https://ebp.met.example/feeds/library.atom');
+    expect(await feed()).toContain(
+      `<link rel="alternate" href="https://ebp.met.example/library/${openReport}"/>`,
+    );
+    expect(await feed()).toContain(
+      '<link rel="self" href="https://ebp.met.example/feeds/library.atom"/>',
+    );
     expect(await found('vic')).toMatchObject({ total: 3, facet: 3 });
     expect((await found('vic')).recent).toContain(openReport);
 
-    await audience(open, 'OFFICIAL-SENSITIVE', ['person:person-sam', 'role:committee']);
+    await audience(open, 'OFFICIAL_SENSITIVE', ['person:person-sam', 'role:committee']);
     await waitFor(
       'the restriction to reach the library',
       () => readerItem('vic', openReport),
@@ -439,8 +456,10 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     ).toEqual(['ILLEGAL_TRANSITION']);
     await must('cat', REVISE, {
       id: openReport,
-      c: { ...next, classification: 'OFFICIAL-SENSITIVE' },
+      c: { ...next, classification: 'OFFICIAL_SENSITIVE' },
     });
-    expect(await must('cat', PUBLISH, { id: openReport })).toEqual({ publishLibraryItem: 2 });
+    expect(await must('cat', PUBLISH, { id: openReport })).toEqual({
+      publishLibraryItem: { version: 2 },
+    });
   }, 60_000);
 });

@@ -141,6 +141,10 @@ export async function startPartnersServer(
       }),
     ],
     afterClose: () => processing.stop(),
+  }).catch(async (error: unknown) => {
+    // No server to stop: the background work must not outlive the failed start.
+    await processing.stop();
+    throw error;
   });
   return {
     url: subgraph.url,

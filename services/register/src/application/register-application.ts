@@ -14,7 +14,6 @@ import {
   canRead,
   readableBy,
 } from '../access/register-access';
-import type { ProjectStatus } from '../projects/project';
 import type { ProjectCommand } from '../projects/project.decider';
 import { ProjectNotFound } from '../projects/project.errors';
 import { ProjectCommands, type ProposeResult } from '../projects/project.handler';
@@ -70,10 +69,10 @@ export type PriorityRequest = PriorityCommand extends infer Command
     : never
   : never;
 
+/** What a command changed: the entity's id and its stream version after the change. */
 export interface CommandOutcome {
   readonly id: string;
   readonly version: number;
-  readonly status: string;
 }
 
 /**
@@ -269,7 +268,7 @@ export class RegisterApplication {
       expectedVersion,
     );
     await this.stores.catchUp();
-    return { id: projectId, version: result.streamVersion, status: statusOf(result.state) };
+    return { id: projectId, version: result.streamVersion };
   }
 
   async changePriority(
@@ -286,12 +285,8 @@ export class RegisterApplication {
       expectedVersion,
     );
     await this.stores.catchUp();
-    return { id: priorityId, version: result.streamVersion, status: result.state.status };
+    return { id: priorityId, version: result.streamVersion };
   }
-}
-
-function statusOf(state: { status: ProjectStatus | 'none' }): string {
-  return state.status;
 }
 
 /** The classification a proposal claims; an invalid proposal is refused later by the decider. */

@@ -1,4 +1,4 @@
-import { identityOf, type RequestContext } from '@ebp/platform';
+import { identityOf, inputFromGraph, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import {
   Args,
@@ -10,8 +10,8 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import type { register } from '@ebp/contracts';
-import { RegisterApplication } from '../application/register-application';
+import { register } from '@ebp/contracts';
+import { RegisterApplication, type CommandOutcome } from '../application/register-application';
 import { toGraphPriority, toGraphProject } from './graph-mapping';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
@@ -47,7 +47,11 @@ export class PriorityResolver {
       priorities: coverage.priorities.map((row) => ({
         priority: byId.get(row.priorityId),
         projects: row.projects,
-        byStatus: row.byStatus,
+        // In lifecycle order, statuses with no projects left out.
+        byStatus: register.ProjectStatusSchema.options.flatMap((status) => {
+          const count = row.byStatus[status];
+          return count ? [{ status, count }] : [];
+        }),
       })),
       uncovered: coverage.uncovered.map((id) => byId.get(id)),
     };
@@ -86,6 +90,14 @@ export class PriorityResolver {
     return priority ? toGraphPriority(priority) : null;
   }
 
+  /** The priority after a change the caller just made (the read model has caught up). */
+  private async changed(outcome: CommandOutcome) {
+    // The Research Plan is OFFICIAL: whoever may change a priority may read it.
+    const priority = await this.register.priority(outcome.id);
+    if (!priority) throw new Error(`research priority ${outcome.id} is missing after a change`);
+    return { priority: toGraphPriority(priority), version: outcome.version };
+  }
+
   @Mutation('setResearchPriority')
   async setPriority(
     @Context() context: RequestContext,
@@ -93,24 +105,34 @@ export class PriorityResolver {
     @Args('priority') priority: unknown,
   ) {
     const identity = await identityOf(this.runtime, context);
-    return this.register.changePriority(identity, id, { type: 'set', priorityId: id, priority });
+    const outcome = await this.register.changePriority(identity, id, {
+      type: 'set',
+      priorityId: id,
+      priority: inputFromGraph(priority),
+    });
+    return this.changed(outcome);
   }
 
   @Mutation('reviseResearchPriority')
   async revisePriority(
     @Context() context: RequestContext,
     @Args('id') id: string,
-    @Args('changes') changes: Partial<register.PriorityDefinition>,
+    @Args('changes') changes: register.PriorityChanges,
     @Args('justification') justification: string,
     @Args('expectedVersion') expectedVersion?: number,
   ) {
     const identity = await identityOf(this.runtime, context);
-    return this.register.changePriority(
+    const outcome = await this.register.changePriority(
       identity,
       id,
-      { type: 'revise', changes, justification },
+      {
+        type: 'revise',
+        changes: inputFromGraph(changes) as register.PriorityChanges,
+        justification,
+      },
       expectedVersion ?? undefined,
     );
+    return this.changed(outcome);
   }
 
   @Mutation('retireResearchPriority')
@@ -121,11 +143,12 @@ export class PriorityResolver {
     @Args('expectedVersion') expectedVersion?: number,
   ) {
     const identity = await identityOf(this.runtime, context);
-    return this.register.changePriority(
+    const outcome = await this.register.changePriority(
       identity,
       id,
       { type: 'retire', reason },
       expectedVersion ?? undefined,
     );
+    return this.changed(outcome);
   }
 }

@@ -1,4 +1,4 @@
-import { identityOf, type RequestContext } from '@ebp/platform';
+import { identityOf, inputFromGraph, type Identity, type RequestContext } from '@ebp/platform';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { register } from '@ebp/contracts';
@@ -6,13 +6,23 @@ import { RegisterApplication, type ProjectRequest } from '../application/registe
 import { toGraphProject } from './graph-mapping';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
-/** Mutations run commands; the decider owns the rules, the application the authorisation. */
+/**
+ * Mutations run commands; the decider owns the rules, the application the authorisation. Each
+ * answers with the project as the caller may now read it (the application has caught the read
+ * models up) and its stream version.
+ */
 @Resolver()
 export class ProjectCommandsResolver {
   constructor(
     @Inject(REGISTER_RUNTIME) private readonly runtime: RegisterRuntime,
     @Inject(RegisterApplication) private readonly register: RegisterApplication,
   ) {}
+
+  /** The project after a change, read as the query reads it; null if the caller may not now. */
+  private async changed(identity: Identity, id: string) {
+    const project = await this.register.project(identity, id);
+    return project ? toGraphProject(project, () => this.register.record(identity, id)) : null;
+  }
 
   private async act(
     context: RequestContext,
@@ -22,7 +32,7 @@ export class ProjectCommandsResolver {
   ) {
     const identity = await identityOf(this.runtime, context);
     const outcome = await this.register.act(identity, id, request, expectedVersion ?? undefined);
-    return outcome;
+    return { project: await this.changed(identity, id), version: outcome.version };
   }
 
   @Mutation('proposeProject')
@@ -32,12 +42,15 @@ export class ProjectCommandsResolver {
     @Args('idempotencyKey') idempotencyKey?: string | null,
   ) {
     const identity = await identityOf(this.runtime, context);
-    const result = await this.register.propose(identity, proposal, idempotencyKey ?? undefined);
+    const result = await this.register.propose(
+      identity,
+      inputFromGraph(proposal),
+      idempotencyKey ?? undefined,
+    );
     const id = result.projectId;
-    const project = await this.register.project(identity, id);
     return {
       projectId: id,
-      project: project ? toGraphProject(project, () => this.register.record(identity, id)) : null,
+      project: await this.changed(identity, id),
       version: result.streamVersion,
       similar: result.similar,
     };
@@ -56,7 +69,7 @@ export class ProjectCommandsResolver {
   recordReview(
     @Context() context: RequestContext,
     @Args('id') id: string,
-    @Args('verdict') verdict: string,
+    @Args('verdict') verdict: register.ReviewVerdict,
     @Args('checklist') checklist: register.QaChecklist,
     @Args('comments') comments: string,
     @Args('expectedVersion') expectedVersion?: number,
@@ -66,8 +79,8 @@ export class ProjectCommandsResolver {
       id,
       {
         type: 'record-review',
-        verdict: verdict as register.ReviewVerdict,
-        checklist,
+        verdict,
+        checklist: inputFromGraph(checklist) as register.QaChecklist,
         comments,
       },
       expectedVersion,
@@ -78,7 +91,7 @@ export class ProjectCommandsResolver {
   decide(
     @Context() context: RequestContext,
     @Args('id') id: string,
-    @Args('decision') decision: 'approve' | 'reject' | 'defer',
+    @Args('decision') decision: register.CommitteeDecision,
     @Args('reasons') reasons: string,
     @Args('expectedVersion') expectedVersion?: number,
   ) {
@@ -140,7 +153,12 @@ export class ProjectCommandsResolver {
     @Args('findings') findings: register.Findings,
     @Args('expectedVersion') expectedVersion?: number,
   ) {
-    return this.act(context, id, { type: 'complete', findings }, expectedVersion);
+    return this.act(
+      context,
+      id,
+      { type: 'complete', findings: inputFromGraph(findings) as register.Findings },
+      expectedVersion,
+    );
   }
 
   @Mutation('withdrawProject')
@@ -157,10 +175,19 @@ export class ProjectCommandsResolver {
   amend(
     @Context() context: RequestContext,
     @Args('id') id: string,
-    @Args('changes') changes: Partial<register.ProjectProposal>,
+    @Args('changes') changes: register.ProjectProposalChanges,
     @Args('justification') justification: string,
     @Args('expectedVersion') expectedVersion?: number,
   ) {
-    return this.act(context, id, { type: 'amend', changes, justification }, expectedVersion);
+    return this.act(
+      context,
+      id,
+      {
+        type: 'amend',
+        changes: inputFromGraph(changes) as register.ProjectProposalChanges,
+        justification,
+      },
+      expectedVersion,
+    );
   }
 }

@@ -82,7 +82,7 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
     };
   }
 
-  const propose = `mutation($proposal: JSON!, $key: String) {
+  const propose = `mutation($proposal: ProjectProposalInput!, $key: String) {
     proposeProject(proposal: $proposal, idempotencyKey: $key) { projectId version project { id title status } similar { projectId } }
   }`;
   /** The first project's id, made by the server. */
@@ -152,11 +152,11 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
     expect(
       (
         await graphql(
-          `mutation { submitProject(id: "${p1}", expectedVersion: 2) { version status } }`,
+          `mutation { submitProject(id: "${p1}", expectedVersion: 2) { version project { status } } }`,
         )
       ).data,
     ).toEqual({
-      submitProject: { version: 3, status: 'submitted' },
+      submitProject: { version: 3, project: { status: 'submitted' } },
     });
     const again = await graphql(`mutation { submitProject(id: "${p1}") { version } }`);
     expect(again.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
@@ -185,11 +185,14 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
       proposal: aProposal({ title: 'Amended under review' }),
     });
     const id = (proposed.data?.proposeProject as { projectId: string }).projectId;
-    const review = `mutation($id: ID!, $checklist: JSON!) {
-      recordReview(id: $id, verdict: meets_standards, checklist: $checklist, comments: "Sound.") { status }
+    const review = `mutation($id: ID!, $checklist: QaChecklistInput!) {
+      recordReview(id: $id, verdict: meets_standards, checklist: $checklist, comments: "Sound.") {
+        version
+        project { status reviews { checklist { research_question_clear } } }
+      }
     }`;
     const approve = `mutation($id: ID!) {
-      decideProject(id: $id, decision: approve, reasons: "A sound design for a force priority.") { status }
+      decideProject(id: $id, decision: approve, reasons: "A sound design for a force priority.") { project { status } }
     }`;
     const reviews = async () =>
       (
@@ -214,13 +217,26 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
       `
         mutation ($id: ID!) {
           submitProject(id: $id) {
-            status
+            project {
+              status
+            }
           }
         }
       `,
       { id },
     );
-    expect((await as(reviewer, review, { id, checklist: allMet })).errors).toBeUndefined();
+    const reviewed = await as(reviewer, review, { id, checklist: allMet });
+    expect(reviewed).toEqual({
+      data: {
+        recordReview: {
+          version: 4,
+          project: {
+            status: 'under_review',
+            reviews: [{ checklist: { research_question_clear: 'met' } }],
+          },
+        },
+      },
+    });
     const amended = await graphql(
       `
         mutation ($id: ID!) {
@@ -229,13 +245,23 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
             changes: { plannedSmsLevel: 2 }
             justification: "No comparison sites could be matched."
           ) {
-            status
+            project {
+              status
+              plannedSmsLevel
+              proposal {
+                plannedSmsLevel
+              }
+            }
           }
         }
       `,
       { id },
     );
-    expect(amended.data).toEqual({ amendProject: { status: 'under_review' } });
+    expect(amended.data).toEqual({
+      amendProject: {
+        project: { status: 'under_review', plannedSmsLevel: 2, proposal: { plannedSmsLevel: 2 } },
+      },
+    });
     expect(await reviews()).toEqual({
       researchProject: { reviews: [{ reviewerId: REVIEWER_A, current: false }] },
     });
@@ -257,8 +283,172 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
       },
     });
     expect((await as(committee, approve, { id })).data).toEqual({
-      decideProject: { status: 'approved' },
+      decideProject: { project: { status: 'approved' } },
     });
+  });
+
+  it('takes typed inputs, refuses what the contracts refuse, and answers with the changed entity', async () => {
+    const committee = person(COMMITTEE, 'Committee member', 'committee');
+    actingAs = committee;
+    try {
+      const set = await graphql(
+        `
+          mutation ($id: ID!, $priority: ResearchPriorityInput!) {
+            setResearchPriority(id: $id, priority: $priority) {
+              version
+              priority {
+                id
+                title
+                status
+              }
+            }
+          }
+        `,
+        {
+          id: 'priority-typed',
+          priority: {
+            title: 'Violence in the night-time economy',
+            rationale: 'Most serious violence happens near licensed premises at night.',
+            periodStart: '2026-01-01',
+            periodEnd: '2026-12-31',
+            ownerId: COMMITTEE,
+          },
+        },
+      );
+      expect(set).toEqual({
+        data: {
+          setResearchPriority: {
+            version: 1,
+            priority: {
+              id: 'priority-typed',
+              title: 'Violence in the night-time economy',
+              status: 'active',
+            },
+          },
+        },
+      });
+      const revise = `mutation($changes: ResearchPriorityChangesInput!) {
+        reviseResearchPriority(id: "priority-typed", changes: $changes, justification: "The committee narrowed it.") {
+          version priority { title periodEnd }
+        }
+      }`;
+      expect(
+        await graphql(revise, { changes: { title: 'Violence near licensed premises' } }),
+      ).toEqual({
+        data: {
+          reviseResearchPriority: {
+            version: 2,
+            priority: { title: 'Violence near licensed premises', periodEnd: '2026-12-31' },
+          },
+        },
+      });
+      // A field the contract does not have is refused by the graph; a value it does not allow,
+      // by the contract, with the field's path.
+      const unknown = await graphql(revise, { changes: { colour: 'red' } });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const early = await graphql(revise, { changes: { periodEnd: '2025-01-01' } });
+      expect(early.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('periodEnd') as string,
+        extensions: { code: 'INVALID_PRIORITY_INPUT' },
+      });
+      const retired = await graphql(`
+        mutation {
+          retireResearchPriority(id: "priority-typed", reason: "Folded into another priority.") {
+            version
+            priority {
+              status
+            }
+          }
+        }
+      `);
+      expect(retired.data).toEqual({
+        retireResearchPriority: { version: 3, priority: { status: 'retired' } },
+      });
+    } finally {
+      actingAs = lead;
+    }
+
+    const proposed = await graphql(propose, {
+      proposal: aProposal({ title: 'Typed amendments' }),
+    });
+    const id = (proposed.data?.proposeProject as { projectId: string }).projectId;
+    const amend = `mutation($id: ID!, $changes: ProjectProposalChangesInput!) {
+      amendProject(id: $id, changes: $changes, justification: "The design changed after piloting.") {
+        version project { proposal { ebpMatrix { target } ethics { status reason } } }
+      }
+    }`;
+    const amended = await graphql(amend, {
+      id,
+      changes: { ebpMatrix: { target: 'group', proactivity: 'proactive', specificity: 'focused' } },
+    });
+    expect(amended).toEqual({
+      data: {
+        amendProject: {
+          version: 3,
+          project: {
+            proposal: {
+              ebpMatrix: { target: 'group' },
+              // A union's variant fields: those of another variant are null.
+              ethics: { status: 'approved', reason: null },
+            },
+          },
+        },
+      },
+    });
+    const badEnum = await graphql(amend, {
+      id,
+      changes: {
+        ebpMatrix: { target: 'street', proactivity: 'proactive', specificity: 'focused' },
+      },
+    });
+    expect(badEnum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badLevel = await graphql(amend, { id, changes: { plannedSmsLevel: 9 } });
+    expect(badLevel.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('plannedSmsLevel') as string,
+      extensions: { code: 'INVALID_PROJECT_INPUT' },
+    });
+    const incomplete = await graphql(
+      `
+        mutation ($id: ID!) {
+          recordReview(
+            id: $id
+            verdict: meets_standards
+            checklist: { research_question_clear: met }
+            comments: "Sound."
+          ) {
+            version
+          }
+        }
+      `,
+      { id },
+    );
+    expect(incomplete.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it("counts each priority's projects by status, in lifecycle order", async () => {
+    const coverage = await graphql(`
+      query {
+        researchPlanCoverage {
+          priorities {
+            priority {
+              id
+            }
+            projects
+            byStatus {
+              status
+              count
+            }
+          }
+        }
+      }
+    `);
+    const rows = (
+      coverage.data?.researchPlanCoverage as {
+        priorities: { projects: number; byStatus: { status: string; count: number }[] }[];
+      }
+    ).priorities;
+    for (const row of rows)
+      expect(row.byStatus.reduce((sum, { count }) => sum + count, 0)).toBe(row.projects);
   });
 
   it('hides unexpected failures: no message details, no stack trace', async () => {

@@ -1,50 +1,16 @@
+import { registerInputTypeDefs } from './register-inputs';
+
 /**
  * The register's subgraph schema (Federation 2). Exported as text so that the gateway's build
  * composes the supergraph from exactly what the service serves. Structured inputs (a proposal, a
- * checklist, findings, amendments) travel as JSON and are parsed by the contracts' zod schemas,
- * which report every problem with its path.
+ * checklist, findings, amendments, priorities) and the values answers carry are typed from the
+ * contracts' zod schemas (register-inputs.ts), which still check every input and report every
+ * problem with its path.
  */
 export const registerTypeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
   scalar JSON
-
-  enum ProjectStatus {
-    proposed
-    submitted
-    under_review
-    approved
-    rejected
-    deferred
-    in_progress
-    suspended
-    completed
-    stopped
-    withdrawn
-  }
-
-  enum EbpLevel {
-    tactical
-    organisational
-    strategic
-  }
-
-  enum Classification {
-    OFFICIAL
-    OFFICIAL_SENSITIVE
-  }
-
-  enum ReviewVerdict {
-    meets_standards
-    revisions_required
-    does_not_meet_standards
-  }
-
-  enum CommitteeDecision {
-    approve
-    reject
-    defer
-  }
 
   enum RegisterSortField {
     title
@@ -62,16 +28,17 @@ export const registerTypeDefs = /* GraphQL */ `
   type ProjectReview {
     reviewerId: ID!
     verdict: ReviewVerdict!
-    "The national research-design and statistical standards checklist: criterion → met / not-met / not-applicable."
-    checklist: JSON!
+    "The national research-design and statistical standards checklist: an answer for each criterion."
+    checklist: QaChecklist!
     comments: String!
     at: String!
     "Whether the review was of the project's current design. False once an amendment to the design, methods, SMS level or outcomes has made it a review of an earlier design, which no longer counts towards approval."
     current: Boolean!
   }
 
+  "Who made a change: its kind and id (a person's platform id, never a name)."
   type Actor {
-    kind: String!
+    kind: ActorKind!
     id: ID!
   }
 
@@ -113,14 +80,16 @@ export const registerTypeDefs = /* GraphQL */ `
     outcomeSwitching: Boolean!
     outcomesChangedAfterApproval: Boolean!
     amendments: Int!
-    effectDirection: String
+    "Which way the intervention moved the primary outcomes, once the project has completed."
+    effectDirection: EffectDirection
     achievedSmsLevel: Int
     "The stream version: send it back as expectedVersion to refuse concurrent edits."
     version: Int!
     "The proposal as it stands (amendments applied): questions, design, EBP Matrix, ethics, pre-registered outcomes."
-    proposal: JSON!
+    proposal: ProjectProposal!
     reviews: [ProjectReview!]!
-    findings: JSON
+    "The findings, once the project has completed."
+    findings: Findings
     outcomeSwitchingDetail: OutcomeSwitching
     history: [ProjectHistoryEntry!]!
   }
@@ -159,7 +128,7 @@ export const registerTypeDefs = /* GraphQL */ `
     periodStart: String!
     periodEnd: String!
     ownerId: ID!
-    status: String!
+    status: PriorityStatus!
     "The research projects linked to this priority that the caller may see."
     projects: [ResearchProject!]!
   }
@@ -167,7 +136,16 @@ export const registerTypeDefs = /* GraphQL */ `
   type PriorityCoverage {
     priority: ResearchPriority!
     projects: Int!
-    byStatus: JSON!
+    "How many of those projects are in each status (statuses with none are left out)."
+    byStatus: [ProjectStatusCount!]!
+  }
+
+  "How many projects are in one status."
+  type ProjectStatusCount {
+    "The status."
+    status: ProjectStatus!
+    "How many of the priority's projects the caller may see are in it."
+    count: Int!
   }
 
   type ResearchPlanCoverage {
@@ -178,7 +156,7 @@ export const registerTypeDefs = /* GraphQL */ `
 
   type ProjectDeadline {
     project: ResearchProject!
-    kind: String!
+    kind: DeadlineKind!
     due: String!
   }
 
@@ -188,19 +166,32 @@ export const registerTypeDefs = /* GraphQL */ `
     score: Float!
   }
 
-  type ProposeProjectResult {
+  "What proposing a project made: its id, the project, and projects like it."
+  type ProposeProjectPayload {
     "The new project's id, made by the server."
     projectId: ID!
+    "The project as it now stands; null only if the proposer may not read it."
     project: ResearchProject
+    "The stream version: send it back as expectedVersion to refuse concurrent edits."
     version: Int!
     "The duplicate warning: existing projects most like this one."
     similar: [SimilarProject!]!
   }
 
-  type CommandResult {
-    id: ID!
+  "A research project after a change to it."
+  type ProjectPayload {
+    "The project as it now stands; null when the change leaves the caller unable to read it (e.g. an amendment that makes it OFFICIAL-SENSITIVE and names others as needing to know)."
+    project: ResearchProject
+    "The project's stream version after the change: send it back as expectedVersion."
     version: Int!
-    status: String!
+  }
+
+  "A Research Plan priority after a change to it."
+  type ResearchPriorityPayload {
+    "The priority as it now stands (the Research Plan is OFFICIAL: every signed-in caller may read it)."
+    priority: ResearchPriority!
+    "The priority's stream version after the change: send it back as expectedVersion."
+    version: Int!
   }
 
   type Query {
@@ -237,42 +228,46 @@ export const registerTypeDefs = /* GraphQL */ `
     your own (e.g. a UUID per form) to retry safely: the same key from the same caller answers with
     the project it first created, rather than creating another.
     """
-    proposeProject(proposal: JSON!, idempotencyKey: String): ProposeProjectResult!
-    submitProject(id: ID!, expectedVersion: Int): CommandResult!
+    proposeProject(proposal: ProjectProposalInput!, idempotencyKey: String): ProposeProjectPayload!
+    submitProject(id: ID!, expectedVersion: Int): ProjectPayload!
     recordReview(
       id: ID!
       verdict: ReviewVerdict!
-      checklist: JSON!
+      checklist: QaChecklistInput!
       comments: String!
       expectedVersion: Int
-    ): CommandResult!
+    ): ProjectPayload!
     decideProject(
       id: ID!
       decision: CommitteeDecision!
       reasons: String!
       expectedVersion: Int
-    ): CommandResult!
-    startProject(id: ID!, expectedVersion: Int): CommandResult!
-    reportProgress(id: ID!, summary: String!, expectedVersion: Int): CommandResult!
-    suspendProject(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
-    resumeProject(id: ID!, expectedVersion: Int): CommandResult!
-    stopProject(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
-    completeProject(id: ID!, findings: JSON!, expectedVersion: Int): CommandResult!
-    withdrawProject(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
+    ): ProjectPayload!
+    startProject(id: ID!, expectedVersion: Int): ProjectPayload!
+    reportProgress(id: ID!, summary: String!, expectedVersion: Int): ProjectPayload!
+    suspendProject(id: ID!, reason: String!, expectedVersion: Int): ProjectPayload!
+    resumeProject(id: ID!, expectedVersion: Int): ProjectPayload!
+    stopProject(id: ID!, reason: String!, expectedVersion: Int): ProjectPayload!
+    completeProject(id: ID!, findings: FindingsInput!, expectedVersion: Int): ProjectPayload!
+    withdrawProject(id: ID!, reason: String!, expectedVersion: Int): ProjectPayload!
     "Changes proposal fields with a justification; every changed field is recorded."
     amendProject(
       id: ID!
-      changes: JSON!
+      changes: ProjectProposalChangesInput!
       justification: String!
       expectedVersion: Int
-    ): CommandResult!
-    setResearchPriority(id: ID!, priority: JSON!): CommandResult!
+    ): ProjectPayload!
+    "Sets a new Research Plan priority under the id given."
+    setResearchPriority(id: ID!, priority: ResearchPriorityInput!): ResearchPriorityPayload!
+    "Changes a priority's fields with a justification; every changed field is recorded."
     reviseResearchPriority(
       id: ID!
-      changes: JSON!
+      changes: ResearchPriorityChangesInput!
       justification: String!
       expectedVersion: Int
-    ): CommandResult!
-    retireResearchPriority(id: ID!, reason: String!, expectedVersion: Int): CommandResult!
+    ): ResearchPriorityPayload!
+    retireResearchPriority(id: ID!, reason: String!, expectedVersion: Int): ResearchPriorityPayload!
   }
+
+  ${registerInputTypeDefs}
 `;

@@ -28,7 +28,7 @@ export type PriorityCommand =
   | { type: 'set'; priorityId: string; priority: unknown; by: string }
   | {
       type: 'revise';
-      changes: Partial<register.PriorityDefinition>;
+      changes: register.PriorityChanges;
       justification: string;
       by: string;
     }
@@ -68,8 +68,15 @@ export function decidePriority(command: PriorityCommand, state: PriorityState): 
     ];
   }
   requireText(command.justification, 'The justification');
-  const merged = parse({ ...state.priority, ...command.changes });
-  const fields = Object.keys(command.changes) as (keyof register.PriorityDefinition)[];
+  // Each changed field as a priority checks it, then the revised priority as a whole.
+  const revised = parseOrThrow(
+    register.PriorityChangesSchema,
+    command.changes,
+    'revision',
+    InvalidPriorityInput,
+  );
+  const merged = parse({ ...state.priority, ...revised });
+  const fields = Object.keys(revised) as (keyof register.PriorityDefinition)[];
   const changes = changedFields(state.priority, merged, fields);
   if (Object.keys(changes).length === 0)
     throw new InvalidPriorityInput('The revision changes nothing');

@@ -9,7 +9,7 @@ export type PriorityEvent = {
 export type PriorityState =
   | { readonly status: 'none' }
   | {
-      readonly status: 'active' | 'retired';
+      readonly status: register.PriorityStatus;
       readonly priorityId: string;
       readonly priority: register.PriorityDefinition;
     };

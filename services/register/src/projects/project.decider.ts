@@ -37,7 +37,7 @@ export type ProjectCommand =
       checklist: register.QaChecklist;
       comments: string;
     })
-  | (By & { type: 'decide'; decision: 'approve' | 'reject' | 'defer'; reasons: string })
+  | (By & { type: 'decide'; decision: register.CommitteeDecision; reasons: string })
   | (By & { type: 'start'; today: string })
   | (By & { type: 'report-progress'; summary: string })
   | (By & { type: 'suspend'; reason: string })
@@ -45,7 +45,7 @@ export type ProjectCommand =
   | (By & { type: 'stop'; reason: string })
   | (By & { type: 'complete'; findings: register.Findings })
   | (By & { type: 'withdraw'; reason: string })
-  | (By & { type: 'amend'; changes: Partial<register.ProjectProposal>; justification: string })
+  | (By & { type: 'amend'; changes: register.ProjectProposalChanges; justification: string })
   /** Publishes the project's audience if it never was (a project recorded before audiences). */
   | { type: 'publish-audience' }
   | { type: 'record-partner-joined'; organisationId: string; since: string }
@@ -151,7 +151,14 @@ function outcomeSwitching(proposal: register.ProjectProposal, findings: register
   return notReported.length || notPreRegistered.length ? { notReported, notPreRegistered } : null;
 }
 
-function amendment(state: Existing, changes: Partial<register.ProjectProposal>) {
+function amendment(state: Existing, input: register.ProjectProposalChanges) {
+  // Each changed field as the proposal checks it, then the amended proposal as a whole.
+  const changes = parseOrThrow(
+    register.ProjectProposalChangesSchema,
+    input,
+    'amendment',
+    InvalidProjectInput,
+  );
   const merged = parseProposal({ ...state.proposal, ...changes });
   const changed = changedFields(
     state.proposal,

@@ -1,3 +1,4 @@
+import type { register } from '@ebp/contracts';
 import { deciderSpecification } from '@ebp/eventing';
 import type { ProjectEvent } from './project';
 import { decideProjectRules, projectDecider, reviewsRequired } from './project.decider';
@@ -699,6 +700,18 @@ describe('research project decider', () => {
         .given([proposed()])
         .when({ type: 'amend', by: LEAD, justification, changes: { plannedEnd: '2025-01-01' } })
         .thenThrows(InvalidProjectInput);
+    });
+
+    it('checks the changes against the amendment contract: a field a proposal does not have is named', () => {
+      const changes = { colour: 'red' } as unknown as register.ProjectProposalChanges;
+      spec
+        .given([proposed()])
+        .when({ type: 'amend', by: LEAD, justification, changes })
+        .thenThrows(InvalidProjectInput);
+      const state = [proposed()].reduce(projectDecider.evolve, projectDecider.initialState());
+      expect(() =>
+        decideProjectRules({ type: 'amend', by: LEAD, justification, changes }, state),
+      ).toThrow(/^The amendment is not valid: .*colour/);
     });
 
     it('refuses to amend a closed project', () => {

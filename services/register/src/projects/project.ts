@@ -12,19 +12,8 @@ export type ProjectEvent = {
   [Type in register.ProjectEventType]: EventOf<Type>;
 }[register.ProjectEventType];
 
-/** DESIGN.md §6: the project lifecycle. */
-export type ProjectStatus =
-  | 'proposed'
-  | 'submitted'
-  | 'under_review'
-  | 'approved'
-  | 'rejected'
-  | 'deferred'
-  | 'in_progress'
-  | 'suspended'
-  | 'completed'
-  | 'stopped'
-  | 'withdrawn';
+/** DESIGN.md §6: the project lifecycle (its values are the contract's `ProjectStatusSchema`). */
+export type ProjectStatus = register.ProjectStatus;
 
 export interface Review {
   readonly reviewerId: string;

@@ -1,11 +1,19 @@
+import { z } from 'zod';
 import { OPEN_STATUSES, type ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 
-export type DeadlineKind =
-  | 'progress_report_overdue'
-  | 'results_overdue'
-  | 'ethics_approval_expiring'
-  | 'ethics_approval_expired';
+/** The deadlines the register watches (the graph's `DeadlineKind`). */
+export const DeadlineKindSchema = z
+  .enum([
+    'progress_report_overdue',
+    'results_overdue',
+    'ethics_approval_expiring',
+    'ethics_approval_expired',
+  ])
+  .describe(
+    'Which deadline: a progress report or the results overdue, or an ethics approval expiring or expired.',
+  );
+export type DeadlineKind = z.infer<typeof DeadlineKindSchema>;
 
 export interface Deadline {
   readonly projectId: string;

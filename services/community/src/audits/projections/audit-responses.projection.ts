@@ -10,7 +10,9 @@ export interface AuditResponse {
   answeredAt: string;
 }
 
-const responseId = (auditId: string, personId: string) => `${auditId}/${personId}`;
+/** The read model's document id of one person's answers to one audit. */
+export const auditResponseId = (auditId: string, personId: string): string =>
+  `${auditId}/${personId}`;
 
 export function evolveAuditResponse(
   _current: AuditResponse | null,
@@ -27,7 +29,7 @@ export const auditResponses: ProjectionDefinition<AuditResponse> = {
   handles: ['community.audit.answered'],
   documentId: (event) => {
     const data = event.data as { auditId?: string; personId?: string };
-    return data.auditId && data.personId ? responseId(data.auditId, data.personId) : undefined;
+    return data.auditId && data.personId ? auditResponseId(data.auditId, data.personId) : undefined;
   },
   evolve: evolveAuditResponse,
 };

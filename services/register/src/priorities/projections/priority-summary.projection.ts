@@ -7,7 +7,7 @@ import { priorityIdOf } from '../priority.handler';
 /** One priority of the Research Plan, as lists and coverage read it. */
 export interface PrioritySummary extends register.PriorityDefinition {
   priorityId: string;
-  status: 'active' | 'retired';
+  status: register.PriorityStatus;
   setAt: string;
   updatedAt: string;
 }
