@@ -1,19 +1,8 @@
+import { register } from '@ebp/contracts';
 import type { ProjectStatus } from '../graphql/generated';
 
-/** The register's statuses, in lifecycle order, as the graph spells them. */
-export const PROJECT_STATUSES: readonly ProjectStatus[] = [
-  'proposed',
-  'submitted',
-  'under_review',
-  'approved',
-  'rejected',
-  'deferred',
-  'in_progress',
-  'suspended',
-  'completed',
-  'stopped',
-  'withdrawn',
-];
+/** The register's statuses, in lifecycle order, as the graph spells them (from the contract). */
+export const PROJECT_STATUSES: readonly ProjectStatus[] = register.ProjectStatusSchema.options;
 
 /** Words for the graph's codes, as officers would say them. */
 export const statusLabel = (status: string) => status.replace(/_/g, ' ');

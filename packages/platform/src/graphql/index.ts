@@ -6,3 +6,4 @@ export * from './subgraph-options';
 export * from './request-identity';
 export * from './audit-entry';
 export * from './contract-inputs';
+export * from './paging';

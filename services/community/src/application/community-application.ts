@@ -13,11 +13,14 @@ import {
   type SubjectKeyStore,
 } from '@ebp/eventing';
 import {
-  ForbiddenError,
   currentCorrelationId,
+  ForbiddenError,
   hasRole,
-  requireRole,
   type Identity,
+  type Page,
+  type PageRequest,
+  pageWindow,
+  requireRole,
   type Role,
 } from '@ebp/platform';
 import {
@@ -61,7 +64,6 @@ import {
   seesAsStaff,
   withoutStaffDetails,
 } from './partner-reach';
-import { pageWindow, type Page, type PageRequest } from './paging';
 import { requireVisibleProjects } from './project-references';
 
 /** Who reads skills audits and their reports. */

@@ -1,5 +1,12 @@
 import { CommandHandler, commandContextFor, isRedacted, isSealed, loadState } from '@ebp/eventing';
-import { currentCorrelationId, requireRole, type Identity } from '@ebp/platform';
+import {
+  currentCorrelationId,
+  type Identity,
+  type Page,
+  type PageRequest,
+  pageWindow,
+  requireRole,
+} from '@ebp/platform';
 import {
   AWARD_PANEL,
   mayReadCitations,
@@ -8,7 +15,6 @@ import {
 } from '../access/award-access';
 import { personIdOf } from '../access/roles';
 import type { CommunityStores } from '../application/community-application';
-import { pageWindow, type Page, type PageRequest } from '../application/paging';
 import { isStaff } from '../application/partner-reach';
 import {
   projectIdOfApplication,

@@ -12,7 +12,14 @@ import {
   type DomainEvent,
   type EventStore,
 } from '@ebp/eventing';
-import { ForbiddenError, requireRole, type Identity } from '@ebp/platform';
+import {
+  ForbiddenError,
+  type Identity,
+  type Page,
+  type PageRequest,
+  pageWindow,
+  requireRole,
+} from '@ebp/platform';
 import { academicDecider } from '../academics/academic.decider';
 import {
   AGREEMENT_OWNERS,
@@ -51,7 +58,6 @@ import type {
   OutcomeEntry,
   QuarantineEntry,
 } from '../projections/partners-read-models';
-import { pageWindow, type Page, type PageRequest } from './paging';
 
 /** An agreement as the list shows it: where it stands on the service's date beside its record. */
 export interface AgreementView extends AgreementEntry {

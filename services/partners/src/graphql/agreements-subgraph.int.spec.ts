@@ -247,7 +247,7 @@ describe(`agreements over the partners subgraph (${sqlTarget!.name})`, () => {
     expect(badDate.errors?.map((error) => error.extensions?.code)).toEqual([
       'INVALID_PARTNER_INPUT',
     ]);
-    const badStatus = await graphql(cat, AGREEMENTS, { f: { status: 'in_force' } });
+    const badStatus = await graphql(cat, AGREEMENTS, { f: { status: 'in-force' } });
     expect(badStatus.data ?? null).toBeNull();
     expect(badStatus.errors?.length).toBeGreaterThan(0);
   });

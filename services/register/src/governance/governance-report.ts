@@ -1,3 +1,4 @@
+import { register } from '@ebp/contracts';
 import type { ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 import type { PrioritySummary } from '../priorities/projections/priority-summary.projection';
@@ -100,20 +101,8 @@ export interface GovernanceReport {
   readonly reach: ReachSection;
 }
 
-const STATUSES: readonly ProjectStatus[] = [
-  'proposed',
-  'submitted',
-  'under_review',
-  'approved',
-  'rejected',
-  'deferred',
-  'in_progress',
-  'suspended',
-  'completed',
-  'stopped',
-  'withdrawn',
-];
-const LEVELS = ['tactical', 'organisational', 'strategic'] as const;
+const STATUSES: readonly ProjectStatus[] = register.ProjectStatusSchema.options;
+const LEVELS = register.EbpLevelSchema.options;
 const DAY_MS = 86_400_000;
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
