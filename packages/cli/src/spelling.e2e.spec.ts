@@ -69,10 +69,10 @@ describe('one spelling per enumerated value, on the demo', () => {
   });
 
   it('knows both spellings of the values it looks for', () => {
-    expect(other.get('in_progress')).toBe('in_progress');
-    expect(other.get('meets_standards')).toBe('meets_standards');
-    expect(other.get('master_class')).toBe('master_class');
-    expect(misspelt('x', ['demo-hot-spots', 'in_progress', 'in_progress'], other)).toEqual([
+    expect(other.get('in-progress')).toBe('in_progress');
+    expect(other.get('meets-standards')).toBe('meets_standards');
+    expect(other.get('master-class')).toBe('master_class');
+    expect(misspelt('x', ['demo-hot-spots', 'in_progress', 'in-progress'], other)).toEqual([
       'x: in-progress (one spelling is in_progress)',
     ]);
   });
