@@ -1,6 +1,10 @@
 export interface GraphResponse {
   readonly data?: Record<string, unknown> | null;
-  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  readonly errors?: readonly {
+    message: string;
+    path?: readonly (string | number)[];
+    extensions?: Record<string, unknown>;
+  }[];
 }
 
 export class GraphRequestFailed extends Error {

@@ -872,11 +872,32 @@ export function leakScenario(
     variables: Record<string, unknown>,
   ): Promise<GraphResponse> {
     const graphClient: GraphClient = await client(reader);
-    try {
-      return await graphClient.request(query, variables);
-    } catch (error) {
-      return { errors: [{ message: `No GraphQL answer: ${String(error)}` }] };
+    for (let attempt = 1; ; attempt += 1) {
+      let answer: GraphResponse;
+      try {
+        answer = await graphClient.request(query, variables);
+      } catch (error) {
+        answer = { errors: [{ message: `No GraphQL answer: ${String(error)}` }] };
+      }
+      // A request-level internal failure (no data, no path: the gateway lost its subgraph under
+      // load) is asked again, twice at most: an answer that depends on the project stays the same.
+      if (attempt >= 3 || !failedWhole(answer)) return answer;
+      console.log(`leak test: asked again after a whole-request failure (${reader.name})`);
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
+  }
+
+  function failedWhole(answer: GraphResponse): boolean {
+    return (
+      !answer.data &&
+      (answer.errors ?? []).length > 0 &&
+      (answer.errors ?? []).every(
+        (error) =>
+          !error.path &&
+          (error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ||
+            error.message.startsWith('No GraphQL answer')),
+      )
+    );
   }
 
   interface Answered {
