@@ -8,13 +8,16 @@ import type { z } from 'zod';
  * a value in an enumerated position changes, and only into one of that enum's values.
  */
 
-interface ZodDefinition {
+/** A zod schema's definition (its kind in `type`), for code that walks contracts. */
+export interface ZodDefinition {
   readonly type: string;
   readonly [key: string]: unknown;
 }
 
-const definitionOf = (schema: z.ZodType): ZodDefinition =>
+export const zodDefinitionOf = (schema: z.ZodType): ZodDefinition =>
   (schema as unknown as { _zod: { def: ZodDefinition } })._zod.def;
+
+const definitionOf = zodDefinitionOf;
 
 function enumValues(definition: ZodDefinition): readonly unknown[] | undefined {
   if (definition.type === 'enum')

@@ -10,6 +10,7 @@ import {
   type GraphQLType,
   type GraphQLSchema,
 } from 'graphql';
+import { zodDefinitionOf, type ZodDefinition } from '@ebp/contracts';
 import type { z } from 'zod';
 
 /**
@@ -90,13 +91,7 @@ export class ContractMappingError extends Error {
 
 const GRAPH_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-interface ZodDefinition {
-  readonly type: string;
-  readonly [key: string]: unknown;
-}
-
-const definitionOf = (schema: z.ZodType): ZodDefinition =>
-  (schema as unknown as { _zod: { def: ZodDefinition } })._zod.def;
+const definitionOf = zodDefinitionOf;
 
 const descriptionOf = (schema: z.ZodType): string | undefined =>
   (schema as unknown as { description?: string }).description;
