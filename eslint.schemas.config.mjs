@@ -23,11 +23,14 @@ export default SERVICES.map((service) => ({
       'error',
       {
         types: 'PascalCase',
-        FieldDefinition: 'camelCase',
-        InputValueDefinition: 'camelCase',
+        // A QA checklist has a field per criterion, named by the criterion's one spelling.
+        'FieldDefinition[parent.name.value!=/^QaChecklist/]': 'camelCase',
+        'InputValueDefinition[parent.name.value!=/^QaChecklist/]': 'camelCase',
         Argument: 'camelCase',
         // snake_case values; protective markings and formats keep their conventional capitals.
         EnumValueDefinition: { style: 'snake_case', ignorePattern: '^[A-Z][A-Z_]*$' },
+        'FieldDefinition[parent.name.value=/^QaChecklist/]': { style: 'snake_case' },
+        'InputValueDefinition[parent.name.value=/^QaChecklist/]': { style: 'snake_case' },
         allowLeadingUnderscore: false,
         allowTrailingUnderscore: false,
       },

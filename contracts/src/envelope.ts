@@ -101,7 +101,9 @@ export function defineEvents<const Schemas extends Record<string, z.ZodObject>>(
       defineEvent(type, currentSchemaVersion(type), data),
     ]),
   ) as {
-    [Type in keyof Schemas & string]: ReturnType<typeof defineEvent<Type, 1 | 2, Schemas[Type]>>;
+    [Type in keyof Schemas & string]: ReturnType<
+      typeof defineEvent<Type, 1 | 2 | 3, Schemas[Type]>
+    >;
   };
 }
 

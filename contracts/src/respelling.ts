@@ -114,6 +114,16 @@ export const RESPELLED_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'dissemination.attendance.recorded',
 ]);
 
+/**
+ * The library's item events whose content's tags gained research methods and topics (issue 18,
+ * decision 0025). Version 3 is version 2 with both lists; events stored before have them empty.
+ */
+export const RETAGGED_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
+  'dissemination.library.item-drafted',
+  'dissemination.library.item-revised',
+  'dissemination.library.item-published',
+]);
+
 /** The schema version new events of a type are written at. */
-export const currentSchemaVersion = (type: string): 1 | 2 =>
-  RESPELLED_EVENT_TYPES.has(type) ? 2 : 1;
+export const currentSchemaVersion = (type: string): 1 | 2 | 3 =>
+  RETAGGED_EVENT_TYPES.has(type) ? 3 : RESPELLED_EVENT_TYPES.has(type) ? 2 : 1;

@@ -3,7 +3,7 @@ import * as community from './community';
 import * as dissemination from './dissemination';
 import * as partners from './partners';
 import * as register from './register';
-import { RESPELLED_EVENT_TYPES, respellEnumValues } from './respelling';
+import { RESPELLED_EVENT_TYPES, RETAGGED_EVENT_TYPES, respellEnumValues } from './respelling';
 
 /**
  * Lifts one event type's data from one schema version to the next. Upcasters are pure and live
@@ -65,12 +65,28 @@ function respellerOf(type: string): (data: Data) => Data {
 
 const RESPELLERS = new Map([...RESPELLED_EVENT_TYPES].map((type) => [type, respellerOf(type)]));
 
+/**
+ * Version 2 → 3 of the library's item events: the content's tags gained research methods and
+ * topics, which nothing stored before named.
+ */
+function withMethodsAndTopics(data: Data): Data {
+  const content = data['content'];
+  if (typeof content !== 'object' || content === null) return data;
+  const tags = (content as Data)['tags'];
+  // Absent tags are all left to the contract's default.
+  if (typeof tags !== 'object' || tags === null) return data;
+  return { ...data, content: { ...content, tags: { methods: [], topics: [], ...tags } } };
+}
+
 /** Every upcaster of the platform's events; services pass this list to their event store. */
-export const upcasters: readonly Upcaster[] = [...RESPELLERS].map(([type, upcast]) => ({
-  type,
-  fromVersion: 1,
-  upcast,
-}));
+export const upcasters: readonly Upcaster[] = [
+  ...[...RESPELLERS].map(([type, upcast]) => ({ type, fromVersion: 1, upcast })),
+  ...[...RETAGGED_EVENT_TYPES].map((type) => ({
+    type,
+    fromVersion: 2,
+    upcast: withMethodsAndTopics,
+  })),
+];
 
 /**
  * An event's data with its enumerated values in the current spelling, whatever version it was

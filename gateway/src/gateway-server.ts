@@ -171,13 +171,20 @@ async function authenticate(
   }
 }
 
+/**
+ * Node's fetch for subgraph requests: it lets an idle connection go before the subgraph's server
+ * closes it (it honours the server's Keep-Alive timeout), where Apollo's default agent keeps idle
+ * connections indefinitely and, under load, may send a request down one the server is closing.
+ */
+const subgraphFetch = globalThis.fetch as unknown as RemoteGraphQLDataSource['fetcher'];
+
 /** Forwards the verified identity to subgraphs, signed so that they can tell the gateway sent it. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly secret: string,
   ) {
-    super({ url });
+    super({ url, fetcher: subgraphFetch });
   }
 
   override willSendRequest({

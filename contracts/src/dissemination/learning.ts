@@ -29,34 +29,44 @@ export type MasterClass = z.infer<typeof MasterClassSchema>;
 
 export const LearningNetworkSchema = z
   .object({
-    name: text(200),
+    name: text(200).describe('The network’s name.'),
     /** A Local Learning Network is for an area (a BCU) or a theme. */
-    focus: z.enum(['area', 'theme']),
-    area: text(200).optional(),
-    theme: tag.optional(),
-    description: z.string().trim().min(10).max(2_000),
+    focus: z
+      .enum(['area', 'theme'])
+      .describe('Whether the network is for an area (a BCU) or a theme.'),
+    area: text(200).optional().describe('The area, for an area network.'),
+    theme: tag.optional().describe('The theme, lower case, for a theme network.'),
+    description: z
+      .string()
+      .trim()
+      .min(10)
+      .max(2_000)
+      .describe('What the network is for and who it is for.'),
   })
   .strict()
   .refine((network) => (network.focus === 'area' ? network.area : network.theme) !== undefined, {
     message: 'an area network names its area, a theme network its theme',
     path: ['focus'],
-  });
+  })
+  .describe('A Local Learning Network: its name, its area or theme, and what it is for.');
 export type LearningNetwork = z.infer<typeof LearningNetworkSchema>;
 
 export const LearningPostSchema = z
   .object({
-    title: text(300),
-    body: z.string().trim().min(10).max(20_000),
-    itemIds: z.array(id).max(20).default([]),
+    title: text(300).describe('The post’s title.'),
+    body: z.string().trim().min(10).max(20_000).describe('What the member shares.'),
+    itemIds: z.array(id).max(20).default([]).describe('Library items (ids) the post points to.'),
   })
-  .strict();
+  .strict()
+  .describe('Learning shared with a network: a title, the text and library items it points to.');
 export type LearningPost = z.infer<typeof LearningPostSchema>;
 
 /** What a person wants a digest of: topics (tags of any facet) and crime problems. */
 export const SubscriptionSchema = z
   .object({
-    topics: z.array(tag).max(50).default([]),
-    crimeProblems: z.array(tag).max(50).default([]),
+    topics: z.array(tag).max(50).default([]).describe('Topics (tags of any facet), lower case.'),
+    crimeProblems: z.array(tag).max(50).default([]).describe('Crime problems, lower case.'),
   })
-  .strict();
+  .strict()
+  .describe('What a person wants a digest of: topics and crime problems.');
 export type Subscription = z.infer<typeof SubscriptionSchema>;

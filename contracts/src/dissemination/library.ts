@@ -42,10 +42,12 @@ export const LibraryTagsSchema = z
     interventions: tags.describe('Interventions it covers, e.g. hot spots policing.'),
     populations: tags.describe('Populations it concerns, e.g. young people.'),
     settings: tags.describe('Settings it concerns, e.g. a town centre.'),
+    methods: tags.describe('Research methods it reports on, e.g. randomised controlled trial.'),
+    topics: tags.describe('Broader research topics it concerns, e.g. public trust and confidence.'),
   })
   .strict()
   .describe(
-    "The facets 'What Works' searches by: crime problems, interventions, populations, settings.",
+    "The facets 'What Works' searches by: crime problems, interventions, populations, settings, research methods and topics. Crime problems, interventions, methods and topics are matched through the shared vocabularies.",
   );
 export type LibraryTags = z.infer<typeof LibraryTagsSchema>;
 
@@ -81,6 +83,8 @@ export const LibraryContentSchema = z
       interventions: [],
       populations: [],
       settings: [],
+      methods: [],
+      topics: [],
     }),
     projectIds: z
       .array(id)

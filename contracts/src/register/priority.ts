@@ -3,11 +3,11 @@ import { z } from 'zod';
 /** The fields of a Research Plan priority, before the checks across fields. */
 const PriorityDefinitionFieldsSchema = z
   .object({
-    title: z.string().trim().min(5).max(300),
-    rationale: z.string().trim().min(20).max(5_000),
-    periodStart: z.iso.date(),
-    periodEnd: z.iso.date(),
-    ownerId: z.string().min(1).max(100),
+    title: z.string().trim().min(5).max(300).describe('The priority’s title.'),
+    rationale: z.string().trim().min(20).max(5_000).describe('Why the force wants research on it.'),
+    periodStart: z.iso.date().describe('When the priority starts.'),
+    periodEnd: z.iso.date().describe('When the priority ends; after it starts.'),
+    ownerId: z.string().min(1).max(100).describe('The person (id) who owns the priority.'),
   })
   .strict();
 

@@ -10,14 +10,28 @@ export const EbpLevelSchema = z
 export type EbpLevel = z.infer<typeof EbpLevelSchema>;
 
 /** Maryland Scientific Methods Scale, 1 (correlation at one time) to 5 (randomised controlled trial). */
-export const SmsLevelSchema = z.int().min(1).max(5);
+export const SmsLevelSchema = z
+  .int()
+  .min(1)
+  .max(5)
+  .describe(
+    'A Maryland Scientific Methods Scale level, 1 (correlation at one time) to 5 (randomised controlled trial).',
+  );
 
 /** The George Mason CEBCP Evidence-Based Policing Matrix. */
 export const EbpMatrixSchema = z
   .object({
-    target: z.enum(['individual', 'group', 'micro_place', 'neighbourhood', 'jurisdiction']),
-    proactivity: z.enum(['reactive', 'proactive', 'highly_proactive']),
-    specificity: z.enum(['general', 'focused']),
+    target: z
+      .enum(['individual', 'group', 'micro_place', 'neighbourhood', 'jurisdiction'])
+      .describe(
+        'Whom or where the intervention targets, from individuals to a whole jurisdiction.',
+      ),
+    proactivity: z
+      .enum(['reactive', 'proactive', 'highly_proactive'])
+      .describe('How far the intervention acts before harm rather than in response to it.'),
+    specificity: z
+      .enum(['general', 'focused'])
+      .describe('Whether the intervention is general or focused on a specific problem.'),
   })
   .strict()
   .describe(
@@ -30,11 +44,11 @@ export const EthicsSchema = z
   .discriminatedUnion('status', [
     z
       .object({
-        status: z.literal('approved'),
-        board: z.string().min(2).max(200),
-        reference: z.string().min(1).max(100),
-        approvedOn: isoDate,
-        expiresOn: isoDate.optional(),
+        status: z.literal('approved').describe('Approved, pending or not required.'),
+        board: z.string().min(2).max(200).describe('The ethics board that considers the research.'),
+        reference: z.string().min(1).max(100).describe('The ethics board’s reference.'),
+        approvedOn: isoDate.describe('When the ethics board approved the research.'),
+        expiresOn: isoDate.optional().describe('When the ethics approval ends, if it does.'),
       })
       .strict(),
     z
@@ -44,7 +58,16 @@ export const EthicsSchema = z
         reference: z.string().max(100).optional(),
       })
       .strict(),
-    z.object({ status: z.literal('not_required'), reason: z.string().min(10).max(2_000) }).strict(),
+    z
+      .object({
+        status: z.literal('not_required'),
+        reason: z
+          .string()
+          .min(10)
+          .max(2_000)
+          .describe('Why the research needs no ethics approval.'),
+      })
+      .strict(),
   ])
   .describe(
     'The ethics position: approved (board, reference, dates), pending (board), or not required (why).',
@@ -53,8 +76,8 @@ export type Ethics = z.infer<typeof EthicsSchema>;
 
 export const OutcomeSchema = z
   .object({
-    name: z.string().min(3).max(300),
-    measure: z.string().min(3).max(1_000),
+    name: z.string().min(3).max(300).describe('The outcome’s name.'),
+    measure: z.string().min(3).max(1_000).describe('How the outcome is measured.'),
   })
   .strict()
   .describe('An outcome registered before the research starts, and how it is measured.');
@@ -65,8 +88,9 @@ export const PreRegisteredOutcomesSchema = z
     primary: z
       .array(OutcomeSchema)
       .min(1, 'at least one primary outcome must be pre-registered')
-      .max(10),
-    secondary: z.array(OutcomeSchema).max(20),
+      .max(10)
+      .describe('The outcomes the research is designed to test; at least one.'),
+    secondary: z.array(OutcomeSchema).max(20).describe('Further outcomes the research reports on.'),
   })
   .strict()
   .describe('The primary and secondary outcomes, registered before the research starts.');
@@ -75,21 +99,36 @@ export type PreRegisteredOutcomes = z.infer<typeof PreRegisteredOutcomesSchema>;
 /** The fields of a research proposal, before the checks across fields. */
 const ProjectProposalFieldsSchema = z
   .object({
-    title: z.string().trim().min(5).max(300),
+    title: z.string().trim().min(5).max(300).describe('The project’s title.'),
     summary: z.string().trim().min(20).max(5_000).describe('Plain-English summary.'),
-    researchQuestions: z.array(z.string().min(5).max(1_000)).min(1).max(10),
+    researchQuestions: z
+      .array(z.string().min(5).max(1_000))
+      .min(1)
+      .max(10)
+      .describe('The questions the research sets out to answer.'),
     ebpLevel: EbpLevelSchema,
-    priorityIds: z.array(z.string().min(1).max(100)).max(10),
-    design: z.string().min(5).max(2_000),
-    methods: z.array(z.string().min(2).max(100)).min(1).max(20),
-    plannedSmsLevel: SmsLevelSchema,
+    priorityIds: z
+      .array(z.string().min(1).max(100))
+      .max(10)
+      .describe('The Research Plan priorities (ids) the project serves.'),
+    design: z.string().min(5).max(2_000).describe('The research design, in a few sentences.'),
+    methods: z
+      .array(z.string().min(2).max(100))
+      .min(1)
+      .max(20)
+      .describe('The research methods used, matched through the research methods vocabulary.'),
+    plannedSmsLevel: SmsLevelSchema.describe(
+      'The Maryland Scientific Methods Scale level the design aims for (1 to 5).',
+    ),
     ebpMatrix: EbpMatrixSchema,
-    plannedStart: isoDate,
-    plannedEnd: isoDate,
-    owningUnit: z.string().min(2).max(200),
-    leadId: z.string().min(1).max(100),
+    plannedStart: isoDate.describe('When the research is planned to start.'),
+    plannedEnd: isoDate.describe('When the research is planned to end; after the start.'),
+    owningUnit: z.string().min(2).max(200).describe('The unit of the force that owns the project.'),
+    leadId: z.string().min(1).max(100).describe('The person (id) who leads the research.'),
     ethics: EthicsSchema,
-    classification: ClassificationSchema,
+    classification: ClassificationSchema.describe(
+      'The project’s protective marking; OFFICIAL-SENSITIVE projects are shown only to those who need to know.',
+    ),
     needToKnow: z
       .array(z.string().min(1).max(100))
       .max(200)
@@ -182,16 +221,21 @@ export const EmmieRatingSchema = z
   .describe('An EMMIE rating.');
 /** One EMMIE dimension: how strong the evidence is, and how good. */
 export const EmmieDimensionSchema = z
-  .object({ evidence: EmmieRatingSchema, quality: EmmieRatingSchema })
+  .object({
+    evidence: EmmieRatingSchema.describe('How strong the evidence is.'),
+    quality: EmmieRatingSchema.describe('How good that evidence is.'),
+  })
   .strict()
   .describe('One EMMIE dimension: the rating of its evidence, and of that evidence’s quality.');
 export const EmmieSchema = z
   .object({
-    effect: EmmieDimensionSchema,
-    mechanism: EmmieDimensionSchema,
-    moderators: EmmieDimensionSchema,
-    implementation: EmmieDimensionSchema,
-    economicCost: EmmieDimensionSchema,
+    effect: EmmieDimensionSchema.describe(
+      'Did the intervention change the outcome, and by how much.',
+    ),
+    mechanism: EmmieDimensionSchema.describe('How the intervention works.'),
+    moderators: EmmieDimensionSchema.describe('Where and for whom it works, or does not.'),
+    implementation: EmmieDimensionSchema.describe('What it takes to implement it.'),
+    economicCost: EmmieDimensionSchema.describe('What it costs.'),
   })
   .strict()
   .describe(
@@ -200,9 +244,9 @@ export const EmmieSchema = z
 
 export const ReportedOutcomeSchema = z
   .object({
-    name: z.string().min(3).max(300),
-    primary: z.boolean(),
-    result: z.string().min(3).max(2_000),
+    name: z.string().min(3).max(300).describe('The outcome’s name.'),
+    primary: z.boolean().describe('Whether it is a primary outcome.'),
+    result: z.string().min(3).max(2_000).describe('What the research found for this outcome.'),
   })
   .strict()
   .describe('An outcome the research reports, whether it is a primary one, and what was found.');
@@ -215,11 +259,17 @@ export type EffectDirection = z.infer<typeof EffectDirectionSchema>;
 
 export const FindingsSchema = z
   .object({
-    summary: z.string().min(20).max(10_000),
+    summary: z.string().min(20).max(10_000).describe('What the research found, in plain English.'),
     effectDirection: EffectDirectionSchema,
-    achievedSmsLevel: SmsLevelSchema,
+    achievedSmsLevel: SmsLevelSchema.describe(
+      'The Maryland Scientific Methods Scale level the research achieved (1 to 5).',
+    ),
     emmie: EmmieSchema,
-    reportedOutcomes: z.array(ReportedOutcomeSchema).min(1).max(30),
+    reportedOutcomes: z
+      .array(ReportedOutcomeSchema)
+      .min(1)
+      .max(30)
+      .describe('Every outcome the research reports; compared with those pre-registered.'),
   })
   .strict()
   .describe(

@@ -9,6 +9,7 @@ import { TOPICS } from './topics';
 import type { Vocabulary } from './vocabulary';
 
 export * from './vocabulary';
+export * from './matching';
 export * from './research-methods';
 export * from './interventions';
 export * from './crime-problems';
@@ -33,6 +34,6 @@ export const VOCABULARIES = {
 export type VocabularyId = keyof typeof VOCABULARIES;
 
 /** The id of one of the shared vocabularies, e.g. `research_methods`. */
-export const VocabularyIdSchema = z.enum(
-  Object.keys(VOCABULARIES) as [VocabularyId, ...VocabularyId[]],
-);
+export const VocabularyIdSchema = z
+  .enum(Object.keys(VOCABULARIES) as [VocabularyId, ...VocabularyId[]])
+  .describe('Which shared vocabulary: research methods, crime problems, interventions, and so on.');

@@ -565,6 +565,17 @@ export function matchTerm<Term extends VocabularyTerm>(
   return key === '' ? undefined : indexOf(vocabulary).get(key);
 }
 
+/**
+ * The vocabulary term whose names have this term key (`termKey` of a text), for scanning texts
+ * whose words are already normalised; undefined when none has.
+ */
+export function termByKey<Term extends VocabularyTerm>(
+  vocabulary: Vocabulary<Term>,
+  key: string,
+): Term | undefined {
+  return key === '' ? undefined : indexOf(vocabulary).get(key);
+}
+
 /** A vocabulary term by its id. */
 export function termById<Term extends VocabularyTerm>(
   vocabulary: Vocabulary<Term>,

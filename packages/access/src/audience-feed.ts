@@ -49,7 +49,8 @@ export function followAudiences(
   follower: AudienceFollower,
 ): Promise<BackgroundWork> {
   return consumeFeed(feed, checkpoints, {
-    name: follower.name,
+    // Versioned with the read model: a raised version fills its new collection from the start.
+    name: `${follower.name}.v${follower.definition.version}`,
     handle: async (event) => {
       if (!follower.definition.handles.includes(event.type)) return;
       await applyEvents(follower.definition, await follower.audiences(), [event]);

@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_USERS, signIdentity } from '@ebp/platform';
 import { startAllInOne } from '../src/all-in-one';
-import { loadDemoData } from '../src/demo/demo-data';
+import { DEMO_LOADERS, loadDemoData } from '../src/demo/demo-data';
 import { GraphClient } from '../src/graph-client';
 
 const quick = process.env.EBP_BENCH_QUICK === '1';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   try {
     const token = async (user: string) => platform.issuer!.tokenFor(user);
     const tokens = new Map<string, string>();
-    for (const user of ['rae', 'sam', 'rob', 'cat', 'vic']) tokens.set(user, await token(user));
+    for (const user of [...DEMO_LOADERS, 'vic']) tokens.set(user, await token(user));
     await loadDemoData((user) => new GraphClient(platform.url, tokens.get(user) ?? null));
     const body = JSON.stringify({ query: QUERY, variables: { limit: 20 } });
     const throughGateway = () =>

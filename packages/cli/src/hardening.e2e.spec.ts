@@ -182,7 +182,7 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
   beforeAll(async () => {
     const rae = await as('rae');
     await rae.must(
-      'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }',
+      'mutation($id: ID!, $o: OrganisationInput!) { registerOrganisation(id: $id, organisation: $o) { organisation { id } } }',
       {
         id: organisationId,
         o: { name: `Hardening University ${run}`, kind: 'university', expertise: [], contacts: [] },
@@ -191,11 +191,11 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
     webhookSecret = (
       await (
         await as('ada')
-      ).must<{ issueWebhookSecret: string }>(
-        'mutation($id: ID!) { issueWebhookSecret(organisationId: $id) }',
+      ).must<{ issueWebhookSecret: { secret: string } }>(
+        'mutation($id: ID!) { issueWebhookSecret(organisationId: $id) { secret } }',
         { id: organisationId },
       )
-    ).issueWebhookSecret;
+    ).issueWebhookSecret.secret;
   });
 
   afterAll(async () => {

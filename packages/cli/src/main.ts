@@ -18,7 +18,9 @@ import { auditOf, exportEvents, exportTarget } from './events-commands';
 import { rebuildNamedProjection } from './projections-command';
 import { parseReportFormat, progressBar, runReport } from './report-command';
 import { parseServiceName } from './service-log';
-import { loadDemoData, type DemoUser } from './demo/demo-data';
+import { DEMO_LOADERS, loadDemoData, type DemoUser } from './demo/demo-data';
+import { demoHistoryStart } from './demo/demo-calendar';
+import { DemoClock } from './demo/demo-clock';
 import { startDistributed } from './distributed';
 import { GraphClient, developmentToken } from './graph-client';
 import { startBanner as banner } from './start-banner';
@@ -44,7 +46,9 @@ Commands:
   help                  this text
 
 Options:
-  --demo                load the demo data set once the platform is up (if not loaded yet)
+  --demo                load the demo data set once the platform is up (if not loaded yet);
+                        into a new all-in-one data directory with its two years of history,
+                        otherwise (distributed, or data already there) dated today
   --port <n>            the gateway's port (default EBP_HTTP_PORT, 4000)
 `;
 
@@ -54,18 +58,30 @@ function builtWebPage(): string | undefined {
   return existsSync(join(root, 'index.html')) ? root : undefined;
 }
 
-async function demo(url: string, devUrl: string, logger: Logger): Promise<void> {
+/**
+ * Loads the demo through the graph as the demo users. With the platform's demo clock (a new
+ * all-in-one data directory), each step is dated on its day over the last two years; without it,
+ * everything is dated today (decision 0024).
+ */
+async function demo(url: string, devUrl: string, logger: Logger, clock?: DemoClock): Promise<void> {
   const tokens = new Map<DemoUser, string>();
-  for (const user of ['rae', 'sam', 'rob', 'cat', 'ada'] as const)
-    tokens.set(user, await developmentToken(devUrl, user));
-  const result = await loadDemoData(
-    (user) => new GraphClient(url, tokens.get(user) ?? null),
-    (message) => logger.info('demo data', { loaded: message }),
-  );
+  for (const user of DEMO_LOADERS) tokens.set(user, await developmentToken(devUrl, user));
+  const result = await loadDemoData((user) => new GraphClient(url, tokens.get(user) ?? null), {
+    progress: (message) => logger.info('demo data', { loaded: message }),
+    ...(clock ? { clock } : {}),
+  });
+  const dated = clock ? 'over the last two years' : 'dated today';
   process.stdout.write(
     result.loaded
-      ? `Demo data loaded: ${result.priorities} priorities, ${result.projects} projects, ${result.people} people, ${result.organisations} partner organisations, ${result.libraryItems} library items.\n`
+      ? `Demo data loaded (${dated}): ${result.priorities} priorities, ${result.projects} projects, ${result.people} people, ${result.organisations} partner organisations, ${result.libraryItems} library items.\n`
       : 'Demo data already loaded.\n',
+  );
+}
+
+/** Whether no service has stored anything under the data directory yet. */
+function freshDataDirectory(dataDir: string): boolean {
+  return ['register', 'community', 'partners', 'dissemination'].every(
+    (service) => !existsSync(join(dataDir, service)),
   );
 }
 
@@ -163,6 +179,12 @@ function main(argv: readonly string[]): void {
       return platform;
     }
     const webRoot = builtWebPage();
+    // Only a demo loaded into a new data directory may date its history in the past: an existing
+    // log is never given events earlier than those it already holds.
+    const clock =
+      values.demo && freshDataDirectory(dataDir)
+        ? new DemoClock(demoHistoryStart(new Date()))
+        : undefined;
     const platform = await startAllInOne({
       dataDir,
       host: config.http.host,
@@ -173,6 +195,7 @@ function main(argv: readonly string[]): void {
       ...(config.dissemination.publicUrl ? { publicUrl: config.dissemination.publicUrl } : {}),
       deliveryRetryPolicy: config.dissemination.retryPolicy,
       ...(webRoot ? { webRoot } : {}),
+      ...(clock ? { now: () => clock.now() } : {}),
     });
     const devUrl = platform.devUrl ?? '';
     process.stdout.write(
@@ -181,7 +204,7 @@ function main(argv: readonly string[]): void {
         extra: [`  Data         ${dataDir}`],
       }),
     );
-    if (values.demo) await demo(platform.url, devUrl, logger);
+    if (values.demo) await demo(platform.url, devUrl, logger, clock);
     return platform;
   });
 }

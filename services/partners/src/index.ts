@@ -23,3 +23,4 @@ export * from './graphql/partners.schema';
 export * from './graphql/partners-runtime';
 export * from './graphql/partners.module';
 export * from './server/partners-server';
+export { partnersContractTypes } from './graphql/partners-inputs';

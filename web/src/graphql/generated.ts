@@ -17,6 +17,18 @@ export type Classification =
   | 'OFFICIAL'
   | 'OFFICIAL_SENSITIVE';
 
+/** The part a partner plays in a project. */
+export type CollaborationRole =
+  | 'co_investigator'
+  | 'evaluator'
+  | 'funder'
+  | 'data_provider';
+
+/** Whether the collaboration goes on (active) or has ended. */
+export type CollaborationStatus =
+  | 'active'
+  | 'ended';
+
 /** The EBP Committee’s decision on a submitted proposal. */
 export type CommitteeDecision =
   | 'approve'
@@ -31,20 +43,26 @@ export type EbpLevel =
 
 /** Where the research sits on the Evidence-Based Policing Matrix: its target, proactivity and specificity. */
 export type EbpMatrixInput = {
+  /** Whom or where the intervention targets, from individuals to a whole jurisdiction. */
   target: EbpMatrixTarget;
+  /** How far the intervention acts before harm rather than in response to it. */
   proactivity: EbpMatrixProactivity;
+  /** Whether the intervention is general or focused on a specific problem. */
   specificity: EbpMatrixSpecificity;
 };
 
+/** How far the intervention acts before harm rather than in response to it. */
 export type EbpMatrixProactivity =
   | 'reactive'
   | 'proactive'
   | 'highly_proactive';
 
+/** Whether the intervention is general or focused on a specific problem. */
 export type EbpMatrixSpecificity =
   | 'general'
   | 'focused';
 
+/** Whom or where the intervention targets, from individuals to a whole jurisdiction. */
 export type EbpMatrixTarget =
   | 'individual'
   | 'group'
@@ -60,7 +78,7 @@ export type EffectDirection =
   | 'no_effect'
   | 'inconclusive';
 
-/** An EMMIE rating. */
+/** How strong the evidence is. */
 export type EmmieRating =
   | 'strong'
   | 'moderate'
@@ -69,11 +87,17 @@ export type EmmieRating =
 
 /** The ethics position: approved (board, reference, dates), pending (board), or not required (why). */
 export type EthicsInput = {
+  /** Approved, pending or not required. */
   status: EthicsStatus;
+  /** The ethics board that considers the research. */
   board?: string | null | undefined;
+  /** The ethics board’s reference. */
   reference?: string | null | undefined;
+  /** When the ethics board approved the research. */
   approvedOn?: string | null | undefined;
+  /** When the ethics approval ends, if it does. */
   expiresOn?: string | null | undefined;
+  /** Why the research needs no ethics approval. */
   reason?: string | null | undefined;
 };
 
@@ -125,15 +149,35 @@ export type MasterClassPlace =
   | 'attended'
   | 'none';
 
+/** What kind of organisation it is. */
+export type OrganisationKind =
+  | 'university'
+  | 'consortium'
+  | 'college_of_policing'
+  | 'mopac'
+  | 'society_of_evidence_based_policing'
+  | 'police_force'
+  | 'third_sector'
+  | 'other';
+
+/** Whether the partner is an organisation or an academic. */
+export type PartnerKind =
+  | 'organisation'
+  | 'academic';
+
 /** An outcome registered before the research starts, and how it is measured. */
 export type PreRegisteredOutcomeInput = {
+  /** The outcome’s name. */
   name: string;
+  /** How the outcome is measured. */
   measure: string;
 };
 
 /** The primary and secondary outcomes, registered before the research starts. */
 export type PreRegisteredOutcomesInput = {
+  /** The outcomes the research is designed to test; at least one. */
   primary: Array<PreRegisteredOutcomeInput>;
+  /** Further outcomes the research reports on. */
   secondary: Array<PreRegisteredOutcomeInput>;
 };
 
@@ -144,25 +188,35 @@ export type PriorityStatus =
 
 /** The proposal fields an amendment changes, with their new values; fields left out stay as they are. */
 export type ProjectProposalChangesInput = {
+  /** The project’s title. */
   title?: string | null | undefined;
   /** Plain-English summary. */
   summary?: string | null | undefined;
+  /** The questions the research sets out to answer. */
   researchQuestions?: Array<string> | null | undefined;
   /** The EBP level: tactical (local), organisational (force pilots) or strategic (national or international). */
   ebpLevel?: EbpLevel | null | undefined;
+  /** The Research Plan priorities (ids) the project serves. */
   priorityIds?: Array<string | number> | null | undefined;
+  /** The research design, in a few sentences. */
   design?: string | null | undefined;
+  /** The research methods used, matched through the research methods vocabulary. */
   methods?: Array<string> | null | undefined;
+  /** The Maryland Scientific Methods Scale level the design aims for (1 to 5). */
   plannedSmsLevel?: number | null | undefined;
   /** Where the research sits on the Evidence-Based Policing Matrix: its target, proactivity and specificity. */
   ebpMatrix?: EbpMatrixInput | null | undefined;
+  /** When the research is planned to start. */
   plannedStart?: string | null | undefined;
+  /** When the research is planned to end; after the start. */
   plannedEnd?: string | null | undefined;
+  /** The unit of the force that owns the project. */
   owningUnit?: string | null | undefined;
+  /** The person (id) who leads the research. */
   leadId?: string | number | null | undefined;
   /** The ethics position: approved (board, reference, dates), pending (board), or not required (why). */
   ethics?: EthicsInput | null | undefined;
-  /** Security classification of the data the event carries. */
+  /** The project’s protective marking; OFFICIAL-SENSITIVE projects are shown only to those who need to know. */
   classification?: Classification | null | undefined;
   /** People (ids) who, besides the lead and proposer, need to know an OFFICIAL-SENSITIVE project. */
   needToKnow?: Array<string> | null | undefined;
@@ -172,25 +226,35 @@ export type ProjectProposalChangesInput = {
 
 /** A research proposal: questions, design, EBP Matrix, ethics and pre-registered outcomes. */
 export type ProjectProposalInput = {
+  /** The project’s title. */
   title: string;
   /** Plain-English summary. */
   summary: string;
+  /** The questions the research sets out to answer. */
   researchQuestions: Array<string>;
   /** The EBP level: tactical (local), organisational (force pilots) or strategic (national or international). */
   ebpLevel: EbpLevel;
+  /** The Research Plan priorities (ids) the project serves. */
   priorityIds: Array<string | number>;
+  /** The research design, in a few sentences. */
   design: string;
+  /** The research methods used, matched through the research methods vocabulary. */
   methods: Array<string>;
+  /** The Maryland Scientific Methods Scale level the design aims for (1 to 5). */
   plannedSmsLevel: number;
   /** Where the research sits on the Evidence-Based Policing Matrix: its target, proactivity and specificity. */
   ebpMatrix: EbpMatrixInput;
+  /** When the research is planned to start. */
   plannedStart: string;
+  /** When the research is planned to end; after the start. */
   plannedEnd: string;
+  /** The unit of the force that owns the project. */
   owningUnit: string;
+  /** The person (id) who leads the research. */
   leadId: string | number;
   /** The ethics position: approved (board, reference, dates), pending (board), or not required (why). */
   ethics: EthicsInput;
-  /** Security classification of the data the event carries. */
+  /** The project’s protective marking; OFFICIAL-SENSITIVE projects are shown only to those who need to know. */
   classification: Classification;
   /** People (ids) who, besides the lead and proposer, need to know an OFFICIAL-SENSITIVE project. */
   needToKnow?: Array<string> | null | undefined;
@@ -238,18 +302,27 @@ export type QaResult =
   | 'not_met'
   | 'not_applicable';
 
+/** Which projects the register list shows; every condition given must hold. */
 export type RegisterFilter = {
+  /** Projects in any of these statuses. */
   status?: Array<ProjectStatus> | null | undefined;
+  /** Projects serving this priority. */
   priorityId?: string | number | null | undefined;
+  /** Projects owned by this unit. */
   owningUnit?: string | null | undefined;
+  /** Projects at this EBP level. */
   ebpLevel?: EbpLevel | null | undefined;
+  /** Projects whose planned SMS level is in this range. */
   smsLevel?: SmsRange | null | undefined;
+  /** Projects using this research method. */
   method?: string | null | undefined;
+  /** Projects with this protective marking. */
   classification?: Classification | null | undefined;
   /** Words that must all appear in the title or summary. */
   text?: string | null | undefined;
 };
 
+/** A governance report's format. */
 export type ReportFormat =
   | 'JSON'
   | 'MARKDOWN'
@@ -262,18 +335,33 @@ export type ReviewVerdict =
   | 'revisions_required'
   | 'does_not_meet_standards';
 
+/** Which items to search; every filter given must hold. A term filter (crime problems, interventions, methods, topics) holds for an item tagged with any of its terms, in any spelling or synonym the vocabularies know (RCT is a randomised controlled trial); a term they lack matches its own spellings. */
 export type SearchFilters = {
+  /** Crime problems, e.g. burglary (a facet value or any spelling of one). */
   crimeProblems?: Array<string> | null | undefined;
+  /** Interventions, e.g. hot spots policing. */
   interventions?: Array<string> | null | undefined;
+  /** Research methods, e.g. randomised controlled trial. */
+  methods?: Array<string> | null | undefined;
+  /** Broader research topics, e.g. public trust and confidence. */
+  topics?: Array<string> | null | undefined;
+  /** Maryland Scientific Methods Scale levels, 1 to 5. */
   smsLevels?: Array<number> | null | undefined;
+  /** EMMIE effect evidence ratings: strong, moderate, limited or none. */
   emmieEffects?: Array<string> | null | undefined;
+  /** EBP levels: tactical, organisational or strategic. */
   ebpLevels?: Array<string> | null | undefined;
+  /** Years the research or guidance is from. */
   years?: Array<number> | null | undefined;
+  /** Kinds of item, e.g. evidence_summary. */
   kinds?: Array<string> | null | undefined;
 };
 
+/** A range of Maryland Scientific Methods Scale levels, both ends included. */
 export type SmsRange = {
+  /** The lowest level. */
   min?: number | null | undefined;
+  /** The highest level. */
   max?: number | null | undefined;
 };
 
@@ -298,14 +386,14 @@ export type LibrarySearchQueryVariables = Exact<{
 }>;
 
 
-export type LibrarySearchQuery = { search: { total: number, hits: Array<{ title: string, summary: string, kind: LibraryItemKind, year: number, smsLevel: number | null, emmieEffect: EmmieRating | null, item: { id: string } }>, facets: { crimeProblem: Array<{ value: string, count: number }>, intervention: Array<{ value: string, count: number }>, smsLevel: Array<{ value: string, count: number }>, emmieEffect: Array<{ value: string, count: number }>, ebpLevel: Array<{ value: string, count: number }>, year: Array<{ value: string, count: number }> } } };
+export type LibrarySearchQuery = { search: { total: number, hits: Array<{ title: string, summary: string, kind: LibraryItemKind, year: number, smsLevel: number | null, emmieEffect: EmmieRating | null, item: { id: string } }>, facets: { crimeProblem: Array<{ value: string, count: number }>, intervention: Array<{ value: string, count: number }>, method: Array<{ value: string, count: number }>, topic: Array<{ value: string, count: number }>, smsLevel: Array<{ value: string, count: number }>, emmieEffect: Array<{ value: string, count: number }>, ebpLevel: Array<{ value: string, count: number }>, year: Array<{ value: string, count: number }> } } };
 
 export type LibraryItemQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type LibraryItemQuery = { libraryItem: { id: string, status: LibraryItemStatus, kind: LibraryItemKind, title: string, summary: string, body: string | null, year: number, doi: string | null, url: string | null, classification: Classification, version: number | null, publishedAt: string | null, projectIds: Array<string>, evidence: { smsLevel: number | null, emmieEffect: EmmieRating | null, effectDirection: EffectDirection | null, ebpLevel: EbpLevel | null }, tags: { crimeProblems: Array<string>, interventions: Array<string>, populations: Array<string>, settings: Array<string> } } | null };
+export type LibraryItemQuery = { libraryItem: { id: string, status: LibraryItemStatus, kind: LibraryItemKind, title: string, summary: string, body: string | null, year: number, doi: string | null, url: string | null, classification: Classification, version: number | null, publishedAt: string | null, projectIds: Array<string>, evidence: { smsLevel: number | null, emmieEffect: EmmieRating | null, effectDirection: EffectDirection | null, ebpLevel: EbpLevel | null }, tags: { crimeProblems: Array<string>, interventions: Array<string>, populations: Array<string>, settings: Array<string>, methods: Array<string>, topics: Array<string> } } | null };
 
 export type MasterClassesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -326,15 +414,15 @@ export type CancelMasterClassRegistrationMutationVariables = Exact<{
 
 export type CancelMasterClassRegistrationMutation = { cancelMasterClassRegistration: { masterClass: { id: string, placesTaken: number, waitingCount: number, myStatus: MasterClassPlace } } };
 
-export type PartnerCollaborationsFragment = { role: string, status: string, project: { id: string, title: string } | null };
+export type PartnerCollaborationsFragment = { role: CollaborationRole, status: CollaborationStatus, project: { id: string, title: string } | null };
 
 export type PartnersDirectoryQueryVariables = Exact<{
   expertise?: string | null | undefined;
-  kind?: string | null | undefined;
+  kind?: OrganisationKind | null | undefined;
 }>;
 
 
-export type PartnersDirectoryQuery = { organisations: Array<{ id: string, name: string, kind: string, rorId: string | null, expertise: Array<string>, collaborations: Array<{ role: string, status: string, project: { id: string, title: string } | null }> }>, academics: Array<{ id: string, name: string, orcid: string | null, expertise: Array<string>, collaborations: Array<{ role: string, status: string, project: { id: string, title: string } | null }> }> };
+export type PartnersDirectoryQuery = { organisations: Array<{ id: string, name: string, kind: OrganisationKind, rorId: string | null, expertise: Array<string>, collaborations: Array<{ role: CollaborationRole, status: CollaborationStatus, project: { id: string, title: string } | null }> }>, academics: Array<{ id: string, name: string, orcid: string | null, expertise: Array<string>, collaborations: Array<{ role: CollaborationRole, status: CollaborationStatus, project: { id: string, title: string } | null }> }> };
 
 export type FindPeopleQueryVariables = Exact<{
   methods?: Array<string> | string | null | undefined;
@@ -408,17 +496,17 @@ export type ProjectQueryVariables = Exact<{
 }>;
 
 
-export type ProjectQuery = { researchProject: { id: string, title: string, summary: string, status: ProjectStatus, ebpLevel: EbpLevel, methods: Array<string>, owningUnit: string, plannedSmsLevel: number, achievedSmsLevel: number | null, classification: Classification, plannedStart: string, plannedEnd: string, proposedAt: string, startedOn: string | null, completedAt: string | null, leadId: string, proposedBy: string, version: number, amendments: number, outcomeSwitching: boolean, priorities: Array<{ id: string, title: string }>, team: Array<{ role: InvolvementRole, from: string, status: InvolvementStatus, person: { id: string, name: string | null } | null }>, partners: Array<{ partnerKind: string, partnerId: string, role: string, status: string, organisation: { name: string } | null, academic: { name: string } | null }>, publications: Array<{ id: string, title: string, version: number | null, status: LibraryItemStatus }>, history: Array<{ version: number, type: string, at: string, why: string | null, actor: { kind: ActorKind, id: string } }> } | null };
+export type ProjectQuery = { researchProject: { id: string, title: string, summary: string, status: ProjectStatus, ebpLevel: EbpLevel, methods: Array<string>, owningUnit: string, plannedSmsLevel: number, achievedSmsLevel: number | null, classification: Classification, plannedStart: string, plannedEnd: string, proposedAt: string, startedOn: string | null, completedAt: string | null, leadId: string, proposedBy: string, version: number, amendments: number, outcomeSwitching: boolean, priorities: Array<{ id: string, title: string }>, team: Array<{ role: InvolvementRole, from: string, status: InvolvementStatus, person: { id: string, name: string | null } | null }>, partners: Array<{ partnerKind: PartnerKind, partnerId: string, role: CollaborationRole, status: CollaborationStatus, organisation: { name: string } | null, academic: { name: string } | null }>, publications: Array<{ id: string, title: string, version: number | null, status: LibraryItemStatus }>, history: Array<{ version: number, type: string, at: string, why: string | null, actor: { kind: ActorKind, id: string } }> } | null };
 
 export const PartnerCollaborationsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCollaborations"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Collaboration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<PartnerCollaborationsFragment, unknown>;
 export const GovernanceReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GovernanceReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFormat"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"governanceReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}}]}]}}]} as unknown as DocumentNode<GovernanceReportQuery, GovernanceReportQueryVariables>;
 export const HomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Home"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recentlyPublished"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"6"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"upcomingMasterClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"placesTaken"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"researchPriorities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
-export const LibrarySearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LibrarySearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchFilters"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"hits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"smsLevel"}},{"kind":"Field","name":{"kind":"Name","value":"emmieEffect"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crimeProblem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"intervention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emmieEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ebpLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"year"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LibrarySearchQuery, LibrarySearchQueryVariables>;
-export const LibraryItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LibraryItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"libraryItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"doi"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"projectIds"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsLevel"}},{"kind":"Field","name":{"kind":"Name","value":"emmieEffect"}},{"kind":"Field","name":{"kind":"Name","value":"effectDirection"}},{"kind":"Field","name":{"kind":"Name","value":"ebpLevel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crimeProblems"}},{"kind":"Field","name":{"kind":"Name","value":"interventions"}},{"kind":"Field","name":{"kind":"Name","value":"populations"}},{"kind":"Field","name":{"kind":"Name","value":"settings"}}]}}]}}]}}]} as unknown as DocumentNode<LibraryItemQuery, LibraryItemQueryVariables>;
+export const LibrarySearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LibrarySearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchFilters"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"hits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"smsLevel"}},{"kind":"Field","name":{"kind":"Name","value":"emmieEffect"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crimeProblem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"intervention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"method"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emmieEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ebpLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"year"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LibrarySearchQuery, LibrarySearchQueryVariables>;
+export const LibraryItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LibraryItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"libraryItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"doi"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"projectIds"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsLevel"}},{"kind":"Field","name":{"kind":"Name","value":"emmieEffect"}},{"kind":"Field","name":{"kind":"Name","value":"effectDirection"}},{"kind":"Field","name":{"kind":"Name","value":"ebpLevel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crimeProblems"}},{"kind":"Field","name":{"kind":"Name","value":"interventions"}},{"kind":"Field","name":{"kind":"Name","value":"populations"}},{"kind":"Field","name":{"kind":"Name","value":"settings"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}}]}}]}}]}}]} as unknown as DocumentNode<LibraryItemQuery, LibraryItemQueryVariables>;
 export const MasterClassesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MasterClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upcomingMasterClasses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"presenter"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"placesTaken"}},{"kind":"Field","name":{"kind":"Name","value":"waitingCount"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"myStatus"}}]}}]}}]} as unknown as DocumentNode<MasterClassesQuery, MasterClassesQueryVariables>;
 export const RegisterForMasterClassDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterForMasterClass"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerForMasterClass"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masterClass"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"placesTaken"}},{"kind":"Field","name":{"kind":"Name","value":"waitingCount"}},{"kind":"Field","name":{"kind":"Name","value":"myStatus"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterForMasterClassMutation, RegisterForMasterClassMutationVariables>;
 export const CancelMasterClassRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelMasterClassRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelMasterClassRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"masterClass"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"placesTaken"}},{"kind":"Field","name":{"kind":"Name","value":"waitingCount"}},{"kind":"Field","name":{"kind":"Name","value":"myStatus"}}]}}]}}]}}]} as unknown as DocumentNode<CancelMasterClassRegistrationMutation, CancelMasterClassRegistrationMutationVariables>;
-export const PartnersDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnersDirectory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expertise"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"expertise"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expertise"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"rorId"}},{"kind":"Field","name":{"kind":"Name","value":"expertise"}},{"kind":"Field","name":{"kind":"Name","value":"collaborations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCollaborations"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"academics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"expertise"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expertise"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"orcid"}},{"kind":"Field","name":{"kind":"Name","value":"expertise"}},{"kind":"Field","name":{"kind":"Name","value":"collaborations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCollaborations"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCollaborations"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Collaboration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<PartnersDirectoryQuery, PartnersDirectoryQueryVariables>;
+export const PartnersDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnersDirectory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expertise"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganisationKind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"expertise"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expertise"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"rorId"}},{"kind":"Field","name":{"kind":"Name","value":"expertise"}},{"kind":"Field","name":{"kind":"Name","value":"collaborations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCollaborations"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"academics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"expertise"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expertise"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"orcid"}},{"kind":"Field","name":{"kind":"Name","value":"expertise"}},{"kind":"Field","name":{"kind":"Name","value":"collaborations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCollaborations"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCollaborations"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Collaboration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<PartnersDirectoryQuery, PartnersDirectoryQueryVariables>;
 export const FindPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FindPeople"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"methods"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topics"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"methods"},"value":{"kind":"Variable","name":{"kind":"Name","value":"methods"}}},{"kind":"Argument","name":{"kind":"Name","value":"topics"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topics"}}},{"kind":"Argument","name":{"kind":"Name","value":"unit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matchedTopics"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"rankOrGrade"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"skills"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessed"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}}]}},{"kind":"Field","name":{"kind":"Name","value":"championships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"until"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FindPeopleQuery, FindPeopleQueryVariables>;
 export const ResearchPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ResearchPlan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"researchPlanCoverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"priorities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"}},{"kind":"Field","name":{"kind":"Name","value":"byStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"priority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"rationale"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"uncovered"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ResearchPlanQuery, ResearchPlanQueryVariables>;
 export const ProposeProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposal"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectProposalInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposal"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposal"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projectId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"similar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projectId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<ProposeProjectMutation, ProposeProjectMutationVariables>;

@@ -70,6 +70,10 @@ export function LibraryItemPage() {
               <dd>{listed(item.tags.populations)}</dd>
               <dt>Settings</dt>
               <dd>{listed(item.tags.settings)}</dd>
+              <dt>Research methods</dt>
+              <dd>{listed(item.tags.methods)}</dd>
+              <dt>Topics</dt>
+              <dd>{listed(item.tags.topics)}</dd>
             </dl>
           </section>
           {(item.projectIds.length > 0 || item.doi || fullText) && (

@@ -35,6 +35,9 @@ const FACETS: readonly {
     numeric: false,
     label: statusLabel,
   },
+  // Term facets show each term once, by its vocabulary label, whatever spellings items use.
+  { facet: 'method', title: 'Research method', filter: 'methods', numeric: false, label: String },
+  { facet: 'topic', title: 'Topic', filter: 'topics', numeric: false, label: String },
   {
     facet: 'smsLevel',
     title: 'SMS level',

@@ -34,10 +34,11 @@ function Collaborating({ collaborations }: { readonly collaborations: Collaborat
 export function PartnersPage() {
   const [params, setParams] = useSearchParams();
   const expertise = params.get('expertise') ?? '';
-  const kind = params.get('kind') ?? '';
+  // A kind the contract does not know (an old or mistyped link) filters nothing.
+  const kind = KINDS.find((value) => value === params.get('kind'));
   const [{ data, fetching, error }] = useQuery({
     query: PartnersDirectoryDocument,
-    variables: { expertise: expertise || null, kind: kind || null },
+    variables: { expertise: expertise || null, kind: kind ?? null },
   });
   return (
     <>
@@ -55,7 +56,7 @@ export function PartnersPage() {
         </div>
         <div>
           <label htmlFor="partners-kind">Kind of organisation</label>
-          <select id="partners-kind" name="kind" defaultValue={kind} key={kind}>
+          <select id="partners-kind" name="kind" defaultValue={kind ?? ''} key={kind ?? ''}>
             <option value="">Any kind</option>
             {KINDS.map((value) => (
               <option key={value} value={value}>

@@ -1,64 +1,153 @@
 import { seededLibrary } from '@ebp/dissemination';
 import type { GraphClient } from '../graph-client';
-import { demoProjectId } from './demo-projects';
+import type { DemoCalendar, DemoDay } from './demo-calendar';
+import { PROJECTS, demoProjectId, type DemoProject } from './demo-projects';
+import type { At, Track } from './demo-schedule';
+import { until } from './demo-wait';
 
 /** How many seeded evidence items the demo library publishes besides the completed projects. */
 const SEEDED_ITEMS = 60;
 
-const DAY = 24 * 60 * 60 * 1000;
+const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }';
+const SCHEDULE =
+  'mutation($id: ID!, $m: MasterClassInput!) { scheduleMasterClass(id: $id, masterClass: $m) { masterClass { id } } }';
+const NETWORK =
+  'mutation($id: ID!, $n: LearningNetworkInput!) { createLearningNetwork(id: $id, network: $n) { network { id } } }';
 
-/** Polls until `ready` holds (the library drafts completed projects in the background). */
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ready: (value: T) => boolean,
-): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await read();
-    if (ready(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Demo data: gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+/** How long after a project completes the EBP Delivery Team publishes its report. */
+const PUBLISHED_AFTER_DAYS = 7;
+
+/** What the library's history is loaded by. */
+export interface LibraryClients {
+  /** Drafts the seeded evidence and organises master classes (the EBP Delivery Team). */
+  readonly editor: GraphClient;
+  /** Publishes, and runs the learning networks (the EBP Committee). */
+  readonly committee: GraphClient;
+  /** Staff who book places at a master class. */
+  readonly attendees: readonly GraphClient[];
+}
+
+export interface LibraryHistory {
+  /**
+   * Whether the platform's clock follows the demo's history. Without it every step happens
+   * today, and a master class held fourteen months ago can be neither booked nor attended: it is
+   * left out.
+   */
+  readonly clockFollows: boolean;
+}
+
+/** The completed projects, and the day each completed. */
+function completions(): { project: DemoProject; day: DemoDay }[] {
+  return PROJECTS.flatMap((project) =>
+    project.path
+      .filter(([step]) => step === 'complete' || step === 'complete-switched')
+      .map(([, day]) => ({ project, day })),
+  );
+}
+
+export const DEMO_COMPLETED_PROJECTS = completions().length;
+
+/**
+ * Each completed project's report, drafted by the library when the project completed and
+ * published by the committee a week later.
+ */
+async function publishProjectReports(
+  committee: GraphClient,
+  calendar: DemoCalendar,
+  at: At,
+): Promise<void> {
+  const reports = completions().sort(
+    (a, b) => calendar.at(a.day).getTime() - calendar.at(b.day).getTime(),
+  );
+  for (const { project, day } of reports) {
+    await at(new Date(calendar.at(day).getTime() + PUBLISHED_AFTER_DAYS * 86_400_000));
+    const itemId = `project-${demoProjectId(project.id)}`;
+    await until(
+      `the library to draft ${itemId}`,
+      async () =>
+        (
+          await committee.must<{ libraryItems: { id: string }[] }>(
+            '{ libraryItems(status: draft) { id } }',
+          )
+        ).libraryItems,
+      (drafts) => drafts.some((draft) => draft.id === itemId),
+    );
+    await committee.must(PUBLISH, { id: itemId });
   }
 }
 
-/**
- * The demo library: the drafts the completed projects became, published by the EBP Delivery
- * Team; a seeded body of evidence for 'What Works'; two upcoming master classes and two Local
- * Learning Networks with shared learning.
- */
-export async function loadDemoLibrary(
+/** The seeded body of evidence for 'What Works', published over the two years. */
+async function publishSeededEvidence(
   editor: GraphClient,
-  committee: GraphClient,
-  completedProjects: number,
-  now: Date = new Date(),
-): Promise<{ items: number; masterClasses: number; networks: number }> {
-  const drafts = await until(
-    'the completed projects to become drafts',
-    async () =>
-      (
-        await committee.must<{ libraryItems: { id: string; source: { kind: string } }[] }>(
-          '{ libraryItems(status: draft) { id source { kind } } }',
-        )
-      ).libraryItems.filter((item) => item.source.kind === 'project'),
-    (found) => found.length >= completedProjects,
-  );
-  const PUBLISH = 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }';
-  for (const draft of drafts) await committee.must(PUBLISH, { id: draft.id });
-  for (const { itemId, content } of seededLibrary(SEEDED_ITEMS)) {
+  calendar: DemoCalendar,
+  at: At,
+): Promise<void> {
+  const seeds = seededLibrary(SEEDED_ITEMS);
+  const days = calendar.spread(seeds.length, 20);
+  for (const [index, { itemId, content }] of seeds.entries()) {
+    await at(days[index] ?? calendar.today);
     await editor.must(
       'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }',
       { id: `demo-${itemId}`, c: content },
     );
     await editor.must(PUBLISH, { id: `demo-${itemId}` });
   }
-  const SCHEDULE =
-    'mutation($id: ID!, $m: MasterClassInput!) { scheduleMasterClass(id: $id, masterClass: $m) { masterClass { id } } }';
-  const at = (days: number, hour: number) => {
-    const day = new Date(now.getTime() + days * DAY);
-    day.setUTCHours(hour, 0, 0, 0);
-    return day.toISOString();
-  };
+}
+
+const startsAt = (date: Date, hour: number) => {
+  const day = new Date(date.getTime());
+  day.setUTCHours(hour, 0, 0, 0);
+  return day.toISOString();
+};
+
+/**
+ * A master class held fourteen months ago, which two colleagues booked and attended (the
+ * community records it as their training).
+ */
+async function holdPastMasterClass(
+  clients: LibraryClients,
+  calendar: DemoCalendar,
+  at: At,
+): Promise<void> {
+  const { editor } = clients;
+  await at(calendar.at([15, 4]));
+  await editor.must(SCHEDULE, {
+    id: 'demo-mc-hot-spots',
+    m: {
+      title: 'Hot-spot policing: what the evidence says',
+      kind: 'master_class',
+      description:
+        'The trials behind hot-spot patrols, and how to plan dosage and measure displacement in a BCU.',
+      presenter: 'Cambridge Centre for Evidence-Based Policing',
+      startsAt: startsAt(calendar.at([14, 10]), 14),
+      durationMinutes: 90,
+      location: 'New Scotland Yard, room 4.12',
+      capacity: 25,
+      topics: ['hot-spot policing'],
+    },
+  });
+  await at(calendar.at([15, 6]));
+  for (const attendee of clients.attendees)
+    await attendee.must(
+      'mutation($id: ID!) { registerForMasterClass(id: $id) { masterClass { id } } }',
+      {
+        id: 'demo-mc-hot-spots',
+      },
+    );
+  await at(calendar.at([14, 12]));
+  await editor.must(
+    'mutation($id: ID!, $people: [ID!]!) { recordAttendance(id: $id, personIds: $people) { masterClass { id } } }',
+    { id: 'demo-mc-hot-spots', people: ['person-rae', 'person-rob'] },
+  );
+}
+
+/** Two upcoming master classes, scheduled last month. */
+async function scheduleUpcomingMasterClasses(
+  editor: GraphClient,
+  calendar: DemoCalendar,
+  at: At,
+): Promise<void> {
+  await at(calendar.at([1, 6]));
   await editor.must(SCHEDULE, {
     id: 'demo-mc-rct',
     m: {
@@ -67,7 +156,7 @@ export async function loadDemoLibrary(
       description:
         'From power calculation to analysis: how to test a tactic properly, with worked examples.',
       presenter: 'Cambridge Centre for Evidence-Based Policing',
-      startsAt: at(14, 14),
+      startsAt: startsAt(calendar.fromToday(14), 14),
       durationMinutes: 120,
       location: 'New Scotland Yard, room 4.12',
       capacity: 30,
@@ -82,15 +171,22 @@ export async function loadDemoLibrary(
       description:
         'Targeting, testing and tracking for supervisors new to evidence-based policing.',
       presenter: 'EBP Delivery Team',
-      startsAt: at(21, 9),
+      startsAt: startsAt(calendar.fromToday(21), 9),
       durationMinutes: 360,
       location: 'Hendon, Peel Centre',
       capacity: 20,
       topics: ['triple-t'],
     },
   });
-  const NETWORK =
-    'mutation($id: ID!, $n: LearningNetworkInput!) { createLearningNetwork(id: $id, network: $n) { network { id } } }';
+}
+
+/** Two Local Learning Networks, one with a post about the hot-spots project's report. */
+async function growLearningNetworks(
+  committee: GraphClient,
+  calendar: DemoCalendar,
+  at: At,
+): Promise<void> {
+  await at(calendar.at([10, 2]));
   await committee.must(NETWORK, {
     id: 'demo-lln-south',
     n: {
@@ -101,18 +197,12 @@ export async function loadDemoLibrary(
         'Officers in Lambeth and Southwark sharing what they tried and what they learned.',
     },
   });
-  await committee.must(NETWORK, {
-    id: 'demo-lln-vawg',
-    n: {
-      name: 'Violence against women and girls',
-      focus: 'theme',
-      theme: 'violence against women and girls',
-      description: 'Practitioners across the force comparing approaches to protecting victims.',
-    },
-  });
+  await at(calendar.at([10, 3]));
   await committee.must('mutation($id: ID!) { joinLearningNetwork(id: $id) { network { id } } }', {
     id: 'demo-lln-south',
   });
+  // After the hot-spots report is published (its project completed nine months ago).
+  await at(calendar.at([8, 2]));
   await committee.must(
     'mutation($id: ID!, $p: LearningPostInput!) { shareLearning(networkId: $id, post: $p) { postId } }',
     {
@@ -124,5 +214,42 @@ export async function loadDemoLibrary(
       },
     },
   );
-  return { items: drafts.length + SEEDED_ITEMS, masterClasses: 2, networks: 2 };
+  await at(calendar.at([5, 6]));
+  await committee.must(NETWORK, {
+    id: 'demo-lln-vawg',
+    n: {
+      name: 'Violence against women and girls',
+      focus: 'theme',
+      theme: 'violence against women and girls',
+      description: 'Practitioners across the force comparing approaches to protecting victims.',
+    },
+  });
+}
+
+/**
+ * The demo library's history, as tracks of the demo's schedule: the completed projects' reports
+ * published by the committee, a seeded body of evidence for 'What Works', master classes (one
+ * past, two upcoming) and two Local Learning Networks with shared learning.
+ */
+export function demoLibraryTracks(
+  clients: LibraryClients,
+  calendar: DemoCalendar,
+  history: LibraryHistory,
+): Track[] {
+  return [
+    (at) => publishProjectReports(clients.committee, calendar, at),
+    (at) => publishSeededEvidence(clients.editor, calendar, at),
+    ...(history.clockFollows ? [(at: At) => holdPastMasterClass(clients, calendar, at)] : []),
+    (at) => scheduleUpcomingMasterClasses(clients.editor, calendar, at),
+    (at) => growLearningNetworks(clients.committee, calendar, at),
+  ];
+}
+
+/** How much the demo library holds: items published, master classes, learning networks. */
+export function demoLibraryContents(history: LibraryHistory) {
+  return {
+    items: DEMO_COMPLETED_PROJECTS + SEEDED_ITEMS,
+    masterClasses: history.clockFollows ? 3 : 2,
+    networks: 2,
+  };
 }

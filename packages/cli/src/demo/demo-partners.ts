@@ -1,5 +1,12 @@
 import type { GraphClient } from '../graph-client';
+import { isoDay, type DemoCalendar } from './demo-calendar';
+import {
+  NETWORK_REGISTERED,
+  collaborationDay,
+  untilRegisterHasPartner,
+} from './demo-partner-history';
 import { demoProjectId } from './demo-projects';
+import type { At } from './demo-schedule';
 
 /**
  * The demo academic network: universities and a consortium the force works with, two academics,
@@ -78,27 +85,41 @@ const COLLABORATIONS = [
 export const DEMO_ORGANISATION_COUNT = ORGANISATIONS.length;
 
 /** Registers the demo network unless it is there; returns how many organisations it registered. */
-export async function loadDemoPartners(admin: GraphClient): Promise<number> {
+export async function loadDemoPartners(
+  admin: GraphClient,
+  calendar: DemoCalendar,
+  at: At,
+): Promise<number> {
   const existing = await admin.must<{ organisation: { id: string } | null }>(
     'query { organisation(id: "demo-org-cambridge") { id } }',
   );
   if (existing.organisation) return 0;
+  await at(calendar.at(NETWORK_REGISTERED));
   for (const { id, ...organisation } of ORGANISATIONS)
     await admin.must(
-      'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }',
+      'mutation($id: ID!, $o: OrganisationInput!) { registerOrganisation(id: $id, organisation: $o) { organisation { id } } }',
       {
         id,
         o: { ...organisation, contacts: [] },
       },
     );
   for (const { id, organisationId, ...academic } of ACADEMICS)
-    await admin.must('mutation($id: ID!, $a: JSON!) { registerAcademic(id: $id, academic: $a) }', {
-      id,
-      a: { ...academic, affiliations: [{ organisationId, from: '2015-01-01' }] },
-    });
-  for (const { projectId, kind, id, role } of COLLABORATIONS)
-    await admin.must('mutation($c: JSON!) { startCollaboration(collaboration: $c) }', {
-      c: { projectId, partner: { kind, id }, role, from: '2026-04-01' },
-    });
+    await admin.must(
+      'mutation($id: ID!, $a: AcademicInput!) { registerAcademic(id: $id, academic: $a) { academic { id } } }',
+      {
+        id,
+        a: { ...academic, affiliations: [{ organisationId, from: '2015-01-01' }] },
+      },
+    );
+  for (const { projectId, kind, id, role } of COLLABORATIONS) {
+    const from = isoDay(await at(calendar.at(collaborationDay(projectId))));
+    await admin.must(
+      'mutation($c: CollaborationInput!) { startCollaboration(collaboration: $c) { partnerId } }',
+      {
+        c: { projectId, partner: { kind, id }, role, from },
+      },
+    );
+    if (kind === 'organisation') await untilRegisterHasPartner(admin, projectId, id);
+  }
   return ORGANISATIONS.length;
 }

@@ -1,8 +1,10 @@
 import { DEMO_USERS } from '@ebp/platform';
 import { newProjectId } from '@ebp/register';
+import type { DemoDay } from './demo-calendar';
 
-/** The demo users who load the demo data. */
-export type DemoUser = 'rae' | 'sam' | 'rob' | 'cat' | 'ada';
+/** The demo users who load the demo data through the graph. */
+export const DEMO_LOADERS = ['rae', 'sam', 'rob', 'rex', 'cat', 'ada'] as const;
+export type DemoUser = (typeof DEMO_LOADERS)[number];
 
 export interface DemoProject {
   /** The demo's name for it: the idempotency key it is proposed with (see demoProjectId). */
@@ -17,13 +19,19 @@ export interface DemoProject {
   readonly methods: string[];
   readonly classification?: 'OFFICIAL' | 'OFFICIAL_SENSITIVE';
   readonly primary: string;
-  /** How far along the lifecycle it goes. */
-  readonly path: readonly Step[];
+  /** When it was proposed. */
+  readonly proposed: DemoDay;
+  /** How far along the lifecycle it goes, and when each step was taken (in time order). */
+  readonly path: readonly DatedStep[];
 }
+
+/** A step of a project's lifecycle and the day it was taken. */
+export type DatedStep = readonly [Step, DemoDay];
 
 export type Step =
   | 'submit'
   | 'review'
+  | 'second-review'
   | 'review-revisions'
   | 'approve'
   | 'reject'
@@ -50,7 +58,15 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'organisational',
     methods: ['quasi-experiment', 'crime-analysis'],
     primary: 'Violence with injury',
-    path: ['submit', 'review', 'approve', 'start', 'progress', 'complete'],
+    proposed: [22, 4],
+    path: [
+      ['submit', [22, 11]],
+      ['review', [21, 6]],
+      ['approve', [21, 19]],
+      ['start', [20, 3]],
+      ['progress', [16, 8]],
+      ['complete', [9, 14]],
+    ],
   },
   {
     id: 'demo-body-worn-video',
@@ -64,7 +80,15 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'organisational',
     methods: ['quasi-experiment'],
     primary: 'Complaints per 1,000 encounters',
-    path: ['submit', 'review', 'approve', 'start', 'progress', 'complete-switched'],
+    proposed: [20, 2],
+    path: [
+      ['submit', [20, 9]],
+      ['review', [19, 12]],
+      ['approve', [19, 18]],
+      ['start', [18, 2]],
+      ['progress', [14, 5]],
+      ['complete-switched', [7, 10]],
+    ],
   },
   {
     id: 'demo-procedural-justice',
@@ -78,7 +102,15 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'tactical',
     methods: ['survey', 'quasi-experiment'],
     primary: 'Encounter satisfaction score',
-    path: ['submit', 'review', 'approve', 'start', 'progress', 'amend'],
+    proposed: [17, 6],
+    path: [
+      ['submit', [17, 13]],
+      ['review', [16, 10]],
+      ['approve', [16, 17]],
+      ['start', [15, 1]],
+      ['progress', [11, 3]],
+      ['amend', [4, 14]],
+    ],
   },
   {
     id: 'demo-street-lighting',
@@ -92,7 +124,14 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'tactical',
     methods: ['before-after'],
     primary: 'Burglary and robbery after dark',
-    path: ['submit', 'review', 'approve', 'start', 'suspend'],
+    proposed: [14, 3],
+    path: [
+      ['submit', [14, 10]],
+      ['review', [13, 7]],
+      ['approve', [13, 15]],
+      ['start', [12, 1]],
+      ['suspend', [3, 9]],
+    ],
   },
   {
     id: 'demo-knife-arches',
@@ -106,7 +145,14 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'tactical',
     methods: ['before-after'],
     primary: 'Possession of weapon offences',
-    path: ['submit', 'review', 'approve', 'start', 'stop'],
+    proposed: [13, 2],
+    path: [
+      ['submit', [13, 9]],
+      ['review', [12, 4]],
+      ['approve', [12, 16]],
+      ['start', [11, 1]],
+      ['stop', [2, 11]],
+    ],
   },
   {
     id: 'demo-walk-and-talk',
@@ -120,7 +166,12 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'tactical',
     methods: ['survey', 'interviews'],
     primary: 'Perceived safety at night',
-    path: ['submit', 'review', 'approve'],
+    proposed: [8, 3],
+    path: [
+      ['submit', [8, 10]],
+      ['review', [7, 6]],
+      ['approve', [4, 16]],
+    ],
   },
   {
     id: 'demo-stalking-clinic',
@@ -134,7 +185,13 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'strategic',
     methods: ['randomised-controlled-trial'],
     primary: 'Repeat stalking reports',
-    path: ['submit', 'review'],
+    proposed: [6, 3],
+    path: [
+      ['submit', [6, 10]],
+      ['review', [5, 5]],
+      ['second-review', [3, 18]],
+      ['approve', [1, 14]],
+    ],
   },
   {
     id: 'demo-predictive-mapping',
@@ -148,7 +205,12 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'organisational',
     methods: ['quasi-experiment', 'crime-analysis'],
     primary: 'Burglaries in predicted cells',
-    path: ['submit', 'review-revisions', 'defer'],
+    proposed: [10, 1],
+    path: [
+      ['submit', [10, 8]],
+      ['review-revisions', [9, 5]],
+      ['defer', [8, 19]],
+    ],
   },
   {
     id: 'demo-cctv-upgrade',
@@ -162,7 +224,12 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'tactical',
     methods: ['before-after'],
     primary: 'All recorded crime',
-    path: ['submit', 'review-revisions', 'reject'],
+    proposed: [16, 2],
+    path: [
+      ['submit', [16, 9]],
+      ['review-revisions', [15, 5]],
+      ['reject', [14, 20]],
+    ],
   },
   {
     id: 'demo-schools-officers',
@@ -176,7 +243,8 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'organisational',
     methods: ['quasi-experiment'],
     primary: 'First-time entrants to the justice system',
-    path: ['submit'],
+    proposed: [2, 4],
+    path: [['submit', [0, 2]]],
   },
   {
     id: 'demo-drones',
@@ -190,6 +258,7 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'organisational',
     methods: ['case-study'],
     primary: 'Time to locate',
+    proposed: [0, 1],
     path: [],
   },
   {
@@ -204,7 +273,27 @@ export const PROJECTS: readonly DemoProject[] = [
     level: 'tactical',
     methods: ['quasi-experiment'],
     primary: 'Missing episodes',
-    path: ['withdraw'],
+    proposed: [5, 2],
+    path: [['withdraw', [4, 3]]],
+  },
+  {
+    // SMS 4 needs two reviews: one is in, the second is awaited.
+    id: 'demo-perpetrator-programme',
+    by: 'sam',
+    title: 'Domestic abuse perpetrator programme across four boroughs',
+    summary:
+      'Does a structured behaviour-change programme for domestic abuse perpetrators reduce repeat victimisation, compared across four boroughs with and without it?',
+    priorityIds: ['priority-vawg'],
+    unit: 'Public Protection',
+    sms: 4,
+    level: 'strategic',
+    methods: ['quasi-experiment', 'multi-site-comparison'],
+    primary: 'Repeat domestic abuse victimisation',
+    proposed: [3, 2],
+    path: [
+      ['submit', [3, 10]],
+      ['second-review', [2, 3]],
+    ],
   },
   {
     id: 'demo-county-lines-disruption',
@@ -219,7 +308,13 @@ export const PROJECTS: readonly DemoProject[] = [
     methods: ['quasi-experiment', 'network-analysis'],
     classification: 'OFFICIAL_SENSITIVE',
     primary: 'Children exploited by disrupted lines',
-    path: ['submit', 'review', 'approve', 'start'],
+    proposed: [18, 5],
+    path: [
+      ['submit', [18, 12]],
+      ['review', [17, 9]],
+      ['approve', [17, 16]],
+      ['start', [16, 1]],
+    ],
   },
 ];
 

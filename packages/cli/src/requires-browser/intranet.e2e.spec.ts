@@ -3,7 +3,7 @@
 // photographed into artefacts/browser/. Run with `npm run test:browser`.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startAllInOne, type RunningPlatform } from '../all-in-one';
-import { loadDemoData } from '../demo/demo-data';
+import { DEMO_LOADERS, loadDemoData } from '../demo/demo-data';
 import { GraphClient } from '../graph-client';
 import { demoProjectId } from '../demo/demo-projects';
 import {
@@ -32,8 +32,7 @@ describe('the intranet page in a browser', () => {
     base = platform.url.replace(/graphql$/, '');
     const issuer = platform.issuer!;
     const tokens = new Map<string, string>();
-    for (const user of ['rae', 'sam', 'rob', 'cat', 'ada'])
-      tokens.set(user, await issuer.tokenFor(user));
+    for (const user of DEMO_LOADERS) tokens.set(user, await issuer.tokenFor(user));
     await loadDemoData((user) => new GraphClient(platform.url, tokens.get(user) ?? null));
     browser = await launchChromium();
   }, 180_000);

@@ -106,7 +106,8 @@ export function disseminationScenario(
       'the completed project to become a draft library item',
       () => item('rob', itemId),
       (found) => found?.status === 'draft',
-      30_000,
+      // Distributed, this crosses Kafka and two processors: as long as deliveries may take.
+      60_000,
     );
     expect(draft).toMatchObject({
       title: `Problem-solving at robbery hot spots ${run}`,
@@ -430,10 +431,13 @@ export function disseminationScenario(
     const before = await report();
     await (
       await as('rae')
-    ).must('mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }', {
-      id: `org-${run}-report`,
-      o: { name: `Policing Institute ${run}`, kind: 'university', expertise: [], contacts: [] },
-    });
+    ).must(
+      'mutation($id: ID!, $o: OrganisationInput!) { registerOrganisation(id: $id, organisation: $o) { organisation { id } } }',
+      {
+        id: `org-${run}-report`,
+        o: { name: `Policing Institute ${run}`, kind: 'university', expertise: [], contacts: [] },
+      },
+    );
     await (
       await as('ada')
     ).must(

@@ -63,27 +63,9 @@ export interface LeakScenarioOptions {
  * tell (from the zod inputs in `contracts/src`). Every mutation with a JSON input must be here or
  * in `NAMES_NEITHER`, so a new one cannot slip by unclassified.
  */
-export const JSON_REFERENCES: JsonReferences = {
-  startCollaboration: {
-    collaboration: [
-      { at: ['projectId'], kind: 'project' },
-      { at: ['partner', 'id'], kind: 'organisation' },
-    ],
-  },
-  registerAcademic: {
-    academic: [{ at: ['affiliations', '*', 'organisationId'], kind: 'organisation' }],
-  },
-  signAgreement: { agreement: [{ at: ['partyIds'], kind: 'organisation', many: true }] },
-  recordEngagement: {
-    engagement: [{ at: ['organisationIds'], kind: 'organisation', many: true }],
-  },
-  resubmitQuarantined: { outcome: [{ at: ['projectId'], kind: 'project' }] },
-};
+export const JSON_REFERENCES: JsonReferences = {};
 /** JSON inputs that name no project and no organisation (people, items and priorities are not restricted). */
-export const NAMES_NEITHER: readonly string[] = [
-  'registerOrganisation.organisation',
-  'updateOrganisation.organisation',
-];
+export const NAMES_NEITHER: readonly string[] = [];
 
 /** The purpose a reader of each role may claim for a personal read. */
 const PURPOSE_BY_ROLE: Readonly<Record<string, string>> = {
@@ -346,8 +328,9 @@ export function leakScenario(
     classification: 'OFFICIAL',
   });
 
-  const ACCEPT_OUTCOME = 'mutation($id: ID!) { acceptOutcome(submissionId: $id) }';
-  const COLLABORATE = 'mutation($c: JSON!) { startCollaboration(collaboration: $c) }';
+  const ACCEPT_OUTCOME = 'mutation($id: ID!) { acceptOutcome(submissionId: $id) { submissionId } }';
+  const COLLABORATE =
+    'mutation($c: CollaborationInput!) { startCollaboration(collaboration: $c) { partnerId } }';
   const JOIN =
     'mutation($p: ID!, $j: ID!, $r: InvolvementRole!) { joinProject(personId: $p, projectId: $j, role: $r) { personId } }';
 
@@ -436,21 +419,25 @@ export function leakScenario(
     ] as const)
       await step(
         'rae',
-        'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }',
+        'mutation($id: ID!, $o: OrganisationInput!) { registerOrganisation(id: $id, organisation: $o) { organisation { id } } }',
         {
           id: orgId,
           o: { name, kind: 'university', expertise: [`policing ${run}`], contacts: [] },
         },
         ['PARTNER_ALREADY_REGISTERED', 'ALREADY_EXISTS'],
       );
-    await step('rae', 'mutation($id: ID!, $a: JSON!) { registerAcademic(id: $id, academic: $a) }', {
-      id: seed.academic,
-      a: {
-        name: `Dr Leak ${run}`,
-        expertise: [`policing ${run}`],
-        affiliations: [{ organisationId: seed.organisation, from: '2015-01-01' }],
+    await step(
+      'rae',
+      'mutation($id: ID!, $a: AcademicInput!) { registerAcademic(id: $id, academic: $a) { academic { id } } }',
+      {
+        id: seed.academic,
+        a: {
+          name: `Dr Leak ${run}`,
+          expertise: [`policing ${run}`],
+          affiliations: [{ organisationId: seed.organisation, from: '2015-01-01' }],
+        },
       },
-    });
+    );
     for (const partner of [
       { kind: 'organisation', id: seed.organisation },
       { kind: 'organisation', id: seed.uniOrganisation },
@@ -462,11 +449,13 @@ export function leakScenario(
     seed.secret =
       (
         (
-          await step('ada', 'mutation($id: ID!) { issueWebhookSecret(organisationId: $id) }', {
-            id: seed.organisation,
-          })
-        ).data as { issueWebhookSecret: string } | null
-      )?.issueWebhookSecret ?? '';
+          await step(
+            'ada',
+            'mutation($id: ID!) { issueWebhookSecret(organisationId: $id) { secret } }',
+            { id: seed.organisation },
+          )
+        ).data as { issueWebhookSecret: { secret: string } } | null
+      )?.issueWebhookSecret.secret ?? '';
     const visibleOutcome = await deliverOutcome(seed.visibleMessage, {
       projectId: seed.visible,
       kind: 'findings',

@@ -58,8 +58,16 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
       `e2e-${run}-partnered`,
       proposal(`Partnered evaluation ${run}`, 'person-rae'),
     );
-    await rae.must(
-      'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }',
+    const contact = {
+      name: 'Dr Ada Lovelace',
+      role: 'Director of Studies',
+      email: 'ada@cam.example',
+    };
+    const { registerOrganisation } = await rae.must<{
+      registerOrganisation: { organisation: Record<string, unknown> };
+    }>(
+      `mutation($id: ID!, $o: OrganisationInput!) { registerOrganisation(id: $id, organisation: $o) {
+        organisation { id name kind rorId contacts { name role email } } } }`,
       {
         id: organisationId,
         o: {
@@ -67,25 +75,54 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
           kind: 'university',
           rorId: '013meh722',
           expertise: ['randomised controlled trials', `policing ${run}`],
-          contacts: [],
+          contacts: [contact],
         },
       },
     );
-    await rae.must('mutation($id: ID!, $a: JSON!) { registerAcademic(id: $id, academic: $a) }', {
-      id: academicId,
-      a: {
-        name: `Prof. Larry ${run}`,
-        expertise: ['targeting, testing and tracking'],
-        affiliations: [{ organisationId, from: '2012-01-01' }],
-      },
+    // The answer is the organisation as the query shows it, contacts typed.
+    expect(registerOrganisation.organisation).toEqual({
+      id: organisationId,
+      name: `Institute of Criminology ${run}`,
+      kind: 'university',
+      rorId: '013meh722',
+      contacts: [contact],
     });
-    const link = 'mutation($c: JSON!) { startCollaboration(collaboration: $c) }';
-    await rae.must(link, {
+    const { registerAcademic } = await rae.must<{
+      registerAcademic: { academic: Record<string, unknown> };
+    }>(
+      `mutation($id: ID!, $a: AcademicInput!) { registerAcademic(id: $id, academic: $a) {
+        academic { id affiliations { organisationId from until } } } }`,
+      {
+        id: academicId,
+        a: {
+          name: `Prof. Larry ${run}`,
+          expertise: ['targeting, testing and tracking'],
+          affiliations: [{ organisationId, from: '2012-01-01' }],
+        },
+      },
+    );
+    expect(registerAcademic.academic).toEqual({
+      id: academicId,
+      affiliations: [{ organisationId, from: '2012-01-01', until: null }],
+    });
+    const link = `mutation($c: CollaborationInput!) { startCollaboration(collaboration: $c) {
+      projectId partnerId collaboration { role status partnerKind project { id } } } }`;
+    const { startCollaboration } = await rae.must<{ startCollaboration: unknown }>(link, {
       c: {
         projectId,
         partner: { kind: 'organisation', id: organisationId },
         role: 'evaluator',
         from: '2026-04-01',
+      },
+    });
+    expect(startCollaboration).toEqual({
+      projectId,
+      partnerId: organisationId,
+      collaboration: {
+        role: 'evaluator',
+        status: 'active',
+        partnerKind: 'organisation',
+        project: { id: projectId },
       },
     });
     await rae.must(link, {
@@ -145,16 +182,26 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
 
   it('keeps the engagement log and lists agreements expiring ahead of time', async () => {
     const rae = await as('rae');
-    await rae.must('mutation($id: ID!, $e: JSON!) { recordEngagement(id: $id, engagement: $e) }', {
-      id: `fair-${run}`,
-      e: {
-        kind: 'research_fair',
-        title: `EBP research fair ${run}`,
-        on: '2026-10-14',
-        organisationIds: [organisationId],
-        academicIds: [academicId],
-        peopleIds: ['person-rae', 'person-sam'],
+    const { recordEngagement } = await rae.must<{
+      recordEngagement: { engagement: Record<string, unknown> };
+    }>(
+      `mutation($id: ID!, $e: EngagementInput!) { recordEngagement(id: $id, engagement: $e) {
+        engagement { engagementId kind } } }`,
+      {
+        id: `fair-${run}`,
+        e: {
+          kind: 'research_fair',
+          title: `EBP research fair ${run}`,
+          on: '2026-10-14',
+          organisationIds: [organisationId],
+          academicIds: [academicId],
+          peopleIds: ['person-rae', 'person-sam'],
+        },
       },
+    );
+    expect(recordEngagement.engagement).toEqual({
+      engagementId: `fair-${run}`,
+      kind: 'research_fair',
     });
     const { organisation } = await rae.must<{
       organisation: { engagements: { title: string; peopleIds: string[] }[] };
@@ -166,16 +213,28 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     ]);
     const cat = await as('cat');
     const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await cat.must('mutation($id: ID!, $a: JSON!) { signAgreement(id: $id, agreement: $a) }', {
-      id: `dsa-${run}`,
-      a: {
-        kind: 'data_sharing',
-        title: `Footfall data ${run}`,
-        partyIds: [organisationId],
-        scope: 'Pseudonymised footfall counts for the evaluation only.',
-        startsOn: '2026-01-01',
-        expiresOn,
+    const { signAgreement } = await cat.must<{
+      signAgreement: { agreement: Record<string, unknown> };
+    }>(
+      `mutation($id: ID!, $a: AgreementInput!) { signAgreement(id: $id, agreement: $a) {
+        agreement { id kind status expiresOn } } }`,
+      {
+        id: `dsa-${run}`,
+        a: {
+          kind: 'data_sharing',
+          title: `Footfall data ${run}`,
+          partyIds: [organisationId],
+          scope: 'Pseudonymised footfall counts for the evaluation only.',
+          startsOn: '2026-01-01',
+          expiresOn,
+        },
       },
+    );
+    expect(signAgreement.agreement).toEqual({
+      id: `dsa-${run}`,
+      kind: 'data_sharing',
+      status: 'in_force',
+      expiresOn,
     });
     const { expiringAgreements } = await cat.must<{
       expiringAgreements: { agreementId: string; daysLeft: number }[];
@@ -189,15 +248,30 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
   let secret: string;
 
   it('takes a partner’s signed outcome, moderates it, and shows it on the project', async () => {
-    secret = (
-      await (
-        await as('ada')
-      ).must<{ issueWebhookSecret: string }>(
-        'mutation($id: ID!) { issueWebhookSecret(organisationId: $id) }',
-        { id: organisationId },
-      )
-    ).issueWebhookSecret;
+    const { issueWebhookSecret } = await (
+      await as('ada')
+    ).must<{
+      issueWebhookSecret: { organisationId: string; secret: string; organisation: { id: string } };
+    }>(
+      'mutation($id: ID!) { issueWebhookSecret(organisationId: $id) { organisationId secret organisation { id } } }',
+      { id: organisationId },
+    );
+    secret = issueWebhookSecret.secret;
     expect(secret).toMatch(/^whsec_/);
+    expect(issueWebhookSecret).toMatchObject({
+      organisationId,
+      organisation: { id: organisationId },
+    });
+    // Only an administrator is given one.
+    expect(
+      codes(
+        await (
+          await as('rae')
+        ).request('mutation($id: ID!) { issueWebhookSecret(organisationId: $id) { secret } }', {
+          id: organisationId,
+        }),
+      ),
+    ).toContain('FORBIDDEN');
     const outcome = {
       projectId,
       kind: 'publication',
@@ -233,15 +307,18 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
       '{ moderationQueue { submissionId } }',
     );
     expect(moderationQueue).toContainEqual({ submissionId: `${organisationId}.msg_${run}` });
+    const ACCEPT =
+      'mutation($id: ID!) { acceptOutcome(submissionId: $id) { submissionId outcome { status } } }';
+    expect(codes(await rae.request(ACCEPT, { id: `${organisationId}.msg_${run}` }))).toContain(
+      'FORBIDDEN',
+    );
     expect(
-      codes(
-        await rae.request('mutation($id: ID!) { acceptOutcome(submissionId: $id) }', {
-          id: `${organisationId}.msg_${run}`,
-        }),
-      ),
-    ).toContain('FORBIDDEN');
-    await rob.must('mutation($id: ID!) { acceptOutcome(submissionId: $id) }', {
-      id: `${organisationId}.msg_${run}`,
+      await rob.must<{ acceptOutcome: unknown }>(ACCEPT, { id: `${organisationId}.msg_${run}` }),
+    ).toEqual({
+      acceptOutcome: {
+        submissionId: `${organisationId}.msg_${run}`,
+        outcome: { status: 'published' },
+      },
     });
     expect(
       (
@@ -335,11 +412,24 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
     );
     const item = quarantine.find((held) => held.itemId === refused.body.quarantineItemId);
     expect(item?.received).toBe(JSON.stringify(malformed));
-    const { resubmitQuarantined: submissionId } = await ada.must<{ resubmitQuarantined: string }>(
-      'mutation($item: ID!, $o: JSON!) { resubmitQuarantined(itemId: $item, outcome: $o) }',
+    const { resubmitQuarantined } = await ada.must<{
+      resubmitQuarantined: {
+        submissionId: string;
+        outcome: { status: string; channel: string; doi: string };
+        item: { itemId: string; status: string };
+      };
+    }>(
+      `mutation($item: ID!, $o: PartnerOutcomeInput!) { resubmitQuarantined(itemId: $item, outcome: $o) {
+        submissionId outcome { status channel doi } item { itemId status } } }`,
       { item: item!.itemId, o: { ...malformed, doi: `10.1177/wp-${run}` } },
     );
+    const { submissionId } = resubmitQuarantined;
     expect(submissionId).toMatch(new RegExp(`^${organisationId}\\.resubmission-`));
+    expect(resubmitQuarantined).toEqual({
+      submissionId,
+      outcome: { status: 'awaiting_moderation', channel: 'resubmission', doi: `10.1177/wp-${run}` },
+      item: { itemId: item!.itemId, status: 'resubmitted' },
+    });
     const { moderationQueue } = await (
       await as('rob')
     ).must<{ moderationQueue: { submissionId: string; channel: string }[] }>(
@@ -351,5 +441,49 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
         (held) => held.itemId,
       ),
     ).not.toContain(item!.itemId);
+  });
+
+  it('rejects an outcome and discards a quarantined item, answering each as it now stands', async () => {
+    const outcome = {
+      projectId,
+      kind: 'dataset',
+      title: `Footfall dataset ${run}`,
+      publishedOn: '2026-11-03',
+    };
+    expect((await deliver(secret, `msg_${run}_dataset`, outcome)).status).toBe(202);
+    const { rejectOutcome } = await (
+      await as('rob')
+    ).must<{ rejectOutcome: unknown }>(
+      `mutation($id: ID!, $r: String!) { rejectOutcome(submissionId: $id, reason: $r) {
+        submissionId outcome { status reason kind } } }`,
+      { id: `${organisationId}.msg_${run}_dataset`, r: 'The dataset is not yet anonymised.' },
+    );
+    expect(rejectOutcome).toEqual({
+      submissionId: `${organisationId}.msg_${run}_dataset`,
+      outcome: {
+        status: 'rejected',
+        reason: 'The dataset is not yet anonymised.',
+        kind: 'dataset',
+      },
+    });
+
+    const refused = await deliver(secret, `msg_${run}_junk`, { ...outcome, kind: 'rumour' });
+    expect(refused.status).toBe(422);
+    const { discardQuarantined } = await (
+      await as('ada')
+    ).must<{ discardQuarantined: unknown }>(
+      `mutation($id: ID!, $r: String!) { discardQuarantined(itemId: $id, reason: $r) {
+        item { itemId status reason channel organisationId } } }`,
+      { id: refused.body.quarantineItemId, r: 'Not an outcome of the project.' },
+    );
+    expect(discardQuarantined).toEqual({
+      item: {
+        itemId: refused.body.quarantineItemId,
+        status: 'discarded',
+        reason: 'Not an outcome of the project.',
+        channel: 'webhook',
+        organisationId,
+      },
+    });
   });
 }

@@ -11,6 +11,7 @@ import {
   buildSchema,
   getNamedType,
   isAbstractType,
+  isEnumType,
   isInputObjectType,
   isLeafType,
   isListType,
@@ -20,6 +21,7 @@ import {
   type ConstDirectiveNode,
   type GraphQLArgument,
   type GraphQLField,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLObjectType,
@@ -550,8 +552,24 @@ export interface WriteReferenceInJson {
 }
 
 /**
+ * Whether an input type is a typed reference to a partner (`{ kind, id }`, the kind an enum that
+ * may say `organisation`): its `id` then names an organisation.
+ */
+function refersToOrganisationById(type: GraphQLInputObjectType): boolean {
+  const { kind, id } = type.getFields();
+  const kinds = kind && getNamedType(kind.type);
+  return (
+    id !== undefined &&
+    kinds !== undefined &&
+    isEnumType(kinds) &&
+    kinds.getValue('organisation') !== undefined
+  );
+}
+
+/**
  * Every mutation that names a project or organisation: arguments and input-object fields named
- * like `projectId` or `organisationId`; an `id` argument of a mutation named `…Project` (the
+ * like `projectId` or `organisationId`, and the `id` of a typed reference to an organisation
+ * (`{ kind: organisation, id }`); an `id` argument of a mutation named `…Project` (the
  * register's own commands, `proposeProject` included: its id must not collide with a hidden
  * project's either); and keys inside `JSON` inputs, which only the list given can tell.
  */
@@ -578,7 +596,11 @@ export function writeReferences(
     if (!isInputObjectType(named) || seen.has(named.name)) return;
     for (const field of Object.values(named.getFields())) {
       const where = [...at, ...(isListType(unwrapNonNull(type)) ? ['*'] : []), field.name];
-      const kind = kindOf(field.name);
+      const kind =
+        kindOf(field.name) ??
+        (field.name === 'id' && refersToOrganisationById(named)
+          ? ('organisation' as const)
+          : undefined);
       if (kind)
         found.push({
           mutation: mutationName,

@@ -86,14 +86,20 @@ export function otherSpellings(values: ReadonlySet<string>): Map<string, string>
   return other;
 }
 
-/** Every string in a JSON value (object keys too: records keyed by an enum). */
+/**
+ * Fields of free text that list other spellings on purpose: a vocabulary term's synonyms are
+ * what people write (e.g. "highly-proactive"), kept so that their text matches the term.
+ */
+const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['synonyms']);
+
+/** Every string in a JSON value (object keys too: records keyed by an enum), free text aside. */
 export function stringsIn(value: unknown, into: string[] = []): string[] {
   if (typeof value === 'string') into.push(value);
   else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
   else if (value && typeof value === 'object')
     for (const [key, item] of Object.entries(value)) {
       into.push(key);
-      stringsIn(item, into);
+      if (!FREE_TEXT_FIELDS.has(key)) stringsIn(item, into);
     }
   return into;
 }

@@ -23,6 +23,11 @@ export interface EventProcessorOptions {
   /** Where a processor that has no checkpoint yet starts (after this position). */
   readonly startAfter?: LogPosition;
   readonly onProgress?: (progress: ProcessorProgress) => void;
+  /**
+   * Called once, the first time this instance has read the log to its end; a failure is
+   * reported and the call is tried again at the next end of the log.
+   */
+  readonly onCaughtUp?: () => Promise<void>;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -40,6 +45,7 @@ export class EventProcessor {
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private handled = 0;
+  private caughtUp = false;
   private running: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
@@ -70,7 +76,13 @@ export class EventProcessor {
     if (from === undefined) return { kind: 'standby' };
     const events = await this.store.readAll({ after: from, limit: this.batchSize });
     const last = events.at(-1);
-    if (!last) return { kind: 'idle' };
+    if (!last) {
+      if (!this.caughtUp) {
+        await this.options.onCaughtUp?.();
+        this.caughtUp = true;
+      }
+      return { kind: 'idle' };
+    }
     await this.options.handle(events);
     await this.checkpoints.advance(this.name, this.instanceId, from, last.position, this.leaseMs);
     this.handled += events.length;

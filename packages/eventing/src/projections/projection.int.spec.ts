@@ -164,5 +164,37 @@ describe.each(documentTargets())(
         .find({ limit: 1_000 });
       expect(new Map(old.items.map((item) => [item.id, item.body]))).toEqual(liveBefore);
     });
+
+    it('serves a raised version once its live processor has caught up, not before, and not a newer version after a rollback', async () => {
+      // The service ran version 3 until now: readers follow the alias to it.
+      const v3 = summaries(3, 'third');
+      await rebuildProjection(store, checkpoints, documents, v3);
+      expect(await documents.resolveAlias(v3.name)).toBe('project-summaries_v3');
+      const beforeRaise = await readModel(v3);
+
+      // Deployed with version 4: until its processor reaches the end of the log, readers keep v3.
+      const v4 = summaries(4, 'fourth');
+      expect(await readModel(v4)).toEqual(beforeRaise);
+      const processor = createProjectionProcessor(store, checkpoints, documents, v4, {
+        batchSize: 10,
+      });
+      await processor.processBatch();
+      expect(await documents.resolveAlias(v4.name)).toBe('project-summaries_v3');
+      await processor.catchUp();
+      await processor.stop();
+      expect(await documents.resolveAlias(v4.name)).toBe('project-summaries_v4');
+      const served = await readModel(v4);
+      expect(served).toEqual(replayInMemory(v4, await store.readAll({ limit: 10_000 })));
+      expect([...served.values()].every((summary) => summary.label === 'fourth')).toBe(true);
+
+      // Rolled back to version 3: its readers read what its own processor keeps, and its
+      // processor leaves the newer alias alone.
+      const rolledBack = createProjectionProcessor(store, checkpoints, documents, v3);
+      await rolledBack.catchUp();
+      await rolledBack.processBatch();
+      await rolledBack.stop();
+      expect(await documents.resolveAlias(v3.name)).toBe('project-summaries_v4');
+      expect([...(await readModel(v3)).values()].every((s) => s.label === 'third')).toBe(true);
+    });
   },
 );

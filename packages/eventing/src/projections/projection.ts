@@ -85,21 +85,47 @@ export function createProjectionProcessor<Body extends DocumentBody>(
   definition: ProjectionDefinition<Body>,
   options: Partial<Omit<EventProcessorOptions, 'name' | 'handle'>> = {},
 ): EventProcessor {
-  const collection = documents.collection<Body>(projectionCollectionName(definition));
+  const collectionName = projectionCollectionName(definition);
+  const collection = documents.collection<Body>(collectionName);
   return new EventProcessor(store, checkpoints, {
     ...options,
     name: projectionProcessorName(definition),
     handle: (events) => applyEvents(definition, collection, events),
+    // A raised version replays into its own collection while readers keep the older one; once
+    // it has caught up with the log, readers switch to it.
+    onCaughtUp: async () => {
+      const target = await documents.resolveAlias(definition.name);
+      const targetVersion = target === undefined ? undefined : aliasedVersion(definition, target);
+      if (targetVersion !== undefined && targetVersion < definition.version)
+        await documents.setAlias(definition.name, collectionName);
+    },
   });
 }
 
-/** The collection readers should use now: the alias target, or the definition's own version. */
+/** The version of this projection an alias target holds, when it is one of its own collections. */
+function aliasedVersion(
+  definition: Pick<ProjectionDefinition<DocumentBody>, 'name'>,
+  target: string,
+): number | undefined {
+  const match = /_v(\d+)$/.exec(target);
+  if (!match?.[1] || target !== `${definition.name}_v${match[1]}`) return undefined;
+  return Number(match[1]);
+}
+
+/**
+ * The collection readers should use now: the alias target, or the definition's own version when
+ * there is no alias or it names a newer version (code rolled back reads what its own version
+ * keeps up to date, not a collection nobody writes any more).
+ */
 export async function liveCollection<Body extends DocumentBody>(
   documents: DocumentStore,
   definition: ProjectionDefinition<Body>,
 ): Promise<DocumentCollection<Body>> {
   const target = await documents.resolveAlias(definition.name);
-  return documents.collection<Body>(target ?? projectionCollectionName(definition));
+  const targetVersion = target === undefined ? undefined : aliasedVersion(definition, target);
+  if (target === undefined || (targetVersion ?? 0) > definition.version)
+    return documents.collection<Body>(projectionCollectionName(definition));
+  return documents.collection<Body>(target);
 }
 
 export interface RebuildProgress {

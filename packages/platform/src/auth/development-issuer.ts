@@ -37,6 +37,12 @@ export const DEMO_USERS: Readonly<Record<string, Identity>> = {
     roles: ['reviewer'],
     clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
   },
+  rex: {
+    actor: { kind: 'person', id: 'person-rex' },
+    name: 'Rex Referee (EBP Delivery Team, second reviewer)',
+    roles: ['reviewer'],
+    clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
+  },
   cat: {
     actor: { kind: 'person', id: 'person-cat' },
     name: 'Cat Committee (EBP Committee chair)',
@@ -49,9 +55,11 @@ export const DEMO_USERS: Readonly<Record<string, Identity>> = {
     roles: ['admin'],
     clearances: ['OFFICIAL', 'OFFICIAL_SENSITIVE'],
   },
+  // The demo's own partner organisation (packages/cli/src/demo/demo-partners.ts): its user sees
+  // the centre's collaborations, agreements and submissions.
   uni: {
-    actor: { kind: 'partner', id: 'org-university-of-cambridge' },
-    name: 'University partner feed',
+    actor: { kind: 'partner', id: 'demo-org-cambridge' },
+    name: 'Cambridge Centre for Evidence-Based Policing (partner)',
     roles: ['partner'],
     clearances: ['OFFICIAL'],
   },

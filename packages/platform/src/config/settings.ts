@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Every environment variable the platform reads, in one table: its parser, what it is for, and
- * whether distributed mode needs it. The README's configuration table and the compose manifest
+ * whether distributed mode needs it. The configuration table (docs/configuration.md) and the compose manifest
  * are checked against this table by tests.
  */
 export interface Setting {

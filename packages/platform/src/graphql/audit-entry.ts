@@ -12,13 +12,21 @@ export function toGraphAuditEntry<
 export function auditEntryTypeDefs(typeName: string): string {
   return `"One change to a record: who made it, when, what and why."
   type ${typeName} {
+    "The record's stream version this change made."
     version: Int!
+    "The event's type (see the event catalogue)."
     type: String!
+    "When it was recorded (ISO 8601)."
     at: String!
+    "What kind of actor made it: person, service, partner or system."
     actorKind: String!
+    "The actor's id."
     actorId: ID!
+    "The reason given, where the change needs one."
     why: String
+    "The fields of the record the change touched."
     changedFields: [String!]!
+    "The event's own data, as the event catalogue describes it for its type: opaque to the graph."
     data: JSON!
   }`;
 }

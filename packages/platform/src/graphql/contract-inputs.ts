@@ -123,15 +123,29 @@ function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean; desc
   }
 }
 
+/**
+ * What makes two schemas the same contract: a described copy (`.describe()`) shares its
+ * original's definition, so a field may carry its own description and still be the named type.
+ */
+function identityOf(schema: object): object {
+  return isZodSchema(schema) ? definitionOf(schema) : schema;
+}
+
+function isZodSchema(value: object): value is z.ZodType {
+  return '_zod' in value;
+}
+
 function isIdentifierField(field: string): boolean {
   return field === 'id' || /Ids?$/.test(field);
 }
 
 class ShapeBuilder {
-  // Keyed by the zod schema (or, for a union's discriminator, a stand-in for it).
+  // Keyed by the zod schema's identity (or, for a union's discriminator, a stand-in for it).
   private readonly names = new Map<object, string>();
   private readonly outputNames = new Map<object, string>();
   private readonly owners = new Map<string, object>();
+  /** The schema first named for each identity: its description describes the type. */
+  private readonly canonical = new Map<object, z.ZodType>();
   /** Whether objects met now become input types or output types. */
   mode: 'input' | 'output' = 'input';
   private readonly discriminators = new WeakMap<object, object>();
@@ -142,19 +156,26 @@ class ShapeBuilder {
   constructor(private readonly external: ReadonlySet<string>) {}
 
   name(schema: object, name: string, where: string, registry = this.names): string {
-    const known = registry.get(schema);
+    const identity = identityOf(schema);
+    const known = registry.get(identity);
     if (known) return known;
     if (!GRAPH_NAME.test(name))
       throw new ContractMappingError(`${where}: "${name}" is not a GraphQL name`);
     const owner = this.owners.get(name);
-    if (owner && owner !== schema) {
+    if (owner && owner !== identity) {
       throw new ContractMappingError(
         `${where}: two different contracts would both be called ${name}; give one a name`,
       );
     }
-    registry.set(schema, name);
-    this.owners.set(name, schema);
+    registry.set(identity, name);
+    this.owners.set(name, identity);
+    if (isZodSchema(schema) && !this.canonical.has(identity)) this.canonical.set(identity, schema);
     return name;
+  }
+
+  /** A type's description: its named contract's, not that of a field's described copy. */
+  private typeDescription(schema: z.ZodType): string | undefined {
+    return descriptionOf(this.canonical.get(identityOf(schema)) ?? schema);
   }
 
   enumType(
@@ -171,7 +192,7 @@ class ShapeBuilder {
       }
     }
     if (!this.external.has(name) && !this.enums.has(name)) {
-      const description = descriptionOf(schema);
+      const description = this.typeDescription(schema);
       this.enums.set(name, { name, values: enumValues, ...(description ? { description } : {}) });
     }
     return { kind: 'enum', name, values: enumValues };
@@ -189,7 +210,7 @@ class ShapeBuilder {
     if (!types.has(name)) {
       // Reserve the name first: contracts may nest the same object below themselves.
       types.set(name, { name, fields: {} });
-      const description = descriptionOf(schema);
+      const description = this.typeDescription(schema);
       types.set(name, {
         name,
         fields: this.fieldsOf(schema, name),
@@ -252,13 +273,21 @@ class ShapeBuilder {
       ]!;
       return enumValuesOf(tag, `${typeName}.${discriminator}`);
     });
-    const key = this.discriminators.get(schema) ?? {};
-    this.discriminators.set(schema, key);
+    const key = this.discriminators.get(identityOf(schema)) ?? {};
+    this.discriminators.set(identityOf(schema), key);
     const enumName = `${typeName.replace(/Input$/, '')}${pascal(discriminator)}`;
+    const tags = (definition['options'] as z.ZodType[]).map(
+      (variant) =>
+        (variant as unknown as { shape: Record<string, z.ZodType> }).shape[discriminator]!,
+    );
+    const tagDescription =
+      tags.map(descriptionOf).find((text) => text !== undefined) ??
+      `Which kind it is: ${literals.join(', ')}.`;
     const fields: Record<string, GraphFieldShape> = {
       [discriminator]: {
         type: this.enumType(schema, enumName, typeName, { key, values: literals }),
         required: true,
+        description: tagDescription,
       },
     };
     const names = [...new Set(variants.flatMap((variant) => Object.keys(variant)))];

@@ -1,4 +1,5 @@
 import type { PersonEntry } from '../people/projections/person-directory.projection';
+import { TermMatcher } from './term-matcher';
 
 /** What the expertise finder is asked for. */
 export interface ExpertiseQuery {
@@ -23,12 +24,20 @@ const SAME_UNIT_SCORE = 0.5;
 
 const normalise = (value: string) => value.trim().toLowerCase();
 
-export function levelIn(person: PersonEntry, method: string): number {
-  const skill = person.skills.find(
-    (candidate) => normalise(candidate.method) === normalise(method),
-  );
-  if (!skill) return 0;
-  return skill.verified ?? skill.selfAssessed * SELF_ASSESSED_WEIGHT;
+/**
+ * A person's level in a method, matched through the research methods vocabulary ("RCT" is
+ * "randomised controlled trials"); the best level if their profile names it twice.
+ */
+export function levelIn(
+  person: PersonEntry,
+  method: string,
+  methods: TermMatcher = TermMatcher.forMethods(),
+): number {
+  let best = 0;
+  for (const skill of person.skills)
+    if (methods.same(skill.method, method))
+      best = Math.max(best, skill.verified ?? skill.selfAssessed * SELF_ASSESSED_WEIGHT);
+  return best;
 }
 
 /** Only people who are active, have agreed to be listed and are willing to contribute. */
@@ -40,17 +49,25 @@ export function findable(person: PersonEntry): boolean {
   );
 }
 
-/** The expertise finder: people ranked by method levels, topics and unit; ties by person id. */
+/**
+ * The expertise finder: people ranked by method levels, topics and unit; ties by person id.
+ * Methods and topics are matched through the shared vocabularies (a topic may name a topic, a
+ * crime problem, an intervention or a method), and free text by its term key.
+ */
 export function rankExperts(people: readonly PersonEntry[], query: ExpertiseQuery): RankedPerson[] {
   const methods = query.methods ?? [];
-  const topics = (query.topics ?? []).map(normalise);
+  const topics = query.topics ?? [];
+  const methodTerms = TermMatcher.forMethods();
+  const subjectTerms = TermMatcher.forSubjects();
   return people
     .filter(findable)
     .map((person) => {
       const methodLevels = Object.fromEntries(
-        methods.map((method) => [method, levelIn(person, method)]),
+        methods.map((method) => [method, levelIn(person, method, methodTerms)]),
       );
-      const matchedTopics = person.topics.filter((topic) => topics.includes(normalise(topic)));
+      const matchedTopics = person.topics.filter((topic) =>
+        topics.some((asked) => subjectTerms.same(topic, asked)),
+      );
       const score =
         Object.values(methodLevels).reduce((sum, level) => sum + level, 0) +
         matchedTopics.length * TOPIC_SCORE +
@@ -100,18 +117,23 @@ export interface ProjectBrief {
 
 /**
  * A project's need, from its brief: the methods it plans, its owning unit, and as topics the
- * talent pool's topics of interest that the project's own words mention (ignoring case).
+ * talent pool's topics of interest that the project's own words mention, through the shared
+ * vocabularies (each term once, in the spelling the pool first uses).
  */
 export function teamNeedOf(
   brief: ProjectBrief,
   people: readonly PersonEntry[],
   size?: number,
 ): TeamNeed {
-  const text = normalise(brief.text);
-  const known = new Set(people.flatMap((person) => person.topics.map(normalise)));
+  const mentions = TermMatcher.forSubjects().mentionsIn(brief.text);
+  const named = new Map<string, string>();
+  for (const topic of people.flatMap((person) => person.topics.map(normalise))) {
+    const identity = mentions.identityIfNamed(topic);
+    if (identity !== undefined && !named.has(identity)) named.set(identity, topic);
+  }
   return {
     methods: brief.methods,
-    topics: [...known].filter((topic) => text.includes(topic)).sort(),
+    topics: [...named.values()].sort(),
     unit: brief.owningUnit,
     ...(size === undefined ? {} : { size }),
   };

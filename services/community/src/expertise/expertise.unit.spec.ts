@@ -81,6 +81,70 @@ describe('expertise finder', () => {
     ).toEqual(['p-trials']);
   });
 
+  it.each([
+    ['randomised controlled trial'],
+    ['Randomized controlled trials'],
+    ['RCT'],
+    ['randomised-controlled-trials'],
+  ])('finds the same people for the method "%s" in any spelling (issue 18)', (method) => {
+    const spelt = [
+      person('p-rct', { skills: [{ method: 'RCTs', selfAssessed: 3, verified: 3 }] }),
+      person('p-us', {
+        skills: [{ method: 'Randomized Controlled Trial', selfAssessed: 2, verified: null }],
+      }),
+      person('p-cluster', {
+        skills: [{ method: 'cluster randomised trial', selfAssessed: 4, verified: 4 }],
+      }),
+    ];
+    expect(
+      rankExperts([...everyone, ...spelt], { methods: [method] }).map((entry) => [
+        entry.personId,
+        entry.score,
+      ]),
+    ).toEqual([
+      ['p-trials', 4],
+      ['p-self', 3.2],
+      ['p-rct', 3],
+      ['p-us', 1.6],
+    ]);
+  });
+
+  it('counts the best level when a profile names one method twice', () => {
+    const twice = person('p-twice', {
+      skills: [
+        { method: 'RCT', selfAssessed: 1, verified: null },
+        { method: 'randomised controlled trials', selfAssessed: 4, verified: 4 },
+      ],
+    });
+    expect(rankExperts([twice], { methods: ['Randomized controlled trial'] })).toEqual([
+      {
+        personId: 'p-twice',
+        score: 4,
+        matched: { methods: { 'Randomized controlled trial': 4 }, topics: [] },
+      },
+    ]);
+  });
+
+  it('matches topics through every subject vocabulary, and new ones by their key', () => {
+    const topical = person('p-topics', {
+      topics: ['Hot spots policing', 'ASB', 'drone-based patrols'],
+    });
+    const ranked = (topics: string[]) =>
+      rankExperts([topical, analyst], { topics }).map((entry) => [
+        entry.personId,
+        entry.matched.topics,
+      ]);
+    expect(ranked(['hotspot policing'])).toEqual([
+      ['p-analyst', ['Hot-spot policing']],
+      ['p-topics', ['Hot spots policing']],
+    ]);
+    expect(ranked(['anti-social behaviour', 'Drone based patrol'])).toEqual([
+      ['p-topics', ['ASB', 'drone-based patrols']],
+    ]);
+    // A part of a term is not the term.
+    expect(ranked(['hot spots'])).toEqual([]);
+  });
+
   it('never lists people who opted out, are unavailable or were erased', () => {
     const listed = rankExperts(everyone, { methods: ['randomised-controlled-trial'] }).map(
       (entry) => entry.personId,
@@ -129,6 +193,22 @@ describe("a project's team need", () => {
       unit: 'North BCU',
       size: 3,
     });
+  });
+
+  it('finds the pool’s topics in other spellings, and not in a part of a term', () => {
+    const pool = [
+      person('p-a', { topics: ['hot-spot policing', 'Burglaries', 'custody'] }),
+      person('p-b', { topics: ['hot spots policing', 'Anti-social behaviour'] }),
+    ];
+    expect(
+      teamNeedOf(
+        { methods: [], owningUnit: 'X', text: 'Hotspot policing of burglary and ASB in parks' },
+        pool,
+      ).topics,
+    ).toEqual(['anti-social behaviour', 'burglaries', 'hot-spot policing']);
+    expect(
+      teamNeedOf({ methods: [], owningUnit: 'X', text: 'Patrols at hot spots' }, pool).topics,
+    ).toEqual([]);
   });
 
   it('finds no topic in words that mention none of the pool’s', () => {

@@ -12,8 +12,10 @@ export const communityTypeDefs = /* GraphQL */ `
       import: ["@key", "@external", "@requires"]
     )
 
+  "Any JSON value: only an audit entry's event data is left untyped."
   scalar JSON
 
+  "Why a caller reads a person's personal fields: recorded with every read."
   enum ReadPurpose {
     self_service
     expertise_search
@@ -23,8 +25,11 @@ export const communityTypeDefs = /* GraphQL */ `
     governance
   }
 
+  "How to reach a person."
   type Contact {
+    "Their email address."
     email: String!
+    "Their phone number, if given."
     phone: String
   }
 
@@ -44,40 +49,65 @@ export const communityTypeDefs = /* GraphQL */ `
     ended
   }
 
+  "A research method a person has, with their level in it."
   type PersonSkill {
+    "The method."
     method: String!
+    "Their own assessment, 1 (aware) to 4 (can teach it)."
     selfAssessed: Int!
+    "The level a reviewer verified, if any."
     verified: Int
   }
 
+  "A person's term as EBP champion."
   type Championship {
+    "What they champion, usually a unit."
     area: String!
+    "When the term starts (YYYY-MM-DD)."
     from: String!
+    "When it ends (YYYY-MM-DD), if set."
     until: String
   }
 
   ${auditEntryTypeDefs('CommunityAuditEntry')}
 
+  "A training activity a person attended."
   type Training {
+    "The activity's id (e.g. a master class)."
     activityId: ID!
+    "The activity's title."
     title: String!
+    "What kind of training it was."
     kind: TrainingKind!
+    "When they attended (YYYY-MM-DD)."
     attendedOn: String!
   }
 
+  "A person in the talent pool. Personal fields are null unless the caller may see them for the purpose given; each one returned is recorded."
   type Person @key(fields: "id") {
+    "The person's platform id."
     id: ID!
+    "Whether they are in the talent pool or erased."
     status: PersonStatus!
+    "Their name (personal)."
     name: String
+    "Their rank or grade (personal)."
     rankOrGrade: String
+    "Their unit."
     unit: String
+    "How to reach them (personal)."
     contact: Contact
     "The person's qualifications: null unless the caller may see them (the read is recorded)."
     credentials: [Credential!]
+    "Their ORCID iD, if they have one (personal)."
     orcid: String
+    "The research methods they have."
     skills: [PersonSkill!]!
+    "Their topics of interest."
     topics: [String!]!
+    "Their terms as EBP champion."
     championships: [Championship!]!
+    "The training they attended."
     training: [Training!]!
     "Who changed this record, when and why: for the person or an administrator (the read is recorded)."
     auditTrail: [CommunityAuditEntry!]!
@@ -85,37 +115,54 @@ export const communityTypeDefs = /* GraphQL */ `
     projects: [Involvement!]!
   }
 
+  "A person's part in a research project."
   type Involvement {
+    "The person; null if the caller may not see them."
     person: Person
     "Null only in the moment after the caller lost need-to-know, before this service caught up."
     project: ResearchProject
+    "Their part in the project."
     role: InvolvementRole!
+    "When it began (YYYY-MM-DD)."
     from: String!
+    "Whether they are still part of it."
     status: InvolvementStatus!
+    "When it ended (YYYY-MM-DD), if it has."
     endedOn: String
+    "Why it ended, if it has."
     endReason: InvolvementEndReason
   }
 
+  "A research project of the register, with its team from the talent pool."
   type ResearchProject @key(fields: "id") {
+    "The project's id."
     id: ID!
+    "The project's title (from the register)."
     title: String! @external
+    "The project's summary (from the register)."
     summary: String! @external
+    "The project's research methods (from the register)."
     methods: [String!]! @external
+    "The unit that owns the project (from the register)."
     owningUnit: String! @external
+    "The project's proposal (from the register)."
     proposal: ProjectProposal! @external
     "Everyone who is or was part of the project, from the talent pool."
     team: [Involvement!]!
     "People from the talent pool for the project's methods, topic and owning unit (researchers, the committee)."
-    suggestedTeam(size: Int): [TeamSuggestion!]!
+    suggestedTeam("How many people to suggest (default 5)." size: Int): [TeamSuggestion!]!
       @requires(fields: "title summary methods owningUnit proposal { design }")
   }
 
   "The register's research proposal: only the design, which team suggestions read."
   type ProjectProposal {
+    "The research design (from the register)."
     design: String! @external
   }
 
+  "A person suggested for a project's team."
   type TeamSuggestion {
+    "The person suggested."
     person: Person!
     "The part suggested for this person: pass it to joinProject."
     role: InvolvementRole!
@@ -123,11 +170,15 @@ export const communityTypeDefs = /* GraphQL */ `
     covers: [String!]!
   }
 
+  "A person the expertise finder found, and why."
   type RankedExpert {
+    "The person (their personal fields as the caller may see them, each read recorded)."
     person: Person!
+    "Their levels in the methods asked for, plus 1 for each topic matched and 0.5 for the unit."
     score: Float!
     "The methods asked for that this person has, with the level each counted for."
     matchedMethods: [MatchedMethod!]!
+    "The person's topics that name a topic asked for, as the person wrote them."
     matchedTopics: [String!]!
   }
 
@@ -185,20 +236,31 @@ export const communityTypeDefs = /* GraphQL */ `
 
   "One read of a person's personal fields. Ids and codes only: the log holds nothing about the person."
   type PersonalRead {
+    "Who read them."
     readerId: ID!
+    "Which personal fields were read."
     fields: [String!]!
+    "Why they were read."
     purpose: ReadPurpose!
+    "The request that read them."
     correlationId: String
+    "When (ISO 8601)."
     at: String!
   }
 
   "A nomination for the Commissioner's EBP award."
   type AwardNomination {
+    "The nomination's id."
     id: ID!
+    "The person nominated; null if the caller may not see them."
     nominee: Person
+    "Who nominated them (a person's id)."
     nominatedBy: ID!
+    "The research projects the nomination is for, as the caller may see them."
     projectIds: [ID!]!
+    "The committee's decision, once made."
     outcome: NominationOutcome
+    "The committee's reason, once decided."
     reason: String
     "About the nominee: the EBP Committee and administrators only, and each read is logged."
     citation: String
@@ -206,25 +268,41 @@ export const communityTypeDefs = /* GraphQL */ `
 
   "An application to the Commissioner's EBP fund (amounts in whole pounds)."
   type FundApplication {
+    "The application's id."
     id: ID!
+    "Who applied; null if the caller may not see them."
     applicant: Person
+    "What the money is for."
     title: String!
+    "The application in brief."
     summary: String!
+    "How much is asked for, in whole pounds."
     amountRequested: Int!
+    "The research project it is for, if any and if the caller may see it."
     projectId: ID
+    "The committee's decision, once made."
     outcome: FundOutcome
+    "How much was awarded, in whole pounds, when funded."
     amountAwarded: Int
+    "The committee's reason, once decided."
     reason: String
   }
 
   "A round of the Commissioner's EBP award and fund."
   type AwardRound {
+    "The round's id."
     id: ID!
+    "The round's title."
     title: String!
+    "Whether it is open or closed."
     status: AwardRoundStatus!
+    "The first day it takes entries (YYYY-MM-DD)."
     opensOn: String!
+    "The last day it takes entries (YYYY-MM-DD)."
     closesOn: String!
+    "The fund's budget in whole pounds (0: award only)."
     fundBudget: Int!
+    "How much of the budget has been awarded, in whole pounds."
     fundCommitted: Int!
     "All nominations for the committee; for others the awarded, the commended and their own."
     nominations: [AwardNomination!]!
@@ -308,20 +386,34 @@ export const communityTypeDefs = /* GraphQL */ `
     total: Int!
   }
 
+  "The community's questions: the talent pool, the expertise finder, champions, skills audits and the award."
   type Query {
-    person(id: ID!, purpose: ReadPurpose!): Person
+    "A person in the talent pool, read for a stated purpose."
+    person(
+      "The person's id."
+      id: ID!
+      "Why the caller reads them: recorded with each personal field returned."
+      purpose: ReadPurpose!
+    ): Person
+    "The expertise finder: people in the talent pool who agreed to be listed, ranked by their levels in the methods asked for, their topics and unit (staff; at most 50). Methods and topics are matched through the shared vocabularies (see the query vocabularies): case, plurals, British and American spelling, hyphens and synonyms; a term no vocabulary lists matches its own spellings."
     experts(
+      "Research methods, e.g. randomised controlled trial (or RCT)."
       methods: [String!]
+      "Topics of interest: a topic, crime problem, intervention or method, e.g. hot spots policing."
       topics: [String!]
+      "Ranks people of this unit a little higher."
       unit: String
+      "Only people at or above this level in every method asked for."
       minimumLevel: Float
     ): [RankedExpert!]!
-    champions(unit: String): [Person!]!
+    "The EBP champions in post."
+    champions("Only champions of this unit." unit: String): [Person!]!
     "A skills audit's report (the committee, reviewers and administrators); null for an unknown audit."
-    skillsAuditReport(id: ID!): SkillsAuditReport
+    skillsAuditReport("The audit's id." id: ID!): SkillsAuditReport
     "Who read this person's personal fields, when, which and why (the person, administrators)."
-    personalReads(personId: ID!): [PersonalRead!]!
-    awardRound(id: ID!): AwardRound
+    personalReads("The person's id." personId: ID!): [PersonalRead!]!
+    "An award round, as the caller may see it; null for an unknown round."
+    awardRound("The round's id." id: ID!): AwardRound
     "Award rounds, most recently opening first, then by id. Each round shows what awardRound shows the caller: the same nominations and applications, and the same projects, left out by the same rules."
     awardRounds(
       "Which rounds; all of them when absent."
@@ -342,13 +434,22 @@ export const communityTypeDefs = /* GraphQL */ `
     ): SkillsAuditPage!
   }
 
+  "The community's changes: people, skills, champions, project teams, skills audits and the award."
   type Mutation {
     "Opens a round of the Commissioner's EBP award and fund (the EBP Committee, administrators)."
-    openAwardRound(id: ID!, round: AwardRoundInput!): AwardRoundPayload!
+    openAwardRound(
+      "The new round's id."
+      id: ID!
+      "The round."
+      round: AwardRoundInput!
+    ): AwardRoundPayload!
     "Nominates a colleague in the talent pool for the award while the round is open (members of staff; not oneself)."
     nominateForAward(
+      "The round's id."
       roundId: ID!
+      "The new nomination's id."
       nominationId: ID!
+      "The person nominated."
       nomineeId: ID!
       "Why they deserve it: about the nominee, so sealed under their key and read by the committee only."
       citation: String!
@@ -357,51 +458,107 @@ export const communityTypeDefs = /* GraphQL */ `
     ): AwardRoundPayload!
     "Applies to the fund while the round is open, for research the caller will lead."
     applyToFund(
+      "The round's id."
       roundId: ID!
+      "The new application's id."
       applicationId: ID!
+      "The application."
       application: FundApplicationInput!
     ): AwardRoundPayload!
     "Closes a round: it takes no more entries, and the committee decides them."
-    closeAwardRound(id: ID!): AwardRoundPayload!
+    closeAwardRound("The round's id." id: ID!): AwardRoundPayload!
     "Decides a nomination of a closed round (the committee, administrators)."
     decideNomination(
+      "The round's id."
       roundId: ID!
+      "The nomination's id."
       nominationId: ID!
+      "The decision."
       outcome: NominationOutcome!
+      "Why."
       reason: String!
     ): AwardRoundPayload!
     "Decides an application to the fund of a closed round (the committee, administrators)."
     decideFundApplication(
+      "The round's id."
       roundId: ID!
+      "The application's id."
       applicationId: ID!
+      "The decision."
       outcome: FundOutcome!
       "Whole pounds: required when funded (within what the fund has left), absent when declined."
       amountAwarded: Int
+      "Why."
       reason: String!
     ): AwardRoundPayload!
     "Registers a person in the talent pool (the person themselves, or an administrator)."
-    registerPerson(id: ID!, profile: PersonProfileInput!): PersonPayload!
+    registerPerson(
+      "The person's platform id."
+      id: ID!
+      "Their profile."
+      profile: PersonProfileInput!
+    ): PersonPayload!
     "Changes a profile (the person, or an administrator): only the fields given change."
     updateProfile(
+      "The person's id."
       id: ID!
+      "The fields that change, with their new values."
       changes: PersonProfileChangesInput!
       "The version the caller saw (PersonPayload.version): the change is refused if the profile changed since."
       expectedVersion: Int
     ): PersonPayload!
     "Verifies a person's level in one of their methods (reviewers, the committee, administrators; never one's own)."
-    verifySkill(id: ID!, method: String!, level: Int!): PersonPayload!
+    verifySkill(
+      "The person's id."
+      id: ID!
+      "The method, one of theirs."
+      method: String!
+      "The verified level, 1 (aware) to 4 (can teach it)."
+      level: Int!
+    ): PersonPayload!
     "Appoints a person EBP champion for an area, usually a unit (the committee, administrators)."
-    appointChampion(id: ID!, area: String!, from: String!, until: String): PersonPayload!
+    appointChampion(
+      "The person's id."
+      id: ID!
+      "What they champion, usually a unit."
+      area: String!
+      "When the term starts (YYYY-MM-DD)."
+      from: String!
+      "When it ends (YYYY-MM-DD), if set."
+      until: String
+    ): PersonPayload!
     "Erases a person: their personal data is crypto-shredded everywhere (administrators)."
-    erasePerson(id: ID!, reason: ErasureReason!): ErasePersonPayload!
+    erasePerson(
+      "The person's id."
+      id: ID!
+      "Why they are erased."
+      reason: ErasureReason!
+    ): ErasePersonPayload!
     "Puts a person on a research project's team (the person themselves, or those who build research teams)."
-    joinProject(personId: ID!, projectId: ID!, role: InvolvementRole!): InvolvementPayload!
+    joinProject(
+      "The person's id."
+      personId: ID!
+      "The project's id."
+      projectId: ID!
+      "Their part in it."
+      role: InvolvementRole!
+    ): InvolvementPayload!
     "Launches a skills audit of some units (the committee, administrators)."
-    launchSkillsAudit(id: ID!, audit: SkillsAuditInput!): SkillsAuditPayload!
+    launchSkillsAudit(
+      "The new audit's id."
+      id: ID!
+      "The audit."
+      audit: SkillsAuditInput!
+    ): SkillsAuditPayload!
     "Answers a skills audit for oneself while it is open (people of its units); a later answer replaces an earlier one."
-    answerSkillsAudit(id: ID!, answers: [SkillsAuditAnswerInput!]!): SkillsAuditAnswersPayload!
+    answerSkillsAudit(
+      "The audit's id."
+      id: ID!
+      "An answer per question."
+      answers: [SkillsAuditAnswerInput!]!
+    ): SkillsAuditAnswersPayload!
     "Closes a skills audit: it takes no more answers (the committee, administrators)."
-    closeSkillsAudit(id: ID!): SkillsAuditPayload!
+    closeSkillsAudit("The audit's id." id: ID!): SkillsAuditPayload!
   }
 
   "An award round after the change."

@@ -1,6 +1,7 @@
 import { community, parseOrThrow } from '@ebp/contracts';
 import type { Decider } from '@ebp/eventing';
 import type { z } from 'zod';
+import { TermMatcher } from '../expertise/term-matcher';
 import {
   AlreadyChampion,
   InvalidPersonInput,
@@ -92,7 +93,13 @@ export function decidePerson(command: PersonCommand, state: PersonState): Person
     case 'verify-skill': {
       if (command.by === person.personId)
         throw new VerifierNotEligible('Nobody verifies their own skills');
-      if (!person.profile.skills.some((skill) => skill.method === command.method))
+      // Through the vocabulary: "RCT" verifies "randomised controlled trials". The event names
+      // the method as the profile does, which is what the directory's skills are keyed by.
+      const methods = TermMatcher.forMethods();
+      const skill = person.profile.skills.find((listed) =>
+        methods.same(listed.method, command.method),
+      );
+      if (!skill)
         throw new InvalidPersonInput(`${command.method} is not among the person's skills`);
       const level = parse(community.SkillLevelSchema, command.level, 'level');
       return [
@@ -100,7 +107,7 @@ export function decidePerson(command: PersonCommand, state: PersonState): Person
           type: 'community.person.skill-verified',
           data: {
             personId: person.personId,
-            method: command.method,
+            method: skill.method,
             level,
             verifiedBy: command.by,
           },

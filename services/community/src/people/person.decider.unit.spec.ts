@@ -124,6 +124,18 @@ describe('person decider', () => {
         .when({ type: 'verify-skill', method: 'crime-analysis', level: 5, by: VERIFIER })
         .thenThrows(InvalidPersonInput);
     });
+
+    it('verifies a skill named in another spelling, recording the profile’s (issue 18)', () => {
+      spec
+        .given([registered()])
+        .when({ type: 'verify-skill', method: 'Crime Analyses', level: 3, by: VERIFIER })
+        .then([
+          {
+            type: 'community.person.skill-verified',
+            data: { personId: PERSON, method: 'crime-analysis', level: 3, verifiedBy: VERIFIER },
+          },
+        ]);
+    });
   });
 
   describe('EBP champions', () => {

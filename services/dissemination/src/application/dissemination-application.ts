@@ -52,6 +52,7 @@ import type {
 } from '../projections/dissemination-read-models';
 import { DRAFTED_ITEM_PREFIXES } from '../reactions/draft-items.reaction';
 import type { LibrarySearchIndex, SearchQuery } from '../search/search-index';
+import { inDigest } from '../subscriptions/digest-match';
 import { subscriptionDecider, subscriptionStreamId } from '../subscriptions/subscription.decider';
 
 /** The dissemination service's stores and read models, built by its composition root. */
@@ -639,10 +640,10 @@ export class DisseminationApplication {
 
   /**
    * The caller's digest: items published since the date that match any of their topics (a tag of
-   * any facet) or crime problems, and that they may read; newest first.
+   * any facet) or crime problems, in any spelling or synonym, and that they may read; newest first.
    */
   async digest(identity: Identity, since: string): Promise<VisibleLibraryItem[]> {
-    const { topics, crimeProblems } = await this.mySubscription(identity);
+    const subscription = await this.mySubscription(identity);
     if (Number.isNaN(Date.parse(since)))
       throw new InvalidDisseminationInput(
         `since must be a date or time, not ${JSON.stringify(since)}`,
@@ -654,19 +655,9 @@ export class DisseminationApplication {
       },
       sort: [{ field: 'published.publishedAt', direction: 'desc' }],
     });
-    const matching = published.filter((entry) => {
-      const { tags } = entry.published!.content;
-      const allTags = [
-        ...tags.crimeProblems,
-        ...tags.interventions,
-        ...tags.populations,
-        ...tags.settings,
-      ];
-      return (
-        topics.some((topic) => allTags.includes(topic)) ||
-        crimeProblems.some((problem) => tags.crimeProblems.includes(problem))
-      );
-    });
+    const matching = published.filter((entry) =>
+      inDigest(subscription, entry.published!.content.tags),
+    );
     return this.seen(identity, matching, true);
   }
 }

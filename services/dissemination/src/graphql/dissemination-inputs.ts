@@ -1,5 +1,5 @@
 import { contractTypeDefs, type ContractTypes } from '@ebp/platform';
-import { ClassificationSchema, dissemination, register } from '@ebp/contracts';
+import { ClassificationSchema, dissemination, register, vocabularies } from '@ebp/contracts';
 import {
   LibraryItemStatusSchema,
   MasterClassPlaceSchema,
@@ -56,6 +56,7 @@ export const disseminationContractTypes: ContractTypes = {
     [LibraryItemStatusSchema, 'LibraryItemStatus'],
     [dissemination.DeliveryStateSchema, 'DeliveryStatus'],
     [MasterClassPlaceSchema, 'MasterClassPlace'],
+    [vocabularies.VocabularyIdSchema, 'VocabularyId'],
   ],
 };
 

@@ -18,6 +18,7 @@ import {
   ResearchProjectPublicationsResolver,
   SearchResolver,
 } from './library.resolver';
+import { VocabularyResolver } from './vocabulary.resolver';
 
 /** The dissemination subgraph: one module, built around a runtime from the composition root. */
 @Module({})
@@ -46,6 +47,7 @@ export class DisseminationModule {
         LearningNetworkResolver,
         LearningPostResolver,
         SubscriptionResolver,
+        VocabularyResolver,
       ],
     };
   }

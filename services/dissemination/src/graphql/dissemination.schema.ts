@@ -9,34 +9,48 @@ import { disseminationInputTypeDefs } from './dissemination-inputs';
 export const disseminationTypeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
+  "Any JSON value: only an audit entry's event data is left untyped."
   scalar JSON
 
   "A report, evidence summary, toolkit, briefing or partner outcome in the library."
   type LibraryItem @key(fields: "id") {
+    "The item's id."
     id: ID!
     "Draft, published or withdrawn."
     status: LibraryItemStatus!
     "What kind of item it is."
     kind: LibraryItemKind!
+    "The item's title."
     title: String!
+    "A plain-English summary."
     summary: String!
+    "The full text, where the library holds it."
     body: String
+    "The year of the research or publication."
     year: Int!
+    "How strong the evidence is: SMS level, EMMIE ratings, effect direction, EBP level."
     evidence: Evidence!
+    "What the item is about: its crime problems, interventions, methods, topics, populations and settings."
     tags: Tags!
+    "Its DOI, if it has one."
     doi: String
+    "Where to read it elsewhere, if anywhere."
     url: String
     "The security classification of the version shown."
     classification: Classification!
+    "The register's projects (ids) it is about, as the caller may see them."
     projectIds: [ID!]!
     "The published version readers see; null before the first publication."
     version: Int
+    "When its current version was published (ISO 8601), once it has been."
     publishedAt: String
     "Where the draft came from: a completed project, a partner's outcome, or an editor."
     source: ItemSource!
     "Editors only: the working copy, and whether it differs from the published version."
     draft: LibraryContent
+    "Editors: whether the working copy differs from the published version."
     unpublishedChanges: Boolean
+    "The committee's releases of OFFICIAL-SENSITIVE versions to national bodies."
     releases: [Release!]!
     "Each version's delivery to each national body."
     deliveries: [Delivery!]!
@@ -60,62 +74,111 @@ export const disseminationTypeDefs = /* GraphQL */ `
     ebpLevel: EbpLevel
   }
 
+  "What an item is about, as tagged (lower case): the facets 'What Works' searches by."
   type Tags {
+    "Crime problems, e.g. burglary: matched through the crime problems vocabulary."
     crimeProblems: [String!]!
+    "Interventions, e.g. hot spots policing: matched through the interventions vocabulary."
     interventions: [String!]!
+    "Populations, e.g. young people."
     populations: [String!]!
+    "Settings, e.g. a town centre."
     settings: [String!]!
+    "Research methods, e.g. randomised controlled trial: matched through the research methods vocabulary."
+    methods: [String!]!
+    "Broader research topics, e.g. public trust and confidence: matched through the topics vocabulary."
+    topics: [String!]!
   }
 
   "A release decision for an OFFICIAL-SENSITIVE version: to which national bodies, and why."
   type Release {
+    "The version released."
     version: Int!
+    "The national bodies (ids) it may go to."
     targetIds: [ID!]!
+    "Why it may go."
     justification: String!
+    "Who released it (a person's id)."
     by: ID!
+    "When (ISO 8601)."
     at: String!
   }
 
+  "One version of an item on its way to one national body."
   type Delivery {
+    "The delivery's id."
     id: ID!
+    "The library item's id."
     itemId: ID!
+    "The item's version delivered."
     version: Int!
+    "The national body's id."
     targetId: ID!
+    "Where the delivery stands."
     status: DeliveryStatus!
+    "How many times it has been tried."
     attempts: Int!
+    "Why the last attempt failed, if it did."
     lastError: String
+    "The HTTP status of the last answer, if any."
     lastHttpStatus: Int
+    "When it is tried again (ISO 8601), if it will be."
     nextAttemptAt: String
+    "The national body's reference for it, once acknowledged."
     reference: String
+    "When it last changed (ISO 8601)."
     updatedAt: String!
   }
 
   "A national body findings are shared with, and whether this deployment delivers to it."
   type DisseminationTarget {
+    "The national body's id, e.g. research-map."
     id: ID!
+    "Its name."
     name: String!
+    "The format it takes."
     format: String!
+    "Whether this platform has its address (none set: nothing is sent)."
     configured: Boolean!
   }
 
+  "Which items to search; every filter given must hold. A term filter (crime problems, interventions, methods, topics) holds for an item tagged with any of its terms, in any spelling or synonym the vocabularies know (RCT is a randomised controlled trial); a term they lack matches its own spellings."
   input SearchFilters {
+    "Crime problems, e.g. burglary (a facet value or any spelling of one)."
     crimeProblems: [String!]
+    "Interventions, e.g. hot spots policing."
     interventions: [String!]
+    "Research methods, e.g. randomised controlled trial."
+    methods: [String!]
+    "Broader research topics, e.g. public trust and confidence."
+    topics: [String!]
+    "Maryland Scientific Methods Scale levels, 1 to 5."
     smsLevels: [Int!]
+    "EMMIE effect evidence ratings: strong, moderate, limited or none."
     emmieEffects: [String!]
+    "EBP levels: tactical, organisational or strategic."
     ebpLevels: [String!]
+    "Years the research or guidance is from."
     years: [Int!]
+    "Kinds of item, e.g. evidence_summary."
     kinds: [String!]
   }
 
+  "One library item 'What Works' search found."
   type SearchHit {
+    "The item."
     item: LibraryItem!
+    "How well it matches, for ranking."
     score: Float!
+    "The item's title."
     title: String!
+    "The item's summary."
     summary: String!
     "What kind of item it is."
     kind: LibraryItemKind!
+    "The item's year."
     year: Int!
+    "The SMS level of its evidence, if rated."
     smsLevel: Int
     "The EMMIE effect evidence rating, if the item has one."
     emmieEffect: EmmieRating
@@ -123,51 +186,111 @@ export const disseminationTypeDefs = /* GraphQL */ `
     effectDirection: EffectDirection
   }
 
+  "One value of a facet, and how many matching items have it."
   type FacetCount {
+    "The value; for a term facet the term's label, every spelling of the term counted as one (pass it back as a filter)."
     value: String!
+    "How many of the matching items have it."
     count: Int!
+    "For a term facet, the vocabulary term's id (see the query vocabulary); null for a term the vocabulary lacks and for other facets."
+    termId: ID
   }
 
+  "The facets of a search's matching items, most items first."
   type Facets {
+    "Crime problems, by vocabulary term."
     crimeProblem: [FacetCount!]!
+    "Interventions, by vocabulary term."
     intervention: [FacetCount!]!
+    "Research methods, by vocabulary term."
+    method: [FacetCount!]!
+    "Broader research topics, by vocabulary term."
+    topic: [FacetCount!]!
+    "Maryland Scientific Methods Scale levels."
     smsLevel: [FacetCount!]!
+    "EMMIE effect evidence ratings."
     emmieEffect: [FacetCount!]!
+    "EBP levels."
     ebpLevel: [FacetCount!]!
+    "Years."
     year: [FacetCount!]!
   }
 
+  "One page of a 'What Works' search: the matching items the caller may read, best first, and their facets."
   type SearchResult {
+    "How many items match, over all pages."
     total: Int!
+    "The items on this page: best match first, then the most recently published."
     hits: [SearchHit!]!
+    "The facets of all the matching items."
     facets: Facets!
   }
 
+  "A shared vocabulary: terms with an id, a label and synonyms, which search and the expertise finder match through."
+  type Vocabulary {
+    "The vocabulary's id."
+    id: VocabularyId!
+    "Its name, e.g. Research methods."
+    label: String!
+    "Where the list comes from: a citation, or what it was adapted from."
+    source: String!
+    "Its terms, in the vocabulary's order."
+    terms: [VocabularyTerm!]!
+  }
+
+  "One term of a shared vocabulary."
+  type VocabularyTerm {
+    "A stable snake_case id, e.g. randomised_controlled_trial; never reused for another meaning."
+    id: ID!
+    "What people see: British English, sentence case."
+    label: String!
+    "Other names for it (abbreviations, variants, older names). Any of them, and the label, in any case, plural, British or American spelling, hyphenation or spacing, is matched as this term."
+    synonyms: [String!]!
+    "The id of a broader term of the same vocabulary, if this one is a kind of it."
+    broader: ID
+  }
+
+  "A person of the talent pool (the community service's)."
   type Person @key(fields: "id", resolvable: false) {
+    "The person's id."
     id: ID!
   }
 
   "A master class or course, with its places and waiting list."
   type MasterClass @key(fields: "id") {
+    "The master class's id."
     id: ID!
+    "Its title."
     title: String!
     "A master class or a course."
     kind: MasterClassKind!
+    "What it covers and who it is for."
     description: String!
+    "Who presents it."
     presenter: String!
+    "When it starts (ISO 8601 with offset)."
     startsAt: String!
+    "How long it lasts, in minutes."
     durationMinutes: Int!
+    "Where it takes place."
     location: String!
+    "How many places it has."
     capacity: Int!
+    "The topics it covers."
     topics: [String!]!
+    "Whether it has been cancelled."
     cancelled: Boolean!
+    "How many places are taken."
     placesTaken: Int!
+    "How many are on the waiting list."
     waitingCount: Int!
     "The caller's own place: registered, waiting, attended or none."
     myStatus: MasterClassPlace!
     "Organisers only."
     registered: [Person!]
+    "Organisers: who is on the waiting list, in order."
     waiting: [Person!]
+    "Organisers: who attended."
     attended: [Person!]
     "Organisers: who changed the master class, when and why."
     auditTrail: [DisseminationAuditEntry!]!
@@ -175,95 +298,185 @@ export const disseminationTypeDefs = /* GraphQL */ `
 
   "A Local Learning Network: an area or a theme, its members and the learning they share."
   type LearningNetwork @key(fields: "id") {
+    "The network's id."
     id: ID!
+    "Its name."
     name: String!
+    "Whether it is for an area or a theme."
     focus: LearningNetworkFocus!
+    "Its area, for an area network."
     area: String
+    "Its theme, for a theme network."
     theme: String
+    "What it is for and who it is for."
     description: String!
+    "Its members."
     members: [Person!]!
+    "The learning its members shared, newest first."
     posts: [LearningPost!]!
+    "Who changed the network, when and why."
     auditTrail: [DisseminationAuditEntry!]!
   }
 
+  "Learning a member shared with a network."
   type LearningPost {
+    "The post's id."
     id: ID!
+    "Who shared it."
     author: Person!
+    "Its title."
     title: String!
+    "What was shared."
     body: String!
+    "The library items it points to, as the caller may see them."
     items: [LibraryItem!]!
+    "When it was shared (ISO 8601)."
     sharedAt: String!
   }
 
   "What a person wants a digest of."
   type TopicSubscription {
+    "Topics the digest covers."
     topics: [String!]!
+    "Crime problems the digest covers."
     crimeProblems: [String!]!
   }
 
+  "A research project of the register, with what the library published about it."
   type ResearchProject @key(fields: "id") {
+    "The project's id."
     id: ID!
     "Published library items about the project that the caller may read."
     publications: [LibraryItem!]!
   }
 
+  "The dissemination service's questions: the library, 'What Works', master classes, Local Learning Networks and digests."
   type Query {
-    libraryItem(id: ID!): LibraryItem
+    "A library item, as the caller may see it; null if unknown or hidden."
+    libraryItem("The item's id." id: ID!): LibraryItem
     "Editors: items by status (draft, published, withdrawn), most recently changed first."
-    libraryItems(status: LibraryItemStatus!): [LibraryItem!]!
-    recentlyPublished(limit: Int): [LibraryItem!]!
-    "'What Works': ranked full-text search with facets."
-    search(text: String, filters: SearchFilters, limit: Int, offset: Int): SearchResult!
-    "What works for a crime problem: its items, strongest evidence first."
-    whatWorks(crimeProblem: String!): [SearchHit!]!
+    libraryItems("Which status." status: LibraryItemStatus!): [LibraryItem!]!
+    "The items published most recently, newest first."
+    recentlyPublished("How many (default 10)." limit: Int): [LibraryItem!]!
+    "'What Works': ranked search with facets. The crime problems, interventions, methods and topics the text names are matched in any spelling or synonym the vocabularies know; its other words by full-text search. Quotes, a leading minus or OR take the text as full-text search syntax."
+    search(
+      "What to look for; all items (newest first) when absent."
+      text: String
+      "Which items; all of them when absent."
+      filters: SearchFilters
+      "Items per page: 20 unless given, at most 100."
+      limit: Int
+      "Items to skip before the page (0 unless given)."
+      offset: Int
+    ): SearchResult!
+    "What works for a crime problem (any spelling or synonym): its items, strongest evidence first."
+    whatWorks(
+      "The crime problem, e.g. burglary (or burglaries)."
+      crimeProblem: String!
+    ): [SearchHit!]!
+    "The shared vocabularies (research methods, crime problems, interventions, topics, EMMIE, the SMS and the EBP Matrix), for forms to offer their terms."
+    vocabularies: [Vocabulary!]!
+    "One shared vocabulary."
+    vocabulary("Which vocabulary." id: VocabularyId!): Vocabulary!
+    "The national bodies the library delivers to."
     disseminationTargets: [DisseminationTarget!]!
-    masterClass(id: ID!): MasterClass
+    "A master class; null if unknown."
+    masterClass("The master class's id." id: ID!): MasterClass
+    "Master classes and courses still to come, soonest first."
     upcomingMasterClasses: [MasterClass!]!
+    "The Local Learning Networks."
     learningNetworks: [LearningNetwork!]!
-    learningNetwork(id: ID!): LearningNetwork
+    "A Local Learning Network; null if unknown."
+    learningNetwork("The network's id." id: ID!): LearningNetwork
+    "What the caller's digest covers."
     mySubscription: TopicSubscription!
     "Items published since the date that match the caller's subscription."
-    myDigest(since: String!): [LibraryItem!]!
+    myDigest("The day (YYYY-MM-DD) from which to list." since: String!): [LibraryItem!]!
   }
 
+  "The dissemination service's changes: the library, deliveries, master classes, networks and subscriptions."
   type Mutation {
     "Editors: drafts a new library item (its id chosen by the editor)."
-    draftLibraryItem(id: ID!, content: LibraryContentInput!): LibraryItemPayload!
+    draftLibraryItem(
+      "The new item's id."
+      id: ID!
+      "The item's content."
+      content: LibraryContentInput!
+    ): LibraryItemPayload!
     "Editors: replaces the item's working copy."
-    reviseLibraryItem(id: ID!, content: LibraryContentInput!): LibraryItemPayload!
+    reviseLibraryItem(
+      "The item's id."
+      id: ID!
+      "The new working copy."
+      content: LibraryContentInput!
+    ): LibraryItemPayload!
     "Editors: publishes the working copy as the item's next version."
-    publishLibraryItem(id: ID!): LibraryItemPayload!
+    publishLibraryItem("The item's id." id: ID!): LibraryItemPayload!
     "Editors: withdraws the item from the library, saying why."
-    withdrawLibraryItem(id: ID!, reason: String!): LibraryItemPayload!
+    withdrawLibraryItem(
+      "The item's id."
+      id: ID!
+      "Why it is withdrawn."
+      reason: String!
+    ): LibraryItemPayload!
     "The EBP Committee: lets an OFFICIAL-SENSITIVE version go to the national bodies named (their ids, e.g. research-map)."
     releaseLibraryItem(
+      "The item's id."
       id: ID!
+      "The version released."
       version: Int!
+      "The national bodies (ids) it may go to."
       targetIds: [ID!]!
+      "Why it may go."
       justification: String!
     ): LibraryItemPayload!
     "Editors: tries a failed delivery to a national body again."
-    retryDelivery(id: ID!): DeliveryPayload!
+    retryDelivery("The delivery's id." id: ID!): DeliveryPayload!
     "Organisers: schedules a master class or course (its id chosen by the organiser)."
-    scheduleMasterClass(id: ID!, masterClass: MasterClassInput!): MasterClassPayload!
+    scheduleMasterClass(
+      "The new master class's id."
+      id: ID!
+      "The master class."
+      masterClass: MasterClassInput!
+    ): MasterClassPayload!
     "Takes a place for the caller, or a place on the waiting list when it is full."
-    registerForMasterClass(id: ID!): MasterClassPayload!
+    registerForMasterClass("The master class's id." id: ID!): MasterClassPayload!
     "Gives up the caller's place (or place on the waiting list)."
-    cancelMasterClassRegistration(id: ID!): MasterClassPayload!
+    cancelMasterClassRegistration("The master class's id." id: ID!): MasterClassPayload!
     "Organisers: records who attended (once it has started); the community records it as training."
-    recordAttendance(id: ID!, personIds: [ID!]!): MasterClassPayload!
+    recordAttendance(
+      "The master class's id."
+      id: ID!
+      "Who attended (people's ids)."
+      personIds: [ID!]!
+    ): MasterClassPayload!
     "Organisers: cancels the master class, saying why."
-    cancelMasterClass(id: ID!, reason: String!): MasterClassPayload!
+    cancelMasterClass(
+      "The master class's id."
+      id: ID!
+      "Why it is cancelled."
+      reason: String!
+    ): MasterClassPayload!
     "Sets up a Local Learning Network (EBP champions and the EBP team)."
-    createLearningNetwork(id: ID!, network: LearningNetworkInput!): LearningNetworkPayload!
+    createLearningNetwork(
+      "The new network's id."
+      id: ID!
+      "The network."
+      network: LearningNetworkInput!
+    ): LearningNetworkPayload!
     "Joins the network as the caller."
-    joinLearningNetwork(id: ID!): LearningNetworkPayload!
+    joinLearningNetwork("The network's id." id: ID!): LearningNetworkPayload!
     "Leaves the network."
-    leaveLearningNetwork(id: ID!): LearningNetworkPayload!
+    leaveLearningNetwork("The network's id." id: ID!): LearningNetworkPayload!
     "Shares learning with a network."
-    shareLearning(networkId: ID!, post: LearningPostInput!): ShareLearningPayload!
+    shareLearning(
+      "The network's id."
+      networkId: ID!
+      "What to share."
+      post: LearningPostInput!
+    ): ShareLearningPayload!
     "Sets what the caller's digest covers."
-    subscribe(subscription: SubscriptionInput!): SubscribePayload!
+    subscribe("What the digest should cover." subscription: SubscriptionInput!): SubscribePayload!
   }
 
   "A library item after a change to it."

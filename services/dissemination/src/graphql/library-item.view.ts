@@ -1,6 +1,7 @@
+import type { dissemination } from '@ebp/contracts';
 import type { VisibleLibraryItem } from '../access/item-visibility';
 import type { LibraryItemStatus } from '../application/dissemination-application';
-import type { DeliveryEntry } from '../projections/dissemination-read-models';
+import type { DeliveryEntry, KeptTags } from '../projections/dissemination-read-models';
 
 /**
  * A library item as the graph shows it to this caller: editors also see the working copy. The
@@ -17,7 +18,7 @@ export function toLibraryItem({ entry, editor }: VisibleLibraryItem) {
     body: content.body ?? null,
     year: content.year,
     evidence: { ...content.evidence, emmieEffect: content.evidence.emmie?.effect.evidence ?? null },
-    tags: content.tags,
+    tags: tagsOf(content.tags),
     doi: content.doi ?? null,
     url: content.url ?? null,
     classification: content.classification,
@@ -29,6 +30,10 @@ export function toLibraryItem({ entry, editor }: VisibleLibraryItem) {
     unpublishedChanges: editor ? entry.unpublishedChanges : null,
     releases: editor ? entry.releases : [],
   };
+}
+
+function tagsOf(kept: KeptTags): dissemination.LibraryTags {
+  return { ...kept, methods: kept.methods ?? [], topics: kept.topics ?? [] };
 }
 
 export const toDelivery = (entry: DeliveryEntry) => ({ ...entry, id: entry.deliveryId });

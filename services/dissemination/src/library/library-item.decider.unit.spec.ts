@@ -81,6 +81,8 @@ describe('library item decider', () => {
           interventions: [],
           populations: [],
           settings: [],
+          methods: [],
+          topics: [],
         },
         projectIds: [],
       }),

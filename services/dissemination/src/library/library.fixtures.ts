@@ -20,6 +20,8 @@ export function evidenceSummary(
       interventions: ['hot spots policing'],
       populations: [],
       settings: ['micro_place'],
+      methods: [],
+      topics: [],
     },
     projectIds: ['hot-spots-lambeth'],
     classification: 'OFFICIAL',

@@ -33,9 +33,17 @@ export interface LibraryItemEntry {
   updatedAt: string;
 }
 
+/**
+ * An item's tags as an entry may keep them: one kept before tags had methods and topics lacks
+ * them until the projection (version 3) has been rebuilt and readers switched to it.
+ */
+export type KeptTags = Omit<dissemination.LibraryTags, 'methods' | 'topics'> &
+  Partial<Pick<dissemination.LibraryTags, 'methods' | 'topics'>>;
+
 export const libraryItems: ProjectionDefinition<LibraryItemEntry> = {
   name: 'dissemination-library-items',
-  version: 2, // 2: enumerated values respelt (decision 0023)
+  // 2: enumerated values respelt (decision 0023); 3: tags with methods and topics (decision 0025)
+  version: 3,
   handles: [
     'dissemination.library.item-drafted',
     'dissemination.library.item-revised',

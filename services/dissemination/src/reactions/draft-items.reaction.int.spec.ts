@@ -118,6 +118,7 @@ describe.each(sqlTargets())(
         justification: 'The title now says where the arches stand.',
         changes: {
           title: { from: 'Knife arches at transport hubs', to: 'Knife arches at London stations' },
+          methods: { from: ['rct'], to: ['Randomized controlled trials', 'Process evaluations'] },
         },
         outcomesChangedAfterApproval: false,
       });
@@ -158,6 +159,15 @@ describe.each(sqlTargets())(
           evidence: { smsLevel: 4, effectDirection: 'positive', ebpLevel: 'organisational' },
           classification: 'OFFICIAL_SENSITIVE',
           projectIds: [projectId],
+          // Its terms, through the vocabularies: its methods, and what its words name.
+          tags: {
+            methods: ['randomised controlled trial', 'process evaluation'],
+            crimeProblems: ['knife crime'],
+            interventions: [],
+            topics: [],
+            populations: [],
+            settings: [],
+          },
         },
       });
       // Who may read it is the project's audience when it is read: the draft keeps no copy.
@@ -169,6 +179,10 @@ describe.each(sqlTargets())(
             title: 'Knife arches at London stations',
             summary: 'Do knife arches at stations reduce knife carrying nearby?',
             ebpLevel: 'organisational',
+            researchQuestions: ['Do arches deter carrying?'],
+            design: 'Stepped-wedge across twelve stations',
+            methods: ['Randomized controlled trials', 'Process evaluations'],
+            outcomes: ['Knife crime'],
           },
         }),
       );

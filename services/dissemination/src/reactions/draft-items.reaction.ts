@@ -21,6 +21,7 @@ import {
   type LibraryItemEvent,
   type LibraryItemState,
 } from '../library/library-item.decider';
+import { projectTags } from './project-terms';
 import { registerProjects, type RegisterProjectFacts } from './register-projects';
 
 export type LibraryItemCommands = CommandHandler<
@@ -101,7 +102,8 @@ async function draft(
 
 /**
  * A policy on the register's events: the library keeps the facts of each project, and a
- * completed project becomes a draft research report carrying its findings and evidence ratings.
+ * completed project becomes a draft research report carrying its findings, evidence ratings and
+ * terms (its methods, and the crime problems, interventions and topics its words name).
  * Publishing it stays an editorial decision. The project's audience events are applied here too
  * (the audience follower applies them as well; both are guarded by log position), so a
  * completion never overtakes its own project's audience on a topic.
@@ -147,6 +149,7 @@ export async function draftFromRegister(
         effectDirection: findings.effectDirection,
         ebpLevel: facts.ebpLevel,
       },
+      tags: projectTags(facts, findings),
       projectIds: [facts.projectId],
       classification,
     },

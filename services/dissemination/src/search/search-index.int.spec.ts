@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { dissemination } from '@ebp/contracts';
+import { vocabularies, type dissemination } from '@ebp/contracts';
 import { CommandHandler, SqlCheckpointStore, SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
 import { libraryItemDecider, libraryItemStreamId } from '../library/library-item.decider';
@@ -59,7 +59,14 @@ describe.each(sqlTargets())("'What Works' search over a seeded library, on $name
     ...seed[0]!.content,
     title,
     summary: 'What the operation against the takeover of vulnerable people’s homes found.',
-    tags: { crimeProblems: [ABOUT_PROJECT], interventions: [], populations: [], settings: [] },
+    tags: {
+      crimeProblems: [ABOUT_PROJECT],
+      interventions: [],
+      populations: [],
+      settings: [],
+      methods: [],
+      topics: [],
+    },
     projectIds: ['p-covert'],
     classification,
   });
@@ -167,8 +174,20 @@ describe.each(sqlTargets())("'What Works' search over a seeded library, on $name
     expect(asRecord(result.facets.smsLevel)).toEqual(
       countsOf(robbery, (item) => [String(item.content.evidence.smsLevel)]),
     );
+    // Counted by vocabulary term, shown by its label ("body-worn video" is "Body-worn cameras").
     expect(asRecord(result.facets.intervention)).toEqual(
-      countsOf(robbery, (item) => item.content.tags.interventions),
+      countsOf(robbery, (item) =>
+        item.content.tags.interventions.map(
+          (tag) => vocabularies.matchTerm(vocabularies.INTERVENTIONS, tag)?.label ?? tag,
+        ),
+      ),
+    );
+    expect(asRecord(result.facets.method)).toEqual(
+      countsOf(robbery, (item) =>
+        item.content.tags.methods.map(
+          (tag) => vocabularies.matchTerm(vocabularies.RESEARCH_METHODS, tag)!.label,
+        ),
+      ),
     );
     expect(asRecord(result.facets.year)).toEqual(
       countsOf(robbery, (item) => [String(item.content.year)]),

@@ -9,11 +9,22 @@ import {
 } from '@ebp/eventing';
 import { isProjectSourced } from '../access/library-access';
 import type { DisseminationEvent } from '../dissemination-events';
+import {
+  TERM_FACET_NAMES,
+  facetIdentity,
+  facetLabel,
+  facetTermId,
+  indexedTermsOf,
+  type TermFacet,
+} from './indexed-terms';
+import { queryTermsOf } from './query-terms';
 
 /**
  * 'What Works' search on PostgreSQL's own full-text search (PGlite all-in-one, PostgreSQL
  * distributed): a weighted tsvector per published item (title and tags first, then summary,
- * then body), ranked by cover density, with facets counted by SQL. See decision 0015.
+ * then body), ranked by cover density, with facets counted by SQL. See decision 0015. Crime
+ * problems, interventions, methods and topics are matched through the shared vocabularies, in
+ * filters, facets and the words of a query alike (decision 0025).
  */
 const MIGRATIONS = [
   {
@@ -73,6 +84,36 @@ const MIGRATIONS = [
       truncate dissemination_search_sources;
     `,
   },
+  {
+    version: 4,
+    name: 'terms through the shared vocabularies (decision 0025)',
+    // Emptied: rebuilt from the service's log, whose items now carry methods and topics, by
+    // processor v4. Each term facet keeps identities (filters) and labels (what facets show) in
+    // step; key and text terms are what the words of a query are matched against.
+    sql: `
+      truncate dissemination_search;
+      truncate dissemination_search_sources;
+      alter table dissemination_search
+        add column methods text[] not null default '{}',
+        add column topics text[] not null default '{}',
+        add column crime_problem_terms text[] not null default '{}',
+        add column crime_problem_labels text[] not null default '{}',
+        add column intervention_terms text[] not null default '{}',
+        add column intervention_labels text[] not null default '{}',
+        add column method_terms text[] not null default '{}',
+        add column method_labels text[] not null default '{}',
+        add column topic_terms text[] not null default '{}',
+        add column topic_labels text[] not null default '{}',
+        add column key_terms text[] not null default '{}',
+        add column text_terms text[] not null default '{}';
+      create index dissemination_search_crime_problem_terms on dissemination_search using gin (crime_problem_terms);
+      create index dissemination_search_intervention_terms on dissemination_search using gin (intervention_terms);
+      create index dissemination_search_method_terms on dissemination_search using gin (method_terms);
+      create index dissemination_search_topic_terms on dissemination_search using gin (topic_terms);
+      create index dissemination_search_key_terms on dissemination_search using gin (key_terms);
+      create index dissemination_search_text_terms on dissemination_search using gin (text_terms);
+    `,
+  },
 ];
 
 /**
@@ -91,9 +132,12 @@ export interface SearchReader {
   readonly hiddenProjects: readonly string[];
 }
 
+/** Term filters match any spelling or synonym of the terms given (an item with any of them). */
 export interface SearchFilters {
   readonly crimeProblems?: readonly string[];
   readonly interventions?: readonly string[];
+  readonly methods?: readonly string[];
+  readonly topics?: readonly string[];
   readonly smsLevels?: readonly number[];
   readonly emmieEffects?: readonly string[];
   readonly ebpLevels?: readonly string[];
@@ -121,12 +165,14 @@ export interface SearchHit {
 }
 
 export interface FacetCount {
+  /** For a term facet, the term's label: every spelling of a term is counted as one value. */
   readonly value: string;
   readonly count: number;
+  /** The vocabulary term's id; null for a term the vocabulary lacks and for other facets. */
+  readonly termId: string | null;
 }
 
-export type FacetName =
-  'crimeProblem' | 'intervention' | 'smsLevel' | 'emmieEffect' | 'ebpLevel' | 'year';
+export type FacetName = TermFacet | 'smsLevel' | 'emmieEffect' | 'ebpLevel' | 'year';
 
 export interface SearchResult {
   readonly total: number;
@@ -134,10 +180,24 @@ export interface SearchResult {
   readonly facets: Readonly<Record<FacetName, readonly FacetCount[]>>;
 }
 
-/** How each facet is counted: array columns are unnested, scalar ones grouped. */
-const FACETS: Readonly<Record<FacetName, string>> = {
-  crimeProblem: 'unnest(crime_problems)',
-  intervention: 'unnest(interventions)',
+/** The columns a term facet's identities and labels are kept in, in step. */
+const TERM_COLUMNS: Readonly<Record<TermFacet, { identities: string; labels: string }>> = {
+  crimeProblem: { identities: 'crime_problem_terms', labels: 'crime_problem_labels' },
+  intervention: { identities: 'intervention_terms', labels: 'intervention_labels' },
+  method: { identities: 'method_terms', labels: 'method_labels' },
+  topic: { identities: 'topic_terms', labels: 'topic_labels' },
+};
+
+/** The filter of each term facet. */
+const TERM_FILTERS: Readonly<Record<TermFacet, keyof SearchFilters>> = {
+  crimeProblem: 'crimeProblems',
+  intervention: 'interventions',
+  method: 'methods',
+  topic: 'topics',
+};
+
+/** How each other facet is counted: scalar columns grouped. */
+const VALUE_FACETS: Readonly<Record<Exclude<FacetName, TermFacet>, string>> = {
   smsLevel: 'sms_level::text',
   emmieEffect: 'emmie_effect',
   ebpLevel: 'ebp_level',
@@ -147,8 +207,8 @@ const FACETS: Readonly<Record<FacetName, string>> = {
 /** EMMIE effect ratings, strongest first, for ordering by strength of evidence. */
 const EFFECT_STRENGTH = `case emmie_effect when 'strong' then 3 when 'moderate' then 2 when 'limited' then 1 else 0 end`;
 
-/** Quotes, a leading - or OR ask for websearch syntax as typed; plain words match any of them. */
-const ADVANCED_SYNTAX = /["]|(^|\s)-|\bor\b/i;
+/** A query's term found in an item's summary or body counts this much of one in its title or tags. */
+const TEXT_TERM_WEIGHT = 0.4;
 
 interface HitRow {
   item_id: string;
@@ -202,7 +262,7 @@ export class LibrarySearchIndex {
   /** The index as a checkpointed projection of the service's own log. */
   processor(store: EventStore, checkpoints: SqlCheckpointStore): EventProcessor {
     return new EventProcessor(store, checkpoints, {
-      name: 'projection:dissemination-search:v3',
+      name: 'projection:dissemination-search:v4',
       handle: (events) => this.apply(events),
     });
   }
@@ -264,15 +324,20 @@ export class LibrarySearchIndex {
         ...content.projectIds,
       ]),
     ];
+    const terms = indexedTermsOf(content);
+    const { facets } = terms;
     await tx.query(
       `insert into dissemination_search as current (item_id, position, version, kind, title, summary,
          year, sms_level, emmie_effect, effect_direction, ebp_level, crime_problems, interventions,
          populations, settings, classification, need_to_know, published_at, document, project_ids,
-         project_sourced)
+         project_sourced, methods, topics, crime_problem_terms, crime_problem_labels,
+         intervention_terms, intervention_labels, method_terms, method_labels, topic_terms,
+         topic_labels, key_terms, text_terms)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
          setweight(to_tsvector('english', $5 || ' ' || $19), 'A')
          || setweight(to_tsvector('english', $6), 'B')
-         || setweight(to_tsvector('english', $20), 'C'), $21, $22)
+         || setweight(to_tsvector('english', $20), 'C'), $21, $22, $23, $24, $25, $26, $27, $28,
+         $29, $30, $31, $32, $33, $34)
        on conflict (item_id) do update set position = excluded.position, withdrawn = false,
          version = excluded.version, kind = excluded.kind, title = excluded.title,
          summary = excluded.summary, year = excluded.year, sms_level = excluded.sms_level,
@@ -282,7 +347,14 @@ export class LibrarySearchIndex {
          settings = excluded.settings, classification = excluded.classification,
          need_to_know = excluded.need_to_know, published_at = excluded.published_at,
          document = excluded.document, project_ids = excluded.project_ids,
-         project_sourced = excluded.project_sourced
+         project_sourced = excluded.project_sourced, methods = excluded.methods,
+         topics = excluded.topics, crime_problem_terms = excluded.crime_problem_terms,
+         crime_problem_labels = excluded.crime_problem_labels,
+         intervention_terms = excluded.intervention_terms,
+         intervention_labels = excluded.intervention_labels,
+         method_terms = excluded.method_terms, method_labels = excluded.method_labels,
+         topic_terms = excluded.topic_terms, topic_labels = excluded.topic_labels,
+         key_terms = excluded.key_terms, text_terms = excluded.text_terms
        where current.position < excluded.position`,
       [
         itemId,
@@ -303,13 +375,25 @@ export class LibrarySearchIndex {
         content.classification,
         content.needToKnow ?? [],
         stored.metadata.recordedAt,
-        [...tags.crimeProblems, ...tags.interventions, ...tags.populations, ...tags.settings].join(
-          ' ',
-        ),
+        // Tags as tagged, and the vocabulary's labels of the listed ones: a query for a label's
+        // words finds an item tagged with a synonym.
+        [...Object.values(tags).flat(), terms.labels].join(' '),
         content.body ?? '',
         projectIds,
         // An item the index never saw drafted (not possible in one log) counts as the stricter kind.
         source?.project_sourced ?? true,
+        tags.methods,
+        tags.topics,
+        facets.crimeProblem.identities,
+        facets.crimeProblem.labels,
+        facets.intervention.identities,
+        facets.intervention.labels,
+        facets.method.identities,
+        facets.method.labels,
+        facets.topic.identities,
+        facets.topic.labels,
+        terms.keyTerms,
+        terms.textTerms,
       ],
     );
   }
@@ -347,20 +431,59 @@ export class LibrarySearchIndex {
     const any = (column: string, values: readonly unknown[] | undefined, type: string) => {
       if (values?.length) conditions.add((p) => `${column} = any(${p}::${type}[])`, values);
     };
-    const overlaps = (column: string, values: readonly string[] | undefined) => {
-      if (values?.length)
-        conditions.add(
-          (p) => `${column} && ${p}::text[]`,
-          values.map((value) => value.toLowerCase()),
-        );
-    };
-    overlaps('crime_problems', filters.crimeProblems);
-    overlaps('interventions', filters.interventions);
+    for (const facet of TERM_FACET_NAMES) {
+      // Any spelling or synonym of the terms given; a value with no letter or digit names none.
+      const identities = (filters[TERM_FILTERS[facet]] as readonly string[] | undefined)
+        ?.map((value) => facetIdentity(facet, value))
+        .filter((identity) => identity !== '');
+      if (identities?.length)
+        conditions.add((p) => `${TERM_COLUMNS[facet].identities} && ${p}::text[]`, identities);
+    }
     any('sms_level', filters.smsLevels, 'integer');
     any('emmie_effect', filters.emmieEffects, 'text');
     any('ebp_level', filters.ebpLevels, 'text');
     any('year', filters.years, 'integer');
     any('kind', filters.kinds, 'text');
+  }
+
+  /**
+   * The words of a query as a condition and a rank: the terms they name (any spelling or
+   * synonym) count in full in an item's tags or title and less in its summary or body; the other
+   * words go to full-text search. Items with every term and every word rank above the rest.
+   */
+  private matchingText(query: string, conditions: Conditions): string {
+    const asked = queryTermsOf(query);
+    const matches: string[] = [];
+    const ranks: string[] = [];
+    const everything: string[] = [];
+    if (asked.identities.length > 0) {
+      conditions.params.push([...asked.identities]);
+      const terms = `$${conditions.params.length}::text[]`;
+      matches.push(`key_terms && ${terms}`, `text_terms && ${terms}`);
+      ranks.push(
+        `(select count(*) from unnest(${terms}) asked where asked = any(key_terms))`,
+        `${TEXT_TERM_WEIGHT} * (select count(*) from unnest(${terms}) asked where asked = any(text_terms))`,
+      );
+      everything.push(`${terms} <@ (key_terms || text_terms)`);
+    }
+    if (asked.text !== '') {
+      conditions.params.push(asked.text);
+      const strict = `websearch_to_tsquery('english', $${conditions.params.length})`;
+      // Any word: the strict query's lexemes joined by OR.
+      const loose = asked.advanced
+        ? strict
+        : `coalesce(nullif(replace(${strict}::text, ' & ', ' | '), '')::tsquery, ${strict})`;
+      matches.push(`document @@ ${loose}`);
+      ranks.push(`ts_rank_cd(document, ${loose}, 32)`);
+      // Words that are all stop words ("of", "in") ask for nothing more.
+      everything.push(`(numnode(${strict}) = 0 or document @@ ${strict})`);
+    }
+    if (matches.length === 0) {
+      conditions.clauses.push('false');
+      return '0';
+    }
+    conditions.clauses.push(`(${matches.join(' or ')})`);
+    return [...ranks, `case when ${everything.join(' and ')} then 1 else 0 end`].join(' + ');
   }
 
   /**
@@ -370,17 +493,7 @@ export class LibrarySearchIndex {
   async search(query: SearchQuery, reader: SearchReader): Promise<SearchResult> {
     const conditions = new Conditions();
     const text = query.text?.trim() ?? '';
-    let rank = '0';
-    if (text) {
-      conditions.params.push(text);
-      const strict = `websearch_to_tsquery('english', $1)`;
-      // Any word: the strict query's lexemes joined by OR.
-      const loose = ADVANCED_SYNTAX.test(text)
-        ? strict
-        : `coalesce(nullif(replace(${strict}::text, ' & ', ' | '), '')::tsquery, ${strict})`;
-      conditions.clauses.push(`document @@ ${loose}`);
-      rank = `ts_rank_cd(document, ${loose}, 32) + case when document @@ ${strict} then 1 else 0 end`;
-    }
+    const rank = text ? this.matchingText(text, conditions) : '0';
     this.filtered(reader, query.filters ?? {}, conditions);
     const matched = `select *, ${rank} as score from dissemination_search ${conditions.where}`;
     const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
@@ -393,7 +506,9 @@ export class LibrarySearchIndex {
       conditions.params,
     );
     const facets = {} as Record<FacetName, FacetCount[]>;
-    for (const [name, expression] of Object.entries(FACETS) as [FacetName, string][]) {
+    for (const facet of TERM_FACET_NAMES)
+      facets[facet] = await this.termFacet(facet, matched, conditions.params);
+    for (const [name, expression] of Object.entries(VALUE_FACETS) as [FacetName, string][]) {
       const counted = await this.sql.query<{ value: string | null; count: string }>(
         `select value, count(*) as count
            from (select ${expression} as value from (${matched}) matched) facet
@@ -404,6 +519,7 @@ export class LibrarySearchIndex {
       facets[name] = counted.rows.map((row) => ({
         value: String(row.value),
         count: Number(row.count),
+        termId: null,
       }));
     }
     const total = rows[0] ? Number(rows[0].total) : await this.count(matched, conditions.params);
@@ -423,8 +539,34 @@ export class LibrarySearchIndex {
   }
 
   /**
-   * 'What works' for a crime problem: the items tagged with it, strongest evidence first (SMS
-   * level, then the EMMIE effect rating, then the most recent).
+   * A term facet over the matching items: one value per term, whatever spellings its items are
+   * tagged with, shown by its label; most items first, then by label.
+   */
+  private async termFacet(
+    facet: TermFacet,
+    matched: string,
+    params: readonly unknown[],
+  ): Promise<FacetCount[]> {
+    const { identities, labels } = TERM_COLUMNS[facet];
+    const { rows } = await this.sql.query<{ identity: string; label: string; count: string }>(
+      `select term.identity, min(term.label) as label, count(*) as count
+         from (${matched}) matched,
+              unnest(matched.${identities}, matched.${labels}) as term(identity, label)
+        group by term.identity`,
+      params,
+    );
+    return rows
+      .map((row) => ({
+        value: facetLabel(row.identity, row.label),
+        count: Number(row.count),
+        termId: facetTermId(row.identity),
+      }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+
+  /**
+   * 'What works' for a crime problem: the items tagged with it (in any spelling or synonym),
+   * strongest evidence first (SMS level, then the EMMIE effect rating, then the most recent).
    */
   async whatWorks(
     crimeProblem: string,

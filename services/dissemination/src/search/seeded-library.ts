@@ -33,6 +33,15 @@ export const INTERVENTIONS = [
   'diversion',
 ] as const;
 
+/** The design a study at each SMS level typically uses, for the method facet. */
+const METHOD_AT_LEVEL = [
+  'cross-sectional study',
+  'before-and-after study',
+  'difference-in-differences',
+  'multi-site comparison with controls',
+  'randomised controlled trial',
+] as const;
+
 const KINDS = [
   'research_report',
   'evidence_summary',
@@ -85,6 +94,8 @@ export function seededLibrary(count = 300): SeededItem[] {
           interventions: [intervention],
           populations: index % 4 === 0 ? ['young people'] : [],
           settings: [SETTINGS[index % SETTINGS.length]!],
+          methods: [METHOD_AT_LEVEL[Math.floor(index / 10) % METHOD_AT_LEVEL.length]!],
+          topics: [],
         },
         projectIds: [],
         classification: 'OFFICIAL',
@@ -103,6 +114,8 @@ const drugDeaths = (title: string, summary: string): dissemination.LibraryConten
     interventions: [],
     populations: [],
     settings: [],
+    methods: [],
+    topics: [],
   },
 });
 

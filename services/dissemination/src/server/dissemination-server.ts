@@ -30,6 +30,7 @@ import {
   draftFromRegister,
   type DraftingContext,
 } from '../reactions/draft-items.reaction';
+import { registerFeedConsumer } from '../reactions/register-projects';
 
 export interface DisseminationServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
@@ -71,7 +72,8 @@ export interface RunningDissemination {
 
 /** Consumer names: the bus consumer groups, or the checkpoints over another service's store. */
 export const DISSEMINATION_CONSUMERS = {
-  register: 'dissemination.register-projects',
+  // Versioned with the facts it keeps: a new version reads the register's feed from the start.
+  register: registerFeedConsumer('dissemination.register-projects'),
   projectAudiences: 'dissemination.project-audiences',
   partners: 'dissemination.partner-outcomes',
   dispatch: 'dissemination.dispatch',

@@ -294,6 +294,14 @@ export class PartnersApplication {
     await this.stores.catchUp();
   }
 
+  /** One engagement, by the engagement log's rule (a partner: only those its organisation took part in). */
+  async engagement(identity: Identity, engagementId: string) {
+    const entry = (await (await this.stores.engagements()).get(engagementId))?.body;
+    const own = partnerOrganisationOf(identity);
+    if (!entry || (own !== undefined && !entry.organisationIds.includes(own))) return undefined;
+    return entry;
+  }
+
   /**
    * The engagement log, newest first, optionally for one organisation or academic; a partner sees
    * only the engagements its organisation took part in.
@@ -435,6 +443,25 @@ export class PartnersApplication {
     };
   }
 
+  /** One agreement, with where it stands today, by the list's rule (refused as the list is). */
+  async agreement(identity: Identity, agreementId: string): Promise<AgreementView | undefined> {
+    const own = partnerOrganisationOf(identity);
+    if (own === undefined) requireRole(identity, AGREEMENT_OWNERS, 'list agreements');
+    const entry = (await (await this.stores.agreements()).get(agreementId))?.body;
+    if (!entry || (own !== undefined && !entry.partyIds.includes(own))) return undefined;
+    return { ...entry, standing: agreementStandingOn(entry, this.today()) };
+  }
+
+  /**
+   * One partner on a project, as ResearchProject.partners shows it: none unless the caller may see
+   * the project (a partner: only its own organisation's).
+   */
+  async collaboration(identity: Identity, projectId: string, partnerId: string) {
+    return (await this.partnersOf(identity, projectId)).find(
+      (entry) => entry.partnerId === partnerId,
+    );
+  }
+
   private today(): string {
     return this.stores.now().toISOString().slice(0, 10);
   }
@@ -452,6 +479,19 @@ export class PartnersApplication {
       identity,
       await bodiesOf(this.stores.outcomes(), { filter: { organisationId: own } }),
     );
+  }
+
+  /**
+   * One submission, for moderators and for the partner that made it, on a project the caller may
+   * see; none otherwise.
+   */
+  async submission(identity: Identity, submissionId: string) {
+    const own = partnerOrganisationOf(identity);
+    if (own === undefined && !identity.roles.some((role) => MODERATORS.includes(role)))
+      return undefined;
+    const entry = (await (await this.stores.outcomes()).get(submissionId))?.body;
+    if (!entry || (own !== undefined && entry.organisationId !== own)) return undefined;
+    return (await this.visibleSubmissions(identity, [entry]))[0];
   }
 
   /** Moderation ---------------------------------------------------------------------------- */
@@ -495,6 +535,12 @@ export class PartnersApplication {
     return (await bodiesOf(this.stores.quarantine(), { filter: { status: 'held' } })).sort((a, b) =>
       a.heldAt.localeCompare(b.heldAt),
     );
+  }
+
+  /** One quarantined item, whatever its state: administrators only. */
+  async quarantinedItem(identity: Identity, itemId: string) {
+    requireRole(identity, FEED_ADMINS, 'inspect quarantined input');
+    return (await (await this.stores.quarantine()).get(itemId))?.body;
   }
 
   /**

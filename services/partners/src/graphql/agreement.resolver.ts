@@ -23,7 +23,7 @@ function toFilter(filter: GraphAgreementFilter | null | undefined): AgreementFil
   };
 }
 
-const toGraphAgreement = (view: AgreementView) => ({
+export const toGraphAgreement = (view: AgreementView) => ({
   id: view.agreementId,
   kind: view.kind,
   title: view.title,

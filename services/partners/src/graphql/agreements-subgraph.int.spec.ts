@@ -84,7 +84,7 @@ describe(`agreements over the partners subgraph (${sqlTarget!.name})`, () => {
       pollIntervalMs: 100,
     });
     const REGISTER =
-      'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }';
+      'mutation($id: ID!, $o: OrganisationInput!) { registerOrganisation(id: $id, organisation: $o) { organisation { id } } }';
     for (const [id, name, kind] of [
       [CAMBRIDGE, 'University of Cambridge', 'university'],
       [MOPAC, "Mayor's Office for Policing and Crime", 'mopac'],
@@ -92,7 +92,8 @@ describe(`agreements over the partners subgraph (${sqlTarget!.name})`, () => {
     ])
       await must(ada, REGISTER, { id, o: { name, kind, expertise: [], contacts: [] } });
 
-    const SIGN = 'mutation($id: ID!, $a: JSON!) { signAgreement(id: $id, agreement: $a) }';
+    const SIGN =
+      'mutation($id: ID!, $a: AgreementInput!) { signAgreement(id: $id, agreement: $a) { agreement { id status } } }';
     const agreements: [string, string, string[], string, string][] = [
       ['ag-1', 'memorandum_of_understanding', [CAMBRIDGE], '2024-01-01', '2026-12-31'],
       ['ag-2', 'data_sharing', [CAMBRIDGE, MOPAC], '2025-01-01', '2026-03-31'],
@@ -240,6 +241,42 @@ describe(`agreements over the partners subgraph (${sqlTarget!.name})`, () => {
       expect(expiring.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(list.data ?? null).toBeNull();
     }
+  });
+
+  it('answers signAgreement with the agreement as the list shows it, where it stands today', async () => {
+    const { signAgreement } = await must<{ signAgreement: { agreement: Agreement } }>(
+      cat,
+      `mutation($id: ID!, $a: AgreementInput!) { signAgreement(id: $id, agreement: $a) {
+        agreement { id kind title partyIds startsOn expiresOn status } } }`,
+      {
+        id: 'ag-7',
+        a: {
+          kind: 'data_sharing',
+          title: 'Agreement ag-7',
+          partyIds: [N8],
+          scope: 'Research collaboration and the data it needs.',
+          startsOn: '2025-01-01',
+          expiresOn: '2026-01-31',
+        },
+      },
+    );
+    expect(signAgreement.agreement).toEqual({
+      id: 'ag-7',
+      kind: 'data_sharing',
+      title: 'Agreement ag-7',
+      partyIds: [N8],
+      startsOn: '2025-01-01',
+      expiresOn: '2026-01-31',
+      status: 'expired',
+    });
+    // Those who may not list agreements may not sign one either.
+    const { id: _id, status: _status, ...agreement } = signAgreement.agreement;
+    const refused = await graphql(
+      rae,
+      'mutation($id: ID!, $a: AgreementInput!) { signAgreement(id: $id, agreement: $a) { agreement { id } } }',
+      { id: 'ag-8', a: { ...agreement, scope: 'Research collaboration and the data it needs.' } },
+    );
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
   it('refuses an expiry date that is not a date, and a status the enum does not hold', async () => {

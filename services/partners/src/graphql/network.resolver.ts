@@ -14,8 +14,11 @@ import type { CollaborationEntry } from '../collaborations/projections/collabora
 import type { AcademicEntry, OrganisationEntry } from '../projections/partners-read-models';
 import { PARTNERS_RUNTIME, type PartnersRuntime } from './partners-runtime';
 
-const toOrganisation = (entry: OrganisationEntry) => ({ ...entry, id: entry.organisationId });
-const toAcademic = (entry: AcademicEntry) => ({ ...entry, id: entry.academicId });
+export const toOrganisation = (entry: OrganisationEntry) => ({
+  ...entry,
+  id: entry.organisationId,
+});
+export const toAcademic = (entry: AcademicEntry) => ({ ...entry, id: entry.academicId });
 export const toCollaboration = (entry: CollaborationEntry) => ({
   ...entry,
   project: { id: entry.projectId },

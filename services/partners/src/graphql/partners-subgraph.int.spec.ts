@@ -50,7 +50,8 @@ describe(`partners subgraph over HTTP, following the register (${sqlTarget!.name
     expect(result.errors).toBeUndefined();
     return result.data!;
   };
-  const LINK = 'mutation($c: JSON!) { startCollaboration(collaboration: $c) }';
+  const LINK =
+    'mutation($c: CollaborationInput!) { startCollaboration(collaboration: $c) { partnerId } }';
   const link = (projectId: string, id = n8) => ({
     c: {
       projectId,
@@ -84,7 +85,7 @@ describe(`partners subgraph over HTTP, following the register (${sqlTarget!.name
     await publish(hidden, READERS.sensitive(sam.actor.id));
     await must(
       ada,
-      'mutation($id: ID!, $o: JSON!) { registerOrganisation(id: $id, organisation: $o) }',
+      'mutation($id: ID!, $o: OrganisationInput!) { registerOrganisation(id: $id, organisation: $o) { organisation { id } } }',
       {
         id: n8,
         o: {
@@ -114,6 +115,39 @@ describe(`partners subgraph over HTTP, following the register (${sqlTarget!.name
   it('shows it to a cleared reader with need-to-know', async () => {
     expect((await collaborationsAs(sam)).sort()).toEqual([hidden, open].sort());
     expect((await collaborationsAs(cat)).sort()).toEqual([hidden, open].sort());
+  });
+
+  it('answers a change to the organisation with it as the caller may see it: a hidden project’s collaboration left out', async () => {
+    const UPDATE = `mutation($id: ID!, $o: OrganisationInput!) { updateOrganisation(id: $id, organisation: $o) {
+      organisation { id expertise contacts { name email } collaborations { project { id } } } } }`;
+    const update = async (caller: Identity, expertise: string[]) =>
+      (
+        (await must(caller, UPDATE, {
+          id: n8,
+          o: {
+            name: 'N8 Policing Research Partnership',
+            kind: 'consortium',
+            expertise,
+            contacts: [{ name: 'Dr Nina Eight', role: 'Director', email: 'nina@n8.example' }],
+          },
+        })) as {
+          updateOrganisation: {
+            organisation: {
+              expertise: string[];
+              contacts: unknown[];
+              collaborations: { project: { id: string } | null }[];
+            };
+          };
+        }
+      ).updateOrganisation.organisation;
+    const asRae = await update(rae, ['procedural justice']);
+    expect(asRae.expertise).toEqual(['procedural justice']);
+    expect(asRae.contacts).toEqual([{ name: 'Dr Nina Eight', email: 'nina@n8.example' }]);
+    expect(asRae.collaborations.map((entry) => entry.project?.id)).toEqual([open]);
+    const asCat = await update(cat, ['procedural justice', 'public trust']);
+    expect(asCat.collaborations.map((entry) => entry.project?.id).sort()).toEqual(
+      [hidden, open].sort(),
+    );
   });
 
   it('gives ResearchProject.partners of a hidden project as empty, through _entities', async () => {
@@ -149,7 +183,7 @@ describe(`partners subgraph over HTTP, following the register (${sqlTarget!.name
   it('refuses signAgreement with an organisation that does not exist', async () => {
     const result = await graphql(
       cat,
-      'mutation($id: ID!, $a: JSON!) { signAgreement(id: $id, agreement: $a) }',
+      'mutation($id: ID!, $a: AgreementInput!) { signAgreement(id: $id, agreement: $a) { agreement { id } } }',
       {
         id: `dsa-${run}`,
         a: {

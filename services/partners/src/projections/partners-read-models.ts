@@ -1,5 +1,6 @@
 import type { partners } from '@ebp/contracts';
 import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
+import { z } from 'zod';
 import type { PartnersEvent } from '../partners-events';
 
 const as = <Prefix extends string>(stored: StoredEvent) =>
@@ -119,11 +120,18 @@ export const agreements: ProjectionDefinition<AgreementEntry> = {
   },
 };
 
+/** Where a partner's submission stands: waiting for a moderator, then published or rejected. */
+export const PartnerOutcomeStatusSchema = z
+  .enum(['awaiting_moderation', 'published', 'rejected'])
+  .describe(
+    'Where a submission stands: awaiting moderation, published (accepted by a moderator) or rejected.',
+  );
+
 export interface OutcomeEntry extends partners.PartnerOutcome {
   submissionId: string;
   organisationId: string;
-  channel: string;
-  status: 'awaiting_moderation' | 'published' | 'rejected';
+  channel: z.infer<typeof partners.OutcomeChannelSchema>;
+  status: z.infer<typeof PartnerOutcomeStatusSchema>;
   reason: string | null;
   receivedAt: string;
 }
@@ -158,13 +166,20 @@ export const outcomes: ProjectionDefinition<OutcomeEntry> = {
   },
 };
 
+/** Where a quarantined item stands: held until an administrator resubmits or discards it. */
+export const QuarantineStatusSchema = z
+  .enum(['held', 'resubmitted', 'discarded'])
+  .describe(
+    'Where a quarantined item stands: held, resubmitted corrected, or discarded by an administrator.',
+  );
+
 export interface QuarantineEntry {
   itemId: string;
-  channel: string;
+  channel: z.infer<typeof partners.OutcomeChannelSchema>;
   organisationId: string | null;
   reason: string;
   received: string;
-  status: 'held' | 'resubmitted' | 'discarded';
+  status: z.infer<typeof QuarantineStatusSchema>;
   heldAt: string;
 }
 

@@ -10,27 +10,35 @@ import { registerInputTypeDefs } from './register-inputs';
 export const registerTypeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
+  "Any JSON value: only an event's own data in a project's history is left untyped."
   scalar JSON
 
+  "What the register list is sorted by."
   enum RegisterSortField {
     title
-    proposedAt
-    updatedAt
-    plannedSmsLevel
-    plannedStart
+    proposed_at
+    updated_at
+    planned_sms_level
+    planned_start
   }
 
+  "Ascending or descending."
   enum SortDirection {
     asc
     desc
   }
 
+  "A quality-assurance review of a project's research design."
   type ProjectReview {
+    "The reviewer (a person's platform id)."
     reviewerId: ID!
+    "The review's verdict on the design."
     verdict: ReviewVerdict!
     "The national research-design and statistical standards checklist: an answer for each criterion."
     checklist: QaChecklist!
+    "The reviewer's comments."
     comments: String!
+    "When the review was recorded (ISO 8601)."
     at: String!
     "Whether the review was of the project's current design. False once an amendment to the design, methods, SMS level or outcomes has made it a review of an earlier design, which no longer counts towards approval."
     current: Boolean!
@@ -38,103 +46,169 @@ export const registerTypeDefs = /* GraphQL */ `
 
   "Who made a change: its kind and id (a person's platform id, never a name)."
   type Actor {
+    "What kind of actor: a person, a service, a partner or the system."
     kind: ActorKind!
+    "The actor's id."
     id: ID!
   }
 
   "One event of a project's history: what happened, who did it, when and why."
   type ProjectHistoryEntry {
+    "The project's stream version this event made."
     version: Int!
+    "The event's type, e.g. register.project.approved (see the event catalogue)."
     type: String!
+    "When it was recorded (ISO 8601)."
     at: String!
+    "Who did it."
     actor: Actor!
+    "The reason given, where the change needs one (a decision, a suspension, an amendment)."
     why: String
+    "The event's own data, as the event catalogue describes it for its type: opaque to the graph."
     data: JSON!
   }
 
+  "Where the reported primary outcomes differ from those pre-registered."
   type OutcomeSwitching {
+    "Pre-registered primary outcomes the findings do not report."
     notReported: [String!]!
+    "Primary outcomes reported that were not pre-registered."
     notPreRegistered: [String!]!
   }
 
+  "A research project in the Research and Learning Register, as the caller may see it."
   type ResearchProject @key(fields: "id") {
+    "The project's id, made by the server when it was proposed."
     id: ID!
+    "The project's title."
     title: String!
+    "A plain-English summary."
     summary: String!
+    "Where the project is in its lifecycle."
     status: ProjectStatus!
+    "The EBP level: tactical, organisational or strategic."
     ebpLevel: EbpLevel!
+    "The Research Plan priorities (ids) the project serves."
     priorityIds: [ID!]!
+    "The Research Plan priorities the project serves."
     priorities: [ResearchPriority!]!
+    "The Maryland Scientific Methods Scale level the design aims for (1 to 5)."
     plannedSmsLevel: Int!
+    "The research methods used."
     methods: [String!]!
+    "The unit of the force that owns the project."
     owningUnit: String!
+    "The person (id) who leads the research."
     leadId: ID!
+    "The person (id) who proposed it."
     proposedBy: ID!
+    "The project's protective marking."
     classification: Classification!
+    "When the research is planned to start (YYYY-MM-DD)."
     plannedStart: String!
+    "When the research is planned to end (YYYY-MM-DD)."
     plannedEnd: String!
+    "When it was proposed (ISO 8601)."
     proposedAt: String!
+    "When it last changed (ISO 8601)."
     updatedAt: String!
+    "When the research started (YYYY-MM-DD), once it has."
     startedOn: String
+    "When the project completed (ISO 8601), once it has."
     completedAt: String
+    "Whether the reported primary outcomes differ from those pre-registered."
     outcomeSwitching: Boolean!
+    "Whether the pre-registered outcomes were amended after approval."
     outcomesChangedAfterApproval: Boolean!
+    "How many amendments have been made."
     amendments: Int!
     "Which way the intervention moved the primary outcomes, once the project has completed."
     effectDirection: EffectDirection
+    "The Maryland Scientific Methods Scale level achieved, once the project has completed."
     achievedSmsLevel: Int
     "The stream version: send it back as expectedVersion to refuse concurrent edits."
     version: Int!
     "The proposal as it stands (amendments applied): questions, design, EBP Matrix, ethics, pre-registered outcomes."
     proposal: ProjectProposal!
+    "The quality-assurance reviews of its design, oldest first."
     reviews: [ProjectReview!]!
     "The findings, once the project has completed."
     findings: Findings
+    "Which primary outcomes were switched, when any were."
     outcomeSwitchingDetail: OutcomeSwitching
+    "Every recorded change, oldest first."
     history: [ProjectHistoryEntry!]!
   }
 
+  "One page of the register list."
   type ProjectPage {
+    "The projects on this page."
     items: [ResearchProject!]!
+    "How many projects match, on every page."
     total: Int!
   }
 
+  "A range of Maryland Scientific Methods Scale levels, both ends included."
   input SmsRange {
+    "The lowest level."
     min: Int
+    "The highest level."
     max: Int
   }
 
+  "Which projects the register list shows; every condition given must hold."
   input RegisterFilter {
+    "Projects in any of these statuses."
     status: [ProjectStatus!]
+    "Projects serving this priority."
     priorityId: ID
+    "Projects owned by this unit."
     owningUnit: String
+    "Projects at this EBP level."
     ebpLevel: EbpLevel
+    "Projects whose planned SMS level is in this range."
     smsLevel: SmsRange
+    "Projects using this research method."
     method: String
+    "Projects with this protective marking."
     classification: Classification
     "Words that must all appear in the title or summary."
     text: String
   }
 
+  "How the register list is sorted."
   input RegisterSort {
+    "The field sorted by."
     by: RegisterSortField!
+    "Ascending or descending."
     direction: SortDirection!
   }
 
+  "A Research Plan priority: what the force wants research on, why, when and whose."
   type ResearchPriority @key(fields: "id") {
+    "The priority's id."
     id: ID!
+    "The priority's title."
     title: String!
+    "Why the force wants research on it."
     rationale: String!
+    "When the priority starts (YYYY-MM-DD)."
     periodStart: String!
+    "When the priority ends (YYYY-MM-DD)."
     periodEnd: String!
+    "The person (id) who owns the priority."
     ownerId: ID!
+    "Whether it is part of the Research Plan or retired."
     status: PriorityStatus!
     "The research projects linked to this priority that the caller may see."
     projects: [ResearchProject!]!
   }
 
+  "How much research one priority has against it."
   type PriorityCoverage {
+    "The priority."
     priority: ResearchPriority!
+    "How many projects the caller may see serve it."
     projects: Int!
     "How many of those projects are in each status (statuses with none are left out)."
     byStatus: [ProjectStatusCount!]!
@@ -148,21 +222,31 @@ export const registerTypeDefs = /* GraphQL */ `
     count: Int!
   }
 
+  "How the Research Plan's priorities are covered by research."
   type ResearchPlanCoverage {
+    "Every active priority with the research against it."
     priorities: [PriorityCoverage!]!
     "Priorities with no research against them."
     uncovered: [ResearchPriority!]!
   }
 
+  "A deadline a project has missed or is about to miss."
   type ProjectDeadline {
+    "The project."
     project: ResearchProject!
+    "What is due: a progress report, the results or an ethics renewal."
     kind: DeadlineKind!
+    "When it is due (YYYY-MM-DD)."
     due: String!
   }
 
+  "An existing project like a new proposal (the duplicate warning)."
   type SimilarProject {
+    "The existing project's id."
     projectId: ID!
+    "Its title."
     title: String!
+    "How alike the two are, from 0 to 1."
     score: Float!
   }
 
@@ -194,27 +278,59 @@ export const registerTypeDefs = /* GraphQL */ `
     version: Int!
   }
 
+  "The register's questions: the Research and Learning Register, the Research Plan and governance reports."
   type Query {
     "The register list; with asOf, the register as it stood at the end of that instant."
     researchProjects(
+      "Which projects to show."
       filter: RegisterFilter
+      "How to sort them (default: most recently changed first)."
       sort: RegisterSort
+      "How many to show (default 50, at most 200)."
       limit: Int
+      "How many to skip."
       offset: Int
+      "An instant (ISO 8601): the register as it stood then."
       asOf: String
     ): ProjectPage!
     "A project now, or as it stood at the end of asOf."
-    researchProject(id: ID!, asOf: String): ResearchProject
-    researchPriorities(includeRetired: Boolean): [ResearchPriority!]!
+    researchProject(
+      "The project's id."
+      id: ID!
+      "An instant (ISO 8601): the project as it stood then."
+      asOf: String
+    ): ResearchProject
+    "The Research Plan's priorities."
+    researchPriorities(
+      "Include retired priorities too."
+      includeRetired: Boolean
+    ): [ResearchPriority!]!
+    "How the Research Plan's priorities are covered by the research the caller may see."
     researchPlanCoverage: ResearchPlanCoverage!
     "Missed and imminent deadlines: progress reports, results, ethics approvals."
-    overdueProjects(today: String): [ProjectDeadline!]!
+    overdueProjects(
+      "The day to count from (YYYY-MM-DD); today by default."
+      today: String
+    ): [ProjectDeadline!]!
     "The quarterly EBP governance report as of the end of a day (YYYY-MM-DD), rebuilt by replaying the register; for the committee, the EBP Delivery Team and administrators."
-    governanceReport(asOf: String!, format: ReportFormat = JSON): String!
+    governanceReport(
+      "The day (YYYY-MM-DD) the report is as of."
+      asOf: String!
+      "The report's format."
+      format: ReportFormat = JSON
+    ): String!
     "What changed between two report dates (e.g. the committee's last two meetings): JSON or MARKDOWN."
-    governanceComparison(from: String!, to: String!, format: ReportFormat = JSON): String!
+    governanceComparison(
+      "The earlier day (YYYY-MM-DD)."
+      from: String!
+      "The later day (YYYY-MM-DD)."
+      to: String!
+      "The comparison's format."
+      format: ReportFormat = JSON
+    ): String!
   }
 
+  "A governance report's format."
   enum ReportFormat {
     JSON
     MARKDOWN
@@ -222,51 +338,147 @@ export const registerTypeDefs = /* GraphQL */ `
     HTML
   }
 
+  "The register's changes: proposals, quality assurance, decisions, the lifecycle and the Research Plan."
   type Mutation {
     """
     Proposes a project. The server makes its id (returned as projectId). Send an idempotencyKey of
     your own (e.g. a UUID per form) to retry safely: the same key from the same caller answers with
     the project it first created, rather than creating another.
     """
-    proposeProject(proposal: ProjectProposalInput!, idempotencyKey: String): ProposeProjectPayload!
-    submitProject(id: ID!, expectedVersion: Int): ProjectPayload!
+    proposeProject(
+      "The proposal."
+      proposal: ProjectProposalInput!
+      "A key of the caller's own that makes a retry safe."
+      idempotencyKey: String
+    ): ProposeProjectPayload!
+    "Submits a proposed project for quality assurance and the EBP Committee's decision."
+    submitProject(
+      "The project's id."
+      id: ID!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
+    "Records a quality-assurance review of a submitted project's design (reviewers only)."
     recordReview(
+      "The project's id."
       id: ID!
+      "The verdict on the design."
       verdict: ReviewVerdict!
+      "An answer for every criterion of the national research-design standards."
       checklist: QaChecklistInput!
+      "The reviewer's comments."
       comments: String!
+      "The version last read: the change is refused if the project has changed since."
       expectedVersion: Int
     ): ProjectPayload!
+    "Records the EBP Committee's decision on a submitted project (committee only)."
     decideProject(
+      "The project's id."
       id: ID!
+      "Approve, reject or defer."
       decision: CommitteeDecision!
+      "Why: recorded with the decision."
       reasons: String!
+      "The version last read: the change is refused if the project has changed since."
       expectedVersion: Int
     ): ProjectPayload!
-    startProject(id: ID!, expectedVersion: Int): ProjectPayload!
-    reportProgress(id: ID!, summary: String!, expectedVersion: Int): ProjectPayload!
-    suspendProject(id: ID!, reason: String!, expectedVersion: Int): ProjectPayload!
-    resumeProject(id: ID!, expectedVersion: Int): ProjectPayload!
-    stopProject(id: ID!, reason: String!, expectedVersion: Int): ProjectPayload!
-    completeProject(id: ID!, findings: FindingsInput!, expectedVersion: Int): ProjectPayload!
-    withdrawProject(id: ID!, reason: String!, expectedVersion: Int): ProjectPayload!
+    "Starts an approved project."
+    startProject(
+      "The project's id."
+      id: ID!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
+    "Reports progress on a project in progress."
+    reportProgress(
+      "The project's id."
+      id: ID!
+      "What has been done since the last report."
+      summary: String!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
+    "Suspends a project in progress."
+    suspendProject(
+      "The project's id."
+      id: ID!
+      "Why it is suspended."
+      reason: String!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
+    "Resumes a suspended project."
+    resumeProject(
+      "The project's id."
+      id: ID!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
+    "Stops a project before it completes."
+    stopProject(
+      "The project's id."
+      id: ID!
+      "Why it is stopped."
+      reason: String!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
+    "Completes a project with its findings; outcome switching is detected against the pre-registered outcomes."
+    completeProject(
+      "The project's id."
+      id: ID!
+      "The project's findings."
+      findings: FindingsInput!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
+    "Withdraws a project that has not started."
+    withdrawProject(
+      "The project's id."
+      id: ID!
+      "Why it is withdrawn."
+      reason: String!
+      "The version last read: the change is refused if the project has changed since."
+      expectedVersion: Int
+    ): ProjectPayload!
     "Changes proposal fields with a justification; every changed field is recorded."
     amendProject(
+      "The project's id."
       id: ID!
+      "The fields that change, with their new values."
       changes: ProjectProposalChangesInput!
+      "Why they change: recorded with the amendment."
       justification: String!
+      "The version last read: the change is refused if the project has changed since."
       expectedVersion: Int
     ): ProjectPayload!
     "Sets a new Research Plan priority under the id given."
-    setResearchPriority(id: ID!, priority: ResearchPriorityInput!): ResearchPriorityPayload!
+    setResearchPriority(
+      "The new priority's id."
+      id: ID!
+      "The priority."
+      priority: ResearchPriorityInput!
+    ): ResearchPriorityPayload!
     "Changes a priority's fields with a justification; every changed field is recorded."
     reviseResearchPriority(
+      "The priority's id."
       id: ID!
+      "The fields that change, with their new values."
       changes: ResearchPriorityChangesInput!
+      "Why they change: recorded with the revision."
       justification: String!
+      "The version last read: the change is refused if the priority has changed since."
       expectedVersion: Int
     ): ResearchPriorityPayload!
-    retireResearchPriority(id: ID!, reason: String!, expectedVersion: Int): ResearchPriorityPayload!
+    "Retires a priority from the Research Plan."
+    retireResearchPriority(
+      "The priority's id."
+      id: ID!
+      "Why it is retired."
+      reason: String!
+      "The version last read: the change is refused if the priority has changed since."
+      expectedVersion: Int
+    ): ResearchPriorityPayload!
   }
 
   ${registerInputTypeDefs}

@@ -15,8 +15,16 @@ export interface RegisterFilter {
   readonly text?: string;
 }
 
-export type RegisterSort =
-  'title' | 'proposedAt' | 'updatedAt' | 'plannedSmsLevel' | 'plannedStart';
+/** The graph's sort values and the read model's fields they sort by. */
+const SORT_FIELDS = {
+  title: 'title',
+  proposed_at: 'proposedAt',
+  updated_at: 'updatedAt',
+  planned_sms_level: 'plannedSmsLevel',
+  planned_start: 'plannedStart',
+} as const;
+
+export type RegisterSort = keyof typeof SORT_FIELDS;
 
 export interface RegisterQuery {
   readonly filter?: RegisterFilter;
@@ -65,7 +73,7 @@ export async function listProjects(
   const { filter: conditions, textWords } = toDocumentFilter(query.filter);
   const filter = { ...conditions, ...scope };
   const sort: SortField[] = query.sort
-    ? [{ field: query.sort.by, direction: query.sort.direction }]
+    ? [{ field: SORT_FIELDS[query.sort.by], direction: query.sort.direction }]
     : [{ field: 'updatedAt', direction: 'desc' }];
   const limit = Math.min(Math.max(query.limit ?? 50, 0), MAX_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);

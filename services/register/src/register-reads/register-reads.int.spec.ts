@@ -238,6 +238,13 @@ describe.each(documentTargets())(
         'Knife arches at stations',
       ]);
       expect(first.total).toBe(4);
+      // The graph's snake_case sort values sort by the read model's fields.
+      const bySms = await listProjects(projects, {
+        sort: { by: 'planned_sms_level', direction: 'desc' },
+      });
+      const levels = bySms.items.map((item) => item.body.plannedSmsLevel);
+      expect(levels).toEqual([...levels].sort((a, b) => b - a));
+      expect(new Set(levels).size).toBeGreaterThan(1);
     });
 
     it('rebuilds the register as it stood on any date', async () => {

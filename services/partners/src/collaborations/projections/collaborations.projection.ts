@@ -1,6 +1,12 @@
 import type { partners } from '@ebp/contracts';
 import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
+import { z } from 'zod';
 import type { CollaborationEvent } from '../collaboration.decider';
+
+/** Whether a collaboration goes on: active until it is ended. */
+export const CollaborationStatusSchema = z
+  .enum(['active', 'ended'])
+  .describe('Whether the collaboration goes on (active) or has ended.');
 
 /** Who collaborates on which register project: ResearchProject.partners, and feed permissions. */
 export interface CollaborationEntry {
@@ -10,7 +16,7 @@ export interface CollaborationEntry {
   role: partners.Collaboration['role'];
   from: string;
   until: string | null;
-  status: 'active' | 'ended';
+  status: z.infer<typeof CollaborationStatusSchema>;
 }
 
 export const collaborationDocumentId = (projectId: string, partnerId: string): string =>
