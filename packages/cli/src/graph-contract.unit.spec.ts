@@ -6,7 +6,6 @@ import {
   isInputObjectType,
   isInterfaceType,
   isObjectType,
-  isScalarType,
   type GraphQLSchema,
 } from 'graphql';
 import { gatewayRoot } from '@ebp/gateway';
@@ -38,7 +37,12 @@ function untyped(schema: GraphQLSchema): Map<string, string> {
     const answer = getNamedType(mutation.type);
     if (json.length > 0)
       found.set(mutation.name, `takes JSON (${json.map((a) => a.name).join(', ')})`);
-    else if (isScalarType(answer)) found.set(mutation.name, `answers a bare ${answer.name}`);
+    else if (!isObjectType(answer)) found.set(mutation.name, `answers a bare ${answer.name}`);
+    else if (
+      mutation.args.some((argument) => argument.name === 'expectedVersion') &&
+      !('version' in answer.getFields())
+    )
+      found.set(mutation.name, 'takes an expectedVersion but does not answer the new version');
   }
   return found;
 }

@@ -27,6 +27,12 @@ const FORMATS = ['JSON', 'CSV', 'MARKDOWN', 'HTML'] as const;
 /** Who asks: the committee (cleared) sees most, the admin people's records, the partner its own. */
 const READERS = ['cat', 'ada', 'rob', 'uni'] as const;
 
+/** The tables besides the read models and the log that hold enumerated values, by service. */
+const EXTRA_TABLES: Readonly<Record<string, readonly string[]>> = {
+  register: ['ebp_archived_events'],
+  dissemination: ['dissemination_search', 'dissemination_search_sources'],
+};
+
 describe('one spelling per enumerated value, on the demo', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ebp-spelling-'));
   const graph = loadComposedGraph();
@@ -110,7 +116,7 @@ describe('one spelling per enumerated value, on the demo', () => {
       asOf: today,
       withinDays: '3650',
       crimeProblem: '"robbery"',
-      status: '"published"',
+      status: 'published',
       personId: '"person-sam"',
     };
     let asked = 0;
@@ -139,12 +145,15 @@ describe('one spelling per enumerated value, on the demo', () => {
         const query = `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''}${inner ? ` { ${inner} }` : ''} }`;
         for (const reader of READERS) {
           const response = await clients.get(reader)!.request(query);
+          // A reader may be refused a field (FORBIDDEN), never sent a query the graph rejects.
           expect(
-            (response.errors ?? []).filter(
-              (error) => error.extensions?.['code'] === 'QUERY_TOO_COMPLEX',
-            ),
+            (response.errors ?? [])
+              .map((error) => error.extensions?.['code'])
+              .filter(
+                (code) => code === 'QUERY_TOO_COMPLEX' || code === 'GRAPHQL_VALIDATION_FAILED',
+              ),
           ).toEqual([]);
-          asked += 1;
+          if (response.data) asked += 1;
           check(`graph ${field.name} as ${reader}`, stringsIn(response.data));
         }
       }
@@ -193,6 +202,14 @@ describe('one spelling per enumerated value, on the demo', () => {
         );
         for (const row of events.rows)
           check(`${service} event ${row.type}`, stringsIn([row.data, row.metadata]));
+        // Other stores a service keeps: copies of other services' events, the search index.
+        for (const table of EXTRA_TABLES[service] ?? []) {
+          const rows = await sql.query<{ row: unknown }>(
+            `select to_jsonb(t) - 'document' as row from ${table} t`,
+          );
+          for (const row of rows.rows) check(`${service} ${table}`, stringsIn(row.row));
+          expect(rows.rows.length).toBeGreaterThan(0);
+        }
         expect(documents.rows.length).toBeGreaterThan(0);
         expect(events.rows.length).toBeGreaterThan(0);
       } finally {

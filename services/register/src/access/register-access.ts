@@ -36,8 +36,41 @@ const ROLE_ACTIONS: Partial<Record<ProjectAction, readonly Role[]>> = {
   decide: ['committee'],
 };
 
-function describe(action: ProjectAction): string {
-  return action.replace('-', ' ');
+/** What a refused caller was trying to do, as a sentence says it: "may <verb> a project". */
+const ACTION_VERBS: Readonly<Record<ProjectAction, string>> = {
+  propose: 'propose',
+  submit: 'submit',
+  'record-review': 'review',
+  decide: 'decide on',
+  start: 'start',
+  'report-progress': 'report progress on',
+  suspend: 'suspend',
+  resume: 'resume',
+  stop: 'stop',
+  complete: 'complete',
+  withdraw: 'withdraw',
+  amend: 'amend',
+  'publish-audience': 'publish the audience of',
+  'record-partner-joined': 'record a partner joining',
+  'record-partner-left': 'record a partner leaving',
+  'report-partner-outcome': 'report a partner outcome on',
+};
+
+/** Roles as a sentence names them: "researchers, the EBP Committee or administrators". */
+const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  viewer: 'viewers',
+  researcher: 'researchers',
+  reviewer: 'reviewers',
+  committee: 'the EBP Committee',
+  admin: 'administrators',
+  partner: 'partners',
+};
+
+function either(roles: readonly Role[]): string {
+  const names = roles.map((role) => ROLE_NAMES[role]);
+  return names.length <= 1
+    ? (names[0] ?? 'nobody')
+    : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
 }
 
 /** Throws FORBIDDEN unless the caller may take this action on this project. */
@@ -51,7 +84,7 @@ export function authoriseProjectAction(
   const roleOnly = ROLE_ACTIONS[action];
   if (roleOnly) {
     if (!hasRole(roleOnly))
-      throw new ForbiddenError(`Only ${roleOnly.join(' or ')} may ${describe(action)} a project`);
+      throw new ForbiddenError(`Only ${either(roleOnly)} may ${ACTION_VERBS[action]} a project`);
   } else {
     const owner =
       project !== undefined &&
@@ -59,7 +92,7 @@ export function authoriseProjectAction(
       [project.leadId, project.proposedBy].includes(identity.actor.id);
     if (!owner && !hasRole(OWNER_ACTIONS[action]))
       throw new ForbiddenError(
-        `Only the project's lead or proposer, or ${(OWNER_ACTIONS[action] ?? []).join(' or ')}, may ${describe(action)} it`,
+        `Only the project's lead or proposer, or ${either(OWNER_ACTIONS[action] ?? [])}, may ${ACTION_VERBS[action]} it`,
       );
   }
   if (project?.classification === 'OFFICIAL_SENSITIVE' && !isCleared(identity))

@@ -113,14 +113,26 @@ describe('register access: who may do what', () => {
     ).not.toThrow();
     for (const role of ['viewer', 'researcher', 'reviewer', 'admin'] as const)
       expect(() => authoriseProjectAction(person('x', [role]), 'decide', official)).toThrow(
-        /Only committee may decide/,
+        'Only the EBP Committee may decide on a project',
       );
     expect(() =>
       authoriseProjectAction(person('r', ['reviewer']), 'record-review', official),
     ).not.toThrow();
     expect(() =>
       authoriseProjectAction(person('lead', ['researcher']), 'record-review', official),
-    ).toThrow();
+    ).toThrow('Only reviewers may review a project');
+  });
+
+  it('says who may act in plain English', () => {
+    expect(() => authoriseProjectAction(person('v', ['viewer']), 'propose')).toThrow(
+      'Only researchers, the EBP Committee or administrators may propose a project',
+    );
+    expect(() =>
+      authoriseProjectAction(person('x', ['researcher']), 'report-progress', official),
+    ).toThrow("Only the project's lead or proposer, or administrators, may report progress on it");
+    expect(() => authoriseProjectAction(person('x', ['researcher']), 'suspend', official)).toThrow(
+      "Only the project's lead or proposer, or the EBP Committee or administrators, may suspend it",
+    );
   });
 
   it.each(['submit', 'start', 'report-progress', 'complete', 'withdraw', 'amend'] as const)(
