@@ -23,7 +23,13 @@ function loadEnginesEnv() {
   }
 }
 
-module.exports = function jestConfig(workspaceDir) {
+/**
+ * `options.engineSuites`: the suites `npm run test:engines` runs in this workspace, where not every
+ * int and e2e suite picks a real engine. The composition root's end-to-end suites outside
+ * `requires-engines/` always start the embedded all-in-one platform: run again on engines, they
+ * would only repeat `npm test`.
+ */
+module.exports = function jestConfig(workspaceDir, options = {}) {
   const onEngines = process.env.EBP_TEST_ENGINES === '1';
   // `npm run test:browser` runs only the `requires-browser/` suites (Debian's Chromium).
   const onBrowser = process.env.EBP_TEST_BROWSER === '1';
@@ -34,7 +40,7 @@ module.exports = function jestConfig(workspaceDir) {
     testMatch: onBrowser
       ? ['**/requires-browser/**/*.e2e.spec.ts']
       : onEngines
-        ? ['**/*.int.spec.ts', '**/*.e2e.spec.ts']
+        ? (options.engineSuites ?? ['**/*.int.spec.ts', '**/*.e2e.spec.ts'])
         : ['**/*.unit.spec.ts', '**/*.int.spec.ts', '**/*.e2e.spec.ts'],
     testPathIgnorePatterns: [
       '/node_modules/',

@@ -115,9 +115,10 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
     listener = await listenForGateway({ host, port: options.port ?? 4000 });
     const publicUrl = (options.publicUrl ?? `http://localhost:${listener.port}`).replace(/\/$/, '');
     const databaseOf = async (service: string) => {
-      const sql = await createPgliteClient(
-        options.dataDir ? { dataDir: join(options.dataDir, service) } : {},
-      );
+      const sql = await createPgliteClient({
+        label: service,
+        ...(options.dataDir ? { dataDir: join(options.dataDir, service) } : {}),
+      });
       clients.push(sql);
       return sql;
     };

@@ -1,5 +1,6 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+import { sqlStatements } from './statement-count';
 
 export interface PostgresClientOptions {
   readonly url: string;
@@ -11,13 +12,15 @@ export interface PostgresClientOptions {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
-function executor(client: Pool | PoolClient): SqlExecutor {
+function executor(client: Pool | PoolClient, label: string): SqlExecutor {
   return {
     query: async <Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> => {
+      sqlStatements.record(label);
       const result = await client.query(text, params as unknown[]);
       return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
     },
     exec: async (script: string): Promise<void> => {
+      sqlStatements.record(label);
       await client.query(script);
     },
   };
@@ -40,14 +43,17 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   if (options.schema) await pool.query(`create schema if not exists ${options.schema}`);
+  const label = options.schema ?? options.applicationName ?? 'postgres';
   return {
     engine: 'postgres',
-    ...executor(pool),
+    ...executor(pool, label),
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const connection = await pool.connect();
       try {
+        sqlStatements.record(label);
         await connection.query('begin');
-        const result = await work(executor(connection));
+        const result = await work(executor(connection, label));
+        sqlStatements.record(label);
         await connection.query('commit');
         return result;
       } catch (error) {
