@@ -19,27 +19,49 @@ export const zodDefinitionOf = (schema: z.ZodType): ZodDefinition =>
 
 const definitionOf = zodDefinitionOf;
 
-function enumValues(definition: ZodDefinition): readonly unknown[] | undefined {
+function enumValues(definition: ZodDefinition): ReadonlySet<unknown> | undefined {
   if (definition.type === 'enum')
-    return Object.values(definition['entries'] as Record<string, unknown>);
-  if (definition.type === 'literal') return definition['values'] as unknown[];
+    return new Set(Object.values(definition['entries'] as Record<string, unknown>));
+  if (definition.type === 'literal') return new Set(definition['values'] as unknown[]);
   return undefined;
 }
 
-function respellValue(value: unknown, allowed: readonly unknown[]): unknown {
-  if (typeof value !== 'string' || allowed.includes(value)) return value;
+function respellValue(value: unknown, allowed: ReadonlySet<unknown>): unknown {
+  if (typeof value !== 'string' || allowed.has(value)) return value;
   const respelt = value.replaceAll('-', '_');
-  return allowed.includes(respelt) ? respelt : value;
+  return allowed.has(respelt) ? respelt : value;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The data with every hyphenated enumerated value spelt as the schema now spells it. */
-export function respellEnumValues(schema: z.ZodType, data: unknown): unknown {
+/** Lifts one value of a schema to today's spelling; returns its input when nothing changes. */
+type Respeller = (data: unknown) => unknown;
+
+/** For schemas with no enumerated position: nothing to walk. */
+const UNCHANGED: Respeller = (data) => data;
+
+/**
+ * Respellers are built once per schema and kept, because stores respell every event they read
+ * (the metadata's classification and actor kind): walking the schema per event dominated replays.
+ */
+const respellers = new WeakMap<z.ZodType, Respeller>();
+
+function respellerFor(schema: z.ZodType): Respeller {
+  const known = respellers.get(schema);
+  if (known) return known;
+  // A schema that contains itself meets this placeholder instead of recursing forever.
+  let built: Respeller = UNCHANGED;
+  respellers.set(schema, (data) => built(data));
+  built = buildRespeller(schema);
+  respellers.set(schema, built);
+  return built;
+}
+
+function buildRespeller(schema: z.ZodType): Respeller {
   const definition = definitionOf(schema);
   const values = enumValues(definition);
-  if (values) return respellValue(data, values);
+  if (values) return (data) => respellValue(data, values);
   switch (definition.type) {
     case 'optional':
     case 'nullable':
@@ -48,44 +70,84 @@ export function respellEnumValues(schema: z.ZodType, data: unknown): unknown {
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return respellEnumValues(definition['innerType'] as z.ZodType, data);
+      return respellerFor(definition['innerType'] as z.ZodType);
     case 'pipe':
-      return respellEnumValues(definition['in'] as z.ZodType, data);
+      return respellerFor(definition['in'] as z.ZodType);
     case 'array':
-      return Array.isArray(data)
-        ? data.map((item) => respellEnumValues(definition['element'] as z.ZodType, item))
-        : data;
-    case 'object': {
-      if (!isRecord(data)) return data;
-      const shape = (schema as unknown as { shape: Record<string, z.ZodType> }).shape;
-      return Object.fromEntries(
-        Object.entries(data).map(([field, value]) => [
-          field,
-          shape[field] ? respellEnumValues(shape[field], value) : value,
-        ]),
+      return arrayRespeller(respellerFor(definition['element'] as z.ZodType));
+    case 'object':
+      return objectRespeller((schema as unknown as { shape: Record<string, z.ZodType> }).shape);
+    case 'record':
+      return recordRespeller(
+        enumValues(definitionOf(definition['keyType'] as z.ZodType)),
+        respellerFor(definition['valueType'] as z.ZodType),
       );
-    }
-    case 'record': {
-      if (!isRecord(data)) return data;
-      const keys = enumValues(definitionOf(definition['keyType'] as z.ZodType));
-      const valueSchema = definition['valueType'] as z.ZodType;
-      return Object.fromEntries(
-        Object.entries(data).map(([key, value]) => [
-          keys ? respellValue(key, keys) : key,
-          respellEnumValues(valueSchema, value),
-        ]),
-      );
-    }
     case 'union': {
       // Each option respells only what it recognises, so applying them in turn is safe.
-      return (definition['options'] as z.ZodType[]).reduce(
-        (current, option) => respellEnumValues(option, current),
-        data,
-      );
+      const options = (definition['options'] as z.ZodType[])
+        .map(respellerFor)
+        .filter((option) => option !== UNCHANGED);
+      if (options.length === 0) return UNCHANGED;
+      return (data) => options.reduce((current, option) => option(current), data);
     }
     default:
-      return data;
+      return UNCHANGED;
   }
+}
+
+function arrayRespeller(element: Respeller): Respeller {
+  if (element === UNCHANGED) return UNCHANGED;
+  return (data) => {
+    if (!Array.isArray(data)) return data;
+    let changed = false;
+    const respelt = data.map((item: unknown) => {
+      const next = element(item);
+      if (next !== item) changed = true;
+      return next;
+    });
+    return changed ? respelt : data;
+  };
+}
+
+function objectRespeller(shape: Record<string, z.ZodType>): Respeller {
+  const fields = Object.entries(shape)
+    .map(([field, fieldSchema]) => [field, respellerFor(fieldSchema)] as const)
+    .filter(([, respeller]) => respeller !== UNCHANGED);
+  if (fields.length === 0) return UNCHANGED;
+  return (data) => {
+    if (!isRecord(data)) return data;
+    let respelt: Record<string, unknown> | undefined;
+    for (const [field, respeller] of fields) {
+      if (!Object.hasOwn(data, field)) continue;
+      const value = data[field];
+      const next = respeller(value);
+      if (next !== value) (respelt ??= { ...data })[field] = next;
+    }
+    return respelt ?? data;
+  };
+}
+
+function recordRespeller(keys: ReadonlySet<unknown> | undefined, value: Respeller): Respeller {
+  if (!keys && value === UNCHANGED) return UNCHANGED;
+  return (data) => {
+    if (!isRecord(data)) return data;
+    let changed = false;
+    const entries = Object.entries(data).map(([key, item]) => {
+      const nextKey = keys ? (respellValue(key, keys) as string) : key;
+      const nextItem = value(item);
+      if (nextKey !== key || nextItem !== item) changed = true;
+      return [nextKey, nextItem] as const;
+    });
+    return changed ? Object.fromEntries(entries) : data;
+  };
+}
+
+/**
+ * The data with every hyphenated enumerated value spelt as the schema now spells it. Parts that
+ * need no change are returned as they are, not copied.
+ */
+export function respellEnumValues(schema: z.ZodType, data: unknown): unknown {
+  return respellerFor(schema)(data);
 }
 
 /**

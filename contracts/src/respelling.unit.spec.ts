@@ -116,6 +116,24 @@ describe('upcasting the respelt event types', () => {
     });
   });
 
+  it("returns data already in today's spelling as it is, and copies only what it changes", () => {
+    const current = {
+      projectId: 'p-1',
+      verdict: 'meets_standards',
+      checklist: { sample_size_justified: 'met' },
+      ethics: { status: 'approved', board: 'Met ethics board' },
+      outcomes: [{ kind: 'course' }],
+    };
+    expect(respellEnumValues(Data, current)).toBe(current);
+    const stored = { ...current, outcomes: [{ kind: 'course' }, { kind: 'master-class' }] };
+    const respelt = respellEnumValues(Data, stored) as typeof stored;
+    expect(respelt).not.toBe(stored);
+    expect(respelt.outcomes).toEqual([{ kind: 'course' }, { kind: 'master_class' }]);
+    expect(respelt.outcomes[0]).toBe(stored.outcomes[0]);
+    expect(respelt.ethics).toBe(stored.ethics);
+    expect(stored.outcomes[1]).toEqual({ kind: 'master-class' });
+  });
+
   it('respells kept copies whatever their version, and leaves other types alone', () => {
     const kept = {
       organisationId: 'demo-org-n8',

@@ -3,6 +3,7 @@ export * from './sql/pg-client';
 export * from './sql/pglite-client';
 export * from './sql/migrations';
 export * from './sql/statement-count';
+export * from './paging/read-ahead';
 export * from './event-store/log-position';
 export * from './event-store/errors';
 export * from './event-store/event-store';

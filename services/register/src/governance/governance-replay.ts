@@ -1,11 +1,11 @@
 import { PROJECT_AUDIENCE_EVENT } from '@ebp/access';
 import { WHOLE_REGISTER } from './report-scope';
-import type {
-  ArchiveCursor,
-  EventStore,
-  LogPosition,
-  SqlEventArchive,
-  StoredEvent,
+import {
+  readAhead,
+  type ArchivedEvent,
+  type EventStore,
+  type SqlEventArchive,
+  type StoredEvent,
 } from '@ebp/eventing';
 import {
   evolvePrioritySummary,
@@ -97,27 +97,25 @@ export async function replayGovernance(
     if (lastEventAt === null || event.metadata.recordedAt > lastEventAt)
       lastEventAt = event.metadata.recordedAt;
   };
-  let after: LogPosition | undefined;
-  while (head) {
-    const page = await store.readAll({ after, upTo: head, limit: pageSize });
-    if (page.length === 0) break;
+  const logPages = readAhead<StoredEvent>((last) =>
+    head
+      ? store.readAll({ ...(last ? { after: last.position } : {}), upTo: head, limit: pageSize })
+      : Promise.resolve([]),
+  );
+  for await (const page of logPages) {
     for (const event of page) if (event.metadata.recordedAt < end) apply(event);
     read += page.length;
-    after = page.at(-1)?.position;
     options.onProgress?.({ read, total });
   }
   const otherServices = new OtherServicesRecord();
-  let cursor: ArchiveCursor | undefined;
-  while (archive) {
-    const page = await archive.read({
-      before: end,
-      limit: pageSize,
-      ...(cursor ? { after: cursor } : {}),
-    });
-    if (page.length === 0) break;
+  const archivePages = readAhead<ArchivedEvent>((last) =>
+    archive
+      ? archive.read({ before: end, limit: pageSize, ...(last ? { after: last } : {}) })
+      : Promise.resolve([]),
+  );
+  for await (const page of archivePages) {
     for (const event of page) otherServices.apply(event);
     read += page.length;
-    cursor = page.at(-1);
     options.onProgress?.({ read, total });
   }
   if (total === 0) options.onProgress?.({ read, total });
