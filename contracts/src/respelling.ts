@@ -99,13 +99,14 @@ function arrayRespeller(element: Respeller): Respeller {
   if (element === UNCHANGED) return UNCHANGED;
   return (data) => {
     if (!Array.isArray(data)) return data;
+    const items = data as unknown[];
     let changed = false;
-    const respelt = data.map((item: unknown) => {
+    const respelt = items.map((item) => {
       const next = element(item);
       if (next !== item) changed = true;
       return next;
     });
-    return changed ? respelt : data;
+    return changed ? respelt : items;
   };
 }
 

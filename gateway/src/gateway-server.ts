@@ -8,7 +8,10 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -40,6 +43,8 @@ import type { ForwardOptions } from './forwarding';
 import { publicRoutes, serviceBase } from './public-routes';
 import { formatGatewayError, isTypedError } from './gateway-errors';
 import { webPage } from './web-page';
+import { subgraphClient, type SubgraphClient } from './subgraph-client';
+import { rememberVerifiedTokens } from './verified-tokens';
 import { gatewayRoot } from './composition';
 
 export interface GatewayOptions {
@@ -153,17 +158,23 @@ export function loadSupergraph(): string {
 interface GatewayContext {
   readonly identity: Identity;
   readonly correlationId: string;
+  /** The identity signed for the subgraphs: signed once per request, sent with each of its calls. */
+  readonly forwardedHeaders: () => Readonly<Record<string, string>>;
 }
 
 async function authenticate(
   verifier: TokenVerifier,
+  identitySecret: string,
   authorization: string | undefined,
   correlationId: string,
 ): Promise<GatewayContext> {
   const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
   try {
     if (!token) throw new Error('missing bearer token');
-    return { identity: await verifier.verify(token), correlationId };
+    const identity = await verifier.verify(token);
+    let signed: Readonly<Record<string, string>> | undefined;
+    const forwardedHeaders = () => (signed ??= signIdentity(identity, identitySecret));
+    return { identity, correlationId, forwardedHeaders };
   } catch {
     throw new GraphQLError('Sign in: a valid bearer token is required', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
@@ -171,30 +182,20 @@ async function authenticate(
   }
 }
 
-/**
- * Node's fetch for subgraph requests: it lets an idle connection go before the subgraph's server
- * closes it (it honours the server's Keep-Alive timeout), where Apollo's default agent keeps idle
- * connections indefinitely and, under load, may send a request down one the server is closing.
- */
-const subgraphFetch = globalThis.fetch as unknown as RemoteGraphQLDataSource['fetcher'];
-
 /** Forwards the verified identity to subgraphs, signed so that they can tell the gateway sent it. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly secret: string,
-  ) {
-    super({ url, fetcher: subgraphFetch });
+  constructor(url: string, fetcher: SubgraphClient['fetcher']) {
+    super({ url, fetcher });
   }
 
   override willSendRequest({
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const { identity, correlationId } = context as Partial<GatewayContext>;
+    const { forwardedHeaders, correlationId } = context as Partial<GatewayContext>;
     if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
-    if (!identity) return; // the gateway's own health checks carry no identity
-    for (const [name, value] of Object.entries(signIdentity(identity, this.secret))) {
+    // The gateway's own health checks carry no identity.
+    for (const [name, value] of Object.entries(forwardedHeaders?.() ?? {})) {
       request.http?.headers.set(name, value);
     }
   }
@@ -208,12 +209,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // @apollo/gateway otherwise probes cloud metadata services and ships usage metrics to Apollo:
   // nothing about a police force's graph leaves the network.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const client = subgraphClient();
+  const verifier = rememberVerifiedTokens(options.verifier);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new IdentityForwardingDataSource(url, options.identitySecret);
+      return new IdentityForwardingDataSource(url, client.fetcher);
     },
   });
   const logger = options.logger ?? silentLogger;
@@ -246,10 +249,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The process decides when to stop (see runUntilStopped), in order: gateway, services, stores.
     stopOnTerminationSignals: false,
     // Text with NUL characters or unpaired surrogates is BAD_USER_INPUT before any subgraph sees it.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), wellFormedInputPlugin<GatewayContext>()],
+    // No cache hints: every answer is private to its caller, and computing them wraps every field
+    // resolver of every request.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      wellFormedInputPlugin<GatewayContext>(),
+    ],
     formatError,
   });
-  await apollo.start();
+  await apollo.start().catch(async (error: unknown) => {
+    await client.close();
+    throw error;
+  });
   const app = express();
   app.disable('x-powered-by');
   app.use(correlateRequests(logger));
@@ -279,7 +291,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, {
       context: ({ req }) =>
         authenticate(
-          options.verifier,
+          verifier,
+          options.identitySecret,
           req.headers.authorization,
           String(req.headers[CORRELATION_HEADER]),
         ),
@@ -297,6 +310,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       port: options.port ?? 4000,
     }).catch(async (error: unknown) => {
       await apollo.stop();
+      await client.close();
       throw error;
     }));
   listener.serve(app);
@@ -310,6 +324,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async stop() {
       await apollo.stop();
       await listener.close();
+      await client.close();
     },
   };
 }

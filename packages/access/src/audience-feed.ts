@@ -37,7 +37,7 @@ export async function followReferences(
   const work = await followAudiences(feed, checkpoints, follower);
   const catchUp = serialized(async () => void (await work.catchUp()));
   return {
-    work: { catchUp, stop: () => work.stop() },
+    work: { catchUp, stop: () => work.stop(), wakeSignal: work.wakeSignal },
     guard: new ReferenceGuard(follower.audiences, catchUp),
   };
 }

@@ -1,20 +1,11 @@
 // All-in-one durability: every change the platform acknowledged is still there after a restart,
 // including one forced by kill -9 in the middle of a stream of writes.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repositoryRoot } from './distributed';
+import { freePort, repositoryRoot } from './distributed';
 import { GraphClient, developmentToken } from './graph-client';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Started {
   readonly child: ChildProcess;
@@ -57,6 +48,8 @@ async function start(dataDir: string, port: number): Promise<Started> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  // Not left running after the test gives up on it.
+  child.kill('SIGKILL');
   throw new Error(`ebp start did not become ready: ${output.join('')}`);
 }
 
@@ -88,6 +81,15 @@ const proposal = (n: number) => ({
 describe('all-in-one restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ebp-restart-'));
   let running: Started | undefined;
+
+  // `npm start` runs its prestart first (build what changed since the last build), so the test
+  // starts the same compiled platform on any checkout, built or not.
+  beforeAll(() => {
+    execFileSync(process.execPath, [join('tools', 'start', 'prepare.mjs')], {
+      cwd: repositoryRoot(),
+      stdio: 'inherit',
+    });
+  }, 900_000);
 
   afterAll(async () => {
     if (running) {

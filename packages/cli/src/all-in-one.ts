@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { SqlDocumentStore, SqlEventStore, createPgliteClient, type SqlClient } from '@ebp/eventing';
+import {
+  SqlDocumentStore,
+  SqlEventStore,
+  withWakeUps,
+  type EmbeddedDatabase,
+  type SqlClient,
+} from '@ebp/eventing';
 import {
   listenForGateway,
   startGateway,
@@ -24,9 +29,13 @@ import {
 import { startPartnersServer, type RunningPartners } from '@ebp/partners';
 import { startRegisterServer, type RunningRegister } from '@ebp/register';
 import { lockDataDirectory } from './data-dir-lock';
+import { openEmbeddedDatabase } from './data-directory';
 
 export interface AllInOneOptions {
-  /** One PGlite directory per service under here; none keeps everything in memory (tests). */
+  /**
+   * Where the one embedded database lives (`<dataDir>/database`, a schema per service, decision
+   * 0028); none keeps everything in memory (tests).
+   */
   readonly dataDir?: string;
   readonly host?: string;
   readonly port?: number;
@@ -104,6 +113,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const unlock = options.dataDir ? lockDataDirectory(options.dataDir) : () => undefined;
   const clients: SqlClient[] = [];
+  let database: EmbeddedDatabase | undefined;
   let listener: GatewayListener | undefined;
   // What has started, to stop (newest first) if a later step fails.
   const started: { stop(): Promise<void> }[] = [];
@@ -114,11 +124,12 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
   try {
     listener = await listenForGateway({ host, port: options.port ?? 4000 });
     const publicUrl = (options.publicUrl ?? `http://localhost:${listener.port}`).replace(/\/$/, '');
+    // One embedded PostgreSQL (one WebAssembly heap) for every service, each in its own schema:
+    // a service's client sees its own schema's tables and no other's.
+    const embedded = await openEmbeddedDatabase(options.dataDir);
+    database = embedded;
     const databaseOf = async (service: string) => {
-      const sql = await createPgliteClient({
-        label: service,
-        ...(options.dataDir ? { dataDir: join(options.dataDir, service) } : {}),
-      });
+      const sql = await embedded.schemaClient(service, { label: service });
       clients.push(sql);
       return sql;
     };
@@ -136,15 +147,22 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
     const partnersSql = await databaseOf('partners');
     const disseminationSql = await databaseOf('dissemination');
     const communitySql = await databaseOf('community');
+    // No bus in one process: a service reads another's events through an event-store reader on
+    // that service's own schema client, never through its own client. This is the only path from
+    // one schema to another.
+    const eventsOf = async (owner: SqlClient) => ({
+      kind: 'store' as const,
+      store: withWakeUps(await SqlEventStore.open(owner), owner),
+    });
     const register = running(
       await startRegisterServer({
         sql: registerSql,
         documents: await SqlDocumentStore.open(registerSql),
         // No bus in one process: the register reads the other services' stores (published
         // outcomes, and what governance reports need).
-        partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
-        communityEvents: { kind: 'store', store: await SqlEventStore.open(communitySql) },
-        disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
+        partnersEvents: await eventsOf(partnersSql),
+        communityEvents: await eventsOf(communitySql),
+        disseminationEvents: await eventsOf(disseminationSql),
         ...serviceOptions('register'),
       }),
     );
@@ -153,8 +171,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
         sql: communitySql,
         documents: await SqlDocumentStore.open(communitySql),
         // No bus in one process: the community reads the register's and the library's stores.
-        registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
-        disseminationEvents: { kind: 'store', store: await SqlEventStore.open(disseminationSql) },
+        registerEvents: await eventsOf(registerSql),
+        disseminationEvents: await eventsOf(disseminationSql),
         ...serviceOptions('community'),
       }),
     );
@@ -163,7 +181,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
         sql: partnersSql,
         documents: await SqlDocumentStore.open(partnersSql),
         // No bus in one process: the partners read project audiences from the register's store.
-        registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
+        registerEvents: await eventsOf(registerSql),
         ...serviceOptions('partners'),
       }),
     );
@@ -171,8 +189,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
       await startDisseminationServer({
         sql: disseminationSql,
         documents: await SqlDocumentStore.open(disseminationSql),
-        registerEvents: { kind: 'store', store: await SqlEventStore.open(registerSql) },
-        partnersEvents: { kind: 'store', store: await SqlEventStore.open(partnersSql) },
+        registerEvents: await eventsOf(registerSql),
+        partnersEvents: await eventsOf(partnersSql),
         targets: options.disseminationTargets ?? [],
         ...(options.deliveryRetryPolicy ? { retryPolicy: options.deliveryRetryPolicy } : {}),
         publicUrl,
@@ -223,6 +241,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
         await community.stop();
         await register.stop();
         for (const client of clients) await client.close();
+        await embedded.close();
         unlock();
       },
     };
@@ -230,6 +249,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
     for (const service of started) await service.stop().catch(() => undefined);
     await listener?.close();
     for (const client of clients) await client.close().catch(() => undefined);
+    await database?.close().catch(() => undefined);
     unlock();
     throw error;
   }

@@ -88,7 +88,8 @@ async function waitUntilReady(name: string, url: string, child: ChildProcess): P
   throw new Error(`${name} did not become ready at ${url} within 90 s`);
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now, on loopback (for processes the caller starts next). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   const port = await listen(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -18,8 +18,8 @@ import {
   PLATFORM_AUDIENCE,
   jwksVerifier,
   signIdentity,
-  signWebhook,
 } from '@ebp/platform';
+import { signPartnerWebhook } from '@ebp/partners';
 import { startAllInOne } from './all-in-one';
 import { callers, platformFor, staffMember } from './testing/platform-under-test';
 
@@ -159,7 +159,7 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
     return {
       'webhook-id': id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signWebhook({ id, timestamp, body, secrets: [webhookSecret] }),
+      'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [webhookSecret] }),
       'idempotency-key': id,
     };
   }

@@ -1,7 +1,6 @@
 // The `ebp` command: the composition root's entry point (`npm start`, `npm run demo`).
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   ConfigError,
   createLogger,
@@ -14,47 +13,30 @@ import {
 } from '@ebp/platform';
 import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne } from './all-in-one';
+import { freshDataDirectory as nothingStoredYet } from './data-directory';
+import {
+  ebpProgram,
+  runCommandLine,
+  type AuditOptions,
+  type EventsExportOptions,
+  type ReportOptions,
+  type StartOptions,
+} from './command-line';
 import { auditOf, exportEvents, exportTarget } from './events-commands';
 import { rebuildNamedProjection } from './projections-command';
-import { parseReportFormat, progressBar, runReport } from './report-command';
-import { parseServiceName } from './service-log';
+import { progressDisplay, type ProgressDisplay } from './progress';
+import { runReport } from './report-command';
 import { DEMO_LOADERS, loadDemoData, type DemoUser } from './demo/demo-data';
 import { demoHistoryStart } from './demo/demo-calendar';
 import { DemoClock } from './demo/demo-clock';
-import { startDistributed } from './distributed';
+import { repositoryRoot, startDistributed } from './distributed';
 import { GraphClient, developmentToken } from './graph-client';
 import { startBanner as banner } from './start-banner';
 
-const USAGE = `Usage: ebp <command> [options]
-
-Commands:
-  start                 the whole platform in this process (all-in-one, embedded engines)
-  start --distributed   each service and the gateway as its own process, on the engines
-                        started by deploy/local/engines (see npm run start:distributed)
-  report --as-of <date> the EBP governance report as of the end of that day, rebuilt by
-                        replaying the register (the platform stopped, or distributed engines)
-         [--format html|markdown|csv|json] (default html)
-         [--compare-with <earlier date>] what changed between the two dates (json or markdown)
-         [--out <file>]  write there instead of standard output
-  events export --service <name> --as-of <date> [--out <file>]
-                        a service's events up to the end of that day as NDJSON, for analysts
-  projections rebuild <name>
-                        rebuild a read model from its service's log (blue/green, progress
-                        shown); the platform, or that service, stopped
-  audit --service <name> --stream <stream id>
-                        who changed one entity, when, what and why (JSON)
-  help                  this text
-
-Options:
-  --demo                load the demo data set once the platform is up (if not loaded yet);
-                        into a new all-in-one data directory with its two years of history,
-                        otherwise (distributed, or data already there) dated today
-  --port <n>            the gateway's port (default EBP_HTTP_PORT, 4000)
-`;
-
 /** The intranet page's build (web/dist), when there is one: `npm start` builds it first. */
 function builtWebPage(): string | undefined {
-  const root = resolve(__dirname, '..', '..', '..', 'web', 'dist');
+  // From the repository root: this file runs as src/ (tsx) and as dist/src/ (compiled).
+  const root = join(repositoryRoot(), 'web', 'dist');
   return existsSync(join(root, 'index.html')) ? root : undefined;
 }
 
@@ -80,64 +62,16 @@ async function demo(url: string, devUrl: string, logger: Logger, clock?: DemoClo
 
 /** Whether no service has stored anything under the data directory yet. */
 function freshDataDirectory(dataDir: string): boolean {
-  return ['register', 'community', 'partners', 'dissemination'].every(
-    (service) => !existsSync(join(dataDir, service)),
-  );
+  // The layout (one embedded database, or an earlier one per service) is data-directory's to know.
+  return nothingStoredYet(dataDir);
 }
 
-function main(argv: readonly string[]): void {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      demo: { type: 'boolean', default: false },
-      distributed: { type: 'boolean', default: false },
-      port: { type: 'string' },
-      'as-of': { type: 'string' },
-      format: { type: 'string' },
-      'compare-with': { type: 'string' },
-      out: { type: 'string' },
-      service: { type: 'string' },
-      stream: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const command = positionals[0] ?? 'help';
-  const known = ['help', 'start', 'report', 'events', 'audit', 'projections'];
-  if (values.help || command === 'help' || !known.includes(command)) {
-    process.stdout.write(USAGE);
-    if (!known.includes(command) && !values.help) process.exitCode = 2;
-    return;
-  }
-  if (command === 'report') {
-    report(values);
-    return;
-  }
-  if (command === 'events') {
-    if (positionals[1] !== 'export')
-      throw new ConfigError([{ variable: 'events', message: 'the subcommand is `export`' }]);
-    eventsExport(values);
-    return;
-  }
-  if (command === 'projections') {
-    const name = positionals[2];
-    if (positionals[1] !== 'rebuild' || !name)
-      throw new ConfigError([
-        { variable: 'projections', message: 'use `ebp projections rebuild <name>`' },
-      ]);
-    rebuild(name);
-    return;
-  }
-  if (command === 'audit') {
-    audit(values);
-    return;
-  }
+/** `ebp start`: the platform, all-in-one or distributed, until it is stopped. */
+function start(options: StartOptions): void {
   const config = loadConfig();
   const logger = createLogger({ service: 'ebp', level: config.logLevel });
-  const port = values.port === undefined ? config.http.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ConfigError([{ variable: '--port', message: 'must be a whole number 0–65535' }]);
-  if (values.distributed) {
+  const port = options.port ?? config.http.port;
+  if (options.distributed) {
     runUntilStopped(logger, async () => {
       const platform = await startDistributed({
         engines: loadEngineSettings(),
@@ -145,7 +79,7 @@ function main(argv: readonly string[]): void {
         logger,
       });
       process.stdout.write(banner('distributed', platform));
-      if (values.demo) await demo(platform.url, platform.devUrl, logger);
+      if (options.demo) await demo(platform.url, platform.devUrl, logger);
       return platform;
     });
     return;
@@ -182,7 +116,7 @@ function main(argv: readonly string[]): void {
     // Only a demo loaded into a new data directory may date its history in the past: an existing
     // log is never given events earlier than those it already holds.
     const clock =
-      values.demo && freshDataDirectory(dataDir)
+      options.demo && freshDataDirectory(dataDir)
         ? new DemoClock(demoHistoryStart(new Date()))
         : undefined;
     const platform = await startAllInOne({
@@ -204,35 +138,34 @@ function main(argv: readonly string[]): void {
         extra: [`  Data         ${dataDir}`],
       }),
     );
-    if (values.demo) await demo(platform.url, devUrl, logger, clock);
+    if (options.demo) await demo(platform.url, devUrl, logger, clock);
     return platform;
   });
 }
 
 /** `ebp report`: replays the register and writes the report; progress goes to standard error. */
-function report(values: {
-  'as-of'?: string | undefined;
-  format?: string | undefined;
-  'compare-with'?: string | undefined;
-  out?: string | undefined;
-}): void {
-  const asOf = values['as-of'];
-  if (!asOf) throw new ConfigError([{ variable: '--as-of', message: 'a date like 2026-03-31' }]);
-  const format = parseReportFormat(values.format);
+function report(options: ReportOptions): void {
+  const displays: ProgressDisplay[] = [];
   runReport(
     toolConfig(),
     {
-      asOf,
-      format,
-      ...(values['compare-with'] ? { compareWith: values['compare-with'] } : {}),
+      asOf: options.asOf,
+      format: options.format,
+      ...(options.compareWith ? { compareWith: options.compareWith } : {}),
     },
-    (date) => progressBar(process.stderr, `replaying the register to ${date}`),
-  ).then((output) => {
-    if (values.out) {
-      writeFileSync(values.out, output);
-      process.stderr.write(`wrote ${values.out}\n`);
-    } else process.stdout.write(output);
-  }, failed);
+    (date) => {
+      const display = progressDisplay(process.stderr, `replaying the register to ${date}`);
+      displays.push(display);
+      return display.update;
+    },
+  )
+    .finally(() => displays.forEach((display) => display.stop()))
+    .then((output) => {
+      if (options.out) {
+        writeFileSync(options.out, output);
+        process.stderr.write(`wrote ${options.out}\n`);
+      } else process.stdout.write(output);
+    }, failed);
 }
 
 /** The configuration the log tools read with: an embedded data directory made absolute. */
@@ -246,52 +179,44 @@ function failed(error: unknown): void {
   process.exitCode = 1;
 }
 
-function eventsExport(values: {
-  service?: string | undefined;
-  'as-of'?: string | undefined;
-  out?: string | undefined;
-}): void {
-  const service = parseServiceName(values.service);
-  const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
-  const out = exportTarget(values.out);
-  exportEvents(toolConfig(), {
-    service,
-    asOf,
-    out,
-    onProgress: progressBar(process.stderr, `exporting ${service} to ${asOf}`),
-  }).then((written) => {
-    process.stderr.write(`${written} events${values.out ? ` written to ${values.out}` : ''}\n`);
-    if (out !== process.stdout) out.end();
-  }, failed);
+function eventsExport(options: EventsExportOptions): void {
+  const { service, asOf } = options;
+  const out = exportTarget(options.out);
+  const display = progressDisplay(process.stderr, `exporting ${service} to ${asOf}`);
+  exportEvents(toolConfig(), { service, asOf, out, onProgress: display.update })
+    .finally(display.stop)
+    .then((written) => {
+      process.stderr.write(`${written} events${options.out ? ` written to ${options.out}` : ''}\n`);
+      if (out !== process.stdout) out.end();
+    }, failed);
 }
 
 function rebuild(name: string): void {
-  const bar = progressBar(process.stderr, `rebuilding ${name}`);
-  rebuildNamedProjection(toolConfig(), name, ({ done, total }) => bar({ read: done, total })).then(
-    (report) => {
+  const display = progressDisplay(process.stderr, `rebuilding ${name}`);
+  rebuildNamedProjection(toolConfig(), name, ({ done, total }) =>
+    display.update({ read: done, total }),
+  )
+    .finally(display.stop)
+    .then((report) => {
       process.stderr.write(
         `rebuilt ${name} into ${report.collection}: ${report.done} events in ${report.elapsedMs} ms (${report.eventsPerSecond} events/s)\n`,
       );
-    },
-    failed,
-  );
+    }, failed);
 }
 
-function audit(values: { service?: string | undefined; stream?: string | undefined }): void {
-  const service = parseServiceName(values.service);
-  if (!values.stream)
-    throw new ConfigError([
-      { variable: '--stream', message: 'the stream id, e.g. project:hot-spots' },
-    ]);
-  auditOf(toolConfig(), service, values.stream).then(
+function audit(options: AuditOptions): void {
+  auditOf(toolConfig(), options.service, options.stream).then(
     (entries) => process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`),
     failed,
   );
 }
 
+const program = ebpProgram({ start, report, eventsExport, rebuildProjection: rebuild, audit });
 try {
-  main(process.argv.slice(2));
+  const refused = runCommandLine(program, process.argv.slice(2));
+  if (refused !== 0) process.exitCode = refused;
 } catch (error) {
+  // A command that could not start (its configuration, say): no stack trace, exit code 2.
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
 }

@@ -27,33 +27,6 @@ export function parseReportFormat(value: string | undefined): ReportFormat {
   return format as ReportFormat;
 }
 
-/**
- * A progress bar on a terminal (redrawn in place), or a line every tenth on a log: a replay of
- * millions of events takes a while and should say so.
- */
-export function progressBar(
-  stream: NodeJS.WriteStream,
-  what: string,
-): (progress: ReplayProgress) => void {
-  let lastTenth = -1;
-  return ({ read, total }) => {
-    const fraction = total === 0 ? 1 : Math.min(1, read / total);
-    const percent = Math.floor(fraction * 100);
-    const counts = `${read.toLocaleString('en-GB')}/${total.toLocaleString('en-GB')} events`;
-    if (stream.isTTY) {
-      const width = 30;
-      const filled = Math.round(fraction * width);
-      stream.write(
-        `\r${what} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${counts}`,
-      );
-      if (read >= total) stream.write('\n');
-    } else if (Math.floor(percent / 10) > lastTenth) {
-      lastTenth = Math.floor(percent / 10);
-      stream.write(`${what}: ${percent}% (${counts})\n`);
-    }
-  };
-}
-
 /** `ebp report`: the governance report (or a comparison) rebuilt from the register's log. */
 export async function runReport(
   config: PlatformConfig,

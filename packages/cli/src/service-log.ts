@@ -3,15 +3,20 @@ import { join } from 'node:path';
 import { communityEventStore } from '@ebp/community';
 import {
   SqlEventStore,
-  createPgliteClient,
   createPostgresClient,
   type EventStore,
   type SqlClient,
 } from '@ebp/eventing';
 import type { PlatformConfig } from '@ebp/platform';
 import { lockDataDirectory } from './data-dir-lock';
+import {
+  EMBEDDED_SERVICES,
+  assertCurrentLayout,
+  embeddedDatabaseDirectory,
+  openEmbeddedDatabase,
+} from './data-directory';
 
-export const SERVICES = ['register', 'community', 'partners', 'dissemination'] as const;
+export const SERVICES = EMBEDDED_SERVICES;
 export type ServiceName = (typeof SERVICES)[number];
 
 export function parseServiceName(value: string | undefined): ServiceName {
@@ -30,9 +35,10 @@ export interface OpenedLog {
 
 /**
  * A service's event store, read directly by the `ebp` tools: PostgreSQL (the service's schema)
- * in distributed mode; its PGlite directory when embedded, which one process may open at a time,
- * so the platform must be stopped (while it runs, ask the graph). The community's log opens
- * personal fields as the service does, and shows redaction markers once a person is erased.
+ * in distributed mode; its schema of the embedded database when embedded (decision 0028), which
+ * one process may open at a time, so the platform must be stopped (while it runs, ask the graph).
+ * The community's log opens personal fields as the service does, and shows redaction markers once
+ * a person is erased.
  */
 export async function openServiceLog(
   config: PlatformConfig,
@@ -40,7 +46,7 @@ export async function openServiceLog(
   options: { readonly sealed?: boolean } = {},
 ): Promise<OpenedLog> {
   let sql: SqlClient;
-  let release = () => undefined as void;
+  let release = (): Promise<void> => Promise.resolve();
   if (config.mode === 'distributed') {
     sql = await createPostgresClient({
       url: config.postgres.url,
@@ -48,16 +54,22 @@ export async function openServiceLog(
       applicationName: `ebp-tools-${service}`,
     });
   } else {
-    const directory = join(config.dataDir, service);
-    if (!existsSync(directory))
+    assertCurrentLayout(config.dataDir);
+    if (!existsSync(join(embeddedDatabaseDirectory(config.dataDir), 'PG_VERSION')))
       throw new Error(
         `No ${service} data in ${config.dataDir}: start the platform (npm start) first`,
       );
-    release = lockDataDirectory(config.dataDir);
+    const unlock = lockDataDirectory(config.dataDir);
     try {
-      sql = await createPgliteClient({ dataDir: directory });
+      const database = await openEmbeddedDatabase(config.dataDir);
+      release = async () => {
+        await database.close();
+        unlock();
+      };
+      sql = await database.schemaClient(service);
     } catch (error) {
-      release();
+      await release();
+      unlock();
       throw error;
     }
   }
@@ -71,12 +83,12 @@ export async function openServiceLog(
       sql,
       close: async () => {
         await sql.close();
-        release();
+        await release();
       },
     };
   } catch (error) {
     await sql.close();
-    release();
+    await release();
     throw error;
   }
 }

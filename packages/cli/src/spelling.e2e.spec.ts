@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getNamedType, isNonNullType, type GraphQLField } from 'graphql';
 import { eventCatalogue } from '@ebp/contracts';
-import { createPgliteClient } from '@ebp/eventing';
 import { startAllInOne, type RunningPlatform } from './all-in-one';
+import { openEmbeddedDatabase } from './data-directory';
 import { GraphClient } from './graph-client';
 import { loadDemoData } from './demo/demo-data';
 import { loadComposedGraph } from './testing/schema-paths';
@@ -189,8 +189,9 @@ describe('one spelling per enumerated value, on the demo', () => {
 
   it('in every read model and every event payload the services stored', async () => {
     await platform.stop();
+    const database = await openEmbeddedDatabase(dataDir);
     for (const service of SERVICES) {
-      const sql = await createPgliteClient({ dataDir: join(dataDir, service) });
+      const sql = await database.schemaClient(service);
       try {
         const documents = await sql.query<{ collection: string; body: unknown }>(
           'select collection, body from ebp_documents where body is not null',
@@ -216,6 +217,7 @@ describe('one spelling per enumerated value, on the demo', () => {
         await sql.close();
       }
     }
+    await database.close();
     console.log(
       `spelling: ${checked} strings checked in all; values met: ${[...seen].sort().join(' ')}`,
     );

@@ -1,6 +1,7 @@
 export * from './sql/sql-client';
 export * from './sql/pg-client';
 export * from './sql/pglite-client';
+export * from './sql/embedded-database';
 export * from './sql/migrations';
 export * from './sql/statement-count';
 export * from './paging/read-ahead';
@@ -12,6 +13,8 @@ export * from './event-store/sql-event-store';
 export * from './event-store/audit-trail';
 export * from './processors/checkpoint-store';
 export * from './processors/event-processor';
+export * from './processors/wake-signal';
+export * from './processors/postgres-wake-ups';
 export * from './deciders/decider';
 export * from './deciders/command-handler';
 export * from './testing/decider-specification';

@@ -8,6 +8,7 @@ import {
 } from '@ebp/platform';
 import { KafkaBus } from './bus/kafka-bus';
 import { MongoDocumentStore } from './documents/mongo-document-store';
+import { wakeUpsThroughPostgres } from './processors/postgres-wake-ups';
 import { createPostgresClient } from './sql/pg-client';
 import type { SqlClient } from './sql/sql-client';
 
@@ -32,6 +33,11 @@ export async function connectServiceEngines(
     schema: service,
     applicationName: `ebp-${service}`,
   });
+  // The service's instances wake each other's processors after an append (decision 0027).
+  const wakeUps = await wakeUpsThroughPostgres(sql, {
+    url: config.postgres.url,
+    channel: `ebp_appended_${service}`,
+  });
   const documents = await MongoDocumentStore.connect(config.mongo.url, config.mongo.database);
   const bus = await KafkaBus.connect({
     brokers: config.kafka.brokers,
@@ -44,6 +50,7 @@ export async function connectServiceEngines(
     async close() {
       await bus.close();
       await documents.close();
+      await wakeUps.close();
       await sql.close();
     },
   };

@@ -4,6 +4,7 @@ import {
   SealingEventStore,
   SqlCheckpointStore,
   SqlEventStore,
+  withWakeUps,
   SqlSubjectKeyStore,
   createProjectionProcessor,
   liveCollection,
@@ -11,6 +12,7 @@ import {
   type DocumentStore,
   type EventFeed,
   type EventProcessor,
+  type SignallingEventStore,
   type SqlClient,
 } from '@ebp/eventing';
 import { PersonalReadLog } from './access/personal-read-log';
@@ -24,7 +26,7 @@ import { personDirectory } from './people/projections/person-directory.projectio
 
 export interface OpenedCommunityStores extends CommunityStores {
   /** The store as written (personal fields sealed): what projectors and the relay read. */
-  readonly inner: SqlEventStore;
+  readonly inner: SignallingEventStore;
   readonly projectors: readonly EventProcessor[];
   /** Checkpoints of the projectors, the relay and the consumers of other services' events. */
   readonly checkpoints: SqlCheckpointStore;
@@ -45,7 +47,7 @@ export const communityProjectAudiences = projectAudiences('community');
 /** The community's log as the service reads it: personal fields opened, or redacted once erased. */
 export async function communityEventStore(sql: SqlClient): Promise<SealingEventStore> {
   return new SealingEventStore(
-    await SqlEventStore.open(sql),
+    withWakeUps(await SqlEventStore.open(sql), sql),
     new PersonalData(await SqlSubjectKeyStore.open(sql)),
     communityPersonalData,
   );
@@ -63,7 +65,7 @@ export async function openCommunityStores(options: {
   readonly registerEvents?: EventFeed;
 }): Promise<OpenedCommunityStores> {
   const { sql, documents } = options;
-  const inner = await SqlEventStore.open(sql);
+  const inner = withWakeUps(await SqlEventStore.open(sql), sql);
   const keys = await SqlSubjectKeyStore.open(sql);
   const personal = new PersonalData(keys);
   const checkpoints = await SqlCheckpointStore.open(sql);

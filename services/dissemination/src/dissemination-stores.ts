@@ -2,6 +2,7 @@ import { ReferenceGuard, type AudienceView } from '@ebp/access';
 import {
   SqlCheckpointStore,
   SqlEventStore,
+  withWakeUps,
   createProjectionProcessor,
   liveCollection,
   type DocumentBody,
@@ -9,6 +10,7 @@ import {
   type DocumentStore,
   type EventProcessor,
   type ProjectionDefinition,
+  type SignallingEventStore,
   type SqlClient,
 } from '@ebp/eventing';
 import type { DisseminationStores } from './application/dissemination-application';
@@ -25,7 +27,7 @@ import { registerProjects, type RegisterProjectFacts } from './reactions/registe
 import { LibrarySearchIndex } from './search/search-index';
 
 export interface OpenedDisseminationStores extends DisseminationStores {
-  readonly store: SqlEventStore;
+  readonly store: SignallingEventStore;
   readonly checkpoints: SqlCheckpointStore;
   readonly projectors: readonly EventProcessor[];
   /** The register's projects as the library knows them (kept by a reaction, not a projector). */
@@ -47,7 +49,7 @@ export async function openDisseminationStores(options: {
   readonly catchUpProjects?: () => Promise<unknown>;
 }): Promise<OpenedDisseminationStores> {
   const { sql, documents } = options;
-  const store = await SqlEventStore.open(sql);
+  const store = withWakeUps(await SqlEventStore.open(sql), sql);
   const checkpoints = await SqlCheckpointStore.open(sql);
   const search = await LibrarySearchIndex.open(sql);
   const projector = <Body extends DocumentBody>(definition: ProjectionDefinition<Body>) =>

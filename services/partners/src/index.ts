@@ -13,6 +13,7 @@ export * from './feeds/idempotency-store';
 export * from './feeds/partner-secrets';
 export * from './feeds/outcome-intake';
 export * from './feeds/webhook-ingest';
+export * from './feeds/webhook-signature';
 export * from './feeds/inbound-topic';
 export * from './partners-stores';
 export * from './projections/partners-read-models';

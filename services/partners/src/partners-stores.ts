@@ -2,6 +2,7 @@ import { ReferenceGuard, type AudienceView } from '@ebp/access';
 import {
   SqlCheckpointStore,
   SqlEventStore,
+  withWakeUps,
   createProjectionProcessor,
   liveCollection,
   type DocumentBody,
@@ -9,6 +10,7 @@ import {
   type DocumentStore,
   type EventProcessor,
   type ProjectionDefinition,
+  type SignallingEventStore,
   type SqlClient,
 } from '@ebp/eventing';
 import { partnersProjectAudiences } from './access/project-references';
@@ -26,7 +28,7 @@ import {
 } from './projections/partners-read-models';
 
 export interface OpenedPartnersStores extends PartnersStores {
-  readonly store: SqlEventStore;
+  readonly store: SignallingEventStore;
   readonly idempotency: IdempotencyStore;
   readonly checkpoints: SqlCheckpointStore;
   readonly projectors: readonly EventProcessor[];
@@ -48,7 +50,7 @@ export async function openPartnersStores(options: {
   readonly now?: () => Date;
 }): Promise<OpenedPartnersStores> {
   const { sql, documents } = options;
-  const store = await SqlEventStore.open(sql);
+  const store = withWakeUps(await SqlEventStore.open(sql), sql);
   const checkpoints = await SqlCheckpointStore.open(sql);
   const projector = <Body extends DocumentBody>(definition: ProjectionDefinition<Body>) =>
     createProjectionProcessor(store, checkpoints, documents, definition);

@@ -95,7 +95,6 @@ export async function loadDemoData(
           { admin: clientFor('ada'), moderator: clientFor('rob'), committee: clientFor('cat') },
           calendar,
           at,
-          () => clock?.now() ?? new Date(),
         ),
       ...demoLibraryTracks(
         {

@@ -1,4 +1,4 @@
-import { signWebhook } from '@ebp/platform';
+import { signPartnerWebhook } from '@ebp/partners';
 import type { GraphClient } from '../graph-client';
 import { isoDay, type DemoCalendar, type DemoDay } from './demo-calendar';
 import { demoProjectId } from './demo-projects';
@@ -110,8 +110,6 @@ export async function loadDemoPartnerHistory(
   clients: PartnerHistoryClients,
   calendar: DemoCalendar,
   at: At,
-  /** The platform's time, which the webhook's signature timestamp must be close to. */
-  now: () => Date,
 ): Promise<void> {
   const { admin, moderator, committee } = clients;
   const memorandumSigned = await at(calendar.at([22, 15]));
@@ -145,7 +143,7 @@ export async function loadDemoPartnerHistory(
     { id: CAMBRIDGE },
   );
   const secret = issueWebhookSecret.secret;
-  const report = await post(admin.url, secret, EVALUATION_REPORT, calendar, at, now);
+  const report = await post(admin.url, secret, EVALUATION_REPORT, calendar, at);
   await at(calendar.at([8, 27]));
   await moderator.must(ACCEPT, { id: report });
   await at(calendar.at([7, 2]));
@@ -161,12 +159,14 @@ export async function loadDemoPartnerHistory(
     id: itemId,
   });
   // Posted lately: still awaiting moderation.
-  await post(admin.url, secret, DATASET, calendar, at, now);
+  await post(admin.url, secret, DATASET, calendar, at);
 }
 
 /**
- * Posts an outcome as the partner does: signed with its secret (Standard Webhooks) at the
- * platform's time, with an Idempotency-Key, to the platform's one origin. Returns the submission.
+ * Posts an outcome as the partner does: signed with its secret (Standard Webhooks) at the time
+ * it is sent, with an Idempotency-Key, to the platform's one origin. Returns the submission. The
+ * signature's time is real time even while the demo's clock shows a past day: the receiver's
+ * replay window is about when the delivery travels, not the day it is dated.
  */
 async function post(
   graphUrl: string,
@@ -174,11 +174,10 @@ async function post(
   posted: PostedOutcome,
   calendar: DemoCalendar,
   at: At,
-  now: () => Date,
 ): Promise<string> {
   const postedOn = await at(calendar.at(posted.day));
   const body = JSON.stringify({ ...posted.outcome, publishedOn: isoDay(postedOn) });
-  const timestamp = Math.floor(now().getTime() / 1000);
+  const timestamp = Math.floor(Date.now() / 1000);
   const id = posted.webhookId;
   const response = await fetch(
     `${new URL(graphUrl).origin}/webhooks/partners/${CAMBRIDGE}/outcomes`,
@@ -188,7 +187,7 @@ async function post(
         'content-type': 'application/json',
         'webhook-id': id,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': signWebhook({ id, timestamp, body, secrets: [secret] }),
+        'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [secret] }),
         'idempotency-key': id,
       },
       body,

@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { DEMO_USERS, signWebhook, type Identity } from '@ebp/platform';
+import { signPartnerWebhook } from '@ebp/partners';
+import { DEMO_USERS, type Identity } from '@ebp/platform';
 import {
   getNamedType,
   isEnumType,
@@ -345,7 +346,7 @@ export function leakScenario(
         'content-type': 'application/json',
         'webhook-id': messageId,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': signWebhook({
+        'webhook-signature': signPartnerWebhook({
           id: messageId,
           timestamp,
           body,

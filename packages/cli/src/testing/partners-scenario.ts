@@ -3,7 +3,7 @@
 // moderated, and shown on the project.
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@ebp/eventing/testing';
-import { signWebhook } from '@ebp/platform';
+import { signPartnerWebhook } from '@ebp/partners';
 import type { GraphResponse } from '../graph-client';
 import { callers, type PlatformUnderTest } from './platform-under-test';
 import { proposal, proposeProject } from './register-fixtures';
@@ -42,7 +42,7 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
           'content-type': 'application/json',
           'webhook-id': id,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signWebhook({ id, timestamp, body, secrets: [secret] }),
+          'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [secret] }),
           'idempotency-key': id,
         },
         body,

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   jwksVerifier,
-  signWebhook,
   DEVELOPMENT_ISSUER,
   PLATFORM_AUDIENCE,
   type DevelopmentIssuer,
 } from '@ebp/platform';
+import { signPartnerWebhook } from '@ebp/partners';
 import { GraphClient } from '../graph-client';
 import { DRAFT, PUBLISH } from './dissemination-scenario';
 import type { PlatformUnderTest } from './platform-under-test';
@@ -84,7 +84,7 @@ export function publicOriginScenario(running: () => PlatformUnderTest): void {
         'content-type': 'application/json',
         'webhook-id': id,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': signWebhook({ id, timestamp, body, secrets: [secret] }),
+        'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [secret] }),
         'idempotency-key': id,
       },
       body,

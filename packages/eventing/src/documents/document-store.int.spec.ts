@@ -1,6 +1,6 @@
 import { logPosition } from '../event-store/log-position';
 import { documentTargets } from '../testing/document-targets';
-import type { DocumentStore } from './document-store';
+import { bodiesByKey, bodiesOf, type DocumentStore } from './document-store';
 
 const at = (sequence: number) => logPosition(1000n, BigInt(sequence));
 
@@ -140,6 +140,50 @@ describe.each(documentTargets())('DocumentStore contract on $name', (target) => 
     }
     expect(pages.map((page) => ids(page.items))).toEqual([['p2', 'p1'], ['p4', 'p5'], ['p3']]);
     expect(pages.every((page) => page.total === 5)).toBe(true);
+  });
+
+  it('leaves the count out when told, finding the same page', async () => {
+    const collection = store.collection('projects');
+    const options = { filter: { status: { $ne: 'completed' } }, limit: 2, offset: 1 } as const;
+    const counted = await collection.find(options);
+    const uncounted = await collection.find({ ...options, total: false });
+    expect(counted.total).toBe(4);
+    expect(uncounted).toEqual({ items: counted.items });
+    expect('total' in uncounted).toBe(false);
+    expect(await bodiesOf(collection, { filter: { status: 'approved' } })).toEqual([
+      projects[0]![1],
+      projects[2]![1],
+    ]);
+  });
+
+  it('finds the documents of many keys in one read, grouped by key', async () => {
+    const collection = store.collection<Project>('projects');
+    const byUnit = await bodiesByKey(
+      collection,
+      ['Camden', 'Westminster', 'Nowhere', 'Camden'],
+      { field: 'unit.name', match: 'value', keysOf: (body) => [body.unit.name] },
+      { sort: [{ field: 'sms', direction: 'desc' }] },
+    );
+    const titles = (found: Map<string, Project[]>) =>
+      Object.fromEntries([...found].map(([key, bodies]) => [key, bodies.map((b) => b.title)]));
+    expect(titles(byUnit)).toEqual({
+      Camden: ['Body-worn video', 'Restorative justice'],
+      Westminster: ['Hot-spot patrols', 'Street lighting'],
+      Nowhere: [],
+    });
+    const byTag = await bodiesByKey(
+      collection,
+      ['violence', 'trust'],
+      { field: 'tags', match: 'element', keysOf: (body) => body.tags },
+      { filter: { sms: { $gte: 3 } } },
+    );
+    expect(titles(byTag)).toEqual({
+      violence: ['Hot-spot patrols'],
+      trust: ['Body-worn video'],
+    });
+    expect(
+      await bodiesByKey(collection, [], { field: 'tags', match: 'element', keysOf: (b) => b.tags }),
+    ).toEqual(new Map());
   });
 
   it('refuses field paths that are not dotted identifiers', async () => {

@@ -44,13 +44,25 @@ export interface FindOptions {
   readonly sort?: readonly SortField[];
   readonly limit?: number;
   readonly offset?: number;
+  /**
+   * Whether to count the matches over all pages (a second query); default true. Pass false when
+   * nobody reads `total` (a list whose total was not selected, a fan-out read).
+   */
+  readonly total?: boolean;
 }
 
-export interface FindResult<Body extends DocumentBody> {
+/** The documents found, without a count. */
+export interface FoundDocuments<Body extends DocumentBody> {
   readonly items: StoredDocument<Body>[];
+}
+
+export interface FindResult<Body extends DocumentBody> extends FoundDocuments<Body> {
   /** Matching documents over all pages. */
   readonly total: number;
 }
+
+/** Find options that leave the count out. */
+export type FindWithoutTotal = FindOptions & { readonly total: false };
 
 export type WriteOutcome = 'applied' | 'skipped';
 
@@ -77,6 +89,7 @@ export interface GuardedWrite<Body extends DocumentBody> {
 export interface DocumentCollection<Body extends DocumentBody = DocumentBody> {
   readonly name: string;
   get(id: string): Promise<StoredDocument<Body> | undefined>;
+  find(options: FindWithoutTotal): Promise<FoundDocuments<Body>>;
   find(options?: FindOptions): Promise<FindResult<Body>>;
   /** Stores `body` (or deletes, for null) unless the document already reflects `position` or later. */
   applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome>;
@@ -96,7 +109,11 @@ export interface DocumentCollection<Body extends DocumentBody = DocumentBody> {
 /** Read models for one service, in MongoDB (distributed) or PostgreSQL/PGlite JSONB. */
 export interface DocumentStore {
   collection<Body extends DocumentBody = DocumentBody>(name: string): DocumentCollection<Body>;
-  /** The collection an alias points at (blue/green rebuilds switch it), if set. */
+  /**
+   * The collection an alias points at (blue/green rebuilds switch it), if set. Stores may serve
+   * it from a short-lived cache: a switch through the same store is seen at once, one made by
+   * another process within the store's alias time-to-live.
+   */
   resolveAlias(alias: string): Promise<string | undefined>;
   setAlias(alias: string, target: string): Promise<void>;
   close(): Promise<void>;
@@ -131,6 +148,38 @@ export async function bodiesOf<Body extends DocumentBody>(
   collection: DocumentCollection<Body> | Promise<DocumentCollection<Body>>,
   options: FindOptions = {},
 ): Promise<Body[]> {
-  const found = await (await collection).find({ limit: 1000, ...options });
+  const found = await (await collection).find({ limit: 1000, ...options, total: false });
   return found.items.map((item) => item.body);
+}
+
+/**
+ * Documents for many keys in one read (a batch of references): those whose `field` holds one
+ * of `keys` (`match: 'value'`) or, for an array field, contains one (`match: 'element'`), grouped
+ * by key in the order found. Every key is in the map, with no documents when none matched.
+ */
+export async function bodiesByKey<Body extends DocumentBody>(
+  collection: DocumentCollection<Body> | Promise<DocumentCollection<Body>>,
+  keys: readonly string[],
+  by: {
+    readonly field: string;
+    readonly match: 'value' | 'element';
+    readonly keysOf: (body: Body) => readonly string[];
+  },
+  options: Omit<FindOptions, 'total'> = {},
+): Promise<Map<string, Body[]>> {
+  const wanted = [...new Set(keys)];
+  const grouped = new Map<string, Body[]>(wanted.map((key) => [key, []]));
+  if (wanted.length === 0) return grouped;
+  const condition = by.match === 'value' ? { $in: wanted } : { $containsAny: wanted };
+  const found = await (
+    await collection
+  ).find({
+    ...options,
+    filter: { ...options.filter, [by.field]: condition },
+    total: false,
+  });
+  for (const { body } of found.items) {
+    for (const key of new Set(by.keysOf(body))) grouped.get(key)?.push(body);
+  }
+  return grouped;
 }

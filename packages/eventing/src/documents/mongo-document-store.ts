@@ -8,6 +8,7 @@ import {
   type Sort,
 } from 'mongodb';
 import { assertLogPosition, type LogPosition } from '../event-store/log-position';
+import { AliasCache, DEFAULT_ALIAS_TTL_MS } from './alias-cache';
 import {
   assertCollectionName,
   fieldPath,
@@ -20,6 +21,8 @@ import {
   type GuardedWrite,
   type FindOptions,
   type FindResult,
+  type FindWithoutTotal,
+  type FoundDocuments,
   type StoredDocument,
   type WriteOutcome,
 } from './document-store';
@@ -90,7 +93,9 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
     return found && !found.deleted ? toDocument<Body>(found) : undefined;
   }
 
-  async find(options: FindOptions = {}): Promise<FindResult<Body>> {
+  find(options: FindWithoutTotal): Promise<FoundDocuments<Body>>;
+  find(options?: FindOptions): Promise<FindResult<Body>>;
+  async find(options: FindOptions = {}): Promise<FoundDocuments<Body> & { total?: number }> {
     const filter = toMongoFilter(options.filter);
     const sort: Sort = Object.fromEntries([
       ...(options.sort ?? []).map((field) => [
@@ -102,11 +107,12 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
     let cursor = this.documents.find(filter).sort(sort);
     if (options.offset) cursor = cursor.skip(Math.max(0, Math.floor(options.offset)));
     if (options.limit !== undefined) cursor = cursor.limit(Math.max(0, Math.floor(options.limit)));
-    const [items, total] = await Promise.all([
+    const [found, total] = await Promise.all([
       options.limit === 0 ? Promise.resolve([]) : cursor.toArray(),
-      this.documents.countDocuments(filter),
+      options.total === false ? undefined : this.documents.countDocuments(filter),
     ]);
-    return { items: items.map((item) => toDocument<Body>(item)), total };
+    const items = found.map((item) => toDocument<Body>(item));
+    return total === undefined ? { items } : { items, total };
   }
 
   async applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome> {
@@ -232,15 +238,28 @@ interface AliasDocument {
  * nothing relies on `$text` search.
  */
 export class MongoDocumentStore implements DocumentStore {
+  private readonly aliases: AliasCache;
+
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
-  ) {}
+    aliasTtlMs: number,
+  ) {
+    this.aliases = new AliasCache((alias) => this.readAlias(alias), aliasTtlMs);
+  }
 
-  static async connect(url: string, database: string): Promise<MongoDocumentStore> {
+  static async connect(
+    url: string,
+    database: string,
+    options: { readonly aliasTtlMs?: number } = {},
+  ): Promise<MongoDocumentStore> {
     const client = new MongoClient(url, { serverSelectionTimeoutMS: 10_000 });
     await client.connect();
-    return new MongoDocumentStore(client, client.db(database));
+    return new MongoDocumentStore(
+      client,
+      client.db(database),
+      options.aliasTtlMs ?? DEFAULT_ALIAS_TTL_MS,
+    );
   }
 
   collection<Body extends DocumentBody = DocumentBody>(name: string): DocumentCollection<Body> {
@@ -248,7 +267,11 @@ export class MongoDocumentStore implements DocumentStore {
     return new MongoDocumentCollection<Body>(this.db, name);
   }
 
-  async resolveAlias(alias: string): Promise<string | undefined> {
+  resolveAlias(alias: string): Promise<string | undefined> {
+    return this.aliases.resolve(alias);
+  }
+
+  private async readAlias(alias: string): Promise<string | undefined> {
     const found = await this.db.collection<AliasDocument>('ebp_aliases').findOne({ _id: alias });
     return found?.target;
   }
@@ -258,6 +281,7 @@ export class MongoDocumentStore implements DocumentStore {
     await this.db
       .collection<AliasDocument>('ebp_aliases')
       .updateOne({ _id: alias }, { $set: { target } }, { upsert: true });
+    this.aliases.switched(alias, target);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { assertLogPosition, type LogPosition } from '../event-store/log-position';
 import { migrate, type Migration } from '../sql/migrations';
 import type { SqlClient } from '../sql/sql-client';
+import { AliasCache, DEFAULT_ALIAS_TTL_MS } from './alias-cache';
 import {
   assertCollectionName,
   fieldPath,
@@ -13,6 +14,8 @@ import {
   type GuardedWrite,
   type FindOptions,
   type FindResult,
+  type FindWithoutTotal,
+  type FoundDocuments,
   type StoredDocument,
   type WriteOutcome,
 } from './document-store';
@@ -136,7 +139,9 @@ class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollec
     return rows[0];
   }
 
-  async find(options: FindOptions = {}): Promise<FindResult<Body>> {
+  find(options: FindWithoutTotal): Promise<FoundDocuments<Body>>;
+  find(options?: FindOptions): Promise<FindResult<Body>>;
+  async find(options: FindOptions = {}): Promise<FoundDocuments<Body> & { total?: number }> {
     const where = new WhereBuilder([this.name]).add(options.filter);
     const condition = `collection = $1 and not deleted${where.sql()}`;
     const order = (options.sort ?? []).map((sort) => {
@@ -152,15 +157,15 @@ class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollec
          order by ${[...order, 'id asc'].join(', ')}${limit}${offset}`,
         where.params,
       ),
-      this.sql.query<{ total: number }>(
-        `select count(*)::integer as total from ebp_documents where ${condition}`,
-        where.params,
-      ),
+      options.total === false
+        ? undefined
+        : this.sql.query<{ total: number }>(
+            `select count(*)::integer as total from ebp_documents where ${condition}`,
+            where.params,
+          ),
     ]);
-    return {
-      items: rows.map((row) => toDocument<Body>(row)),
-      total: Number(counted.rows[0]?.total ?? 0),
-    };
+    const items = rows.map((row) => toDocument<Body>(row));
+    return counted ? { items, total: Number(counted.rows[0]?.total ?? 0) } : { items };
   }
 
   async applyAt(id: string, position: LogPosition, body: Body | null): Promise<WriteOutcome> {
@@ -269,11 +274,21 @@ function toDocument<Body extends DocumentBody>(row: DocumentRow): StoredDocument
 
 /** Read models as JSONB rows in PostgreSQL or PGlite. */
 export class SqlDocumentStore implements DocumentStore {
-  private constructor(private readonly sql: SqlClient) {}
+  private readonly aliases: AliasCache;
 
-  static async open(sql: SqlClient): Promise<SqlDocumentStore> {
+  private constructor(
+    private readonly sql: SqlClient,
+    aliasTtlMs: number,
+  ) {
+    this.aliases = new AliasCache((alias) => this.readAlias(alias), aliasTtlMs);
+  }
+
+  static async open(
+    sql: SqlClient,
+    options: { readonly aliasTtlMs?: number } = {},
+  ): Promise<SqlDocumentStore> {
     await migrate(sql, 'documents', migrations);
-    return new SqlDocumentStore(sql);
+    return new SqlDocumentStore(sql, options.aliasTtlMs ?? DEFAULT_ALIAS_TTL_MS);
   }
 
   collection<Body extends DocumentBody = DocumentBody>(name: string): DocumentCollection<Body> {
@@ -281,7 +296,11 @@ export class SqlDocumentStore implements DocumentStore {
     return new SqlDocumentCollection<Body>(this.sql, name);
   }
 
-  async resolveAlias(alias: string): Promise<string | undefined> {
+  resolveAlias(alias: string): Promise<string | undefined> {
+    return this.aliases.resolve(alias);
+  }
+
+  private async readAlias(alias: string): Promise<string | undefined> {
     const { rows } = await this.sql.query<{ target: string }>(
       'select target from ebp_document_aliases where alias = $1',
       [alias],
@@ -296,6 +315,7 @@ export class SqlDocumentStore implements DocumentStore {
        on conflict (alias) do update set target = excluded.target`,
       [alias, target],
     );
+    this.aliases.switched(alias, target);
   }
 
   async close(): Promise<void> {

@@ -288,7 +288,10 @@ describe.each(sqlTargets())('EventStore contract on $name', (target) => {
       const { rows } = await sql.query<{ version: number; name: string }>(
         "select version, name from ebp_schema_migrations where component = 'event-store' order by version",
       );
-      expect(rows).toEqual([{ version: 1, name: 'events table' }]);
+      expect(rows).toEqual([
+        { version: 1, name: 'events table' },
+        { version: 2, name: 'one-round-trip append function' },
+      ]);
     });
   });
 });

@@ -18,7 +18,7 @@ import type {
   StoredEvent,
 } from './event-store';
 import { LOG_START, logPosition, parseLogPosition, type LogPosition } from './log-position';
-import { eventStoreMigrations } from './schema';
+import { APPEND_ERRORS, eventStoreMigrations } from './schema';
 import { UpcasterRegistry } from './upcasting';
 
 interface EventRow {
@@ -33,12 +33,6 @@ interface EventRow {
   position: string;
 }
 
-// Output columns are renamed to text; ORDER BY therefore always names the table's columns.
-type EarlierRow = Pick<
-  EventRow,
-  'event_id' | 'stream_id' | 'stream_version' | 'transaction_id' | 'position'
->;
-
 const SELECT_EVENT = `select event_id::text as event_id, stream_id, stream_version, type, schema_version,
   data, metadata, transaction_id::text as transaction_id, position::text as position from ebp_events`;
 
@@ -47,14 +41,16 @@ const SELECT_EVENT = `select event_id::text as event_id, stream_id, stream_versi
 // remaining log for every page. An older horizon is only more cautious, never unsafe.
 const HORIZON = 'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin';
 
-const COLUMNS_PER_EVENT = 8;
-const MAX_EVENTS_PER_INSERT = Math.floor(65_535 / COLUMNS_PER_EVENT);
+// Arrays carry any number of events in 9 parameters; this only bounds one message's size.
+const EVENTS_PER_CALL = 5_000;
 
 export interface SqlEventStoreOptions {
   /** Defaults to every upcaster registered in contracts/. */
   readonly upcasters?: UpcasterRegistry;
   /** Validate every appended envelope against the contract (on by default). */
   readonly validate?: boolean;
+  /** Events per round trip; a larger append makes several calls in one transaction. */
+  readonly eventsPerCall?: number;
 }
 
 /**
@@ -67,13 +63,15 @@ export interface SqlEventStoreOptions {
  * back until it commits or aborts, and no reader ever passes an event that may yet appear.
  *
  * Per-stream order: an append first takes a transaction-scoped advisory lock on its stream, and
- * only then writes (which is when PostgreSQL assigns the transaction id). The next append to the
+ * only then writes (which is when PostgreSQL assigns the transaction id). Lock, checks and insert
+ * run in one database function, one round trip per append (decision 0026). The next append to the
  * same stream gets its transaction id after this one committed, so within a stream the global
  * order equals the version order.
  */
 export class SqlEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly validate: boolean;
+  private readonly eventsPerCall: number;
 
   private constructor(
     private readonly sql: SqlClient,
@@ -81,6 +79,10 @@ export class SqlEventStore implements EventStore {
   ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry(upcasters);
     this.validate = options.validate ?? true;
+    this.eventsPerCall = options.eventsPerCall ?? EVENTS_PER_CALL;
+    if (!Number.isInteger(this.eventsPerCall) || this.eventsPerCall < 1) {
+      throw new RangeError('eventsPerCall is a whole number of at least 1');
+    }
   }
 
   /** Runs the store's pending migrations, then returns it. */
@@ -101,73 +103,27 @@ export class SqlEventStore implements EventStore {
     const checked = this.validate
       ? events.map((event) => parseContract('EventEnvelope', EventEnvelopeSchema, event))
       : events;
-    return this.sql.transaction(async (tx) => {
-      // Before any write, so that this transaction's id is assigned only once the lock is held.
-      await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
-      const { actual, earlier } = await this.streamState(tx, streamId, checked);
-      const replay =
-        earlier.length > 0 ? this.earlierAppend(streamId, checked, earlier, actual) : undefined;
-      if (replay) return replay;
-      assertExpectedVersion(streamId, options.expectedVersion, actual);
-      const positions: LogPosition[] = [];
-      for (let start = 0; start < checked.length; start += MAX_EVENTS_PER_INSERT) {
-        const chunk = checked.slice(start, start + MAX_EVENTS_PER_INSERT);
-        positions.push(...(await insertEvents(tx, streamId, actual + start, chunk)));
-      }
-      return { streamId, streamVersion: actual + checked.length, positions, alreadyStored: false };
-    });
-  }
-
-  /** In one round trip: the stream's version, and any of the events' ids already stored. */
-  private async streamState(
-    tx: SqlExecutor,
-    streamId: string,
-    events: readonly EventEnvelope[],
-  ): Promise<{ actual: number; earlier: EarlierRow[] }> {
-    const { rows } = await tx.query<{ version: number; earlier: EarlierRow[] | null }>(
-      `select
-         (select coalesce(max(stream_version), 0)::integer from ebp_events where stream_id = $1) as version,
-         (select json_agg(json_build_object('event_id', event_id::text, 'stream_id', stream_id,
-            'stream_version', stream_version, 'transaction_id', transaction_id::text, 'position', position::text))
-          from ebp_events where event_id = any(string_to_array($2, ',')::uuid[])) as earlier`,
-      [streamId, events.map((event) => event.id).join(',')],
-    );
-    return { actual: Number(rows[0]?.version ?? 0), earlier: rows[0]?.earlier ?? [] };
-  }
-
-  /**
-   * A retried append (same event ids, same stream, same order) returns the first append's result
-   * instead of failing or storing twice. Any other reuse of a stored id is an error.
-   */
-  private earlierAppend(
-    streamId: string,
-    events: readonly EventEnvelope[],
-    earlier: readonly EarlierRow[],
-    actual: number,
-  ): AppendResult {
-    const byId = new Map(earlier.map((row) => [row.event_id, row]));
-    const stored = events.map((event) => byId.get(event.id));
-    const first = stored[0];
-    const sameAppend =
-      first !== undefined &&
-      stored.every(
-        (row, index) =>
-          row !== undefined &&
-          row.stream_id === streamId &&
-          row.stream_version === first.stream_version + index,
-      );
-    if (!sameAppend) {
-      throw new DuplicateEventIdError(
-        streamId,
-        earlier.map((row) => row.event_id),
-      );
+    if (checked.length <= this.eventsPerCall) {
+      // Autocommit: the function's one statement is the whole transaction.
+      return (await callAppend(this.sql, streamId, checked, options.expectedVersion)).result;
     }
-    return {
-      streamId,
-      streamVersion: actual,
-      positions: stored.map((row) => logPosition(row?.transaction_id ?? 0n, row?.position ?? 0n)),
-      alreadyStored: true,
-    };
+    // Too many events for one call: the calls share one transaction, so the append stays all or
+    // nothing; the first call takes the stream's lock and the later ones continue at its version.
+    return this.sql.transaction(async (tx) => {
+      const parts: AppendPart[] = [];
+      let expected = options.expectedVersion;
+      for (let start = 0; start < checked.length; start += this.eventsPerCall) {
+        const part = await callAppend(
+          tx,
+          streamId,
+          checked.slice(start, start + this.eventsPerCall),
+          expected,
+        );
+        parts.push(part);
+        expected = part.result.streamVersion;
+      }
+      return joinParts(streamId, parts);
+    });
   }
 
   private async currentVersion(tx: SqlExecutor, streamId: string): Promise<number> {
@@ -274,45 +230,110 @@ export class SqlEventStore implements EventStore {
   }
 }
 
-function assertExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number): void {
-  const matches =
-    expected === 'any' ||
-    (expected === 'no_stream' && actual === 0) ||
-    (expected === 'stream_exists' && actual > 0) ||
-    expected === actual;
-  if (!matches) throw new WrongExpectedVersionError(streamId, expected, actual);
+interface AppendRow {
+  event_version: number;
+  version_after: number;
+  event_transaction_id: string;
+  event_sequence: string;
+  already_stored: boolean;
 }
 
-async function insertEvents(
-  tx: SqlExecutor,
+function expectedVersionArguments(expected: ExpectedVersion): [string, number | null] {
+  return typeof expected === 'number' ? ['exact', expected] : [expected, null];
+}
+
+interface AppendPart {
+  readonly result: AppendResult;
+  readonly eventIds: readonly string[];
+  /** The events' stream versions, in the events' order. */
+  readonly versions: readonly number[];
+}
+
+/** One round trip: the append function (schema.ts, migration 2) with the events' columns. */
+async function callAppend(
+  sql: SqlExecutor,
   streamId: string,
-  versionBefore: number,
   events: readonly EventEnvelope[],
-): Promise<LogPosition[]> {
-  const params: unknown[] = [];
-  const rows = events.map((event, index) => {
-    const base = index * COLUMNS_PER_EVENT;
-    params.push(
-      event.id,
+  expectedVersion: ExpectedVersion,
+): Promise<AppendPart> {
+  let rows: AppendRow[];
+  try {
+    ({ rows } = await sql.query<AppendRow>(
+      'select * from ebp_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [
+        streamId,
+        ...expectedVersionArguments(expectedVersion),
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+        events.map((event) => event.schemaVersion),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => JSON.stringify(event.metadata)),
+        events.map((event) => event.metadata.recordedAt),
+      ],
+    ));
+  } catch (error) {
+    throw typedAppendError(error, streamId, expectedVersion) ?? error;
+  }
+  // RETURNING promises no order; versions follow the events' order.
+  rows.sort((a, b) => a.event_version - b.event_version);
+  return {
+    result: {
       streamId,
-      versionBefore + index + 1,
-      event.type,
-      event.schemaVersion,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
-      event.metadata.recordedAt,
-    );
-    const placeholders = Array.from(
-      { length: COLUMNS_PER_EVENT },
-      (_, column) => `$${base + column + 1}`,
-    );
-    return `(${placeholders[0]}::uuid, ${placeholders[1]}, ${placeholders[2]}::integer, ${placeholders[3]}, ${placeholders[4]}::integer, ${placeholders[5]}::jsonb, ${placeholders[6]}::jsonb, ${placeholders[7]}::timestamptz)`;
-  });
-  const { rows: inserted } = await tx.query<{ transaction_id: string; position: string }>(
-    `insert into ebp_events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
-     values ${rows.join(', ')}
-     returning transaction_id::text as transaction_id, position::text as position`,
-    params,
+      streamVersion: Number(rows[0]?.version_after ?? 0),
+      positions: rows.map((row) => logPosition(row.event_transaction_id, row.event_sequence)),
+      alreadyStored: rows[0]?.already_stored ?? false,
+    },
+    eventIds: events.map((event) => event.id),
+    versions: rows.map((row) => Number(row.event_version)),
+  };
+}
+
+function typedAppendError(
+  error: unknown,
+  streamId: string,
+  expectedVersion: ExpectedVersion,
+): Error | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const detail = 'detail' in error && typeof error.detail === 'string' ? error.detail : '';
+  switch (error.code) {
+    case APPEND_ERRORS.wrongExpectedVersion:
+      return new WrongExpectedVersionError(streamId, expectedVersion, Number(detail));
+    case APPEND_ERRORS.duplicateEventId:
+      return new DuplicateEventIdError(streamId, detail.split(','));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The result of an append made in several calls. A retry replays every part, at consecutive
+ * versions; parts that disagree mean some ids belong to a different append.
+ */
+function joinParts(streamId: string, parts: readonly AppendPart[]): AppendResult {
+  const positions = parts.flatMap((part) => part.result.positions);
+  const replayed = parts.filter((part) => part.result.alreadyStored);
+  if (replayed.length === 0) {
+    return {
+      streamId,
+      streamVersion: parts.at(-1)?.result.streamVersion ?? 0,
+      positions,
+      alreadyStored: false,
+    };
+  }
+  const versions = parts.flatMap((part) => part.versions);
+  const consecutive = versions.every(
+    (version, index) => index === 0 || version === versions[index - 1]! + 1,
   );
-  return inserted.map((row) => logPosition(row.transaction_id, row.position));
+  if (replayed.length !== parts.length || !consecutive) {
+    throw new DuplicateEventIdError(
+      streamId,
+      replayed.flatMap((part) => part.eventIds),
+    );
+  }
+  return {
+    streamId,
+    streamVersion: parts[0]!.result.streamVersion,
+    positions,
+    alreadyStored: true,
+  };
 }

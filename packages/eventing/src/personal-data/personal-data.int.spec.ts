@@ -56,6 +56,21 @@ describe.each(sqlTargets())('personal data (crypto-shredding) on $name', (target
     });
   });
 
+  it('opens the values of several subjects with their keys read together, erased ones redacted', async () => {
+    const first = await personal.seal('person-7', 'Lee Listed');
+    const second = await personal.seal('person-8', 'Kim Listed');
+    const erased = await personal.seal('person-9', 'Gone Person');
+    await keys.destroy('person-9');
+    expect(await personal.openMany([second, erased, first, second])).toEqual([
+      'Kim Listed',
+      REDACTED,
+      'Lee Listed',
+      'Kim Listed',
+    ]);
+    expect(await personal.openMany([])).toEqual([]);
+    await expect(personal.openMany([{ ...first, subject: 'person-8' }])).rejects.toThrow();
+  });
+
   it('binds a sealed value to its subject: moved to another subject it does not open', async () => {
     const sealed = await personal.seal('person-3', 'Jo Bloggs');
     await keys.keyFor('person-4');

@@ -17,6 +17,8 @@ export interface SubjectKeyStore {
   keyFor(subjectId: string): Promise<Buffer>;
   /** The key if the subject has one and it was not destroyed. */
   find(subjectId: string): Promise<Buffer | undefined>;
+  /** The keys of these subjects that have one not destroyed, read together (a list of people). */
+  findMany(subjectIds: readonly string[]): Promise<Map<string, Buffer>>;
   /** Destroys the key for good; the subject is remembered as erased. Idempotent. */
   destroy(subjectId: string): Promise<void>;
   isErased(subjectId: string): Promise<boolean>;
@@ -76,6 +78,19 @@ export class SqlSubjectKeyStore implements SubjectKeyStore {
   async find(subjectId: string): Promise<Buffer | undefined> {
     const row = await this.row(subjectId);
     return row?.key ? Buffer.from(row.key) : undefined;
+  }
+
+  async findMany(subjectIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const wanted = [...new Set(subjectIds)];
+    if (wanted.length === 0) return new Map();
+    const { rows } = await this.sql.query<KeyRow & { subject_id: string }>(
+      `select subject_id, key, erased_at from ebp_subject_keys
+       where subject_id in (select jsonb_array_elements_text($1::jsonb))`,
+      [JSON.stringify(wanted)],
+    );
+    return new Map(
+      rows.flatMap((row) => (row.key ? [[row.subject_id, Buffer.from(row.key)]] : [])),
+    );
   }
 
   async destroy(subjectId: string): Promise<void> {

@@ -35,6 +35,43 @@ describe.each(sqlTargets())('EventProcessor contract on $name', (target) => {
     return { seen, handle: async (events: readonly StoredEvent[]) => void seen.push(...events) };
   }
 
+  it('asks for the next batch while it handles a full one, and never delivers a batch twice after a failure', async () => {
+    const reads: string[] = [];
+    const watched = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'readAll') return Reflect.get(target, property, receiver) as unknown;
+        return (options: Parameters<SqlEventStore['readAll']>[0]) => {
+          reads.push(options.after ?? 'start');
+          return target.readAll(options);
+        };
+      },
+    });
+    const seen: StoredEvent[] = [];
+    let readsWhileHandling: number[] = [];
+    let failOnce = true;
+    const processor = new EventProcessor(watched, checkpoints, {
+      name: 'p-read-ahead',
+      batchSize: 10,
+      handle: async (events) => {
+        readsWhileHandling.push(reads.length);
+        // The second batch fails once: its retry starts from the checkpoint again.
+        if (seen.length === 10 && failOnce) {
+          failOnce = false;
+          throw new Error('handler failed');
+        }
+        seen.push(...events);
+      },
+    });
+    await processor.processBatch();
+    // The first batch was full: its successor was asked for before it was handled.
+    expect(readsWhileHandling).toEqual([2]);
+    await expect(processor.processBatch()).rejects.toThrow('handler failed');
+    readsWhileHandling = [];
+    expect(await processor.catchUp()).toBeGreaterThan(0);
+    expect(seen.map((event) => event.id)).toEqual(written);
+    await processor.stop();
+  });
+
   it('delivers every event once, in global order, in batches, and continues from its checkpoint', async () => {
     const first = collector();
     const processor = new EventProcessor(store, checkpoints, {

@@ -11,8 +11,10 @@ import {
 import {
   IDENTITY_HEADER,
   SIGNATURE_HEADER,
+  forwardedIdentity,
   signIdentity,
   verifyForwardedIdentity,
+  verifyForwardedRequest,
 } from './forwarded-identity';
 import { AuthenticationError } from './identity';
 
@@ -169,5 +171,25 @@ describe('identity forwarded from the gateway', () => {
     ],
   ])('refuses %s', (_label, headers) => {
     expect(() => verifyForwardedIdentity(headers(), secret)).toThrow(AuthenticationError);
+  });
+});
+
+describe('identity forwarded from the gateway, verified once per request', () => {
+  it('gives the resolvers the identity the HTTP guard verified, without verifying it again', async () => {
+    const request = { headers: signIdentity(DEMO_USERS.rae!, secret) };
+    expect(verifyForwardedRequest(request, secret)).toEqual(DEMO_USERS.rae);
+    // Were the signature checked again, the guard's secret would no longer match.
+    await expect(
+      forwardedIdentity('some-other-secret-of-32-characters!!')(request),
+    ).resolves.toEqual(DEMO_USERS.rae);
+  });
+
+  it('verifies a request the guard has not seen, and refuses a bad one', async () => {
+    await expect(
+      forwardedIdentity(secret)({ headers: signIdentity(DEMO_USERS.vic!, secret) }),
+    ).resolves.toEqual(DEMO_USERS.vic);
+    const unsigned = { headers: {} };
+    await expect(forwardedIdentity(secret)(unsigned)).rejects.toThrow(AuthenticationError);
+    expect(() => verifyForwardedRequest(unsigned, secret)).toThrow(AuthenticationError);
   });
 });

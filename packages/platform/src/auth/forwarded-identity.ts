@@ -60,10 +60,35 @@ export function verifyForwardedIdentity(
   return identity.data;
 }
 
+/**
+ * Identities already verified for a request (by the subgraph's HTTP guard), so that its resolvers
+ * do not verify the same signature again; held weakly, gone with the request.
+ */
+const verifiedRequests = new WeakMap<object, Identity>();
+
+/** Verifies the request's forwarded identity once and remembers it for the request's resolvers. */
+export function verifyForwardedRequest(
+  request: { readonly headers: Headers },
+  secret: string,
+): Identity {
+  const known = verifiedRequests.get(request);
+  if (known) return known;
+  const identity = verifyForwardedIdentity(request.headers, secret);
+  verifiedRequests.set(request, identity);
+  return identity;
+}
+
 /** A subgraph's `identify`: the caller's identity as the gateway signed it into the request. */
 export const forwardedIdentity =
   (secret: string) =>
-  (request: {
-    readonly headers: Record<string, string | string[] | undefined>;
-  }): Promise<Identity> =>
-    Promise.resolve(verifyForwardedIdentity(request.headers, secret));
+  (request: { readonly headers: Headers }): Promise<Identity> => {
+    try {
+      return Promise.resolve(verifyForwardedRequest(request, secret));
+    } catch (error) {
+      return Promise.reject(
+        error instanceof Error
+          ? error
+          : new AuthenticationError('The forwarded identity does not verify'),
+      );
+    }
+  };

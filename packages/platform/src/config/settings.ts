@@ -62,7 +62,8 @@ export const settings = {
   },
   EBP_DATA_DIR: {
     schema: z.string().min(1).default('./data'),
-    description: 'Where embedded mode keeps one PGlite data directory per service.',
+    description:
+      'Where embedded mode keeps its one PGlite database (`database/`, a schema per service; decision 0028).',
     defaultValue: './data',
     embeddedOnly: true,
   },

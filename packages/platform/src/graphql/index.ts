@@ -7,3 +7,5 @@ export * from './request-identity';
 export * from './audit-entry';
 export * from './contract-inputs';
 export * from './paging';
+export * from './request-loaders';
+export * from './selection';

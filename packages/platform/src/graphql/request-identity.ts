@@ -1,7 +1,11 @@
 import type { Identity } from '../auth/identity';
+import type { LoaderHolder } from './request-loaders';
 
-/** What a subgraph's GraphQL context holds: the HTTP request, and the identity once verified. */
-export interface RequestContext {
+/**
+ * What a subgraph's GraphQL context holds: the HTTP request, the identity once verified, and the
+ * request's batched loaders (made on first use, gone with the request).
+ */
+export interface RequestContext extends LoaderHolder {
   readonly req: { readonly headers: Record<string, string | string[] | undefined> };
   /** The verified identity, resolved once per request. */
   identity?: Promise<Identity>;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuthenticationError, verifyForwardedIdentity } from '../auth';
+import { AuthenticationError, verifyForwardedRequest } from '../auth';
 import { sendProblem } from './problem';
 
 /**
@@ -9,7 +9,7 @@ import { sendProblem } from './problem';
 export function refuseUnlessForwarded(secret: string) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     try {
-      verifyForwardedIdentity(request.headers, secret);
+      verifyForwardedRequest(request, secret);
       next();
     } catch (error) {
       const detail = error instanceof AuthenticationError ? error.message : 'Authentication failed';

@@ -2,6 +2,7 @@ import type { ReferenceGuard } from '@ebp/access';
 import { community } from '@ebp/contracts';
 import {
   auditTrail,
+  bodiesByKey,
   type AuditEntry,
   CommandHandler,
   commandContextFor,
@@ -64,7 +65,7 @@ import {
   seesAsStaff,
   withoutStaffDetails,
 } from './partner-reach';
-import { requireVisibleProjects } from './project-references';
+import { requireVisibleProjects, visibleProjects } from './project-references';
 
 /** Who reads skills audits and their reports. */
 const AUDIT_READERS: readonly Role[] = ['committee', 'admin', 'reviewer'];
@@ -159,13 +160,11 @@ export class CommunityApplication {
     entries: readonly PersonEntry[],
     purpose: ReadPurpose,
   ): Promise<PersonView[]> {
-    const views: PersonView[] = [];
-    const reads: Parameters<PersonalReadLog['record']>[0][number][] = [];
     const reached = await this.reachOf(
       identity,
       entries.map((entry) => entry.personId),
     );
-    for (const entry of entries) {
+    const shown = entries.map((entry) => {
       const asStaff = seesAsStaff(identity, entry.personId);
       const { sealed, ...rest } = asStaff ? entry : withoutStaffDetails(entry);
       const visible =
@@ -176,12 +175,25 @@ export class CommunityApplication {
             : reached.has(entry.personId)
               ? REACHED_PERSON_FIELDS
               : [];
-      const personal: Record<string, unknown> = {};
-      for (const field of visible) {
+      const opened = visible.flatMap((field) => {
         const value = sealed[field];
-        if (value) personal[field] = await this.stores.personal.open(value);
-      }
-      const read = visible.filter((field) => personal[field] !== undefined);
+        return value ? [{ field, value }] : [];
+      });
+      return { entry, rest, opened };
+    });
+    // Every key the list needs, read in one round trip.
+    const values = await this.stores.personal.openMany(
+      shown.flatMap(({ opened }) => opened.map(({ value }) => value)),
+    );
+    let next = 0;
+    const views: PersonView[] = [];
+    const reads: Parameters<PersonalReadLog['record']>[0][number][] = [];
+    for (const { entry, rest, opened } of shown) {
+      const personal: Record<string, unknown> = {};
+      for (const { field } of opened) personal[field] = values[next++];
+      const read = opened
+        .map(({ field }) => field)
+        .filter((field) => personal[field] !== undefined);
       if (read.length > 0)
         reads.push({
           readerId: identity.actor.id,
@@ -216,17 +228,18 @@ export class CommunityApplication {
   private async reachOf(identity: Identity, personIds: readonly string[]): Promise<Set<string>> {
     const wanted = [...new Set(personIds)].filter((id) => !seesAsStaff(identity, id));
     if (wanted.length === 0) return new Set();
-    const involvements = await (
+    const found = await (
       await this.stores.involvements()
-    ).find({ filter: { personId: { $in: wanted } } });
+    ).find({ filter: { personId: { $in: wanted } }, total: false });
+    const involvements = found.items.map((item) => item.body);
     const visible = await this.stores.projects.visibleIds(
       identity,
-      involvements.items.map((item) => item.body.projectId),
+      involvements.map((involvement) => involvement.projectId),
     );
     return new Set(
-      involvements.items
-        .filter((item) => visible.has(item.body.projectId))
-        .map((item) => item.body.personId),
+      involvements
+        .filter((involvement) => visible.has(involvement.projectId))
+        .map((involvement) => involvement.personId),
     );
   }
 
@@ -267,10 +280,25 @@ export class CommunityApplication {
    * (asked first, so an unknown person and one out of reach answer alike), without staff details.
    */
   async entry(identity: Identity, personId: string): Promise<PersonEntry | undefined> {
-    const asStaff = seesAsStaff(identity, personId);
-    if (!asStaff && !(await this.reachOf(identity, [personId])).has(personId)) return undefined;
-    const found = (await (await this.stores.people()).get(personId))?.body;
-    return found && (asStaff ? found : withoutStaffDetails(found));
+    return (await this.entries(identity, [personId])).get(personId);
+  }
+
+  /** `entry` for many people at once: the reach asked and the directory read once for all. */
+  async entries(
+    identity: Identity,
+    personIds: readonly string[],
+  ): Promise<Map<string, PersonEntry>> {
+    const wanted = [...new Set(personIds)];
+    const reached = await this.reachOf(identity, wanted);
+    const readable = wanted.filter((id) => seesAsStaff(identity, id) || reached.has(id));
+    if (readable.length === 0) return new Map();
+    const found = await (await this.stores.people()).getMany(readable);
+    const entries = new Map<string, PersonEntry>();
+    for (const id of readable) {
+      const body = found.get(id)?.body;
+      if (body) entries.set(id, seesAsStaff(identity, id) ? body : withoutStaffDetails(body));
+    }
+    return entries;
   }
 
   /** The expertise finder's ranking, with entries (nothing personal opened yet). */
@@ -344,17 +372,27 @@ export class CommunityApplication {
    * see the project (the register resolves only projects the caller may see; this holds on any path).
    */
   async team(identity: Identity, projectId: string): Promise<InvolvementEntry[]> {
-    if (!(await this.stores.projects.canSee(identity, projectId))) return [];
-    const found = await (
-      await this.stores.involvements()
-    ).find({
-      filter: { projectId },
-      sort: [
-        { field: 'from', direction: 'asc' },
-        { field: 'personId', direction: 'asc' },
-      ],
-    });
-    return found.items.map((item) => item.body);
+    return (await this.teams(identity, [projectId])).get(projectId) ?? [];
+  }
+
+  /** `team` for many projects: the audiences and the involvements read once for all of them. */
+  async teams(
+    identity: Identity,
+    projectIds: readonly string[],
+  ): Promise<Map<string, InvolvementEntry[]>> {
+    const visible = await visibleProjects(this.stores.projects, identity, projectIds);
+    const found = await bodiesByKey(
+      this.stores.involvements(),
+      [...visible],
+      { field: 'projectId', match: 'value', keysOf: (involvement) => [involvement.projectId] },
+      {
+        sort: [
+          { field: 'from', direction: 'asc' },
+          { field: 'personId', direction: 'asc' },
+        ],
+      },
+    );
+    return new Map(projectIds.map((id) => [id, found.get(id) ?? []]));
   }
 
   /**
@@ -362,16 +400,29 @@ export class CommunityApplication {
    * see (a reference to a project is the project's data: DESIGN.md §5).
    */
   async projectsOf(identity: Identity, personId: string): Promise<InvolvementEntry[]> {
-    const found = await (
-      await this.stores.involvements()
-    ).find({
-      filter: { personId },
-      sort: [{ field: 'from', direction: 'desc' }],
-    });
-    return this.stores.projects.visible(
+    return (await this.projectsOfMany(identity, [personId])).get(personId) ?? [];
+  }
+
+  /** `projectsOf` for many people: the involvements and the audiences read once for all. */
+  async projectsOfMany(
+    identity: Identity,
+    personIds: readonly string[],
+  ): Promise<Map<string, InvolvementEntry[]>> {
+    const found = await bodiesByKey(
+      this.stores.involvements(),
+      personIds,
+      { field: 'personId', match: 'value', keysOf: (involvement) => [involvement.personId] },
+      { sort: [{ field: 'from', direction: 'desc' }] },
+    );
+    const visible = await this.stores.projects.visibleIds(
       identity,
-      found.items.map((item) => item.body),
-      (involvement) => involvement.projectId,
+      [...found.values()].flat().map((involvement) => involvement.projectId),
+    );
+    return new Map(
+      [...found].map(([personId, involvements]) => [
+        personId,
+        involvements.filter((involvement) => visible.has(involvement.projectId)),
+      ]),
     );
   }
 

@@ -14,6 +14,23 @@ export async function requireVisibleProjects(
   await projects.requireAllVisible(identity, projectIds, () => new ProjectNotFound());
 }
 
+/**
+ * The projects among these the caller may see, as `canSee` answers for each: the batch is read
+ * once, and a miss is asked again the way `canSee` asks it (after the audience view caught up),
+ * so a hidden or unknown project answers in a batch exactly as alone.
+ */
+export async function visibleProjects(
+  projects: ReferenceGuard,
+  identity: Identity,
+  projectIds: Iterable<string>,
+): Promise<Set<string>> {
+  const wanted = [...new Set(projectIds)];
+  const visible = await projects.visibleIds(identity, wanted);
+  for (const id of wanted)
+    if (!visible.has(id) && (await projects.canSee(identity, id))) visible.add(id);
+  return visible;
+}
+
 /** The project a fund application names, if it names one (the decider checks the rest). */
 export function projectIdOfApplication(application: unknown): string | undefined {
   if (typeof application !== 'object' || application === null) return undefined;

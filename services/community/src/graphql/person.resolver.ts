@@ -12,6 +12,8 @@ import {
   ForbiddenError,
   toGraphAuditEntry,
   identityOf,
+  loaderKind,
+  requestLoader,
   type Identity,
   type RequestContext,
 } from '@ebp/platform';
@@ -25,6 +27,7 @@ import { CommunityApplication, type PersonView } from '../application/community-
 import type { AuditReport } from '../audits/audit-report';
 import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
 import type { PersonEntry } from '../people/projections/person-directory.projection';
+import { entryOf } from './community-loaders';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 
 /** A person in the graph: the directory entry, and the personal fields opened only if asked for. */
@@ -32,6 +35,18 @@ export interface GraphPerson extends Omit<PersonEntry, 'sealed'> {
   readonly id: string;
   readonly view: () => Promise<PersonView | undefined>;
 }
+
+/** A person's opened view for one purpose; the people one request opens are opened together. */
+interface ViewRequest {
+  readonly entry: PersonEntry;
+  readonly purpose: ReadPurpose;
+}
+/** The projects of the people one request asks about, read together. */
+const PROJECTS_OF = loaderKind<string, InvolvementEntry[]>('community.projectsOf');
+const VIEWS = loaderKind<ViewRequest, PersonView | undefined>(
+  'community.views',
+  (request) => `${request.purpose}\u0000${request.entry.personId}`,
+);
 
 /** People, their personal fields (visibility and audit in the application) and their projects. */
 @Resolver('Person')
@@ -45,15 +60,50 @@ export class PersonResolver {
     return identityOf(this.runtime, context);
   }
 
-  /** The personal fields are opened (and the read recorded) once, and only if a query selects one. */
-  graphPerson(identity: Identity, entry: PersonEntry, purpose: ReadPurpose): GraphPerson {
+  /**
+   * The personal fields are opened (and the read recorded) once, and only if a query selects one.
+   * Given the request's context, every person of the request opened for the same purpose is
+   * opened in one batch (one key read, one read-log entry per person).
+   */
+  graphPerson(
+    identity: Identity,
+    entry: PersonEntry,
+    purpose: ReadPurpose,
+    context?: RequestContext,
+  ): GraphPerson {
     let view: Promise<PersonView | undefined> | undefined;
     const { sealed: _sealed, ...rest } = entry;
-    return {
-      ...rest,
-      id: entry.personId,
-      view: () => (view ??= this.community.view(identity, [entry], purpose).then(([only]) => only)),
-    };
+    const open = () =>
+      context
+        ? requestLoader(context, VIEWS, (requests) => this.viewsOf(identity, requests)).load({
+            entry,
+            purpose,
+          })
+        : this.community.view(identity, [entry], purpose).then(([only]) => only);
+    return { ...rest, id: entry.personId, view: () => (view ??= open()) };
+  }
+
+  /** The views of a batch, one `view` call per purpose, in the batch's order. */
+  private async viewsOf(
+    identity: Identity,
+    requests: readonly ViewRequest[],
+  ): Promise<(PersonView | undefined)[]> {
+    const purposes = [...new Set(requests.map((request) => request.purpose))];
+    const opened = new Map<string, PersonView | undefined>();
+    for (const purpose of purposes) {
+      const entries = requests.filter((request) => request.purpose === purpose);
+      const views = await this.community.view(
+        identity,
+        entries.map((request) => request.entry),
+        purpose,
+      );
+      entries.forEach((request, index) =>
+        opened.set(`${purpose}\u0000${request.entry.personId}`, views[index]),
+      );
+    }
+    return requests.map((request) =>
+      opened.get(`${request.purpose}\u0000${request.entry.personId}`),
+    );
   }
 
   /**
@@ -136,8 +186,8 @@ export class PersonResolver {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
     const identity = await this.identity(context);
-    const entry = await this.community.entry(identity, reference.id);
-    return entry ? this.graphPerson(identity, entry, 'team_building') : null;
+    const entry = await entryOf(this.community, identity, context, reference.id);
+    return entry ? this.graphPerson(identity, entry, 'team_building', context) : null;
   }
 
   @ResolveField('name')
@@ -170,7 +220,11 @@ export class PersonResolver {
   @ResolveField('projects')
   async projects(@Parent() person: GraphPerson, @Context() context: RequestContext) {
     const identity = await this.identity(context);
-    return (await this.community.projectsOf(identity, person.id)).map(toGraphInvolvement);
+    const involvements = await requestLoader(context, PROJECTS_OF, async (personIds) => {
+      const found = await this.community.projectsOfMany(identity, personIds);
+      return personIds.map((id) => found.get(id) ?? []);
+    }).load(person.id);
+    return involvements.map(toGraphInvolvement);
   }
 }
 

@@ -2,10 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { parseContract } from '@ebp/contracts';
-import { identityOf, type RequestContext } from '@ebp/platform';
+import { identityOf, loaderKind, requestLoader, type RequestContext } from '@ebp/platform';
 import type { ReadPurpose } from '../access/person-access';
 import { CommunityApplication } from '../application/community-application';
 import type { ProjectBrief } from '../expertise/expertise';
+import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
+import { entryOf } from './community-loaders';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 import { PersonResolver, toGraphInvolvement } from './person.resolver';
 
@@ -29,6 +31,9 @@ const briefOf = (project: z.infer<typeof RequiredFieldsSchema>): ProjectBrief =>
   text: [project.title, project.summary, project.proposal.design ?? ''].join('\n'),
 });
 
+/** The teams of the projects one request asks about, read together. */
+const TEAMS = loaderKind<string, InvolvementEntry[]>('community.teams');
+
 /** The community's part of the register's entity: ResearchProject.team and suggestedTeam. */
 @Resolver('ResearchProject')
 export class ResearchProjectResolver {
@@ -48,7 +53,11 @@ export class ResearchProjectResolver {
   @ResolveField('team')
   async team(@Parent() project: { id: string }, @Context() context: RequestContext) {
     const identity = await identityOf(this.runtime, context);
-    return (await this.community.team(identity, project.id)).map(toGraphInvolvement);
+    const team = await requestLoader(context, TEAMS, async (projectIds) => {
+      const teams = await this.community.teams(identity, projectIds);
+      return projectIds.map((id) => teams.get(id) ?? []);
+    }).load(project.id);
+    return team.map(toGraphInvolvement);
   }
 
   @ResolveField('suggestedTeam')
@@ -65,7 +74,7 @@ export class ResearchProjectResolver {
     );
     return suggested.map(({ member, entry }) => ({
       ...member,
-      person: this.people.graphPerson(identity, entry, 'team_building'),
+      person: this.people.graphPerson(identity, entry, 'team_building', context),
     }));
   }
 }
@@ -88,7 +97,7 @@ export class InvolvementResolver {
       involvement.readPurpose === undefined ? 'team_building' : involvement.readPurpose;
     if (purpose === null) return null;
     const identity = await identityOf(this.runtime, context);
-    const entry = await this.community.entry(identity, involvement.personId);
-    return entry ? this.people.graphPerson(identity, entry, purpose) : null;
+    const entry = await entryOf(this.community, identity, context, involvement.personId);
+    return entry ? this.people.graphPerson(identity, entry, purpose, context) : null;
   }
 }

@@ -6,6 +6,7 @@ import {
   CommandHandler,
   auditTrail,
   type AuditEntry,
+  bodiesByKey,
   bodiesOf,
   commandContextFor,
   type CommandContext,
@@ -306,12 +307,41 @@ export class DisseminationApplication {
    * not see the project (or it does not exist).
    */
   async publicationsOf(identity: Identity, projectId: string): Promise<VisibleLibraryItem[]> {
-    if (!(await this.stores.projects.visibleIds(identity, [projectId])).has(projectId)) return [];
-    const found = await bodiesOf(this.stores.libraryItems(), {
-      filter: { status: 'published', projectIds: { $contains: projectId } },
-      sort: [{ field: 'published.publishedAt', direction: 'desc' }],
-    });
-    return this.seen(identity, found, true);
+    return (await this.publicationsOfMany(identity, [projectId])).get(projectId) ?? [];
+  }
+
+  /**
+   * `publicationsOf` for many projects: the audiences, the items and the audiences of the
+   * projects those items name are each read once for the batch.
+   */
+  async publicationsOfMany(
+    identity: Identity,
+    projectIds: readonly string[],
+  ): Promise<Map<string, VisibleLibraryItem[]>> {
+    const visible = await this.stores.projects.visibleIds(identity, projectIds);
+    const found = await bodiesByKey(
+      this.stores.libraryItems(),
+      [...visible],
+      { field: 'projectIds', match: 'element', keysOf: (entry) => entry.projectIds },
+      {
+        filter: { status: 'published' },
+        sort: [{ field: 'published.publishedAt', direction: 'desc' }],
+      },
+    );
+    const entries = [...new Set([...found.values()].flat())];
+    const visibleProjects = await visibleProjectsOf(this.stores.projects, identity, entries);
+    const seen = new Map(
+      entries.map((entry) => [entry, seenBy(identity, entry, visibleProjects, true)]),
+    );
+    return new Map(
+      projectIds.map((projectId) => [
+        projectId,
+        (found.get(projectId) ?? []).flatMap((entry) => {
+          const item = seen.get(entry);
+          return item ? [item] : [];
+        }),
+      ]),
+    );
   }
 
   /** Published items the caller may read, newest first, up to `limit`. */

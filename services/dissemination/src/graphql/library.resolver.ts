@@ -13,6 +13,8 @@ import { dissemination } from '@ebp/contracts';
 import {
   identityOf,
   inputFromGraph,
+  loaderKind,
+  requestLoader,
   toGraphAuditEntry,
   type Identity,
   type RequestContext,
@@ -25,6 +27,10 @@ import {
 import type { SearchFilters, SearchHit } from '../search/search-index';
 import { DISSEMINATION_RUNTIME, type DisseminationRuntime } from './dissemination-runtime';
 import { toDelivery, toLibraryItem } from './library-item.view';
+
+/** What one request reads in batches: every key asked for in a tick is read together. */
+const ITEMS = loaderKind<string, VisibleLibraryItem | null>('dissemination.items');
+const PUBLICATIONS_OF = loaderKind<string, VisibleLibraryItem[]>('dissemination.publicationsOf');
 
 export abstract class DisseminationResolverBase {
   constructor(
@@ -83,9 +89,16 @@ export class LibraryItemResolver extends DisseminationResolverBase {
     return (await this.library.recentlyPublished(identity, limit ?? 20)).map(toLibraryItem);
   }
 
+  /** `_entities`: the items of one request read together, under the same rule as `libraryItem`. */
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
-    return this.libraryItem(context, reference.id);
+    const identity = await this.identity(context);
+    const seen = await requestLoader(context, ITEMS, async (itemIds) => {
+      const found = await this.library.items(identity, itemIds);
+      const byId = new Map(found.map((item) => [item.entry.itemId, item]));
+      return itemIds.map((id) => byId.get(id) ?? null);
+    }).load(reference.id);
+    return this.view(seen);
   }
 
   @ResolveField('auditTrail')
@@ -251,6 +264,10 @@ export class ResearchProjectPublicationsResolver extends DisseminationResolverBa
   @ResolveField('publications')
   async publications(@Parent() project: { id: string }, @Context() context: RequestContext) {
     const identity = await this.identity(context);
-    return (await this.library.publicationsOf(identity, project.id)).map(toLibraryItem);
+    const found = await requestLoader(context, PUBLICATIONS_OF, async (projectIds) => {
+      const publications = await this.library.publicationsOfMany(identity, projectIds);
+      return projectIds.map((id) => publications.get(id) ?? []);
+    }).load(project.id);
+    return found.map(toLibraryItem);
   }
 }

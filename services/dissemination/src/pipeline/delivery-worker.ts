@@ -3,6 +3,8 @@ import {
   type BackgroundWork,
   type DocumentCollection,
   type EventStore,
+  type WakeSignal,
+  wakeSignalOf,
 } from '@ebp/eventing';
 import type { Logger } from '@ebp/platform';
 import { StaleAttempt } from '../dissemination-errors';
@@ -38,6 +40,9 @@ export interface DeliveryWorkerOptions {
   readonly now: () => Date;
   readonly logger: Logger;
 }
+
+/** Deliveries attempted per pass, earliest due first. */
+const DUE_PER_PASS = 50;
 
 /** Statuses a target uses for a request that will never succeed as it is: do not retry it. */
 const retryable = (status: number) =>
@@ -80,28 +85,49 @@ async function referenceFrom(response: Response): Promise<string | undefined> {
 export class DeliveryWorker implements BackgroundWork {
   private readonly commands: DeliveryCommands;
   private readonly policy: RetryPolicy;
+  private nextDue: number | undefined;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.commands = new CommandHandler(options.store, deliveryDecider);
     this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
   }
 
+  /** The dissemination log's signal: a delivery becomes due when it is recorded there. */
+  get wakeSignal(): WakeSignal | undefined {
+    return wakeSignalOf(this.options.store);
+  }
+
+  /** When the earliest delivery still waiting (to be retried) falls due, as of the last pass. */
+  nextDueAt(): number | undefined {
+    return this.nextDue;
+  }
+
   /** One pass: every delivery that is due now is attempted once. */
   async catchUp(): Promise<number> {
     await this.options.catchUp();
-    const due = await (
+    const now = this.options.now().toISOString();
+    const waiting = await (
       await this.options.deliveries()
     ).find({
-      filter: {
-        status: { $in: ['pending', 'retrying'] },
-        nextAttemptAt: { $lte: this.options.now().toISOString() },
-      },
+      filter: { status: { $in: ['pending', 'retrying'] } },
       sort: [{ field: 'nextAttemptAt', direction: 'asc' }],
-      limit: 50,
+      limit: DUE_PER_PASS + 1,
     });
-    for (const { body: delivery } of due.items) await this.attempt(delivery);
-    if (due.items.length > 0) await this.options.catchUp();
-    return due.items.length;
+    const due = waiting.items
+      .map(({ body }) => body)
+      .filter((delivery) => delivery.nextAttemptAt !== null && delivery.nextAttemptAt <= now)
+      .slice(0, DUE_PER_PASS);
+    const later = waiting.items[due.length]?.body;
+    // More due than one pass takes: come back at once; else when the next one falls due.
+    this.nextDue =
+      due.length === DUE_PER_PASS
+        ? Date.now()
+        : later?.nextAttemptAt
+          ? Date.now() + Math.max(0, Date.parse(later.nextAttemptAt) - Date.parse(now))
+          : undefined;
+    for (const delivery of due) await this.attempt(delivery);
+    if (due.length > 0) await this.options.catchUp();
+    return due.length;
   }
 
   stop(): Promise<void> {

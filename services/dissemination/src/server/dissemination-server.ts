@@ -133,7 +133,11 @@ export async function startDisseminationServer(
         });
         audienceFollower = follower;
         work.push(
-          { catchUp: catchUpAudiences, stop: () => follower.stop() },
+          {
+            catchUp: catchUpAudiences,
+            stop: () => follower.stop(),
+            wakeSignal: follower.wakeSignal,
+          },
           await consumeFeed(options.registerEvents, stores.checkpoints, {
             name: DISSEMINATION_CONSUMERS.register,
             handle: async (event) => void (await draftFromRegister(event, await drafting())),

@@ -4,6 +4,7 @@ import { parseOrThrow, partners } from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
+  bodiesByKey,
   bodiesOf,
   commandContextFor,
   type CommandContext,
@@ -330,8 +331,18 @@ export class PartnersApplication {
   /** Reads --------------------------------------------------------------------------------- */
 
   async organisation(identity: Identity, organisationId: string) {
-    if (!mayReadOrganisation(identity, organisationId)) return undefined;
-    return (await (await this.stores.organisations()).get(organisationId))?.body;
+    return (await this.organisationsByIds(identity, [organisationId])).get(organisationId);
+  }
+
+  /** `organisation` for many ids: read together, each under the same rule. */
+  async organisationsByIds(
+    identity: Identity,
+    organisationIds: readonly string[],
+  ): Promise<Map<string, OrganisationEntry>> {
+    const readable = [...new Set(organisationIds)].filter((id) =>
+      mayReadOrganisation(identity, id),
+    );
+    return presentBodies(await (await this.stores.organisations()).getMany(readable));
   }
 
   /** Organisations, optionally with an area of expertise (ignoring case) or of one kind. */
@@ -347,11 +358,19 @@ export class PartnersApplication {
   }
 
   async academic(identity: Identity, academicId: string) {
-    const entry = (await (await this.stores.academics()).get(academicId))?.body;
+    return (await this.academicsByIds(identity, [academicId])).get(academicId);
+  }
+
+  /** `academic` for many ids: read together, each under the same rule. */
+  async academicsByIds(
+    identity: Identity,
+    academicIds: readonly string[],
+  ): Promise<Map<string, AcademicEntry>> {
     const own = partnerOrganisationOf(identity);
-    if (!entry || (own !== undefined && !entry.currentOrganisationIds.includes(own)))
-      return undefined;
-    return entry;
+    const found = presentBodies(await (await this.stores.academics()).getMany(academicIds));
+    for (const [id, entry] of found)
+      if (own !== undefined && !entry.currentOrganisationIds.includes(own)) found.delete(id);
+    return found;
   }
 
   async searchAcademics(identity: Identity, expertise?: string) {
@@ -370,8 +389,18 @@ export class PartnersApplication {
    * own organisation's collaboration.
    */
   async partnersOf(identity: Identity, projectId: string) {
-    const entries = await bodiesOf(this.stores.collaborations(), { filter: { projectId } });
-    return (await this.visibleCollaborations(identity, entries)).sort(
+    return (await this.partnersOfMany(identity, [projectId])).get(projectId) ?? [];
+  }
+
+  /** `partnersOf` for many projects: the collaborations and audiences read once for all. */
+  async partnersOfMany(
+    identity: Identity,
+    projectIds: readonly string[],
+  ): Promise<Map<string, CollaborationEntry[]>> {
+    return this.visibleCollaborationsBy(
+      identity,
+      projectIds,
+      'projectId',
       (a, b) => a.from.localeCompare(b.from) || a.partnerId.localeCompare(b.partnerId),
     );
   }
@@ -381,9 +410,40 @@ export class PartnersApplication {
    * partner: only its own organisation's).
    */
   async collaborationsOf(identity: Identity, partnerId: string) {
-    const entries = await bodiesOf(this.stores.collaborations(), { filter: { partnerId } });
-    return (await this.visibleCollaborations(identity, entries)).sort(
+    return (await this.collaborationsOfMany(identity, [partnerId])).get(partnerId) ?? [];
+  }
+
+  /** `collaborationsOf` for many partners: read once for all. */
+  async collaborationsOfMany(
+    identity: Identity,
+    partnerIds: readonly string[],
+  ): Promise<Map<string, CollaborationEntry[]>> {
+    return this.visibleCollaborationsBy(
+      identity,
+      partnerIds,
+      'partnerId',
       (a, b) => a.from.localeCompare(b.from) || a.projectId.localeCompare(b.projectId),
+    );
+  }
+
+  /** Collaborations by project or by partner, filtered by `visibleCollaborations` as one batch. */
+  private async visibleCollaborationsBy(
+    identity: Identity,
+    keys: readonly string[],
+    field: 'projectId' | 'partnerId',
+    order: (a: CollaborationEntry, b: CollaborationEntry) => number,
+  ): Promise<Map<string, CollaborationEntry[]>> {
+    const found = await bodiesByKey(this.stores.collaborations(), keys, {
+      field,
+      match: 'value',
+      keysOf: (entry) => [entry[field]],
+    });
+    const visible = new Set(await this.visibleCollaborations(identity, [...found.values()].flat()));
+    return new Map(
+      [...found].map(([key, entries]) => [
+        key,
+        entries.filter((entry) => visible.has(entry)).sort(order),
+      ]),
     );
   }
 
@@ -392,12 +452,36 @@ export class PartnersApplication {
    * project (and, for a partner, its own only).
    */
   async publishedOutcomesOf(identity: Identity, projectId: string) {
+    return (await this.publishedOutcomesOfMany(identity, [projectId])).get(projectId) ?? [];
+  }
+
+  /** `publishedOutcomesOf` for many projects: read once for all. */
+  async publishedOutcomesOfMany(
+    identity: Identity,
+    projectIds: readonly string[],
+  ): Promise<Map<string, OutcomeEntry[]>> {
     const own = partnerOrganisationOf(identity);
-    const entries = (
-      await bodiesOf(this.stores.outcomes(), { filter: { projectId, status: 'published' } })
-    ).filter((entry) => own === undefined || entry.organisationId === own);
-    return (await this.visibleSubmissions(identity, entries)).sort((a, b) =>
-      b.publishedOn.localeCompare(a.publishedOn),
+    const found = await bodiesByKey(
+      this.stores.outcomes(),
+      projectIds,
+      { field: 'projectId', match: 'value', keysOf: (entry) => [entry.projectId] },
+      { filter: { status: 'published' } },
+    );
+    const visible = new Set(
+      await this.visibleSubmissions(
+        identity,
+        [...found.values()]
+          .flat()
+          .filter((entry) => own === undefined || entry.organisationId === own),
+      ),
+    );
+    return new Map(
+      [...found].map(([projectId, entries]) => [
+        projectId,
+        entries
+          .filter((entry) => visible.has(entry))
+          .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn)),
+      ]),
     );
   }
 
@@ -594,4 +678,13 @@ export class PartnersApplication {
     );
     await this.stores.catchUp();
   }
+}
+
+/** The bodies of the documents read that exist (tombstones and misses left out). */
+function presentBodies<Body extends object>(
+  states: ReadonlyMap<string, { readonly body: Body | null }>,
+): Map<string, Body> {
+  const bodies = new Map<string, Body>();
+  for (const [id, state] of states) if (state.body) bodies.set(id, state.body);
+  return bodies;
 }

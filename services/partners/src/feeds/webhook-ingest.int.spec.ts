@@ -1,16 +1,17 @@
-// The partner webhook over real HTTP on the service's own store: signatures, partners,
-// idempotency, quarantine and concurrency, table-driven.
+// The partner webhook over real HTTP on the service's own store: signatures (the standardwebhooks
+// library on both sides), partners, idempotency, quarantine and concurrency, table-driven.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets } from '@ebp/eventing/testing';
-import { signWebhook, silentLogger } from '@ebp/platform';
+import { silentLogger } from '@ebp/platform';
 import { linkedPartners } from '../collaborations/collaboration.fixtures';
 import { IdempotencyStore } from './idempotency-store';
 import { OutcomeIntake, outcomeStreamId, quarantineStreamId } from './outcome-intake';
 import { PartnerSecrets } from './partner-secrets';
 import { partnerWebhooks } from './webhook-ingest';
+import { signPartnerWebhook } from './webhook-signature';
 
 describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (target) => {
   let sql: SqlClient;
@@ -50,7 +51,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
       'webhook-id': id,
       'webhook-timestamp': String(timestamp),
       'webhook-signature':
-        delivery.signature ?? signWebhook({ id, timestamp, body, secrets: [cambridge] }),
+        delivery.signature ?? signPartnerWebhook({ id, timestamp, body, secrets: [cambridge] }),
     };
     if (delivery.idempotencyKey !== null)
       headers['idempotency-key'] = delivery.idempotencyKey ?? id;
@@ -73,7 +74,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
       id,
       timestamp,
       body: payload,
-      signature: signWebhook({ id, timestamp, body: payload, secrets: [cambridge] }),
+      signature: signPartnerWebhook({ id, timestamp, body: payload, secrets: [cambridge] }),
       ...more,
     };
   };
@@ -122,7 +123,12 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
           id: 'msg_tamper',
           timestamp,
           body: tampered,
-          signature: signWebhook({ id: 'msg_tamper', timestamp, body, secrets: [cambridge] }),
+          signature: signPartnerWebhook({
+            id: 'msg_tamper',
+            timestamp,
+            body,
+            secrets: [cambridge],
+          }),
         };
       },
       status: 401,
@@ -142,7 +148,12 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
           id: 'msg_reserialised',
           timestamp,
           body: JSON.stringify(JSON.parse(body) as unknown, null, 2),
-          signature: signWebhook({ id: 'msg_reserialised', timestamp, body, secrets: [cambridge] }),
+          signature: signPartnerWebhook({
+            id: 'msg_reserialised',
+            timestamp,
+            body,
+            secrets: [cambridge],
+          }),
         };
       },
       status: 401,
@@ -155,7 +166,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
         return {
           id: 'msg_prefix',
           timestamp,
-          signature: signWebhook({
+          signature: signPartnerWebhook({
             id: 'msg_prefix',
             timestamp,
             body,
@@ -179,7 +190,12 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
         return {
           id: 'msg_other_secret',
           timestamp,
-          signature: signWebhook({ id: 'msg_other_secret', timestamp, body, secrets: [ucl] }),
+          signature: signPartnerWebhook({
+            id: 'msg_other_secret',
+            timestamp,
+            body,
+            secrets: [ucl],
+          }),
         };
       },
       status: 401,
@@ -194,7 +210,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
           id: 'msg_other_project',
           timestamp,
           body: other,
-          signature: signWebhook({
+          signature: signPartnerWebhook({
             id: 'msg_other_project',
             timestamp,
             body: other,
@@ -319,14 +335,14 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
 
   it('accepts two signatures during rotation, and the retiring secret alone', async () => {
     const timestamp = now();
-    const both = signWebhook({
+    const both = signPartnerWebhook({
       id: 'msg_rotation',
       timestamp,
       body,
       secrets: [previous, cambridge],
     });
     expect((await deliver({ id: 'msg_rotation', timestamp, signature: both })).status).toBe(202);
-    const old = signWebhook({ id: 'msg_old', timestamp, body, secrets: [previous] });
+    const old = signPartnerWebhook({ id: 'msg_old', timestamp, body, secrets: [previous] });
     expect((await deliver({ id: 'msg_old', timestamp, signature: old })).status).toBe(202);
   });
 
@@ -337,7 +353,7 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
       id: 'msg_bad',
       timestamp,
       body: bad,
-      signature: signWebhook({ id: 'msg_bad', timestamp, body: bad, secrets: [cambridge] }),
+      signature: signPartnerWebhook({ id: 'msg_bad', timestamp, body: bad, secrets: [cambridge] }),
     });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({
@@ -362,7 +378,12 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
       id: 'msg_repeat_2',
       timestamp,
       body: other,
-      signature: signWebhook({ id: 'msg_repeat_2', timestamp, body: other, secrets: [cambridge] }),
+      signature: signPartnerWebhook({
+        id: 'msg_repeat_2',
+        timestamp,
+        body: other,
+        secrets: [cambridge],
+      }),
       idempotencyKey: 'key-repeat',
     });
     expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
@@ -370,7 +391,12 @@ describe.each(sqlTargets())('partner outcome webhook over HTTP on $name', (targe
 
   it('turns 200 concurrent deliveries of one webhook into exactly one outcome event', async () => {
     const timestamp = now();
-    const signature = signWebhook({ id: 'msg_storm', timestamp, body, secrets: [cambridge] });
+    const signature = signPartnerWebhook({
+      id: 'msg_storm',
+      timestamp,
+      body,
+      secrets: [cambridge],
+    });
     const responses = await Promise.all(
       Array.from({ length: 200 }, () => deliver({ id: 'msg_storm', timestamp, signature })),
     );

@@ -7,13 +7,13 @@ import {
   illFormedTextPath,
   isWellFormedText,
   sendProblem,
-  verifyWebhook,
   type Logger,
   type Problem,
 } from '@ebp/platform';
 import { requestHash, type IdempotencyStore, type StoredResponse } from './idempotency-store';
 import type { IntakeResult, OutcomeIntake } from './outcome-intake';
 import type { PartnerSecrets } from './partner-secrets';
+import { verifyPartnerWebhook } from './webhook-signature';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** The largest body a partner may send. */
@@ -75,6 +75,7 @@ export interface WebhookIngestOptions {
   readonly idempotency: IdempotencyStore;
   readonly intake: Pick<OutcomeIntake, 'receive'>;
   readonly logger: Logger;
+  /** The platform's clock, which chooses the partner's current secrets (the demo's may lag). */
   readonly now?: () => Date;
 }
 
@@ -125,7 +126,8 @@ function send(response: Response, stored: StoredResponse): void {
 
 /**
  * `POST /webhooks/partners/:organisationId/outcomes`: a partner's signed outcome (Standard
- * Webhooks over the raw body, the partner's current secrets), with Idempotency-Key semantics,
+ * Webhooks over the raw body, verified by the `standardwebhooks` library against the partner's
+ * current secrets, within five minutes of real time), with Idempotency-Key semantics,
  * into the outcome intake. Every refusal is an RFC 9457 problem.
  */
 export function partnerWebhooks(options: WebhookIngestOptions): Router {
@@ -149,7 +151,7 @@ export function partnerWebhooks(options: WebhookIngestOptions): Router {
       }
       let webhookId: string;
       try {
-        ({ id: webhookId } = verifyWebhook({ headers: request.headers, body, secrets, now }));
+        ({ id: webhookId } = verifyPartnerWebhook({ headers: request.headers, body, secrets }));
       } catch (error) {
         if (!(error instanceof WebhookSignatureError)) throw error;
         sendProblem(response, {
@@ -161,7 +163,8 @@ export function partnerWebhooks(options: WebhookIngestOptions): Router {
         });
         return;
       }
-      // Checked once the delivery is authenticated: anyone else learns nothing but 401.
+      // Checked once the delivery is authenticated: anyone else learns nothing but 401. The body
+      // check also refuses what is not UTF-8, which the library can only have verified as text.
       const refused = webhookIdProblem(organisationId, webhookId) ?? webhookBodyProblem(body);
       if (refused) {
         sendProblem(response, refused);

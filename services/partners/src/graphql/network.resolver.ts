@@ -8,10 +8,22 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { identityOf, toGraphAuditEntry, type Identity, type RequestContext } from '@ebp/platform';
+import {
+  identityOf,
+  loaderKind,
+  type LoaderKind,
+  requestLoader,
+  toGraphAuditEntry,
+  type Identity,
+  type RequestContext,
+} from '@ebp/platform';
 import { PartnersApplication } from '../application/partners-application';
 import type { CollaborationEntry } from '../collaborations/projections/collaborations.projection';
-import type { AcademicEntry, OrganisationEntry } from '../projections/partners-read-models';
+import type {
+  AcademicEntry,
+  OrganisationEntry,
+  OutcomeEntry,
+} from '../projections/partners-read-models';
 import { PARTNERS_RUNTIME, type PartnersRuntime } from './partners-runtime';
 
 export const toOrganisation = (entry: OrganisationEntry) => ({
@@ -24,6 +36,13 @@ export const toCollaboration = (entry: CollaborationEntry) => ({
   project: { id: entry.projectId },
 });
 
+/** What one request reads in batches: every key asked for in a tick is read together. */
+const ORGANISATIONS = loaderKind<string, OrganisationEntry | undefined>('partners.organisations');
+const ACADEMICS = loaderKind<string, AcademicEntry | undefined>('partners.academics');
+const PARTNERS_OF = loaderKind<string, CollaborationEntry[]>('partners.partnersOf');
+const COLLABORATIONS_OF = loaderKind<string, CollaborationEntry[]>('partners.collaborationsOf');
+const OUTCOMES_OF = loaderKind<string, OutcomeEntry[]>('partners.publishedOutcomesOf');
+
 abstract class PartnersResolverBase {
   constructor(
     protected readonly runtime: PartnersRuntime,
@@ -32,6 +51,51 @@ abstract class PartnersResolverBase {
 
   protected identity(context: RequestContext): Promise<Identity> {
     return identityOf(this.runtime, context);
+  }
+
+  /** One value per key from a batch read that answers by key (absent keys get `missing`). */
+  protected async batched<Value>(
+    context: RequestContext,
+    kind: LoaderKind<string, Value>,
+    key: string,
+    read: (identity: Identity, keys: readonly string[]) => Promise<ReadonlyMap<string, Value>>,
+    missing: Value,
+  ): Promise<Value> {
+    const identity = await this.identity(context);
+    return requestLoader(context, kind, async (keys) => {
+      const found = await read(identity, keys);
+      return keys.map((id) => (found.has(id) ? found.get(id)! : missing));
+    }).load(key);
+  }
+
+  protected organisationById(context: RequestContext, id: string) {
+    return this.batched(
+      context,
+      ORGANISATIONS,
+      id,
+      (identity, ids) => this.partners.organisationsByIds(identity, ids),
+      undefined,
+    );
+  }
+
+  protected academicById(context: RequestContext, id: string) {
+    return this.batched(
+      context,
+      ACADEMICS,
+      id,
+      (identity, ids) => this.partners.academicsByIds(identity, ids),
+      undefined,
+    );
+  }
+
+  protected collaborationsOf(context: RequestContext, partnerId: string) {
+    return this.batched(
+      context,
+      COLLABORATIONS_OF,
+      partnerId,
+      (identity, ids) => this.partners.collaborationsOfMany(identity, ids),
+      [],
+    );
   }
 }
 
@@ -66,13 +130,13 @@ export class OrganisationResolver extends PartnersResolverBase {
 
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
-    return this.organisation(context, reference.id);
+    const entry = await this.organisationById(context, reference.id);
+    return entry ? toOrganisation(entry) : null;
   }
 
   @ResolveField('collaborations')
   async collaborations(@Parent() organisation: { id: string }, @Context() context: RequestContext) {
-    const identity = await this.identity(context);
-    return (await this.partners.collaborationsOf(identity, organisation.id)).map(toCollaboration);
+    return (await this.collaborationsOf(context, organisation.id)).map(toCollaboration);
   }
 
   @ResolveField('auditTrail')
@@ -122,13 +186,13 @@ export class AcademicResolver extends PartnersResolverBase {
 
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
-    return this.academic(context, reference.id);
+    const entry = await this.academicById(context, reference.id);
+    return entry ? toAcademic(entry) : null;
   }
 
   @ResolveField('collaborations')
   async collaborations(@Parent() academic: { id: string }, @Context() context: RequestContext) {
-    const identity = await this.identity(context);
-    return (await this.partners.collaborationsOf(identity, academic.id)).map(toCollaboration);
+    return (await this.collaborationsOf(context, academic.id)).map(toCollaboration);
   }
 
   @ResolveField('auditTrail')
@@ -154,14 +218,14 @@ export class CollaborationResolver extends PartnersResolverBase {
   @ResolveField('organisation')
   async organisation(@Parent() entry: CollaborationEntry, @Context() context: RequestContext) {
     if (entry.partnerKind !== 'organisation') return null;
-    const found = await this.partners.organisation(await this.identity(context), entry.partnerId);
+    const found = await this.organisationById(context, entry.partnerId);
     return found ? toOrganisation(found) : null;
   }
 
   @ResolveField('academic')
   async academic(@Parent() entry: CollaborationEntry, @Context() context: RequestContext) {
     if (entry.partnerKind !== 'academic') return null;
-    const found = await this.partners.academic(await this.identity(context), entry.partnerId);
+    const found = await this.academicById(context, entry.partnerId);
     return found ? toAcademic(found) : null;
   }
 }
@@ -184,13 +248,24 @@ export class ResearchProjectPartnersResolver extends PartnersResolverBase {
 
   @ResolveField('partners')
   async partnersOf(@Parent() project: { id: string }, @Context() context: RequestContext) {
-    return (await this.partners.partnersOf(await this.identity(context), project.id)).map(
-      toCollaboration,
+    const found = await this.batched(
+      context,
+      PARTNERS_OF,
+      project.id,
+      (identity, ids) => this.partners.partnersOfMany(identity, ids),
+      [],
     );
+    return found.map(toCollaboration);
   }
 
   @ResolveField('partnerOutcomes')
   async partnerOutcomes(@Parent() project: { id: string }, @Context() context: RequestContext) {
-    return this.partners.publishedOutcomesOf(await this.identity(context), project.id);
+    return this.batched(
+      context,
+      OUTCOMES_OF,
+      project.id,
+      (identity, ids) => this.partners.publishedOutcomesOfMany(identity, ids),
+      [],
+    );
   }
 }

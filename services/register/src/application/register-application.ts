@@ -4,7 +4,6 @@ import {
   type CommandContext,
   type DocumentCollection,
   type EventStore,
-  type FindResult,
   type SqlEventArchive,
 } from '@ebp/eventing';
 import { ForbiddenError, hasRole, type Identity, type Role } from '@ebp/platform';
@@ -28,6 +27,7 @@ import {
   listProjects,
   matchesFilter,
   type RegisterFilter,
+  type RegisterPage,
   type RegisterQuery,
 } from '../register-reads/register-queries';
 import { registerAsOf } from '../register-reads/time-travel';
@@ -98,16 +98,24 @@ export class RegisterApplication {
 
   /** Reads ----------------------------------------------------------------------------------- */
 
-  async listProjects(
-    identity: Identity,
-    query: RegisterQuery,
-  ): Promise<FindResult<ProjectSummary>> {
+  async listProjects(identity: Identity, query: RegisterQuery): Promise<RegisterPage> {
     return listProjects(await this.stores.projects(), query, readableBy(identity));
   }
 
   async project(identity: Identity, projectId: string): Promise<ProjectSummary | undefined> {
-    const found = await (await this.stores.projects()).get(projectId);
-    return found && canRead(identity, found.body.readers) ? found.body : undefined;
+    return (await this.projectsByIds(identity, [projectId])).get(projectId);
+  }
+
+  /** `project` for many ids: read together, each under the same need-to-know rule. */
+  async projectsByIds(
+    identity: Identity,
+    projectIds: readonly string[],
+  ): Promise<Map<string, ProjectSummary>> {
+    const found = await (await this.stores.projects()).getMany([...new Set(projectIds)]);
+    const readable = new Map<string, ProjectSummary>();
+    for (const [id, { body }] of found)
+      if (body && canRead(identity, body.readers)) readable.set(id, body);
+    return readable;
   }
 
   /** The project folded from its stream, now or as of a date; undefined if unreadable then. */
@@ -144,7 +152,15 @@ export class RegisterApplication {
   }
 
   async priority(priorityId: string): Promise<PrioritySummary | undefined> {
-    return (await (await this.stores.priorities()).get(priorityId))?.body;
+    return (await this.prioritiesByIds([priorityId])).get(priorityId);
+  }
+
+  /** Research priorities by id, read together (the Research Plan is OFFICIAL). */
+  async prioritiesByIds(priorityIds: readonly string[]): Promise<Map<string, PrioritySummary>> {
+    const found = await (await this.stores.priorities()).getMany([...new Set(priorityIds)]);
+    const present = new Map<string, PrioritySummary>();
+    for (const [id, { body }] of found) if (body) present.set(id, body);
+    return present;
   }
 
   /**

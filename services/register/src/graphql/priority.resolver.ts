@@ -13,6 +13,7 @@ import {
 import { register } from '@ebp/contracts';
 import { RegisterApplication, type CommandOutcome } from '../application/register-application';
 import { toGraphPriority, toGraphProject } from './graph-mapping';
+import { priorityById } from './register-loaders';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
 /** The Research Plan in the graph: priorities, their projects, and coverage. */
@@ -86,7 +87,7 @@ export class PriorityResolver {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
     await identityOf(this.runtime, context);
-    const priority = await this.register.priority(reference.id);
+    const priority = await priorityById(this.register, context, reference.id);
     return priority ? toGraphPriority(priority) : null;
   }
 

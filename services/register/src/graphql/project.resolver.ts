@@ -1,8 +1,16 @@
-import { identityOf, type RequestContext } from '@ebp/platform';
+import {
+  identityOf,
+  loaderKind,
+  requestLoader,
+  selectsField,
+  type RequestContext,
+} from '@ebp/platform';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Inject } from '@nestjs/common';
 import {
   Args,
   Context,
+  Info,
   Parent,
   Query,
   ResolveField,
@@ -15,6 +23,7 @@ import type { ProjectStatus } from '../projects/project';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 import type { RegisterFilter, RegisterQuery } from '../register-reads/register-queries';
 import { toGraphPriority, toGraphProject, type GraphProject } from './graph-mapping';
+import { priorityById } from './register-loaders';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
 class InvalidQueryInput extends EbpError {
@@ -49,6 +58,9 @@ function parseInstant(value: string): Date {
   return instant;
 }
 
+/** What one request reads in batches: every key asked for in a tick is read together. */
+const PROJECTS = loaderKind<string, ProjectSummary | undefined>('register.projects');
+
 /** Research projects in the graph: every read goes through the application's need-to-know rules. */
 @Resolver('ResearchProject')
 export class ProjectResolver {
@@ -70,6 +82,7 @@ export class ProjectResolver {
     @Args('limit') limit: number | undefined,
     @Args('offset') offset: number | undefined,
     @Args('asOf') asOf: string | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const identity = await identityOf(this.runtime, context);
     if (asOf) {
@@ -87,6 +100,8 @@ export class ProjectResolver {
       ...(sort ? { sort } : {}),
       ...(limit === undefined || limit === null ? {} : { limit }),
       ...(offset === undefined || offset === null ? {} : { offset }),
+      // Counting is a second read: only when the query selects the total.
+      total: selectsField(info, 'total'),
     });
     return {
       items: await Promise.all(page.items.map((item) => this.graphProject(context, item.body))),
@@ -114,14 +129,17 @@ export class ProjectResolver {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
     const identity = await identityOf(this.runtime, context);
-    const found = await this.register.project(identity, reference.id);
+    const found = await requestLoader(context, PROJECTS, async (ids) => {
+      const readable = await this.register.projectsByIds(identity, ids);
+      return ids.map((id) => readable.get(id));
+    }).load(reference.id);
     return found ? this.graphProject(context, found) : null;
   }
 
   @ResolveField('priorities')
-  async priorities(@Parent() project: GraphProject) {
+  async priorities(@Parent() project: GraphProject, @Context() context: RequestContext) {
     const ids = (project.priorityIds as string[] | undefined) ?? [];
-    const found = await Promise.all(ids.map((id) => this.register.priority(id)));
+    const found = await Promise.all(ids.map((id) => priorityById(this.register, context, id)));
     return found.flatMap((priority) => (priority ? [toGraphPriority(priority)] : []));
   }
 

@@ -1,4 +1,4 @@
-import type { DocumentCollection, Filter, FindResult, SortField } from '@ebp/eventing';
+import type { DocumentCollection, Filter, FoundDocuments, SortField } from '@ebp/eventing';
 import type { ProjectSummary } from '../projects/projections/project-summary.projection';
 import type { ProjectStatus } from '../projects/project';
 
@@ -31,6 +31,13 @@ export interface RegisterQuery {
   readonly sort?: { readonly by: RegisterSort; readonly direction: 'asc' | 'desc' };
   readonly limit?: number;
   readonly offset?: number;
+  /** Count the matches over all pages (a second read): only when the caller reads the total. */
+  readonly total?: boolean;
+}
+
+/** A page of the register list; `total` only when the query asked for it. */
+export interface RegisterPage extends FoundDocuments<ProjectSummary> {
+  readonly total?: number;
 }
 
 const MAX_PAGE = 200;
@@ -69,7 +76,7 @@ export async function listProjects(
   projects: DocumentCollection<ProjectSummary>,
   query: RegisterQuery = {},
   scope: Filter = {},
-): Promise<FindResult<ProjectSummary>> {
+): Promise<RegisterPage> {
   const { filter: conditions, textWords } = toDocumentFilter(query.filter);
   const filter = { ...conditions, ...scope };
   const sort: SortField[] = query.sort
@@ -77,13 +84,17 @@ export async function listProjects(
     : [{ field: 'updatedAt', direction: 'desc' }];
   const limit = Math.min(Math.max(query.limit ?? 50, 0), MAX_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
-  if (textWords.length <= 1) return projects.find({ filter, sort, limit, offset });
+  if (textWords.length <= 1)
+    return query.total === false
+      ? projects.find({ filter, sort, limit, offset, total: false })
+      : projects.find({ filter, sort, limit, offset });
   // Several words: narrow by the first in the store, then require the others here.
-  const candidates = await projects.find({ filter, sort });
+  const candidates = await projects.find({ filter, sort, total: false });
   const matching = candidates.items.filter((item) =>
     textWords.every((word) => item.body.searchText.includes(word)),
   );
-  return { items: matching.slice(offset, offset + limit), total: matching.length };
+  const items = matching.slice(offset, offset + limit);
+  return query.total === false ? { items } : { items, total: matching.length };
 }
 
 /** The same filter applied in memory, for registers rebuilt by replay (time travel). */

@@ -6,6 +6,7 @@ import {
   consumeFeed,
   SqlEventArchive,
   SqlEventStore,
+  withWakeUps,
   relayToServiceTopic,
   createProjectionProcessor,
   liveCollection,
@@ -62,7 +63,7 @@ export async function startRegisterServer(
   options: RegisterServerOptions,
 ): Promise<RunningRegister> {
   const logger = options.logger ?? silentLogger;
-  const store = await SqlEventStore.open(options.sql);
+  const store = withWakeUps(await SqlEventStore.open(options.sql), options.sql);
   const checkpoints = await SqlCheckpointStore.open(options.sql);
   const archive = await SqlEventArchive.open(options.sql);
   if (options.soleProcess) await checkpoints.releaseAllLeases();
