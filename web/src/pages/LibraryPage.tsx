@@ -6,6 +6,7 @@ import {
   type SearchFilters,
 } from '../graphql/generated';
 import { Pager } from '../components/Pager';
+import { useShownWhileFetching } from '../components/useShownWhileFetching';
 import { ErrorMessage, Loading } from '../components/Status';
 import { statusLabel } from '../components/labels';
 
@@ -77,10 +78,11 @@ export function LibraryPage() {
   const [params, setParams] = useSearchParams();
   const text = params.get('q') ?? '';
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data: answer, fetching, error }] = useQuery({
     query: LibrarySearchDocument,
     variables: { text: text || null, filters: filtersOf(params), limit: PAGE, offset: page * PAGE },
   });
+  const data = useShownWhileFetching(answer, fetching);
   const toggle = (facet: FacetName, value: string) => {
     const next = new URLSearchParams(params);
     const chosen = next.getAll(facet);
@@ -165,7 +167,7 @@ export function LibraryPage() {
               );
             })}
           </section>
-          <section aria-labelledby="results-heading">
+          <section aria-labelledby="results-heading" aria-busy={fetching}>
             <h2 id="results-heading" className="visually-hidden">
               Results
             </h2>
