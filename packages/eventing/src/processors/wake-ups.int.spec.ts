@@ -1,14 +1,12 @@
-import { loadEngineSettings, onRealEngines, silentLogger } from '@ebp/platform';
+import { silentLogger } from '@ebp/platform';
 import type { StoredEvent } from '../event-store/event-store';
 import { SqlEventStore } from '../event-store/sql-event-store';
-import { createPostgresClient } from '../sql/pg-client';
 import type { SqlClient } from '../sql/sql-client';
 import { sqlStatements } from '../sql/statement-count';
-import { testEvent, uniqueName } from '../testing/events';
+import { testEvent } from '../testing/events';
 import { sqlTargets } from '../testing/sql-targets';
 import { SqlCheckpointStore } from './checkpoint-store';
 import { EventProcessor } from './event-processor';
-import { wakeUpsThroughPostgres } from './postgres-wake-ups';
 import { startServiceProcessing } from './service-processing';
 import { withWakeUps } from './wake-signal';
 
@@ -150,46 +148,5 @@ describe.each(sqlTargets())('Wake-ups instead of polling on $name', (target) => 
     await active.stop();
     expect((await other.processBatch()).kind).not.toBe('standby');
     await other.stop();
-  });
-});
-
-const onEngines = onRealEngines() ? describe : describe.skip;
-
-onEngines('Wake-ups between processes through PostgreSQL LISTEN/NOTIFY', () => {
-  it('wakes a processor of another instance after an append, and not through its safety poll', async () => {
-    const url = loadEngineSettings().postgres.url;
-    const schema = uniqueName('wake');
-    const channel = `ebp_appended_${schema}`;
-    // Two pools on one schema: two instances of a service, each with its own in-process signal.
-    const writing = await createPostgresClient({ url, schema });
-    const reading = await createPostgresClient({ url, schema });
-    const writerWakeUps = await wakeUpsThroughPostgres(writing, { url, channel });
-    const readerWakeUps = await wakeUpsThroughPostgres(reading, { url, channel });
-    try {
-      const writer = withWakeUps(await SqlEventStore.open(writing), writing);
-      const store = withWakeUps(await SqlEventStore.open(reading), reading);
-      const collected = collector();
-      const processor = new EventProcessor(store, await SqlCheckpointStore.open(reading), {
-        name: 'across',
-        pollIntervalMs: NEVER_MS,
-        maxIdleMs: NEVER_MS,
-        handle: collected.handle,
-      });
-      processor.start();
-      try {
-        for (let round = 0; round < 3; round += 1) {
-          const event = testEvent();
-          await writer.append('stream-across', [event], { expectedVersion: 'any' });
-          expect(await eventually(() => collected.ids.includes(event.id))).toBe(true);
-        }
-      } finally {
-        await processor.stop();
-      }
-    } finally {
-      await writerWakeUps.close();
-      await readerWakeUps.close();
-      await writing.close();
-      await reading.close();
-    }
   });
 });
