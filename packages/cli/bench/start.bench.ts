@@ -12,12 +12,13 @@
 // are printed beside ours: 16.5 s to the first answer, 1.13 GB resident without data and
 // 1.26–1.58 GB with the demo data.
 // Usage: npm run bench:start -w @ebp/cli   (EBP_BENCH_QUICK=1: step 3 and 4 shorter)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase, createPgliteClient, type SqlExecutor } from '@ebp/eventing';
 import { freePort, repositoryRoot } from '../src/distributed';
+import { rootScriptCommand, spawnPlatform, untilReady } from '../src/testing/platform-process';
 import { GraphClient, developmentToken } from '../src/graph-client';
 
 const quick = process.env.EBP_BENCH_QUICK === '1';
@@ -57,59 +58,22 @@ interface Started {
   readonly origin: string;
 }
 
-/** The root script's command (`npm start` without npm), split into a program and arguments. */
-function startCommand(script: 'start' | 'start:dev'): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const words = (manifest.scripts[script] ?? '').split(/\s+/).filter(Boolean);
-  // Leading VAR=value words are the environment, not the command.
-  return words.filter((word, index) => !(/^[A-Z_]+=/.test(word) && index < words.indexOf('node')));
-}
-
 /** Starts the platform and waits for its first answer (the gateway's /health/ready, polled). */
 async function start(
   script: 'start' | 'start:dev',
   dataDir: string,
   extraArgs: readonly string[] = [],
 ): Promise<Started> {
-  const [program, ...args] = startCommand(script);
   const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
   const began = performance.now();
-  const child = spawn(program!, [...args, ...extraArgs], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      EBP_DATA_DIR: dataDir,
-      EBP_HTTP_PORT: String(port),
-      EBP_LOG_LEVEL: 'warn',
-      ...(script === 'start:dev' ? { TSX_TSCONFIG_PATH: 'tsconfig.base.json' } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the platform exited: ${output.join('')}`);
-    const ready = await fetch(`${origin}/health/ready`).then(
-      (response) => response.arrayBuffer().then(() => response.ok),
-      () => false,
-    );
-    if (ready)
-      return {
-        child,
-        output,
-        firstAnswerMs: performance.now() - began,
-        cpuSecondsToFirstAnswer: cpuSecondsOf(child.pid!),
-        origin,
-      };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the platform did not answer within 300 s: ${output.join('')}`);
+  const platform = spawnPlatform(script, { dataDir, port, extraArgs });
+  await untilReady(platform, port, { timeoutMs: 300_000, pollMs: 50 });
+  return {
+    ...platform,
+    firstAnswerMs: performance.now() - began,
+    cpuSecondsToFirstAnswer: cpuSecondsOf(platform.child.pid!),
+    origin: `http://127.0.0.1:${port}`,
+  };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -271,7 +235,7 @@ async function main(): Promise<void> {
       sharingOnePglite: sharing,
     };
     const setup = {
-      command: startCommand('start').join(' '),
+      command: [rootScriptCommand('start').program, ...rootScriptCommand('start').args].join(' '),
       buildSucceeded,
       buildSkipped: skipBuild,
       firstAnswer:

@@ -1,56 +1,18 @@
 // All-in-one durability: every change the platform acknowledged is still there after a restart,
 // including one forced by kill -9 in the middle of a stream of writes.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repositoryRoot } from './distributed';
 import { GraphClient, developmentToken } from './graph-client';
+import { spawnPlatform, untilReady, type PlatformProcess } from './testing/platform-process';
 
-interface Started {
-  readonly child: ChildProcess;
-  readonly output: string[];
-}
-
-/** The command line of the root `npm start` script, so that the test runs exactly what it runs. */
-function npmStartScript(root: string): string {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const script = manifest.scripts.start;
-  if (!script || !/(^|\s)node /.test(script)) throw new Error(`Unexpected start script: ${script}`);
-  return script;
-}
-
-/** `npm start` as a separate process (the shell replaced by node, so signals reach it directly). */
-async function start(dataDir: string, port: number): Promise<Started> {
-  const root = repositoryRoot();
-  const child = spawn('sh', ['-c', npmStartScript(root).replace(/(^|\s)node /, '$1exec node ')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      EBP_DATA_DIR: dataDir,
-      EBP_HTTP_PORT: String(port),
-      EBP_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`ebp start exited: ${output.join('')}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return { child, output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  // Not left running after the test gives up on it.
-  child.kill('SIGKILL');
-  throw new Error(`ebp start did not become ready: ${output.join('')}`);
+/** `npm start` as a separate process, ready to answer. */
+async function start(dataDir: string, port: number): Promise<PlatformProcess> {
+  const platform = spawnPlatform('start', { dataDir, port });
+  await untilReady(platform, port, { timeoutMs: 60_000, pollMs: 200 });
+  return platform;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -80,7 +42,7 @@ const proposal = (n: number) => ({
 
 describe('all-in-one restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ebp-restart-'));
-  let running: Started | undefined;
+  let running: PlatformProcess | undefined;
 
   // `npm start` runs its prestart first (build what changed since the last build), so the test
   // starts the same compiled platform on any checkout, built or not.
