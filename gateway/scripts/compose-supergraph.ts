@@ -6,8 +6,9 @@ import { apiSchemaOf, composeSupergraph } from '../src/composition';
 import { ACKNOWLEDGEMENTS_FILE, BASELINE_FILE, reviewCommittedSchema } from '../src/schema-changes';
 
 const root = join(__dirname, '..');
-try {
-  const supergraph = composeSupergraph(join(root, 'subgraphs.json'));
+
+async function main(): Promise<void> {
+  const supergraph = await composeSupergraph(join(root, 'subgraphs.json'));
   writeFileSync(join(root, 'supergraph.graphql'), supergraph);
   console.log(`wrote ${join(root, 'supergraph.graphql')}`);
   writeFileSync(join(root, 'api-schema.graphql'), apiSchemaOf(supergraph));
@@ -25,7 +26,9 @@ try {
         review.stale.map((change) => `  ${change}`).join('\n'),
     );
   }
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
+});

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { composeServices } from '@apollo/composition';
 import { Supergraph, printSchema } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 
@@ -17,8 +16,12 @@ export class CompositionError extends Error {
   readonly code = 'SUPERGRAPH_COMPOSITION_FAILED';
 }
 
-/** Composes the supergraph from the subgraphs' published SDL; throws listing every composition error. */
-export function composeSupergraph(listFile: string): string {
+/**
+ * Composes the supergraph from the subgraphs' published SDL; throws listing every composition
+ * error. Composition runs at build time only: it is loaded here, not with the gateway.
+ */
+export async function composeSupergraph(listFile: string): Promise<string> {
+  const { composeServices } = await import('@apollo/composition');
   const { subgraphs } = JSON.parse(readFileSync(listFile, 'utf8')) as {
     subgraphs: SubgraphSource[];
   };

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { CompositionError, apiSchemaOf, composeSupergraph, gatewayRoot } from './composition';
 
 describe('supergraph composition', () => {
-  it('supergraph.graphql is up to date with the subgraphs (npm run compose -w @ebp/gateway)', () => {
+  it('supergraph.graphql is up to date with the subgraphs (npm run compose -w @ebp/gateway)', async () => {
     expect(readFileSync(join(gatewayRoot, 'supergraph.graphql'), 'utf8')).toBe(
-      composeSupergraph(join(gatewayRoot, 'subgraphs.json')),
+      await composeSupergraph(join(gatewayRoot, 'subgraphs.json')),
     );
   });
 
@@ -18,7 +18,7 @@ describe('supergraph composition', () => {
     expect(api).not.toContain('@key');
   });
 
-  it('fails with the composition errors when subgraphs disagree', () => {
+  it('fails with the composition errors when subgraphs disagree', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ebp-compose-'));
     writeFileSync(
       join(dir, 'a.graphql'),
@@ -37,7 +37,7 @@ describe('supergraph composition', () => {
         ],
       }),
     );
-    expect(() => composeSupergraph(join(dir, 'list.json'))).toThrow(CompositionError);
-    expect(() => composeSupergraph(join(dir, 'list.json'))).toThrow(/Thing\.name/);
+    await expect(composeSupergraph(join(dir, 'list.json'))).rejects.toThrow(CompositionError);
+    await expect(composeSupergraph(join(dir, 'list.json'))).rejects.toThrow(/Thing\.name/);
   });
 });

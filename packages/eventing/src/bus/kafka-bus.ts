@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+// Types only: kafkajs is loaded when a bus connects, so a process without Kafka never loads it.
+import type { Admin, Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
 import type {
   Bus,
   BusMessage,
@@ -39,6 +40,7 @@ export class KafkaBus implements Bus {
   ) {}
 
   static async connect(options: KafkaBusOptions): Promise<KafkaBus> {
+    const { Kafka, logLevel } = await import('kafkajs');
     const kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],

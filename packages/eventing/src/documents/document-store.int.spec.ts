@@ -106,6 +106,10 @@ describe.each(documentTargets())('DocumentStore contract on $name', (target) => 
       ['p2', 'p3'],
     ],
     ['$containsAny with no values', { tags: { $containsAny: [] } }, []],
+    // An object's keys are not its elements (PostgreSQL's `?|` would match them).
+    ['$containsAny on an object field', { unit: { $containsAny: ['name'] } }, []],
+    ['$containsAny on a scalar field', { sms: { $containsAny: [3, 5] } }, []],
+    ['$containsAny with values of mixed types', { tags: { $containsAny: [3, 'trust'] } }, ['p2']],
     ['several fields', { status: 'approved', sms: { $gt: 4 } }, ['p1']],
     ['$includes, ignoring case', { title: { $includes: 'LIGHT' } }, ['p3']],
     [

@@ -1,12 +1,7 @@
-import {
-  MongoBulkWriteError,
-  MongoClient,
-  MongoServerError,
-  type Collection,
-  type Db,
-  type Filter as MongoFilter,
-  type Sort,
-} from 'mongodb';
+// Types only: the driver is loaded when a store connects, so a process without MongoDB never
+// loads it.
+import type * as MongoDriver from 'mongodb';
+import type { Collection, Db, Filter as MongoFilter, MongoClient, Sort } from 'mongodb';
 import { assertLogPosition, type LogPosition } from '../event-store/log-position';
 import { AliasCache, DEFAULT_ALIAS_TTL_MS } from './alias-cache';
 import {
@@ -37,8 +32,22 @@ interface MongoDocument {
 
 const DUPLICATE_KEY = 11000;
 
+let driver: typeof MongoDriver | undefined;
+
+async function loadDriver(): Promise<typeof MongoDriver> {
+  driver ??= await import('mongodb');
+  return driver;
+}
+
+// Only a connected store (which loaded the driver) can see the driver's errors.
 function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+  return (
+    driver !== undefined && error instanceof driver.MongoServerError && error.code === DUPLICATE_KEY
+  );
+}
+
+function isBulkWriteError(error: unknown): error is MongoDriver.MongoBulkWriteError {
+  return driver !== undefined && error instanceof driver.MongoBulkWriteError;
 }
 
 function toMongoFilter(filter: Filter = {}): MongoFilter<MongoDocument> {
@@ -199,7 +208,7 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
     } catch (error) {
       // Duplicate ids on insert are conflicts, found below; anything else is a real failure.
       if (
-        !(error instanceof MongoBulkWriteError) ||
+        !isBulkWriteError(error) ||
         [error.writeErrors].flat().some((entry) => entry.code !== DUPLICATE_KEY)
       ) {
         throw error;
@@ -253,6 +262,7 @@ export class MongoDocumentStore implements DocumentStore {
     database: string,
     options: { readonly aliasTtlMs?: number } = {},
   ): Promise<MongoDocumentStore> {
+    const { MongoClient } = await loadDriver();
     const client = new MongoClient(url, { serverSelectionTimeoutMS: 10_000 });
     await client.connect();
     return new MongoDocumentStore(

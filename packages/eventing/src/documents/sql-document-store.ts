@@ -101,6 +101,10 @@ class WhereBuilder {
       case '$contains':
         return `(jsonb_typeof(${target}) = 'array' and ${target} @> jsonb_build_array(${this.json(value)}))`;
       case '$containsAny':
+        // For strings, `?|` tests every wanted value in one pass over the array (and one read of
+        // the body per row); the general form reads the body once per wanted value.
+        if (Array.isArray(value) && value.every((wanted) => typeof wanted === 'string'))
+          return `(jsonb_typeof(${target}) = 'array' and ${target} ?| ${this.param(value)}::text[])`;
         return `(jsonb_typeof(${target}) = 'array' and exists (select 1 from jsonb_array_elements(${this.json(value)}) wanted where ${target} @> jsonb_build_array(wanted)))`;
       case '$gt':
         return range('>');
@@ -217,8 +221,8 @@ class SqlDocumentCollection<Body extends DocumentBody> implements DocumentCollec
     if (ids.length === 0) return new Map();
     const { rows } = await this.sql.query<DocumentRow>(
       `select id, position, deleted, body from ebp_documents
-       where collection = $1 and id in (select jsonb_array_elements_text($2::jsonb))`,
-      [this.name, JSON.stringify(ids)],
+       where collection = $1 and id = any($2::text[])`,
+      [this.name, [...ids]],
     );
     return new Map(
       rows.map((row) => [

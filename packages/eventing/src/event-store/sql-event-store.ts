@@ -19,6 +19,7 @@ import type {
 } from './event-store';
 import { LOG_START, logPosition, parseLogPosition, type LogPosition } from './log-position';
 import { APPEND_ERRORS, eventStoreMigrations } from './schema';
+import { sharedLogReadsOf } from './shared-log-reads';
 import { UpcasterRegistry } from './upcasting';
 
 interface EventRow {
@@ -103,15 +104,29 @@ export class SqlEventStore implements EventStore {
     const checked = this.validate
       ? events.map((event) => parseContract('EventEnvelope', EventEnvelopeSchema, event))
       : events;
+    try {
+      return await this.appendChecked(streamId, checked, options.expectedVersion);
+    } finally {
+      // Whatever the outcome (a lost answer may follow a commit), reads sent before this point
+      // are no longer shared with readers that come after it.
+      sharedLogReadsOf(this.sql).committed();
+    }
+  }
+
+  private async appendChecked(
+    streamId: string,
+    checked: readonly EventEnvelope[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
     if (checked.length <= this.eventsPerCall) {
       // Autocommit: the function's one statement is the whole transaction.
-      return (await callAppend(this.sql, streamId, checked, options.expectedVersion)).result;
+      return (await callAppend(this.sql, streamId, checked, expectedVersion)).result;
     }
     // Too many events for one call: the calls share one transaction, so the append stays all or
     // nothing; the first call takes the stream's lock and the later ones continue at its version.
     return this.sql.transaction(async (tx) => {
       const parts: AppendPart[] = [];
-      let expected = options.expectedVersion;
+      let expected = expectedVersion;
       for (let start = 0; start < checked.length; start += this.eventsPerCall) {
         const part = await callAppend(
           tx,
@@ -166,22 +181,26 @@ export class SqlEventStore implements EventStore {
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const after = parseLogPosition(options.after ?? LOG_START);
     const upTo = options.upTo ? parseLogPosition(options.upTo) : undefined;
-    const { rows } = await this.sql.query<EventRow>(
-      `${SELECT_EVENT}
-       where (transaction_id, position) > ($1::text::xid8, $2::bigint)
-         and transaction_id < $6::text::xid8
-         and ($3::text is null or (transaction_id, position) <= ($3::text::xid8, $4::bigint))
-       order by ebp_events.transaction_id, ebp_events.position
-       limit $5`,
-      [
-        after.transactionId.toString(),
-        after.sequence.toString(),
-        upTo ? upTo.transactionId.toString() : null,
-        upTo ? upTo.sequence.toString() : null,
-        options.limit,
-        await this.horizon(),
-      ],
-    );
+    const params = [
+      after.transactionId.toString(),
+      after.sequence.toString(),
+      upTo ? upTo.transactionId.toString() : null,
+      upTo ? upTo.sequence.toString() : null,
+      options.limit,
+    ] as const;
+    // Processors woken by one append all ask for the same page: one of them reads it.
+    const rows = await sharedLogReadsOf(this.sql).read(JSON.stringify(params), async () => {
+      const { rows: read } = await this.sql.query<EventRow>(
+        `${SELECT_EVENT}
+         where (transaction_id, position) > ($1::text::xid8, $2::bigint)
+           and transaction_id < $6::text::xid8
+           and ($3::text is null or (transaction_id, position) <= ($3::text::xid8, $4::bigint))
+         order by ebp_events.transaction_id, ebp_events.position
+         limit $5`,
+        [...params, await this.horizon()],
+      );
+      return read;
+    });
     return rows.map((row) => this.toStoredEvent(row));
   }
 

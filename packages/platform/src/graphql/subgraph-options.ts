@@ -1,4 +1,7 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { formatGraphQLError } from './graphql-errors';
 import { JsonScalar } from './json.scalar';
 import { wellFormedInputPlugin } from './well-formed-input';
@@ -30,8 +33,14 @@ export function subgraphOptions(settings: SubgraphSettings) {
     // The process decides when to stop, in order: gateway, services, stores.
     stopOnTerminationSignals: false,
     // Per-field timings (ftv1) are for Apollo's cloud, which this graph never reports to.
+    // Cache hints are never set nor read (answers depend on who asks), and the default plugin
+    // would wrap every field's resolver to compute them.
     // Text with NUL or unpaired surrogates is refused here too, not only at the gateway.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), wellFormedInputPlugin()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      wellFormedInputPlugin(),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
     context: ({ req }: { req: unknown }) => ({ req }),
