@@ -28,7 +28,9 @@ import { GraphClient } from '../src/graph-client';
 const quick = process.env.EBP_BENCH_QUICK === '1';
 const ROUNDS = quick ? 1 : 3;
 const SECONDS_PER_CELL = quick ? 2 : 6;
-const WARM_UP_SECONDS = quick ? 1 : 3;
+// Per cell, before the first round: the embedded engine's WASM and the JIT reach their steady
+// speed only after tens of seconds of queries.
+const WARM_UP_SECONDS = quick ? 1 : 10;
 const CONCURRENCIES = [1, 8, 32] as const;
 const VIEWER = 'vic';
 const PARTNER = 'uni';

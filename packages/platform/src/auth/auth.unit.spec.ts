@@ -172,6 +172,30 @@ describe('identity forwarded from the gateway', () => {
   ])('refuses %s', (_label, headers) => {
     expect(() => verifyForwardedIdentity(headers(), secret)).toThrow(AuthenticationError);
   });
+
+  it('refuses a signature it verified before once it is stale, or with another secret', () => {
+    const issuedAt = Date.now();
+    const headers = signIdentity(DEMO_USERS.rae!, secret, issuedAt);
+    expect(verifyForwardedIdentity(headers, secret, issuedAt)).toEqual(DEMO_USERS.rae);
+    expect(verifyForwardedIdentity(headers, secret, issuedAt + 30_000)).toEqual(DEMO_USERS.rae);
+    expect(() => verifyForwardedIdentity(headers, secret, issuedAt + 61_000)).toThrow(
+      'The forwarded identity has expired',
+    );
+    expect(() =>
+      verifyForwardedIdentity(headers, 'another-secret-that-is-long-enough-too', issuedAt),
+    ).toThrow('The forwarded identity does not verify');
+  });
+
+  it('refuses another identity under a signature it verified before', () => {
+    const headers = signIdentity(DEMO_USERS.vic!, secret);
+    expect(verifyForwardedIdentity(headers, secret)).toEqual(DEMO_USERS.vic);
+    const forged = Buffer.from(
+      JSON.stringify({ identity: DEMO_USERS.ada, issuedAt: Date.now() }),
+    ).toString('base64url');
+    expect(() => verifyForwardedIdentity({ ...headers, [IDENTITY_HEADER]: forged }, secret)).toThrow(
+      'The forwarded identity does not verify',
+    );
+  });
 });
 
 describe('identity forwarded from the gateway, verified once per request', () => {

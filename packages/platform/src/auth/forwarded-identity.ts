@@ -32,6 +32,21 @@ function single(headers: Headers, name: string): string | undefined {
   return Array.isArray(value) ? undefined : value;
 }
 
+interface VerifiedSignature {
+  readonly identity: Identity;
+  readonly issuedAt: number;
+}
+
+// Signatures already verified, by secret, then by signature and payload. The gateway signs once
+// per request and each subgraph it calls is handed the same pair: in one process, only the first
+// subgraph checks and parses it. Freshness is still checked on every use.
+const verifiedSignatures = new Map<string, Map<string, VerifiedSignature>>();
+const MAX_REMEMBERED = 1_000;
+
+function fresh(issuedAt: unknown, now: number): issuedAt is number {
+  return typeof issuedAt === 'number' && Math.abs(now - issuedAt) <= MAX_AGE_MS;
+}
+
 export function verifyForwardedIdentity(
   headers: Headers,
   secret: string,
@@ -41,6 +56,14 @@ export function verifyForwardedIdentity(
   const given = single(headers, SIGNATURE_HEADER);
   if (!payload || !given)
     throw new AuthenticationError('This service only accepts requests through the gateway');
+  const key = `${given}.${payload}`;
+  const remembered = verifiedSignatures.get(secret);
+  const known = remembered?.get(key);
+  if (known) {
+    if (!fresh(known.issuedAt, now))
+      throw new AuthenticationError('The forwarded identity has expired');
+    return known.identity;
+  }
   const expected = Buffer.from(signature(secret, payload));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
@@ -52,11 +75,16 @@ export function verifyForwardedIdentity(
   } catch {
     throw new AuthenticationError('The forwarded identity is malformed');
   }
-  if (typeof decoded.issuedAt !== 'number' || Math.abs(now - decoded.issuedAt) > MAX_AGE_MS) {
+  if (!fresh(decoded.issuedAt, now)) {
     throw new AuthenticationError('The forwarded identity has expired');
   }
   const identity = IdentitySchema.safeParse(decoded.identity);
   if (!identity.success) throw new AuthenticationError('The forwarded identity is malformed');
+  const bySignature = remembered ?? new Map<string, VerifiedSignature>();
+  // Older signatures expire within a minute anyway: forget them all rather than grow.
+  if (bySignature.size >= MAX_REMEMBERED) bySignature.clear();
+  bySignature.set(key, { identity: identity.data, issuedAt: decoded.issuedAt });
+  verifiedSignatures.set(secret, bySignature);
   return identity.data;
 }
 

@@ -311,17 +311,17 @@ export class DisseminationApplication {
   }
 
   /**
-   * `publicationsOf` for many projects: the audiences, the items and the audiences of the
-   * projects those items name are each read once for the batch.
+   * `publicationsOf` for many projects: the items, then the audiences of every project they name,
+   * each read once for the batch. An item found under a project names it, so a project the
+   * caller may not see is among those audiences, and gets no items.
    */
   async publicationsOfMany(
     identity: Identity,
     projectIds: readonly string[],
   ): Promise<Map<string, VisibleLibraryItem[]>> {
-    const visible = await this.stores.projects.visibleIds(identity, projectIds);
     const found = await bodiesByKey(
       this.stores.libraryItems(),
-      [...visible],
+      projectIds,
       { field: 'projectIds', match: 'element', keysOf: (entry) => entry.projectIds },
       {
         filter: { status: 'published' },
@@ -336,10 +336,12 @@ export class DisseminationApplication {
     return new Map(
       projectIds.map((projectId) => [
         projectId,
-        (found.get(projectId) ?? []).flatMap((entry) => {
-          const item = seen.get(entry);
-          return item ? [item] : [];
-        }),
+        visibleProjects.has(projectId)
+          ? (found.get(projectId) ?? []).flatMap((entry) => {
+              const item = seen.get(entry);
+              return item ? [item] : [];
+            })
+          : [],
       ]),
     );
   }
