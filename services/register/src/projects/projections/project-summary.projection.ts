@@ -78,15 +78,18 @@ type WithoutReaders = Omit<ProjectSummary, 'readers'>;
 
 function withReaders(summary: WithoutReaders | null): ProjectSummary | null {
   if (!summary) return null;
-  const { readers: _stale, ...rest } = summary as ProjectSummary;
-  return {
-    ...rest,
-    readers: readersOf({
-      ...rest,
-      reviewerIds: rest.reviews.map((review) => review.reviewerId),
-      partnerOrganisations: rest.partnerOrganisations ?? [],
-    }),
-  };
+  // One copy per event (a replay folds every event of the register through here): the readers
+  // from what decides them, then the summary with them in place of any earlier ones.
+  const readers = readersOf({
+    classification: summary.classification,
+    status: summary.status,
+    leadId: summary.leadId,
+    proposedBy: summary.proposedBy,
+    needToKnow: summary.needToKnow,
+    reviewerIds: summary.reviews.map((review) => review.reviewerId),
+    partnerOrganisations: summary.partnerOrganisations ?? [],
+  });
+  return { ...summary, readers };
 }
 
 export function evolveProjectSummary(
