@@ -12,9 +12,10 @@ import {
   type PrioritySummary,
 } from '../priorities/projections/priority-summary.projection';
 import {
-  evolveProjectSummary,
+  evolveProjectFacts,
   projectSummaries,
-  type ProjectSummary,
+  withReaders,
+  type ProjectFacts,
 } from '../projects/projections/project-summary.projection';
 import type { DecisionRecord, GovernanceInputs } from './governance-report';
 import { endOfReportDay, parseReportDate } from './report-day';
@@ -63,7 +64,9 @@ export async function replayGovernance(
   const total =
     (head ? await store.countAfter(undefined, head) : 0) +
     (archive ? await archive.countBefore(end) : 0);
-  const projects = new Map<string, ProjectSummary>();
+  // The read model's own fold; readers depend on the final summary only, so they are added once
+  // per project at the end rather than at every event.
+  const projects = new Map<string, ProjectFacts>();
   const priorities = new Map<string, PrioritySummary>();
   const proposedAt = new Map<string, string>();
   const decisions: DecisionRecord[] = [];
@@ -74,7 +77,7 @@ export async function replayGovernance(
     // Who may read a project is the reader's business (report-scope.ts), not the report's figures.
     if (event.type === PROJECT_AUDIENCE_EVENT) return;
     if (projectSummaries.handles.includes(event.type)) {
-      const next = evolveProjectSummary(projects.get(event.streamId) ?? null, event);
+      const next = evolveProjectFacts(projects.get(event.streamId) ?? null, event);
       if (next) {
         projects.set(event.streamId, next);
         if (event.type === 'register.project.proposed')
@@ -121,7 +124,7 @@ export async function replayGovernance(
   if (total === 0) options.onProgress?.({ read, total });
   return {
     asOf: day,
-    projects: [...projects.values()],
+    projects: [...projects.values()].map((project) => withReaders(project)),
     priorities: [...priorities.values()],
     decisions,
     otherServices,

@@ -74,12 +74,17 @@ function fromProposal(proposal: register.ProjectProposal) {
   };
 }
 
-type WithoutReaders = Omit<ProjectSummary, 'readers'>;
+/** A project summary without its readers: what its events decide directly. */
+export type ProjectFacts = Omit<ProjectSummary, 'readers'>;
 
-function withReaders(summary: WithoutReaders | null): ProjectSummary | null {
+/**
+ * The summary with its readers, worked out from what decides them (any earlier readers are
+ * replaced): they depend on the summary alone, so a replay may add them once, at the end.
+ */
+export function withReaders(summary: ProjectFacts): ProjectSummary;
+export function withReaders(summary: ProjectFacts | null): ProjectSummary | null;
+export function withReaders(summary: ProjectFacts | null): ProjectSummary | null {
   if (!summary) return null;
-  // One copy per event (a replay folds every event of the register through here): the readers
-  // from what decides them, then the summary with them in place of any earlier ones.
   const readers = readersOf({
     classification: summary.classification,
     status: summary.status,
@@ -96,13 +101,14 @@ export function evolveProjectSummary(
   current: ProjectSummary | null,
   stored: StoredEvent,
 ): ProjectSummary | null {
-  return withReaders(evolveWithoutReaders(current, stored));
+  return withReaders(evolveProjectFacts(current, stored));
 }
 
-function evolveWithoutReaders(
-  current: ProjectSummary | null,
+/** The project summary's fold without its readers (see `withReaders`). */
+export function evolveProjectFacts(
+  current: ProjectFacts | null,
   stored: StoredEvent,
-): WithoutReaders | null {
+): ProjectFacts | null {
   const event = stored as unknown as ProjectEvent;
   const at = stored.metadata.recordedAt;
   if (event.type === 'register.project.proposed') {
