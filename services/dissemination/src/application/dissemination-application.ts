@@ -311,17 +311,19 @@ export class DisseminationApplication {
   }
 
   /**
-   * `publicationsOf` for many projects: the items, then the audiences of every project they name,
-   * each read once for the batch. An item found under a project names it, so a project the
-   * caller may not see is among those audiences, and gets no items.
+   * `publicationsOf` for many projects: the audiences, the items and the audiences of the
+   * projects those items name are each read once for the batch.
    */
   async publicationsOfMany(
     identity: Identity,
     projectIds: readonly string[],
   ): Promise<Map<string, VisibleLibraryItem[]>> {
+    // Audiences first: nothing is read for a project the caller may not see, so not even the
+    // time an answer takes depends on a hidden project's publications (one statement more).
+    const visible = await this.stores.projects.visibleIds(identity, projectIds);
     const found = await bodiesByKey(
       this.stores.libraryItems(),
-      projectIds,
+      [...visible],
       { field: 'projectIds', match: 'element', keysOf: (entry) => entry.projectIds },
       {
         filter: { status: 'published' },
@@ -336,12 +338,10 @@ export class DisseminationApplication {
     return new Map(
       projectIds.map((projectId) => [
         projectId,
-        visibleProjects.has(projectId)
-          ? (found.get(projectId) ?? []).flatMap((entry) => {
-              const item = seen.get(entry);
-              return item ? [item] : [];
-            })
-          : [],
+        (found.get(projectId) ?? []).flatMap((entry) => {
+          const item = seen.get(entry);
+          return item ? [item] : [];
+        }),
       ]),
     );
   }
