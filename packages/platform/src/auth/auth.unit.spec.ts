@@ -192,9 +192,9 @@ describe('identity forwarded from the gateway', () => {
     const forged = Buffer.from(
       JSON.stringify({ identity: DEMO_USERS.ada, issuedAt: Date.now() }),
     ).toString('base64url');
-    expect(() => verifyForwardedIdentity({ ...headers, [IDENTITY_HEADER]: forged }, secret)).toThrow(
-      'The forwarded identity does not verify',
-    );
+    expect(() =>
+      verifyForwardedIdentity({ ...headers, [IDENTITY_HEADER]: forged }, secret),
+    ).toThrow('The forwarded identity does not verify');
   });
 });
 
