@@ -1,3 +1,4 @@
+import { perClient } from '../sql/per-client';
 import type { SqlClient } from '../sql/sql-client';
 import { appendSignalFor } from '../processors/wake-signal';
 
@@ -43,14 +44,7 @@ export class SharedLogReads {
   }
 }
 
-const sharedReads = new WeakMap<SqlClient, SharedLogReads>();
-
 /** The shared reads of the event log behind `sql` (created on first use). */
-export function sharedLogReadsOf(sql: SqlClient): SharedLogReads {
-  let found = sharedReads.get(sql);
-  if (!found) {
-    found = new SharedLogReads(sql);
-    sharedReads.set(sql, found);
-  }
-  return found;
-}
+export const sharedLogReadsOf: (sql: SqlClient) => SharedLogReads = perClient(
+  (sql) => new SharedLogReads(sql),
+);

@@ -8,6 +8,7 @@ import type {
   StoredEvent,
 } from '../event-store/event-store';
 import type { LogPosition } from '../event-store/log-position';
+import { perClient } from '../sql/per-client';
 import type { SqlClient } from '../sql/sql-client';
 
 /**
@@ -94,19 +95,14 @@ export class AppendSignal {
   }
 }
 
-// One per database client, so that every store opened on a client (a service's own, and the ones
-// other services read all-in-one) shares the signal its writer raises.
-const appendSignals = new WeakMap<SqlClient, AppendSignal>();
-
-/** The append signal of the event log behind this client (created on first use). */
-export function appendSignalFor(sql: SqlClient): AppendSignal {
-  let found = appendSignals.get(sql);
-  if (!found) {
-    found = new AppendSignal();
-    appendSignals.set(sql, found);
-  }
-  return found;
-}
+/**
+ * The append signal of the event log behind this client (created on first use): every store
+ * opened on a client (a service's own, and the ones other services read all-in-one) shares the
+ * signal its writer raises.
+ */
+export const appendSignalFor: (sql: SqlClient) => AppendSignal = perClient(
+  () => new AppendSignal(),
+);
 
 /** Anything whose readers can wait for new events instead of polling for them. */
 export interface WakeSource {
