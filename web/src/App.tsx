@@ -121,7 +121,9 @@ function NotFound() {
 export function App() {
   return (
     <SessionProvider>
-      <BrowserRouter>
+      {/* Address changes render at once: a box bound to the address (a facet) must show its tick
+          as it is clicked, not when a transition gets round to it. */}
+      <BrowserRouter useTransitions={false}>
         <Layout />
       </BrowserRouter>
     </SessionProvider>
