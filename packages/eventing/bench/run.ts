@@ -18,6 +18,7 @@ import {
   SqlCheckpointStore,
   SqlDocumentStore,
   SqlEventStore,
+  REBUILD_BATCH_SIZE,
   createPgliteClient,
   rebuildProjection,
   type DocumentStore,
@@ -115,6 +116,9 @@ interface AppendContenders {
 }
 
 const ROUNDS = 5;
+
+/** Events a page when reading the whole log: the raw scan, read-all and the rebuilds alike. */
+const LOG_PAGE = REBUILD_BATCH_SIZE;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -308,8 +312,8 @@ async function readAllBench(engine: string, sql: SqlClient, store: SqlEventStore
     for (;;) {
       // The text alias must not shadow the column: ordered by text, '10000' would sort before '9'.
       const { rows: page } = await sql.query<{ log_position: string }>(
-        'select position::text as log_position, event_id, stream_id, stream_version, type, schema_version, data, metadata from ebp_events where position > $1 order by position limit 2000',
-        [last.toString()],
+        'select position::text as log_position, event_id, stream_id, stream_version, type, schema_version, data, metadata from ebp_events where position > $1 order by position limit $2',
+        [last.toString(), LOG_PAGE],
       );
       if (page.length === 0) break;
       scanned += page.length;
@@ -320,7 +324,7 @@ async function readAllBench(engine: string, sql: SqlClient, store: SqlEventStore
   const ours = await timed(async () => {
     let after: Parameters<SqlEventStore['readAll']>[0]['after'];
     for (;;) {
-      const page = await store.readAll({ after, limit: 2_000 });
+      const page = await store.readAll({ after, limit: LOG_PAGE });
       if (page.length === 0) break;
       after = page[page.length - 1]!.position;
     }
@@ -360,7 +364,7 @@ async function rebuildBench(
     checkpoints,
     documents,
     { ...tally, version: Date.now() },
-    { batchSize: 2_000 },
+    { batchSize: LOG_PAGE },
   );
   record({
     engine,
@@ -470,7 +474,7 @@ async function main(): Promise<void> {
   console.log('bench: event-sourcing kit (packages/eventing)');
   console.log(
     `setup: node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB; ` +
-      `events ~400 bytes of JSON; batch-1 runs ${scale(1_000)}/${scale(2_000)} events (1/4 writers), batch-100 runs ${scale(40_000)} events${quick ? ' (EBP_BENCH_QUICK)' : ''}`,
+      `events ~400 bytes of JSON; batch-1 runs ${scale(1_000)}/${scale(2_000)} events (1/4 writers), batch-100 runs ${scale(40_000)} events; the log read ${LOG_PAGE} events a page${quick ? ' (EBP_BENCH_QUICK)' : ''}`,
   );
 
   const pglite = await createPgliteClient();

@@ -186,8 +186,9 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
 
   async writeMany(writes: readonly GuardedWrite<Body>[]): Promise<{ conflicts: string[] }> {
     if (writes.length === 0) return { conflicts: [] };
+    const inserts = writes.filter((write) => write.expected === undefined).length;
     try {
-      await this.documents.bulkWrite(
+      const result = await this.documents.bulkWrite(
         writes.map((write) => {
           const fields = {
             position: write.position,
@@ -205,6 +206,16 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
         }),
         { ordered: false },
       );
+      // Every insert made and every guard matched, one write per document: nothing to look up.
+      // (MongoDB applies a guarded update atomically. FerretDB 1.x matches, then writes: there,
+      // as for evolveAt, one writer per projection rests on the processor's lease.)
+      if (
+        result.insertedCount === inserts &&
+        result.matchedCount === writes.length - inserts &&
+        new Set(writes.map((write) => write.id)).size === writes.length
+      ) {
+        return { conflicts: [] };
+      }
     } catch (error) {
       // Duplicate ids on insert are conflicts, found below; anything else is a real failure.
       if (
@@ -214,7 +225,8 @@ class MongoDocumentCollection<Body extends DocumentBody> implements DocumentColl
         throw error;
       }
     }
-    // Bulk results carry counts, not per-write outcomes: a write took effect when its position is stored.
+    // Counts fell short (or a write failed): they do not say which write, so a write took effect
+    // when its position is stored.
     const stored = await this.getMany(writes.map((write) => write.id));
     return {
       conflicts: writes

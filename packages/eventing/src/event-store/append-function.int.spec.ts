@@ -1,11 +1,13 @@
-// The one-round-trip append (decision 0026): what the contract suite cannot see from outside.
+// The one-round-trip append (decisions 0026, 0032): what the contract suite cannot see from outside.
 import { loadEngineSettings } from '@ebp/platform';
+import { migrate } from '../sql/migrations';
 import { createPostgresClient } from '../sql/pg-client';
 import type { SqlClient } from '../sql/sql-client';
 import { sqlStatements } from '../sql/statement-count';
 import { testEvent, uniqueName } from '../testing/events';
 import { sqlTargets, type SqlTarget } from '../testing/sql-targets';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
+import { eventStoreMigrations } from './schema';
 import { SqlEventStore } from './sql-event-store';
 
 const events = (count: number) => Array.from({ length: count }, () => testEvent());
@@ -43,6 +45,43 @@ describe.each(sqlTargets())('the append function on $name', (target) => {
         store.append('one-trip', events(1), { expectedVersion: 7 }),
       ).rejects.toBeInstanceOf(WrongExpectedVersionError);
       expect(sqlStatements.since(before).total).toBe(3);
+    });
+  });
+
+  describe('arguments that do not agree', () => {
+    let sql: SqlClient;
+
+    beforeAll(async () => {
+      sql = await target.create();
+      await SqlEventStore.open(sql);
+    });
+
+    afterAll(async () => {
+      await sql.close();
+    });
+
+    it('refuses data or metadata for more or fewer events than ids, and stores nothing', async () => {
+      const [event] = events(1);
+      const call = (data: unknown[], metadata: unknown[]) =>
+        sql.query('select * from ebp_append($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+          'disagreeing',
+          'any',
+          null,
+          [event!.id],
+          [event!.type],
+          [event!.schemaVersion],
+          JSON.stringify(data),
+          JSON.stringify(metadata),
+          [event!.metadata.recordedAt],
+        ]);
+      await expect(call([event!.data, event!.data], [event!.metadata])).rejects.toMatchObject({
+        code: '22023',
+      });
+      await expect(call([event!.data], [])).rejects.toMatchObject({ code: '22023' });
+      const { rows } = await sql.query('select 1 from ebp_events where stream_id = $1', [
+        'disagreeing',
+      ]);
+      expect(rows).toHaveLength(0);
     });
   });
 
@@ -97,6 +136,60 @@ describe.each(sqlTargets())('the append function on $name', (target) => {
         store.append('chunked-retry', mixed, { expectedVersion: 'no_stream' }),
       ).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(await store.streamVersion('chunked-retry')).toBe(8);
+    });
+  });
+
+  describe('a database made by an earlier release', () => {
+    let sql: SqlClient;
+
+    beforeAll(async () => {
+      sql = await target.create();
+    });
+
+    afterAll(async () => {
+      await sql.close();
+    });
+
+    it('keeps its streams going after migration 3, through either function', async () => {
+      await migrate(sql, 'event-store', eventStoreMigrations.slice(0, 2));
+      // What a process of the release with migration 2 sends for an append.
+      const appendAsEarlierRelease = (
+        batch: ReturnType<typeof events>,
+        expected: 'no_stream' | 'exact',
+        version: number | null,
+      ) =>
+        sql.query<{ event_version: number; already_stored: boolean }>(
+          'select * from ebp_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [
+            'upgraded',
+            expected,
+            version,
+            batch.map((event) => event.id),
+            batch.map((event) => event.type),
+            batch.map((event) => event.schemaVersion),
+            batch.map((event) => JSON.stringify(event.data)),
+            batch.map((event) => JSON.stringify(event.metadata)),
+            batch.map((event) => event.metadata.recordedAt),
+          ],
+        );
+      const first = events(2);
+      expect((await appendAsEarlierRelease(first, 'no_stream', null)).rows).toHaveLength(2);
+
+      const store = await SqlEventStore.open(sql);
+      const retried = await store.append('upgraded', first, { expectedVersion: 'no_stream' });
+      expect(retried).toMatchObject({ streamVersion: 2, alreadyStored: true });
+      const next = events(1);
+      expect(await store.append('upgraded', next, { expectedVersion: 2 })).toMatchObject({
+        streamVersion: 3,
+        alreadyStored: false,
+      });
+      // A process still on the earlier release, mid-upgrade, appends after the new one.
+      const last = events(1);
+      expect((await appendAsEarlierRelease(last, 'exact', 3)).rows).toHaveLength(1);
+      const stored = await store.readStream('upgraded');
+      expect(stored.map((event) => [event.id, event.streamVersion, event.data])).toEqual(
+        [...first, ...next, ...last].map((event, index) => [event.id, index + 1, event.data]),
+      );
     });
   });
 

@@ -291,6 +291,7 @@ describe.each(sqlTargets())('EventStore contract on $name', (target) => {
       expect(rows).toEqual([
         { version: 1, name: 'events table' },
         { version: 2, name: 'one-round-trip append function' },
+        { version: 3, name: 'ebp_append: look-ups, checks and insert in one statement' },
       ]);
     });
   });

@@ -65,7 +65,7 @@ export interface SqlEventStoreOptions {
  *
  * Per-stream order: an append first takes a transaction-scoped advisory lock on its stream, and
  * only then writes (which is when PostgreSQL assigns the transaction id). Lock, checks and insert
- * run in one database function, one round trip per append (decision 0026). The next append to the
+ * run in one database function, one round trip per append (decisions 0026, 0032). The next append to the
  * same stream gets its transaction id after this one committed, so within a stream the global
  * order equals the version order.
  */
@@ -268,7 +268,10 @@ interface AppendPart {
   readonly versions: readonly number[];
 }
 
-/** One round trip: the append function (schema.ts, migration 2) with the events' columns. */
+/**
+ * One round trip: the append function (schema.ts, migration 3), prepared once per connection,
+ * with the events' columns; data and metadata as one JSON array each.
+ */
 async function callAppend(
   sql: SqlExecutor,
   streamId: string,
@@ -278,17 +281,19 @@ async function callAppend(
   let rows: AppendRow[];
   try {
     ({ rows } = await sql.query<AppendRow>(
-      'select * from ebp_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      `select event_version, version_after, event_transaction_id, event_sequence, already_stored
+       from ebp_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         streamId,
         ...expectedVersionArguments(expectedVersion),
         events.map((event) => event.id),
         events.map((event) => event.type),
         events.map((event) => event.schemaVersion),
-        events.map((event) => JSON.stringify(event.data)),
-        events.map((event) => JSON.stringify(event.metadata)),
+        JSON.stringify(events.map((event) => event.data)),
+        JSON.stringify(events.map((event) => event.metadata)),
         events.map((event) => event.metadata.recordedAt),
       ],
+      { prepareAs: 'ebp_append' },
     ));
   } catch (error) {
     throw typedAppendError(error, streamId, expectedVersion) ?? error;

@@ -51,7 +51,9 @@ export async function applyEvents<Body extends DocumentBody>(
     if (!definition.handles.includes(event.type)) continue;
     const id = definition.documentId(event);
     if (id === undefined) continue;
-    byDocument.set(id, [...(byDocument.get(id) ?? []), event]);
+    const documentEvents = byDocument.get(id);
+    if (documentEvents) documentEvents.push(event);
+    else byDocument.set(id, [event]);
   }
   if (byDocument.size === 0) return;
   const stored = await collection.getMany([...byDocument.keys()]);
@@ -148,6 +150,13 @@ export interface RebuildReport extends RebuildProgress {
  * alias once the replay has caught up with the log. The previous collection is left for the
  * operator to drop.
  */
+/**
+ * Events a rebuild reads and applies at a time. A rebuild replays the whole log, and each batch
+ * costs a few round trips to the document store whatever its size (read the touched documents,
+ * write them, move the checkpoint), so larger batches spread that over more events.
+ */
+export const REBUILD_BATCH_SIZE = 5_000;
+
 export async function rebuildProjection<Body extends DocumentBody>(
   store: EventStore,
   checkpoints: SqlCheckpointStore,
@@ -176,7 +185,7 @@ export async function rebuildProjection<Body extends DocumentBody>(
     };
   };
   const processor = createProjectionProcessor(store, checkpoints, documents, definition, {
-    batchSize: options.batchSize ?? 1_000,
+    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
     onProgress: ({ handled }) => {
       done = handled;
       options.onProgress?.(progress());

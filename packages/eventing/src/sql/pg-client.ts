@@ -1,5 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
-import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+import type { QueryOptions, SqlClient, SqlExecutor, SqlResult } from './sql-client';
 import { sqlStatements } from './statement-count';
 
 export interface PostgresClientOptions {
@@ -14,9 +14,16 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function executor(client: Pool | PoolClient, label: string): SqlExecutor {
   return {
-    query: async <Row>(text: string, params: readonly unknown[] = []): Promise<SqlResult<Row>> => {
+    query: async <Row>(
+      text: string,
+      params: readonly unknown[] = [],
+      options: QueryOptions = {},
+    ): Promise<SqlResult<Row>> => {
       sqlStatements.record(label);
-      const result = await client.query(text, params as unknown[]);
+      const values = params as unknown[];
+      const result = await (options.prepareAs === undefined
+        ? client.query(text, values)
+        : client.query({ name: options.prepareAs, text, values }));
       return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
     },
     exec: async (script: string): Promise<void> => {

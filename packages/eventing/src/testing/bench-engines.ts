@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, loadEnginesEnvFile, type DistributedConfig } from '@ebp/platform';
@@ -60,7 +60,11 @@ export function writeBenchResults(
   mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString();
   const result = { bench, at, node: process.version, cpus: cpus().length, quick, rows };
-  const file = join(dir, `${bench}-${at.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+  // A later run on the same day gets the time too: results a decision cites are never overwritten.
+  const daily = join(dir, `${bench}-${at.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+  const file = existsSync(daily)
+    ? join(dir, `${bench}-${at.slice(0, 16).replace(':', '')}${quick ? '-quick' : ''}.json`)
+    : daily;
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`results: ${file}`);
 }
