@@ -12,10 +12,11 @@
 // Usage: npm run bench -w @ebp/cli   (EBP_BENCH_QUICK=1: one short round)
 import { deepStrictEqual } from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
+import { benchResultsFile } from '@ebp/eventing/testing';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
@@ -379,9 +380,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`\nRatios: ${JSON.stringify(ratios, null, 2)}\n`);
     const date = new Date().toISOString();
-    const folder = join(__dirname, 'results');
-    mkdirSync(folder, { recursive: true });
-    const file = join(folder, `gateway-${date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+    const file = benchResultsFile(join(__dirname, 'results'), 'gateway', date, quick);
     writeFileSync(file, `${JSON.stringify({ date, setup, cells, ratios }, null, 2)}\n`);
     process.stdout.write(`\nwrote ${file}\n`);
   } finally {

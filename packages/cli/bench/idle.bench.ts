@@ -10,8 +10,9 @@
 // 660 statements per second idle, processors polling every 100–200 ms); ratios are printed
 // against it. Usage: npm run bench:idle -w @ebp/cli
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { benchResultsFile } from '@ebp/eventing/testing';
 import { join } from 'node:path';
 import {
   sqlStatements,
@@ -214,9 +215,7 @@ async function main(): Promise<void> {
         latency: ownFigures.p99Ms <= TARGET_P99_MS && acrossFigures.p99Ms <= TARGET_P99_MS,
       },
     };
-    const folder = join(__dirname, 'results');
-    mkdirSync(folder, { recursive: true });
-    const file = join(folder, `idle-${results.date.slice(0, 10)}.json`);
+    const file = benchResultsFile(join(__dirname, 'results'), 'idle', results.date);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     console.log('Met:', results.met, '→', file);
   } finally {

@@ -13,8 +13,9 @@
 // 1.26–1.58 GB with the demo data.
 // Usage: npm run bench:start -w @ebp/cli   (EBP_BENCH_QUICK=1: step 3 and 4 shorter)
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { benchResultsFile } from '@ebp/eventing/testing';
 import { join } from 'node:path';
 import { EmbeddedDatabase, createPgliteClient, type SqlExecutor } from '@ebp/eventing';
 import { freePort, repositoryRoot } from '../src/distributed';
@@ -249,9 +250,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\nSetup: ${JSON.stringify(setup, null, 2)}\n`);
     process.stdout.write(`\nFigures: ${JSON.stringify(figures, null, 2)}\n`);
     const date = new Date().toISOString();
-    const folder = join(__dirname, 'results');
-    mkdirSync(folder, { recursive: true });
-    const file = join(folder, `start-${date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+    const file = benchResultsFile(join(__dirname, 'results'), 'start', date, quick);
     writeFileSync(file, `${JSON.stringify({ date, setup, figures }, null, 2)}\n`);
     process.stdout.write(`\nwrote ${file}\n`);
   } finally {

@@ -7,6 +7,47 @@ export const APPEND_ERRORS = {
 } as const;
 
 /**
+ * How both append functions tell a retried append (its rows, `already_stored`) from a reused id
+ * (EB002) and from a wrong expected version (EB001), under the stream's lock. Migration 2 runs it
+ * before every insert; migration 3 only when its insert inserted nothing.
+ */
+const RETRY_AND_VERSION_CHECKS = `    select coalesce((select e.stream_version from ebp_events e where e.stream_id = p_stream_id
+                     order by e.stream_version desc limit 1), 0),
+           (select count(*)::integer from ebp_events e where e.event_id = any(p_event_ids))
+      into v_actual, v_stored;
+
+    if v_stored > 0 then
+      -- The same append again: every id stored, in this stream, at consecutive versions in order.
+      select coalesce(bool_and(e.stream_id = p_stream_id), false)
+               and count(distinct e.stream_version - given.ordinal) = 1
+        into v_same_append
+        from unnest(p_event_ids) with ordinality as given(event_id, ordinal)
+        join ebp_events e on e.event_id = given.event_id;
+      if v_stored = cardinality(p_event_ids) and v_same_append then
+        return query
+          select e.stream_version, v_actual, e.transaction_id::text, e.position::text, true
+          from unnest(p_event_ids) with ordinality as given(event_id, ordinal)
+          join ebp_events e on e.event_id = given.event_id
+          order by given.ordinal;
+        return;
+      end if;
+      raise exception 'Stream %: event ids already stored by a different append', p_stream_id
+        using errcode = 'EB002',
+              detail = (select string_agg(e.event_id::text, ',')
+                        from ebp_events e where e.event_id = any(p_event_ids));
+    end if;
+
+    if not (p_expected = 'any'
+        or (p_expected = 'no_stream' and v_actual = 0)
+        or (p_expected = 'stream_exists' and v_actual > 0)
+        or (p_expected = 'exact' and p_expected_version = v_actual)) then
+      raise exception 'Stream %: expected % %, but it is at version %',
+        p_stream_id, p_expected, p_expected_version, v_actual
+        using errcode = 'EB001', detail = v_actual::text;
+    end if;
+`;
+
+/**
  * The append function as migration 2 released it (decision 0026): lock, a look-up of the stream's
  * version and of stored ids, the checks, then the insert, as four statements. Migration 3 adds
  * `ebp_append` (APPEND_FUNCTION), which the store calls from then on; this one stays, so that a
@@ -42,41 +83,7 @@ const FIRST_APPEND_FUNCTION = `
 
     -- One statement, planned with the actual values: the stream's version, and how many of the
     -- ids are already stored (almost always none).
-    select coalesce((select e.stream_version from ebp_events e where e.stream_id = p_stream_id
-                     order by e.stream_version desc limit 1), 0),
-           (select count(*)::integer from ebp_events e where e.event_id = any(p_event_ids))
-      into v_actual, v_stored;
-
-    if v_stored > 0 then
-      -- The same append again: every id stored, in this stream, at consecutive versions in order.
-      select coalesce(bool_and(e.stream_id = p_stream_id), false)
-               and count(distinct e.stream_version - given.ordinal) = 1
-        into v_same_append
-        from unnest(p_event_ids) with ordinality as given(event_id, ordinal)
-        join ebp_events e on e.event_id = given.event_id;
-      if v_stored = cardinality(p_event_ids) and v_same_append then
-        return query
-          select e.stream_version, v_actual, e.transaction_id::text, e.position::text, true
-          from unnest(p_event_ids) with ordinality as given(event_id, ordinal)
-          join ebp_events e on e.event_id = given.event_id
-          order by given.ordinal;
-        return;
-      end if;
-      raise exception 'Stream %: event ids already stored by a different append', p_stream_id
-        using errcode = 'EB002',
-              detail = (select string_agg(e.event_id::text, ',')
-                        from ebp_events e where e.event_id = any(p_event_ids));
-    end if;
-
-    if not (p_expected = 'any'
-        or (p_expected = 'no_stream' and v_actual = 0)
-        or (p_expected = 'stream_exists' and v_actual > 0)
-        or (p_expected = 'exact' and p_expected_version = v_actual)) then
-      raise exception 'Stream %: expected % %, but it is at version %',
-        p_stream_id, p_expected, p_expected_version, v_actual
-        using errcode = 'EB001', detail = v_actual::text;
-    end if;
-
+${RETRY_AND_VERSION_CHECKS}
     return query
       insert into ebp_events as e
         (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
@@ -185,41 +192,7 @@ const APPEND_FUNCTION = `
 
     -- Nothing inserted: a retried append, a reused id, or a wrong expected version. Worked out
     -- as migration 2 did, under the same lock.
-    select coalesce((select e.stream_version from ebp_events e where e.stream_id = p_stream_id
-                     order by e.stream_version desc limit 1), 0),
-           (select count(*)::integer from ebp_events e where e.event_id = any(p_event_ids))
-      into v_actual, v_stored;
-
-    if v_stored > 0 then
-      -- The same append again: every id stored, in this stream, at consecutive versions in order.
-      select coalesce(bool_and(e.stream_id = p_stream_id), false)
-               and count(distinct e.stream_version - given.ordinal) = 1
-        into v_same_append
-        from unnest(p_event_ids) with ordinality as given(event_id, ordinal)
-        join ebp_events e on e.event_id = given.event_id;
-      if v_stored = cardinality(p_event_ids) and v_same_append then
-        return query
-          select e.stream_version, v_actual, e.transaction_id::text, e.position::text, true
-          from unnest(p_event_ids) with ordinality as given(event_id, ordinal)
-          join ebp_events e on e.event_id = given.event_id
-          order by given.ordinal;
-        return;
-      end if;
-      raise exception 'Stream %: event ids already stored by a different append', p_stream_id
-        using errcode = 'EB002',
-              detail = (select string_agg(e.event_id::text, ',')
-                        from ebp_events e where e.event_id = any(p_event_ids));
-    end if;
-
-    if not (p_expected = 'any'
-        or (p_expected = 'no_stream' and v_actual = 0)
-        or (p_expected = 'stream_exists' and v_actual > 0)
-        or (p_expected = 'exact' and p_expected_version = v_actual)) then
-      raise exception 'Stream %: expected % %, but it is at version %',
-        p_stream_id, p_expected, p_expected_version, v_actual
-        using errcode = 'EB001', detail = v_actual::text;
-    end if;
-    -- Only an append of no events gets here: there was nothing to insert.
+${RETRY_AND_VERSION_CHECKS}    -- Only an append of no events gets here: there was nothing to insert.
   end
   $fn$;
 `;

@@ -50,21 +50,30 @@ export async function benchPostgres(maxConnections: number): Promise<BenchPostgr
   };
 }
 
-/** Writes a benchmark's rows to `<dir>/<bench>-<date>[-quick].json` and says where. */
+/**
+ * Where a benchmark run's results go: `<bench>-<day>.json`, or with the time as well
+ * (`<bench>-<day>T<hhmm>.json`) when that day already has a file, so that results a decision
+ * cites are never overwritten. Creates the folder.
+ */
+export function benchResultsFile(dir: string, bench: string, at: string, quick = false): string {
+  mkdirSync(dir, { recursive: true });
+  const suffix = quick ? '-quick' : '';
+  const daily = join(dir, `${bench}-${at.slice(0, 10)}${suffix}.json`);
+  return existsSync(daily)
+    ? join(dir, `${bench}-${at.slice(0, 16).replace(':', '')}${suffix}.json`)
+    : daily;
+}
+
+/** Writes a benchmark's rows to the file benchResultsFile names, and says where. */
 export function writeBenchResults(
   dir: string,
   bench: string,
   quick: boolean,
   rows: readonly object[],
 ): void {
-  mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString();
   const result = { bench, at, node: process.version, cpus: cpus().length, quick, rows };
-  // A later run on the same day gets the time too: results a decision cites are never overwritten.
-  const daily = join(dir, `${bench}-${at.slice(0, 10)}${quick ? '-quick' : ''}.json`);
-  const file = existsSync(daily)
-    ? join(dir, `${bench}-${at.slice(0, 16).replace(':', '')}${quick ? '-quick' : ''}.json`)
-    : daily;
+  const file = benchResultsFile(dir, bench, at, quick);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`results: ${file}`);
 }
