@@ -7,6 +7,22 @@ export const APPEND_ERRORS = {
 } as const;
 
 /**
+ * What both append functions return (one row per event) and how they run: plpgsql, with
+ * `enable_seqscan = off` for their statements (see APPEND_FUNCTION).
+ */
+const APPEND_RESULT_AND_LANGUAGE = `returns table (
+    event_version integer,
+    version_after integer,
+    event_transaction_id text,
+    event_sequence text,
+    already_stored boolean
+  )
+  language plpgsql
+  set enable_seqscan = off
+  as $fn$
+`;
+
+/**
  * How both append functions tell a retried append (its rows, `already_stored`) from a reused id
  * (EB002) and from a wrong expected version (EB001), under the stream's lock. Migration 2 runs it
  * before every insert; migration 3 only when its insert inserted nothing.
@@ -64,17 +80,7 @@ const FIRST_APPEND_FUNCTION = `
     p_data jsonb[],
     p_metadata jsonb[],
     p_recorded_at timestamptz[]
-  ) returns table (
-    event_version integer,
-    version_after integer,
-    event_transaction_id text,
-    event_sequence text,
-    already_stored boolean
-  )
-  language plpgsql
-  set enable_seqscan = off
-  as $fn$
-  declare
+  ) ${APPEND_RESULT_AND_LANGUAGE}  declare
     v_actual integer;
     v_stored integer;
     v_same_append boolean;
@@ -133,17 +139,7 @@ const APPEND_FUNCTION = `
     p_data jsonb,
     p_metadata jsonb,
     p_recorded_at timestamptz[]
-  ) returns table (
-    event_version integer,
-    version_after integer,
-    event_transaction_id text,
-    event_sequence text,
-    already_stored boolean
-  )
-  language plpgsql
-  set enable_seqscan = off
-  as $fn$
-  declare
+  ) ${APPEND_RESULT_AND_LANGUAGE}  declare
     v_inserted integer;
     v_actual integer;
     v_stored integer;
