@@ -112,6 +112,13 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
     expect(await guard.exists('p-nowhere')).toBe(false);
   });
 
+  it('names the ids that exist but the caller may not see, and no others', async () => {
+    const ids = ['p-covert', 'p-open', 'p-nowhere'];
+    expect([...(await guard.hiddenIds(viewer, ids))]).toEqual(['p-covert']);
+    expect([...(await guard.hiddenIds(sam, ids))]).toEqual([]);
+    expect([...(await guard.hiddenIds(viewer, []))]).toEqual([]);
+  });
+
   it('requires every one of several references, with the one answer', async () => {
     const missing = () => new ProjectNotFound();
     await expect(

@@ -27,6 +27,23 @@ export class ReferenceGuard {
     );
   }
 
+  /**
+   * The ids among these that exist and the caller may not see: for input that names entities
+   * without being bound to them (a partner's raw feed input), where a name of nothing is harmless
+   * but a name of a hidden entity is that entity's data.
+   */
+  async hiddenIds(reader: Reader, ids: Iterable<string>): Promise<Set<string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Set();
+    const found = await (await this.audiences()).getMany(wanted);
+    return new Set(
+      wanted.filter((id) => {
+        const view = found.get(id)?.body;
+        return view !== undefined && view !== null && !canRead(reader, view.readers);
+      }),
+    );
+  }
+
   /** The items whose reference the caller may see, in their order; the others are left out. */
   async visible<Item>(
     reader: Reader,

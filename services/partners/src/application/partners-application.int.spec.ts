@@ -31,6 +31,8 @@ const sam = person('person-sam', ['researcher'], true);
 const kim = person('person-kim', ['researcher'], true);
 const rob = person('person-rob', ['reviewer'], true);
 const vic = person('person-vic', ['viewer']);
+/** An administrator without OFFICIAL-SENSITIVE clearance. */
+const ula = person('person-ula', ['admin']);
 const partnerOf = (organisationId: string): Identity => ({
   actor: { kind: 'partner', id: organisationId },
   name: organisationId,
@@ -375,6 +377,61 @@ describe.each(sqlTargets())(
         expect((await app.moderationQueue(rob)).map((entry) => entry.submissionId)).toContain(
           submissionId,
         );
+      });
+
+      it('holds a broken outcome on a sensitive project from an administrator who may not see the project', async () => {
+        // N8 may see and collaborates on the shared project; its findings break the contract.
+        const receiveRaw = async (raw: string) => {
+          submitted += 1;
+          const received = await app.intake.receive({
+            organisationId: n8,
+            channel: 'webhook',
+            submissionId: `${n8}.raw-${submitted}`,
+            itemId: `webhook:${n8}:raw-${submitted}`,
+            raw,
+          });
+          await stores.catchUp();
+          if (received.kind !== 'quarantined') throw new Error('expected the input to be held');
+          return received;
+        };
+        const broken = JSON.stringify({ ...outcome(shared, 'Covert findings'), title: '' });
+        const result = await receiveRaw(broken);
+        expect(result.reason).not.toBe(NO_SUCH_PROJECT);
+        // Cut short (not JSON any more), or sent as a JSON string: it still names the project.
+        const cut = await receiveRaw(broken.slice(0, -5));
+        const wrapped = await receiveRaw(JSON.stringify(broken));
+        const nowhere = await receiveRaw(JSON.stringify({ projectId: neverProposed }));
+
+        const itemsOf = async (admin: Identity) =>
+          (await app.quarantined(admin)).map((item) => item.itemId);
+        expect(await itemsOf(ada)).toEqual(
+          expect.arrayContaining([result.itemId, cut.itemId, wrapped.itemId, nowhere.itemId]),
+        );
+        const seenByUla = await itemsOf(ula);
+        for (const held of [result, cut, wrapped]) expect(seenByUla).not.toContain(held.itemId);
+        // A project that does not exist is nobody's data: its item is shown.
+        expect(seenByUla).toContain(nowhere.itemId);
+        expect(await app.quarantinedItem(ula, result.itemId)).toBeUndefined();
+        expect((await app.quarantinedItem(ada, result.itemId))?.received).toBe(broken);
+
+        // Acting on it answers as for an item that does not exist, and changes nothing.
+        expect(await refusal(app.discard(ula, result.itemId, 'not mine to judge'))).toEqual(
+          await refusal(app.discard(ula, 'webhook:nobody:never', 'not mine to judge')),
+        );
+        const missing = 'webhook:nobody:never';
+        expect(await refusal(app.resubmit(ula, missing, outcome(open)))).toEqual({
+          type: 'PartnerNotFound',
+          code: 'PARTNER_NOT_FOUND',
+          message: `No held item ${missing}`,
+        });
+        expect(await refusal(app.resubmit(ula, result.itemId, outcome(open)))).toEqual({
+          type: 'PartnerNotFound',
+          code: 'PARTNER_NOT_FOUND',
+          message: `No held item ${result.itemId}`,
+        });
+        expect((await app.quarantinedItem(ada, result.itemId))?.status).toBe('held');
+        await app.discard(ada, cut.itemId, 'a cut copy of the held item');
+        expect(await itemsOf(ada)).not.toContain(cut.itemId);
       });
     });
   },

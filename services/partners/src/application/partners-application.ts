@@ -50,14 +50,15 @@ import { OutcomeIntake, outcomeStreamId, quarantineStreamId } from '../feeds/out
 import { organisationDecider } from '../organisations/organisation.decider';
 import { outcomeDecider } from '../outcomes/outcome-submission.decider';
 import { quarantineDecider } from '../outcomes/quarantine.decider';
-import { InvalidPartnerInput, PartnerNotFound } from '../partners-errors';
-import type {
-  AcademicEntry,
-  AgreementEntry,
-  EngagementEntry,
-  OrganisationEntry,
-  OutcomeEntry,
-  QuarantineEntry,
+import { IllegalPartnerTransition, InvalidPartnerInput, PartnerNotFound } from '../partners-errors';
+import {
+  projectsNamedIn,
+  type AcademicEntry,
+  type AgreementEntry,
+  type EngagementEntry,
+  type OrganisationEntry,
+  type OutcomeEntry,
+  type QuarantineEntry,
 } from '../projections/partners-read-models';
 
 /** An agreement as the list shows it: where it stands on the service's date beside its record. */
@@ -614,17 +615,35 @@ export class PartnersApplication {
 
   /** Quarantine ---------------------------------------------------------------------------- */
 
+  /**
+   * The held items, leaving out any whose input names a project the administrator may not see:
+   * a partner's findings on an OFFICIAL-SENSITIVE project are that project's data, even when they
+   * broke the contract. Input naming a project that does not exist is shown.
+   */
   async quarantined(identity: Identity) {
     requireRole(identity, FEED_ADMINS, 'inspect quarantined input');
-    return (await bodiesOf(this.stores.quarantine(), { filter: { status: 'held' } })).sort((a, b) =>
-      a.heldAt.localeCompare(b.heldAt),
+    const held = await bodiesOf(this.stores.quarantine(), { filter: { status: 'held' } });
+    const hidden = await this.stores.projects.hiddenIds(
+      identity,
+      held.flatMap((item) => projectsNamedIn(item.received)),
     );
+    return held
+      .filter((item) => !projectsNamedIn(item.received).some((id) => hidden.has(id)))
+      .sort((a, b) => a.heldAt.localeCompare(b.heldAt));
   }
 
-  /** One quarantined item, whatever its state: administrators only. */
+  /** One quarantined item, whatever its state: administrators only, as `quarantined` shows them. */
   async quarantinedItem(identity: Identity, itemId: string) {
     requireRole(identity, FEED_ADMINS, 'inspect quarantined input');
-    return (await (await this.stores.quarantine()).get(itemId))?.body;
+    return this.visibleQuarantinedItem(identity, itemId);
+  }
+
+  /** The item, or undefined when it does not exist or names a project the caller may not see. */
+  private async visibleQuarantinedItem(identity: Identity, itemId: string) {
+    const item = (await (await this.stores.quarantine()).get(itemId))?.body;
+    if (!item) return undefined;
+    const hidden = await this.stores.projects.hiddenIds(identity, projectsNamedIn(item.received));
+    return hidden.size === 0 ? item : undefined;
   }
 
   /**
@@ -633,7 +652,7 @@ export class PartnersApplication {
    */
   async resubmit(identity: Identity, itemId: string, correctedOutcome: unknown): Promise<string> {
     requireRole(identity, FEED_ADMINS, 'resubmit quarantined input');
-    const item = (await (await this.stores.quarantine()).get(itemId))?.body;
+    const item = await this.visibleQuarantinedItem(identity, itemId);
     if (!item || item.status !== 'held') throw new PartnerNotFound(`No held item ${itemId}`);
     if (!item.organisationId)
       throw new PartnerNotFound('The item names no partner; it can only be discarded');
@@ -671,6 +690,9 @@ export class PartnersApplication {
 
   async discard(identity: Identity, itemId: string, reason: string) {
     requireRole(identity, FEED_ADMINS, 'discard quarantined input');
+    // An item naming a project the caller may not see is answered as one that does not exist.
+    if (!(await this.visibleQuarantinedItem(identity, itemId)))
+      throw new IllegalPartnerTransition('No such quarantined item');
     await this.quarantineCommands.handle(
       quarantineStreamId(itemId),
       { type: 'discard', reason, by: identity.actor.id },

@@ -183,6 +183,20 @@ export interface QuarantineEntry {
   heldAt: string;
 }
 
+/**
+ * The project ids a quarantined input names (`"projectId": "…"` anywhere in its text, escaped or
+ * not). Input is
+ * quarantined because it does not parse or breaks its contract, and may be cut at the size limit,
+ * so it is searched, not parsed.
+ */
+export function projectsNamedIn(received: string): string[] {
+  // Quotes may come escaped (JSON inside a JSON string); an id ends at a quote or a backslash.
+  const named = [...received.matchAll(/\\*"projectId\\*"\s*:\s*\\*"([^"\\]{1,200})/g)].map(
+    (match) => match[1] ?? '',
+  );
+  return [...new Set(named)].filter((id) => id.length > 0);
+}
+
 export const quarantine: ProjectionDefinition<QuarantineEntry> = {
   name: 'partners-quarantine',
   version: 2, // 2: enumerated values respelt (decision 0023)
