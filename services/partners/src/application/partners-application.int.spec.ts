@@ -379,8 +379,7 @@ describe.each(sqlTargets())(
         );
       });
 
-      it('holds a broken outcome on a sensitive project from an administrator who may not see the project', async () => {
-        // N8 may see and collaborates on the shared project; its findings break the contract.
+      it('shows held input only to administrators who may see the project it is about, failing closed', async () => {
         const receiveRaw = async (raw: string) => {
           submitted += 1;
           const received = await app.intake.receive({
@@ -394,28 +393,34 @@ describe.each(sqlTargets())(
           if (received.kind !== 'quarantined') throw new Error('expected the input to be held');
           return received;
         };
+        // N8 may see and collaborates on the shared (OFFICIAL-SENSITIVE) project; its findings
+        // break the contract, so they are held.
         const broken = JSON.stringify({ ...outcome(shared, 'Covert findings'), title: '' });
-        const result = await receiveRaw(broken);
-        expect(result.reason).not.toBe(NO_SUCH_PROJECT);
-        // Cut short (not JSON any more), or sent as a JSON string: it still names the project.
+        const onShared = await receiveRaw(broken);
+        expect(onShared.reason).not.toBe(NO_SUCH_PROJECT);
+        // Input that cannot be attributed for certain: cut short, JSON inside a string, a
+        // project that does not exist.
         const cut = await receiveRaw(broken.slice(0, -5));
         const wrapped = await receiveRaw(JSON.stringify(broken));
         const nowhere = await receiveRaw(JSON.stringify({ projectId: neverProposed }));
+        // Broken findings on the OFFICIAL project any administrator may see.
+        const onOpen = await receiveRaw(JSON.stringify({ ...outcome(open), title: '' }));
 
         const itemsOf = async (admin: Identity) =>
           (await app.quarantined(admin)).map((item) => item.itemId);
-        expect(await itemsOf(ada)).toEqual(
-          expect.arrayContaining([result.itemId, cut.itemId, wrapped.itemId, nowhere.itemId]),
-        );
+        const all = [onShared, cut, wrapped, nowhere, onOpen].map((item) => item.itemId);
+        expect(await itemsOf(ada)).toEqual(expect.arrayContaining(all));
         const seenByUla = await itemsOf(ula);
-        for (const held of [result, cut, wrapped]) expect(seenByUla).not.toContain(held.itemId);
-        // A project that does not exist is nobody's data: its item is shown.
-        expect(seenByUla).toContain(nowhere.itemId);
-        expect(await app.quarantinedItem(ula, result.itemId)).toBeUndefined();
-        expect((await app.quarantinedItem(ada, result.itemId))?.received).toBe(broken);
+        expect(seenByUla).toContain(onOpen.itemId);
+        for (const held of [onShared, cut, wrapped, nowhere])
+          expect(seenByUla).not.toContain(held.itemId);
+        expect(await app.quarantinedItem(ula, onShared.itemId)).toBeUndefined();
+        expect(await app.quarantinedItem(ula, cut.itemId)).toBeUndefined();
+        expect((await app.quarantinedItem(ula, onOpen.itemId))?.received).toContain(open);
+        expect((await app.quarantinedItem(ada, onShared.itemId))?.received).toBe(broken);
 
-        // Acting on it answers as for an item that does not exist, and changes nothing.
-        expect(await refusal(app.discard(ula, result.itemId, 'not mine to judge'))).toEqual(
+        // Acting on an item she may not see answers as for an item that does not exist.
+        expect(await refusal(app.discard(ula, onShared.itemId, 'not mine to judge'))).toEqual(
           await refusal(app.discard(ula, 'webhook:nobody:never', 'not mine to judge')),
         );
         const missing = 'webhook:nobody:never';
@@ -424,12 +429,19 @@ describe.each(sqlTargets())(
           code: 'PARTNER_NOT_FOUND',
           message: `No held item ${missing}`,
         });
-        expect(await refusal(app.resubmit(ula, result.itemId, outcome(open)))).toEqual({
+        expect(await refusal(app.resubmit(ula, onShared.itemId, outcome(open)))).toEqual({
           type: 'PartnerNotFound',
           code: 'PARTNER_NOT_FOUND',
-          message: `No held item ${result.itemId}`,
+          message: `No held item ${onShared.itemId}`,
         });
-        expect((await app.quarantinedItem(ada, result.itemId))?.status).toBe('held');
+        // A correction naming a hidden project is refused before its contract is checked, as
+        // one naming a project that does not exist, so it is never held for the list to tell.
+        const probe = (projectId: string) =>
+          refusal(app.resubmit(ula, onOpen.itemId, { ...outcome(projectId), title: '' }));
+        expect(await probe(secret)).toEqual(await probe(neverProposed));
+        expect(await probe(secret)).toMatchObject({ code: 'PROJECT_NOT_FOUND' });
+        expect(await itemsOf(ada)).toEqual(expect.arrayContaining(all));
+        expect((await app.quarantinedItem(ada, onShared.itemId))?.status).toBe('held');
         await app.discard(ada, cut.itemId, 'a cut copy of the held item');
         expect(await itemsOf(ada)).not.toContain(cut.itemId);
       });

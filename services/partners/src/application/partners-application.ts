@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
+import { ProjectNotFound, isCleared, type ReferenceGuard } from '@ebp/access';
 import { parseOrThrow, partners } from '@ebp/contracts';
 import {
   CommandHandler,
@@ -52,7 +52,7 @@ import { outcomeDecider } from '../outcomes/outcome-submission.decider';
 import { quarantineDecider } from '../outcomes/quarantine.decider';
 import { IllegalPartnerTransition, InvalidPartnerInput, PartnerNotFound } from '../partners-errors';
 import {
-  projectsNamedIn,
+  projectNamedIn,
   type AcademicEntry,
   type AgreementEntry,
   type EngagementEntry,
@@ -616,20 +616,18 @@ export class PartnersApplication {
   /** Quarantine ---------------------------------------------------------------------------- */
 
   /**
-   * The held items, leaving out any whose input names a project the administrator may not see:
-   * a partner's findings on an OFFICIAL-SENSITIVE project are that project's data, even when they
-   * broke the contract. Input naming a project that does not exist is shown.
+   * The held items the administrator may see. Raw partner input is the data of the project it is
+   * about: a cleared partner's findings on an OFFICIAL-SENSITIVE project are held when they break
+   * the contract. So an item shows when it names, for certain, a project the caller may see; an
+   * item that names a project the caller may not see never shows; and an item that cannot be
+   * attributed (not JSON, cut at the size limit, no project, a project that does not exist) shows
+   * only to administrators cleared for OFFICIAL-SENSITIVE. It fails closed.
    */
   async quarantined(identity: Identity) {
     requireRole(identity, FEED_ADMINS, 'inspect quarantined input');
     const held = await bodiesOf(this.stores.quarantine(), { filter: { status: 'held' } });
-    const hidden = await this.stores.projects.hiddenIds(
-      identity,
-      held.flatMap((item) => projectsNamedIn(item.received)),
-    );
-    return held
-      .filter((item) => !projectsNamedIn(item.received).some((id) => hidden.has(id)))
-      .sort((a, b) => a.heldAt.localeCompare(b.heldAt));
+    const shown = await this.shownQuarantine(identity, held);
+    return held.filter((item) => shown.has(item)).sort((a, b) => a.heldAt.localeCompare(b.heldAt));
   }
 
   /** One quarantined item, whatever its state: administrators only, as `quarantined` shows them. */
@@ -638,12 +636,25 @@ export class PartnersApplication {
     return this.visibleQuarantinedItem(identity, itemId);
   }
 
-  /** The item, or undefined when it does not exist or names a project the caller may not see. */
+  /** The item, or undefined when it does not exist or the caller may not see it. */
   private async visibleQuarantinedItem(identity: Identity, itemId: string) {
     const item = (await (await this.stores.quarantine()).get(itemId))?.body;
     if (!item) return undefined;
-    const hidden = await this.stores.projects.hiddenIds(identity, projectsNamedIn(item.received));
-    return hidden.size === 0 ? item : undefined;
+    return (await this.shownQuarantine(identity, [item])).has(item) ? item : undefined;
+  }
+
+  private async shownQuarantine(
+    identity: Identity,
+    items: readonly QuarantineEntry[],
+  ): Promise<Set<QuarantineEntry>> {
+    const named = new Map(items.map((item) => [item, projectNamedIn(item.received)]));
+    const projectIds = [...named.values()].filter((id): id is string => id !== undefined);
+    if (isCleared(identity)) {
+      const hidden = await this.stores.projects.hiddenIds(identity, projectIds);
+      return new Set(items.filter((item) => !hidden.has(named.get(item) ?? '')));
+    }
+    const visible = await this.stores.projects.visibleIds(identity, projectIds);
+    return new Set(items.filter((item) => visible.has(named.get(item) ?? '')));
   }
 
   /**
@@ -657,13 +668,15 @@ export class PartnersApplication {
     if (!item.organisationId)
       throw new PartnerNotFound('The item names no partner; it can only be discarded');
     // The corrected outcome names a project both the administrator and the partner may see;
-    // otherwise the answer for a project that does not exist (and nothing more is held).
-    const named = partners.PartnerOutcomeSchema.safeParse(correctedOutcome);
-    if (named.success) {
-      await this.requireProject(identity, named.data.projectId);
+    // otherwise the answer for a project that does not exist (and nothing more is held). Checked
+    // before its contract, so that a correction that also breaks the contract cannot be held
+    // under a hidden project for its presence in the quarantine to tell.
+    const projectId = projectNamedIn(JSON.stringify(correctedOutcome) ?? '');
+    if (projectId !== undefined) {
+      await this.requireProject(identity, projectId);
       await this.stores.projects.requireVisible(
         partnerFeedReader(item.organisationId),
-        named.data.projectId,
+        projectId,
         () => new ProjectNotFound(),
       );
     }

@@ -184,17 +184,17 @@ export interface QuarantineEntry {
 }
 
 /**
- * The project ids a quarantined input names (`"projectId": "…"` anywhere in its text, escaped or
- * not). Input is
- * quarantined because it does not parse or breaks its contract, and may be cut at the size limit,
- * so it is searched, not parsed.
+ * The project a quarantined input names, when that can be told for certain: JSON (not cut at the
+ * size limit) whose `projectId` is a string. Anything else is not attributed to any project.
  */
-export function projectsNamedIn(received: string): string[] {
-  // Quotes may come escaped (JSON inside a JSON string); an id ends at a quote or a backslash.
-  const named = [...received.matchAll(/\\*"projectId\\*"\s*:\s*\\*"([^"\\]{1,200})/g)].map(
-    (match) => match[1] ?? '',
-  );
-  return [...new Set(named)].filter((id) => id.length > 0);
+export function projectNamedIn(received: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(received);
+    if (typeof parsed !== 'object' || parsed === null || !('projectId' in parsed)) return undefined;
+    return typeof parsed.projectId === 'string' ? parsed.projectId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const quarantine: ProjectionDefinition<QuarantineEntry> = {
