@@ -16,15 +16,7 @@ export class ReferenceGuard {
 
   /** The ids among these that exist and the caller may see. */
   async visibleIds(reader: Reader, ids: Iterable<string>): Promise<Set<string>> {
-    const wanted = [...new Set(ids)];
-    if (wanted.length === 0) return new Set();
-    const found = await (await this.audiences()).getMany(wanted);
-    return new Set(
-      wanted.filter((id) => {
-        const view = found.get(id)?.body;
-        return view !== undefined && view !== null && canRead(reader, view.readers);
-      }),
-    );
+    return this.idsWhere(ids, (view) => canRead(reader, view.readers));
   }
 
   /**
@@ -33,13 +25,21 @@ export class ReferenceGuard {
    * but a name of a hidden entity is that entity's data.
    */
   async hiddenIds(reader: Reader, ids: Iterable<string>): Promise<Set<string>> {
+    return this.idsWhere(ids, (view) => !canRead(reader, view.readers));
+  }
+
+  /** The ids among these that exist and whose audience passes the test, in one read. */
+  private async idsWhere(
+    ids: Iterable<string>,
+    test: (view: AudienceView) => boolean,
+  ): Promise<Set<string>> {
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return new Set();
     const found = await (await this.audiences()).getMany(wanted);
     return new Set(
       wanted.filter((id) => {
         const view = found.get(id)?.body;
-        return view !== undefined && view !== null && !canRead(reader, view.readers);
+        return view !== undefined && view !== null && test(view);
       }),
     );
   }
