@@ -119,6 +119,21 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
     expect([...(await guard.hiddenIds(viewer, []))]).toEqual([]);
   });
 
+  it('tells how sensitive an entity is, and counts one not known as OFFICIAL-SENSITIVE', async () => {
+    expect(await guard.classificationOf('p-open')).toBe('OFFICIAL');
+    expect(await guard.classificationOf('p-covert')).toBe('OFFICIAL_SENSITIVE');
+    expect(await guard.classificationOf('p-nowhere')).toBe('OFFICIAL_SENSITIVE');
+    expect(await guard.classificationOf(undefined)).toBe('OFFICIAL_SENSITIVE');
+    // Published a moment ago: the miss catches up first.
+    await publish({
+      entityId: 'p-fresh',
+      classification: 'OFFICIAL',
+      readers: ['everyone'],
+      revision: 1,
+    });
+    expect(await guard.classificationOf('p-fresh')).toBe('OFFICIAL');
+  });
+
   it('requires every one of several references, with the one answer', async () => {
     const missing = () => new ProjectNotFound();
     await expect(

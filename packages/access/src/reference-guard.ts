@@ -1,3 +1,4 @@
+import type { Classification } from '@ebp/contracts';
 import type { DocumentCollection } from '@ebp/eventing';
 import type { AudienceView } from './audience-view';
 import { canRead, type Reader } from './reader-keys';
@@ -75,6 +76,18 @@ export class ReferenceGuard {
     const wanted = [...new Set(ids)];
     const visible = await this.visibleIds(reader, wanted);
     for (const id of wanted) if (!visible.has(id)) await this.requireVisible(reader, id, missing);
+  }
+
+  /**
+   * How sensitive data about this entity is, by its owner's audience: what a referencing service
+   * labels its own events about the entity with, so that they reach the topics marked as the
+   * entity is. An entity not known (yet, or at all) counts as OFFICIAL-SENSITIVE: it fails closed.
+   */
+  async classificationOf(id: string | undefined): Promise<Classification> {
+    if (id === undefined) return 'OFFICIAL_SENSITIVE';
+    const known = async () => (await (await this.audiences()).get(id))?.body?.classification;
+    const classification = (await known()) ?? (await this.catchUp().then(known));
+    return classification ?? 'OFFICIAL_SENSITIVE';
   }
 
   /** Whether the entity exists at all (for integrity checks that no caller's answer depends on). */

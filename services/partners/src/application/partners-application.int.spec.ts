@@ -13,6 +13,7 @@ import {
 } from '../access/project-audience.fixtures';
 import { outcomeStreamId } from '../feeds/outcome-intake';
 import { PartnerNotFound } from '../partners-errors';
+import { projectNamedIn } from '../projections/partners-read-models';
 import { openPartnersStores, type OpenedPartnersStores } from '../partners-stores';
 import { PartnersApplication } from './partners-application';
 
@@ -444,6 +445,72 @@ describe.each(sqlTargets())(
         expect((await app.quarantinedItem(ada, onShared.itemId))?.status).toBe('held');
         await app.discard(ada, cut.itemId, 'a cut copy of the held item');
         expect(await itemsOf(ada)).not.toContain(cut.itemId);
+        await app.discard(ada, onShared.itemId, 'resent by the partner');
+      });
+
+      it('labels each event as the project it is about is, and input about no known project OFFICIAL-SENSITIVE', async () => {
+        const rejected = await submit(n8, outcome(open, 'Findings sent twice'));
+        await app.rejectOutcome(cat, rejected.submissionId, 'Sent twice');
+        const events = await stores.store.readAll({ limit: 100_000 });
+        // The project each event is about, from the event alone or the stream it continues.
+        const projectOfStream = new Map<string, string | undefined>();
+        const about = (event: (typeof events)[number]): string | undefined => {
+          const { data } = event;
+          const named = (value: unknown) => (value as { projectId?: string }).projectId;
+          switch (event.type) {
+            case 'partners.collaboration.started':
+              return named(data.collaboration);
+            case 'partners.outcome.submitted':
+            case 'partners.outcome.published':
+              return named(data.outcome);
+            case 'partners.quarantine.held':
+              return projectNamedIn(String(data.received));
+            default:
+              return projectOfStream.get(event.streamId);
+          }
+        };
+        const labels = new Map<string, Set<string>>();
+        for (const event of events) {
+          const project = event.type.startsWith('partners.organisation.')
+            ? 'network'
+            : event.type.startsWith('partners.academic.')
+              ? 'network'
+              : about(event);
+          if (!projectOfStream.has(event.streamId)) projectOfStream.set(event.streamId, project);
+          const key = `${project ?? 'unattributable'} ${event.type}`;
+          labels.set(key, (labels.get(key) ?? new Set()).add(event.metadata.classification));
+        }
+        const labelOf = (project: string, type: string) => [
+          ...(labels.get(`${project} partners.${type}`) ?? []),
+        ];
+        expect(labelOf('network', 'organisation.registered')).toEqual(['OFFICIAL']);
+        expect(labelOf('network', 'academic.registered')).toEqual(['OFFICIAL']);
+        for (const type of [
+          'collaboration.started',
+          'outcome.submitted',
+          'outcome.rejected',
+          'quarantine.held',
+        ])
+          expect({ type, labels: labelOf(open, type) }).toEqual({ type, labels: ['OFFICIAL'] });
+        for (const [project, type] of [
+          [secret, 'collaboration.started'],
+          [shared, 'collaboration.started'],
+          [shared, 'outcome.submitted'],
+          [shared, 'outcome.published'],
+          [shared, 'quarantine.held'],
+          [shared, 'quarantine.discarded'],
+          // Named by a partner who may not see it: held, and labelled as the project is.
+          [secret, 'quarantine.held'],
+          [neverProposed, 'quarantine.held'],
+          ['unattributable', 'quarantine.held'],
+          ['unattributable', 'quarantine.discarded'],
+          ['unattributable', 'quarantine.resubmitted'],
+        ] as const)
+          expect({ project, type, labels: labelOf(project, type) }).toEqual({
+            project,
+            type,
+            labels: ['OFFICIAL_SENSITIVE'],
+          });
       });
     });
   },

@@ -125,8 +125,22 @@ export class PartnersApplication {
     );
   }
 
+  /** The context of a write about the research network alone, which is OFFICIAL. */
   private context(identity: Identity): CommandContext {
     return commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL');
+  }
+
+  /**
+   * The context of a write about a register project (or about input that names one): its events
+   * are labelled as the project is, so that they reach the partners' topic marked OFFICIAL-SENSITIVE
+   * when the project is; a project not known, or not named, counts as OFFICIAL-SENSITIVE.
+   */
+  private async contextAbout(
+    identity: Identity,
+    projectId: string | undefined,
+  ): Promise<CommandContext> {
+    const classification = await this.stores.projects.classificationOf(projectId);
+    return commandContextFor(identity.actor, this.stores.now(), classification);
   }
 
   /**
@@ -192,7 +206,11 @@ export class PartnersApplication {
    * A moderator acts on a submission only when it may see the project it names; otherwise the
    * answer is the one for a submission that does not exist (the decider's).
    */
-  private async requireVisibleSubmission(identity: Identity, submissionId: string) {
+  /** The submission's project, when it exists; throws when the caller may not see it. */
+  private async requireVisibleSubmission(
+    identity: Identity,
+    submissionId: string,
+  ): Promise<string | undefined> {
     const read = async () => (await (await this.stores.outcomes()).get(submissionId))?.body;
     let entry = await read();
     if (!entry) {
@@ -201,6 +219,7 @@ export class PartnersApplication {
     }
     if (entry && !(await this.stores.projects.canSee(identity, entry.projectId)))
       throw new PartnerNotFound('No such submission');
+    return entry?.projectId;
   }
 
   /** Who changed an organisation's or an academic's record, when and why: members of staff only. */
@@ -276,7 +295,7 @@ export class PartnersApplication {
     await this.collaborationCommands.handle(
       collaborationStreamId(collaboration.projectId, partner.id),
       { type: 'start', collaboration, by: identity.actor.id },
-      this.context(identity),
+      await this.contextAbout(identity, collaboration.projectId),
     );
     await this.stores.catchUp();
   }
@@ -593,22 +612,22 @@ export class PartnersApplication {
 
   async acceptOutcome(identity: Identity, submissionId: string) {
     requireRole(identity, MODERATORS, 'moderate partner outcomes');
-    await this.requireVisibleSubmission(identity, submissionId);
+    const projectId = await this.requireVisibleSubmission(identity, submissionId);
     await this.outcomeCommands.handle(
       outcomeStreamId(submissionId),
       { type: 'accept', by: identity.actor.id },
-      this.context(identity),
+      await this.contextAbout(identity, projectId),
     );
     await this.stores.catchUp();
   }
 
   async rejectOutcome(identity: Identity, submissionId: string, reason: string) {
     requireRole(identity, MODERATORS, 'moderate partner outcomes');
-    await this.requireVisibleSubmission(identity, submissionId);
+    const projectId = await this.requireVisibleSubmission(identity, submissionId);
     await this.outcomeCommands.handle(
       outcomeStreamId(submissionId),
       { type: 'reject', reason, by: identity.actor.id },
-      this.context(identity),
+      await this.contextAbout(identity, projectId),
     );
     await this.stores.catchUp();
   }
@@ -695,7 +714,7 @@ export class PartnersApplication {
     await this.quarantineCommands.handle(
       quarantineStreamId(itemId),
       { type: 'resubmit', submissionId, by: identity.actor.id },
-      this.context(identity),
+      await this.contextAbout(identity, projectNamedIn(item.received)),
     );
     await this.stores.catchUp();
     return submissionId;
@@ -704,12 +723,12 @@ export class PartnersApplication {
   async discard(identity: Identity, itemId: string, reason: string) {
     requireRole(identity, FEED_ADMINS, 'discard quarantined input');
     // An item naming a project the caller may not see is answered as one that does not exist.
-    if (!(await this.visibleQuarantinedItem(identity, itemId)))
-      throw new IllegalPartnerTransition('No such quarantined item');
+    const item = await this.visibleQuarantinedItem(identity, itemId);
+    if (!item) throw new IllegalPartnerTransition('No such quarantined item');
     await this.quarantineCommands.handle(
       quarantineStreamId(itemId),
       { type: 'discard', reason, by: identity.actor.id },
-      this.context(identity),
+      await this.contextAbout(identity, projectNamedIn(item.received)),
     );
     await this.stores.catchUp();
   }

@@ -18,6 +18,7 @@ import {
   outcomeDecider,
 } from '../outcomes/outcome-submission.decider';
 import { quarantineDecider } from '../outcomes/quarantine.decider';
+import { projectNamedIn } from '../projections/partners-read-models';
 
 export const outcomeStreamId = (submissionId: string): string => `outcome:${submissionId}`;
 export const quarantineStreamId = (itemId: string): string => `quarantine:${itemId}`;
@@ -40,8 +41,11 @@ export interface ReceivedOutcome {
   readonly raw: string;
 }
 
-/** What the intake needs of the project guard: whether a reader may see a project. */
-export type ProjectVisibility = Pick<ReferenceGuard, 'canSee'>;
+/**
+ * What the intake needs of the project guard: whether a reader may see a project, and how
+ * sensitive the project is (its events are labelled so).
+ */
+export type ProjectVisibility = Pick<ReferenceGuard, 'canSee' | 'classificationOf'>;
 
 /**
  * The one door for partner outcomes, whatever the channel: input that is not JSON or breaks the
@@ -77,11 +81,23 @@ export class OutcomeIntake {
     this.quarantined = new CommandHandler(store, quarantineDecider);
   }
 
-  private context(organisationId: string, commandId: string): CommandContext {
+  /**
+   * A partner's input is the data of the project it names: its events are labelled as that
+   * project is. Input naming no project the register knows (or an intake without the guard)
+   * counts as OFFICIAL-SENSITIVE: it fails closed.
+   */
+  private async context(
+    organisationId: string,
+    commandId: string,
+    projectId: string | undefined,
+  ): Promise<CommandContext> {
+    const classification = this.projects
+      ? await this.projects.classificationOf(projectId)
+      : 'OFFICIAL_SENSITIVE';
     return commandContextFor(
       { kind: 'partner', id: organisationId },
       this.now(),
-      'OFFICIAL',
+      classification,
       commandId,
     );
   }
@@ -116,7 +132,11 @@ export class OutcomeIntake {
           outcome,
           collaboratesOn: (projectId) => projects.has(projectId),
         },
-        this.context(received.organisationId, `submit:${received.submissionId}`),
+        await this.context(
+          received.organisationId,
+          `submit:${received.submissionId}`,
+          named.success ? named.data.projectId : undefined,
+        ),
       );
       return { kind: 'accepted', submissionId: received.submissionId };
     } catch (error) {
@@ -151,7 +171,11 @@ export class OutcomeIntake {
         reason: item.reason,
         received: item.raw,
       },
-      this.context(item.organisationId ?? 'unknown-partner', `hold:${item.itemId}:${randomUUID()}`),
+      await this.context(
+        item.organisationId ?? 'unknown-partner',
+        `hold:${item.itemId}:${randomUUID()}`,
+        projectNamedIn(item.raw),
+      ),
     );
     return { kind: 'quarantined', itemId: item.itemId, reason: item.reason };
   }
