@@ -8,6 +8,13 @@ export const ClassificationSchema = z
   .describe('Security classification of the data the event carries.');
 export type Classification = z.infer<typeof ClassificationSchema>;
 
+/** The most sensitive of these classifications (OFFICIAL when none is given). */
+export function highestClassification(
+  ...classifications: readonly (Classification | undefined)[]
+): Classification {
+  return classifications.includes('OFFICIAL_SENSITIVE') ? 'OFFICIAL_SENSITIVE' : 'OFFICIAL';
+}
+
 /** Who caused a change: a person (by platform id, never by name), a service, or a partner feed. */
 export const ActorSchema = z
   .object({

@@ -124,7 +124,10 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
     expect(await guard.classificationOf('p-covert')).toBe('OFFICIAL_SENSITIVE');
     expect(await guard.classificationOf('p-nowhere')).toBe('OFFICIAL_SENSITIVE');
     expect(await guard.classificationOf(undefined)).toBe('OFFICIAL_SENSITIVE');
-    // Published a moment ago: the miss catches up first.
+    expect(await guard.classificationOf('p-open', 'p-covert')).toBe('OFFICIAL_SENSITIVE');
+    expect(await guard.classificationOf('p-open', 'p-open')).toBe('OFFICIAL');
+    expect(await guard.classificationOf()).toBe('OFFICIAL');
+    // Published a moment ago, or restricted a moment ago: the view catches up first.
     await publish({
       entityId: 'p-fresh',
       classification: 'OFFICIAL',
@@ -132,6 +135,13 @@ describe(`the reference guard, following the owner's log (${sqlTarget!.name})`, 
       revision: 1,
     });
     expect(await guard.classificationOf('p-fresh')).toBe('OFFICIAL');
+    await publish({
+      entityId: 'p-fresh',
+      classification: 'OFFICIAL_SENSITIVE',
+      readers: ['person:person-sam'],
+      revision: 2,
+    });
+    expect(await guard.classificationOf('p-fresh')).toBe('OFFICIAL_SENSITIVE');
   });
 
   it('requires every one of several references, with the one answer', async () => {

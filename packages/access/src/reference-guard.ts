@@ -1,4 +1,4 @@
-import type { Classification } from '@ebp/contracts';
+import { highestClassification, type Classification } from '@ebp/contracts';
 import type { DocumentCollection } from '@ebp/eventing';
 import type { AudienceView } from './audience-view';
 import { canRead, type Reader } from './reader-keys';
@@ -79,15 +79,21 @@ export class ReferenceGuard {
   }
 
   /**
-   * How sensitive data about this entity is, by its owner's audience: what a referencing service
-   * labels its own events about the entity with, so that they reach the topics marked as the
-   * entity is. An entity not known (yet, or at all) counts as OFFICIAL-SENSITIVE: it fails closed.
+   * How sensitive data about these entities is, by their owners' audiences: what a referencing
+   * service labels its own events about them with, so that they reach the topics marked as the
+   * entities are. The view is caught up first, so a restriction the owner has recorded is seen;
+   * an entity not known (or an absent id) counts as OFFICIAL-SENSITIVE: it fails closed. Naming
+   * no entity at all is OFFICIAL.
    */
-  async classificationOf(id: string | undefined): Promise<Classification> {
-    if (id === undefined) return 'OFFICIAL_SENSITIVE';
-    const known = async () => (await (await this.audiences()).get(id))?.body?.classification;
-    const classification = (await known()) ?? (await this.catchUp().then(known));
-    return classification ?? 'OFFICIAL_SENSITIVE';
+  async classificationOf(...ids: readonly (string | undefined)[]): Promise<Classification> {
+    if (ids.length === 0) return 'OFFICIAL';
+    if (ids.includes(undefined)) return 'OFFICIAL_SENSITIVE';
+    await this.catchUp();
+    const wanted = [...new Set(ids as readonly string[])];
+    const found = await (await this.audiences()).getMany(wanted);
+    return highestClassification(
+      ...wanted.map((id) => found.get(id)?.body?.classification ?? 'OFFICIAL_SENSITIVE'),
+    );
   }
 
   /** Whether the entity exists at all (for integrity checks that no caller's answer depends on). */

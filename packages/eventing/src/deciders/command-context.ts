@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, Classification } from '@ebp/contracts';
+import { highestClassification, type Actor, type Classification } from '@ebp/contracts';
 import { currentCorrelationId } from '@ebp/platform';
 import type { StoredEvent } from '../event-store/event-store';
 import type { CommandContext } from './command-handler';
@@ -28,14 +28,19 @@ export function commandContextFor(
 /**
  * A command's context when it reacts to another service's event: the event's id as command id (so
  * a redelivery stores nothing new), the other service as actor, the event's time, correlation and
- * causation.
+ * causation, and at least the event's classification: what a reaction records of an event is as
+ * sensitive as the event.
  */
-export function reactionContextFor(event: StoredEvent, service: string): CommandContext {
+export function reactionContextFor(
+  event: StoredEvent,
+  service: string,
+  classification: Classification = 'OFFICIAL',
+): CommandContext {
   return {
     commandId: event.id,
     actor: { kind: 'service', id: service },
     now: new Date(event.metadata.recordedAt),
-    classification: 'OFFICIAL',
+    classification: highestClassification(classification, event.metadata.classification),
     correlationId: event.metadata.correlationId,
     causationId: event.id,
   };

@@ -5,6 +5,7 @@ import { SqlEventStore } from '../event-store/sql-event-store';
 import type { SqlClient } from '../sql/sql-client';
 import { sqlTargets } from '../testing/sql-targets';
 import { CommandHandler, eventIdFor, loadState, type CommandContext } from './command-handler';
+import { reactionContextFor } from './command-context';
 import { BookingFull, bookingDecider } from './example-decider';
 
 const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
@@ -58,6 +59,63 @@ describe.each(sqlTargets())('CommandHandler on $name', (target) => {
         classification: 'OFFICIAL',
       },
     });
+  });
+
+  it('labels events at least as sensitive as the entity was before and is after them', async () => {
+    // A list becomes sensitive once a covert officer is on it, and stays so.
+    const restricted = new CommandHandler(store, {
+      ...bookingDecider,
+      classificationOf: (state) =>
+        state.booked.includes('person-covert') ? 'OFFICIAL_SENSITIVE' : undefined,
+    });
+    const labels = async (streamId: string) =>
+      (await store.readStream(streamId)).map((event) => event.metadata.classification);
+    await restricted.handle('booking-covert', { type: 'open', capacity: 3 }, context());
+    await restricted.handle(
+      'booking-covert',
+      { type: 'book', personId: 'person-covert' },
+      context(),
+    );
+    await restricted.handle('booking-covert', { type: 'book', personId: 'person-2' }, context());
+    expect(await labels('booking-covert')).toEqual([
+      'OFFICIAL',
+      'OFFICIAL_SENSITIVE',
+      'OFFICIAL_SENSITIVE',
+    ]);
+    // A context more sensitive than the entity keeps its label.
+    await restricted.handle(
+      'booking-open',
+      { type: 'open', capacity: 3 },
+      context({ classification: 'OFFICIAL_SENSITIVE' }),
+    );
+    expect(await labels('booking-open')).toEqual(['OFFICIAL_SENSITIVE']);
+    // An entity whose sensitivity is fixed by what started it keeps its first event's label.
+    const fixed = new CommandHandler(store, { ...bookingDecider, classifiedAtStart: true });
+    const sensitive = context({ classification: 'OFFICIAL_SENSITIVE' });
+    await fixed.handle('booking-fixed', { type: 'open', capacity: 3 }, sensitive);
+    await fixed.handle('booking-fixed', { type: 'book', personId: 'person-2' }, context());
+    await fixed.handle('booking-plain-start', { type: 'open', capacity: 3 }, context());
+    await fixed.handle('booking-plain-start', { type: 'book', personId: 'person-2' }, context());
+    expect(await labels('booking-fixed')).toEqual(['OFFICIAL_SENSITIVE', 'OFFICIAL_SENSITIVE']);
+    expect(await labels('booking-plain-start')).toEqual(['OFFICIAL', 'OFFICIAL']);
+  });
+
+  it('labels a reaction at least as the event it reacts to', async () => {
+    await handler.handle(
+      'booking-cause',
+      { type: 'open', capacity: 3 },
+      context({
+        classification: 'OFFICIAL_SENSITIVE',
+      }),
+    );
+    const [cause] = await store.readStream('booking-cause');
+    expect(reactionContextFor(cause!, 'community').classification).toBe('OFFICIAL_SENSITIVE');
+    await handler.handle('booking-plain', { type: 'open', capacity: 3 }, context());
+    const [plain] = await store.readStream('booking-plain');
+    expect(reactionContextFor(plain!, 'community').classification).toBe('OFFICIAL');
+    expect(reactionContextFor(plain!, 'community', 'OFFICIAL_SENSITIVE').classification).toBe(
+      'OFFICIAL_SENSITIVE',
+    );
   });
 
   it('stores a retried command once (same command id)', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   currentSchemaVersion,
+  highestClassification,
   type Actor,
   type Classification,
   type EventEnvelope,
@@ -95,14 +96,16 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
     options: { readonly expectedVersion?: number } = {},
   ): Promise<CommandResult<State>> {
     for (let attempt = 0; ; attempt += 1) {
-      const { state, version } = await loadState(this.store, this.decider, streamId);
+      const { state, version, events } = await loadState(this.store, this.decider, streamId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new WrongExpectedVersionError(streamId, options.expectedVersion, version);
       }
       const decided = this.decider.decide(command, state);
       if (decided.length === 0)
         return { state, streamVersion: version, events: [], alreadyHandled: false };
-      const envelopes = toEnvelopes(decided, context);
+      const after = decided.reduce(this.decider.evolve, state);
+      const start = this.decider.classifiedAtStart ? events[0]?.metadata.classification : undefined;
+      const envelopes = toEnvelopes(decided, this.labelled(context, state, after, start));
       try {
         const result = await this.store.append(streamId, envelopes, {
           expectedVersion: version === 0 ? 'no_stream' : version,
@@ -117,7 +120,7 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
           };
         }
         return {
-          state: decided.reduce(this.decider.evolve, state),
+          state: after,
           streamVersion: result.streamVersion,
           events: envelopes,
           alreadyHandled: false,
@@ -128,6 +131,26 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
         if (!retry || attempt >= this.maxRetries) throw error;
       }
     }
+  }
+
+  /**
+   * The context, labelled at least as sensitive as the entity was before and is after, and as
+   * its first event when its sensitivity was fixed at its start.
+   */
+  private labelled(
+    context: CommandContext,
+    before: State,
+    after: State,
+    start: Classification | undefined,
+  ): CommandContext {
+    const classificationOf = this.decider.classificationOf;
+    const classification = highestClassification(
+      context.classification,
+      start,
+      classificationOf?.(before),
+      classificationOf?.(after),
+    );
+    return classification === context.classification ? context : { ...context, classification };
   }
 }
 

@@ -1,4 +1,4 @@
-import { EbpError } from '@ebp/contracts';
+import { EbpError, type Classification } from '@ebp/contracts';
 
 /** What a decider emits and evolves from: a type name and its data (the envelope comes later). */
 export interface DomainEvent<Type extends string = string, Data = Record<string, unknown>> {
@@ -17,6 +17,19 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   readonly decide: (command: Command, state: State) => readonly Event[];
   readonly evolve: (state: State, event: Event) => State;
   readonly initialState: () => State;
+  /**
+   * How sensitive the entity's data is in a state, when the entity carries its own
+   * classification: its events are labelled at least so, as it stood before and after them, so
+   * that a change that restricts the entity, and whatever another service's event adds to it,
+   * reach the topics marked as the entity is.
+   */
+  readonly classificationOf?: (state: State) => Classification | undefined;
+  /**
+   * The entity is as sensitive as its first event was labelled, for good: for an entity whose
+   * sensitivity is fixed when it starts by what caused it (a delivery of one published version),
+   * so that every later event of it is labelled at least so.
+   */
+  readonly classifiedAtStart?: boolean;
 }
 
 /** A business rule said no. Subclasses carry a stable code for clients (`extensions.code`). */

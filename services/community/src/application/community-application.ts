@@ -1,3 +1,4 @@
+import { COMMUNITY_CLASSIFICATION } from '../access/community-classification';
 import type { ReferenceGuard } from '@ebp/access';
 import { community } from '@ebp/contracts';
 import {
@@ -142,7 +143,7 @@ export class CommunityApplication {
   }
 
   private context(identity: Identity): CommandContext {
-    return commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL_SENSITIVE');
+    return commandContextFor(identity.actor, this.stores.now(), COMMUNITY_CLASSIFICATION);
   }
 
   private today(): string {

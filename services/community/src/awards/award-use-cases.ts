@@ -1,3 +1,4 @@
+import { COMMUNITY_CLASSIFICATION } from '../access/community-classification';
 import { CommandHandler, commandContextFor, isRedacted, isSealed, loadState } from '@ebp/eventing';
 import {
   currentCorrelationId,
@@ -77,7 +78,7 @@ export class CommunityAwards {
     await this.handler.handle(
       awardRoundStreamId(roundId),
       command,
-      commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL_SENSITIVE'),
+      commandContextFor(identity.actor, this.stores.now(), COMMUNITY_CLASSIFICATION),
     );
     // The list of rounds reads a projection: a client reads its own writes there too.
     await this.stores.catchUp();

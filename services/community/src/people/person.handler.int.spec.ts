@@ -73,8 +73,13 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
     expect(await recordAttendanceAsTraining({ ...attendance, id: randomUUID() }, people)).toBe(
       'recorded',
     );
-    const types = (await inner.readStream(personStreamId(personId))).map((event) => event.type);
-    expect(types).toEqual(['community.person.registered', 'community.person.training-recorded']);
+    const stored = await inner.readStream(personStreamId(personId));
+    expect(stored.map((event) => event.type)).toEqual([
+      'community.person.registered',
+      'community.person.training-recorded',
+    ]);
+    // A person's training is personal data, whatever the event it comes from was labelled.
+    expect(stored[1]?.metadata.classification).toBe('OFFICIAL_SENSITIVE');
     expect(
       await recordAttendanceAsTraining(
         { ...attendance, data: { ...attendance.data, personId: 'person-unknown' } },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
-import { dissemination, parseOrThrow } from '@ebp/contracts';
+import { dissemination, highestClassification, parseOrThrow } from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
@@ -128,6 +128,20 @@ export class DisseminationApplication {
     return commandContextFor(identity.actor, this.stores.now(), classification);
   }
 
+  /**
+   * The context of a write about a library item: labelled as its content is, and at least as the
+   * most sensitive project it names is (a name of a project is that project's data). The decider
+   * also keeps the label at least as the item was before.
+   */
+  private async itemContext(
+    identity: Identity,
+    classification: dissemination.LibraryContent['classification'],
+    projectIds: readonly string[],
+  ): Promise<CommandContext> {
+    const projects = await this.stores.projects.classificationOf(...projectIds);
+    return this.context(identity, highestClassification(classification, projects));
+  }
+
   /** The library ------------------------------------------------------------------------- */
 
   /**
@@ -158,7 +172,7 @@ export class DisseminationApplication {
     await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'draft', itemId, source: { kind: 'editor' }, content: parsed, by: identity.actor.id },
-      this.context(identity),
+      await this.itemContext(identity, parsed.classification, parsed.projectIds),
     );
     await this.stores.catchUp();
   }
@@ -198,7 +212,11 @@ export class DisseminationApplication {
     await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'revise', itemId, content: { ...parsed, projectIds }, by: identity.actor.id },
-      this.context(identity, entry.classification),
+      await this.itemContext(
+        identity,
+        highestClassification(parsed.classification, entry.classification),
+        namedProjects(entry.source, { projectIds }),
+      ),
     );
     await this.stores.catchUp();
   }
@@ -207,13 +225,15 @@ export class DisseminationApplication {
    * An editorial decision: the working copy becomes the next published version. An OFFICIAL
    * version goes to every national body, so an item drawn from a project's events is published
    * OFFICIAL only while every member of staff may see its projects (the editor sees them, or
-   * would not see the item: saying so tells them nothing new).
+   * would not see the item: saying so tells them nothing new). An editor's own item may name a
+   * project its readers may not see: each reader is shown only the names they may see, and the
+   * national bodies' formats carry none.
    */
   async publishItem(identity: Identity, itemId: string): Promise<number> {
     const { entry } = await this.editable(identity, itemId, 'publish library items');
     const { draft, source } = entry;
+    const named = namedProjects(source, draft);
     if (draft.classification === 'OFFICIAL' && isProjectSourced(source)) {
-      const named = namedProjects(source, draft);
       const open = await this.stores.projects.visibleIds(ANY_MEMBER_OF_STAFF, named);
       if (named.some((projectId) => !open.has(projectId)))
         throw new IllegalDisseminationTransition(
@@ -223,7 +243,7 @@ export class DisseminationApplication {
     const result = await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'publish', itemId, by: identity.actor.id },
-      this.context(identity, entry.draft.classification),
+      await this.itemContext(identity, draft.classification, named),
     );
     await this.stores.catchUp();
     return result.state.version;
@@ -234,7 +254,11 @@ export class DisseminationApplication {
     await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'withdraw', itemId, reason, by: identity.actor.id },
-      this.context(identity, entry.classification),
+      await this.itemContext(
+        identity,
+        entry.classification,
+        namedProjects(entry.source, entry.draft),
+      ),
     );
     await this.stores.catchUp();
   }

@@ -195,6 +195,9 @@ function evolve(state: LibraryItemState, event: LibraryItemEvent): LibraryItemSt
 export const libraryItemDecider: Decider<LibraryItemCommand, LibraryItemEvent, LibraryItemState> = {
   decide,
   evolve,
+  // An item's events are as sensitive as its working copy was before and is after them: a
+  // revision that restricts it is OFFICIAL-SENSITIVE, and so is the one that releases it again.
+  classificationOf: (state) => state.content?.classification,
   initialState: () => ({
     status: 'none',
     content: undefined,

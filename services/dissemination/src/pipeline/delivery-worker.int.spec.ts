@@ -15,7 +15,7 @@ import { evidenceSummary } from '../library/library.fixtures';
 import { libraryItemDecider, libraryItemStreamId } from '../library/library-item.decider';
 import { deliveries } from '../projections/dissemination-read-models';
 import { NationalBodyEndpoint, type Answer } from '../testing/national-body-endpoint';
-import { deliveryDecider, deliveryIdFor } from './delivery.decider';
+import { deliveryDecider, deliveryIdFor, deliveryStreamId } from './delivery.decider';
 import { DeliveryWorker } from './delivery-worker';
 import { dispatchPublications } from './dispatch';
 import type { DeliveryTarget } from './targets';
@@ -51,7 +51,10 @@ describe.each(sqlTargets())('delivering library items to a national body, on $na
   });
 
   /** A published item, scheduled for one target, and the pieces to deliver it. */
-  async function publishedTo(answer: (body: string) => Answer, options: { down?: boolean } = {}) {
+  async function publishedTo(
+    answer: (body: string) => Answer,
+    options: { down?: boolean; sensitive?: boolean } = {},
+  ) {
     const endpoint = await NationalBodyEndpoint.open((delivery) => answer(delivery.body), options);
     endpoints.push(endpoint);
     const targets: DeliveryTarget[] = [
@@ -79,7 +82,10 @@ describe.each(sqlTargets())('delivering library items to a national body, on $na
         type: 'draft',
         itemId,
         source: { kind: 'editor' },
-        content: evidenceSummary({ title: `Knife arches at stations ${itemId}` }),
+        content: evidenceSummary({
+          title: `Knife arches at stations ${itemId}`,
+          ...(options.sensitive ? { classification: 'OFFICIAL_SENSITIVE' } : {}),
+        }),
         by: 'person-ed',
       },
       context(),
@@ -91,7 +97,25 @@ describe.each(sqlTargets())('delivering library items to a national body, on $na
     );
     const [published] = await store.readStream(stream, { fromVersion: 2 });
     expect(published?.id).toBe(events[0]?.id);
-    await dispatchPublications(new CommandHandler(store, deliveryDecider), targets)(published!);
+    const dispatch = dispatchPublications(new CommandHandler(store, deliveryDecider), targets);
+    await dispatch(published!);
+    if (options.sensitive) {
+      // An OFFICIAL-SENSITIVE version leaves only with a release naming the target.
+      await items.handle(
+        stream,
+        {
+          type: 'release',
+          itemId,
+          version: 1,
+          targetIds: ['knowledge-hub'],
+          justification: 'The hub shares it with forces that need it',
+          by: 'person-cat',
+        },
+        context(),
+      );
+      const [released] = await store.readStream(stream, { fromVersion: 3 });
+      await dispatch(released!);
+    }
     const worker = () =>
       new DeliveryWorker({
         store,
@@ -144,6 +168,27 @@ describe.each(sqlTargets())('delivering library items to a national body, on $na
     clock = new Date('2026-11-26T11:00:00.000Z');
     expect(await delivering.catchUp()).toBe(0);
     expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('labels every event of a delivery of an OFFICIAL-SENSITIVE version OFFICIAL-SENSITIVE', async () => {
+    const { endpoint, worker, deliveryId, state } = await publishedTo(acknowledged, {
+      down: true,
+      sensitive: true,
+    });
+    const delivering = worker();
+    expect(await delivering.catchUp()).toBe(1);
+    await endpoint.up();
+    clock = new Date('2026-11-26T10:00:01.000Z');
+    expect(await delivering.catchUp()).toBe(1);
+    expect(await state()).toMatchObject({ status: 'acknowledged', attempts: 2 });
+    const labels = (await store.readStream(deliveryStreamId(deliveryId))).map(
+      (event) => `${event.type} ${event.metadata.classification}`,
+    );
+    expect(labels).toEqual([
+      'dissemination.delivery.scheduled OFFICIAL_SENSITIVE',
+      'dissemination.delivery.attempt-failed OFFICIAL_SENSITIVE',
+      'dissemination.delivery.acknowledged OFFICIAL_SENSITIVE',
+    ]);
   });
 
   it('keeps one copy at the target when two workers race for the same attempt', async () => {

@@ -152,6 +152,7 @@ export class DeliveryWorker implements BackgroundWork {
           commandId: `${delivery.deliveryId}#${attempt}`,
           actor: { kind: 'service', id: 'dissemination' },
           now: this.options.now(),
+          // At least as the delivery's scheduling was labelled (the decider keeps it so).
           classification: 'OFFICIAL',
         },
       );

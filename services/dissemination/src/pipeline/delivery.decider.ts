@@ -162,6 +162,9 @@ export const deliveryDecider: Decider<DeliveryCommand, DeliveryEvent, DeliverySt
   decide,
   evolve,
   initialState: () => ({ status: 'none', attempts: 0 }),
+  // A delivery is as sensitive as the version it carries, which its scheduling was labelled with
+  // (a release of an OFFICIAL-SENSITIVE version, or an OFFICIAL publication): every attempt too.
+  classifiedAtStart: true,
 };
 
 export const deliveryStreamId = (deliveryId: string) => `delivery:${deliveryId}`;

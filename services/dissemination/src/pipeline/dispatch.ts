@@ -35,7 +35,8 @@ export function dispatchPublications(
           commandId: `${stored.id}->${targetId}`,
           actor: { kind: 'service', id: 'dissemination' },
           now: new Date(stored.metadata.recordedAt),
-          classification: 'OFFICIAL',
+          // As the publication or the release that causes it: the version's sensitivity.
+          classification: stored.metadata.classification,
           causationId: stored.id,
           correlationId: stored.metadata.correlationId,
         },

@@ -1,5 +1,6 @@
 import { projectAudiences, type AudienceView, type ReferenceGuard } from '@ebp/access';
 import {
+  highestClassification,
   isHttpUrl,
   parseContract,
   partners,
@@ -59,16 +60,21 @@ export interface DraftingContext {
 export const disseminationProjectAudiences = projectAudiences('dissemination');
 
 /**
- * A draft is as sensitive as its project is when it is drafted, by the project's audience; a
- * project the library does not know (yet) counts as OFFICIAL-SENSITIVE. Who may read the draft
- * is decided when it is read, by the project's audience as it then stands.
+ * A draft is as sensitive as its project is when it is drafted, by the project's audience, and
+ * at least as the event it is drawn from (the library's view of the audience may lag the
+ * owner's); a project the library does not know (yet) counts as OFFICIAL-SENSITIVE. Who may read
+ * the draft is decided when it is read, by the project's audience as it then stands.
  */
 async function classificationOf(
   context: DraftingContext,
   projectId: string,
+  cause: StoredEvent,
 ): Promise<Classification> {
   if (context.guard) await context.guard.exists(projectId);
-  return (await context.audiences.get(projectId))?.body.classification ?? 'OFFICIAL_SENSITIVE';
+  return highestClassification(
+    (await context.audiences.get(projectId))?.body.classification ?? 'OFFICIAL_SENSITIVE',
+    cause.metadata.classification,
+  );
 }
 
 async function draft(
@@ -124,7 +130,7 @@ export async function draftFromRegister(
   const projectId = projectIdOf(event.streamId);
   const facts = projectId ? (await context.projects.get(projectId))?.body : undefined;
   if (!facts) return 'ignored';
-  const classification = await classificationOf(context, facts.projectId);
+  const classification = await classificationOf(context, facts.projectId, event);
   const { findings } = parseContract(COMPLETED, register.projectEventData[COMPLETED], event.data);
   const outcomes = findings.reportedOutcomes
     .map(
@@ -173,7 +179,7 @@ export async function draftFromPartnerOutcome(
     event.data,
   );
   const { outcome } = published;
-  const classification = await classificationOf(context, outcome.projectId);
+  const classification = await classificationOf(context, outcome.projectId, event);
   const facts = (await context.projects.get(outcome.projectId))?.body;
   return draft(
     context.commands,

@@ -273,6 +273,23 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
       );
   }, 60_000);
 
+  it('labels every event that names the covert project OFFICIAL-SENSITIVE, the editor’s OFFICIAL summary’s too', async () => {
+    const events = await (await SqlEventStore.open(sql)).readAll({ limit: 100_000 });
+    const naming = events.filter(
+      (event) => event.streamId.includes(covert) || JSON.stringify(event.data).includes(covert),
+    );
+    const summaryEvents = naming.filter((event) => event.streamId.endsWith(summaryId));
+    expect(summaryEvents.map((event) => event.type)).toEqual([
+      'dissemination.library.item-drafted',
+      'dissemination.library.item-published',
+    ]);
+    expect(naming.length).toBeGreaterThan(summaryEvents.length);
+    for (const event of naming)
+      expect(`${event.type} ${event.metadata.classification}`).toBe(
+        `${event.type} OFFICIAL_SENSITIVE`,
+      );
+  });
+
   it('leaves the hidden project’s items and references out for those who may not see it, and shows them to a cleared reader with need-to-know', async () => {
     // Vic (not cleared) and Rob (cleared, an editor, not on the need-to-know) find only the
     // editor's OFFICIAL summary, without its reference to the project.

@@ -131,15 +131,16 @@ export class PartnersApplication {
   }
 
   /**
-   * The context of a write about a register project (or about input that names one): its events
-   * are labelled as the project is, so that they reach the partners' topic marked OFFICIAL-SENSITIVE
-   * when the project is; a project not known, or not named, counts as OFFICIAL-SENSITIVE.
+   * The context of a write about register projects (or about input that names one): its events
+   * are labelled as the most sensitive of them is, so that they reach the partners' topic marked
+   * OFFICIAL-SENSITIVE when a project is; a project not known, or not named, counts as
+   * OFFICIAL-SENSITIVE.
    */
   private async contextAbout(
     identity: Identity,
-    projectId: string | undefined,
+    ...projectIds: readonly (string | undefined)[]
   ): Promise<CommandContext> {
-    const classification = await this.stores.projects.classificationOf(projectId);
+    const classification = await this.stores.projects.classificationOf(...projectIds);
     return commandContextFor(identity.actor, this.stores.now(), classification);
   }
 
@@ -714,7 +715,8 @@ export class PartnersApplication {
     await this.quarantineCommands.handle(
       quarantineStreamId(itemId),
       { type: 'resubmit', submissionId, by: identity.actor.id },
-      await this.contextAbout(identity, projectNamedIn(item.received)),
+      // About the held input and the correction: as sensitive as either project.
+      await this.contextAbout(identity, projectNamedIn(item.received), projectId),
     );
     await this.stores.catchUp();
     return submissionId;

@@ -385,4 +385,8 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
   decide: decideProject,
   evolve: evolveProject,
   initialState: initialProjectState,
+  // A project's events are as sensitive as the project, before and after them: an amendment
+  // that restricts it, and a partner's findings reported on it, are OFFICIAL-SENSITIVE when it is.
+  classificationOf: (state) =>
+    state.status === 'none' ? undefined : state.proposal.classification,
 };

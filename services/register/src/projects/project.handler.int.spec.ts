@@ -153,6 +153,62 @@ describe(`project commands on ${sqlTarget!.name}`, () => {
     });
   });
 
+  it('labels a project’s events as sensitive as the project was before and is after them', async () => {
+    const labels = async () =>
+      (await store.readStream(projectStreamId('p-restricted'))).map(
+        (event) => `${event.type} ${event.metadata.classification}`,
+      );
+    await commands.propose('p-restricted', aProposal(), on('2026-02-01'));
+    // The application labels a command as the project stood: OFFICIAL, before this amendment.
+    await commands.execute(
+      'p-restricted',
+      {
+        type: 'amend',
+        by: LEAD,
+        justification: 'It now concerns a covert operation',
+        changes: { classification: 'OFFICIAL_SENSITIVE', needToKnow: [LEAD] },
+      },
+      on('2026-02-02'),
+    );
+    // A partner's findings, from an event the partners labelled OFFICIAL (their view lagged).
+    await commands.execute(
+      'p-restricted',
+      {
+        type: 'report-partner-outcome',
+        outcome: {
+          submissionId: 'cambridge.msg_9',
+          organisationId: 'cambridge',
+          kind: 'findings',
+          title: 'Informant tasking and robbery',
+          publishedOn: '2026-02-01',
+        },
+      },
+      on('2026-02-03'),
+    );
+    // Released again: the release itself is labelled as the project was, what follows as it is.
+    await commands.execute(
+      'p-restricted',
+      {
+        type: 'amend',
+        by: LEAD,
+        justification: 'The operation has ended',
+        changes: { classification: 'OFFICIAL' },
+      },
+      on('2026-02-04'),
+    );
+    await commands.execute('p-restricted', { type: 'submit', by: LEAD }, on('2026-02-05'));
+    expect(await labels()).toEqual([
+      'register.project.proposed OFFICIAL',
+      'register.project.audience-changed OFFICIAL',
+      'register.project.amended OFFICIAL_SENSITIVE',
+      'register.project.audience-changed OFFICIAL_SENSITIVE',
+      'register.project.partner-outcome-reported OFFICIAL_SENSITIVE',
+      'register.project.amended OFFICIAL_SENSITIVE',
+      'register.project.audience-changed OFFICIAL_SENSITIVE',
+      'register.project.submitted OFFICIAL',
+    ]);
+  });
+
   it('passes domain errors through unchanged', async () => {
     await expect(
       commands.execute('p-1', { type: 'start', by: LEAD, today: '2026-04-01' }, on('2026-01-08')),

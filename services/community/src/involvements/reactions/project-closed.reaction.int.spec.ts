@@ -100,6 +100,9 @@ describe.each(sqlTargets())(
         'community.involvement.ended',
       ]);
       expect(alexEvents[1]?.metadata.causationId).toBe(completed.id);
+      // Who was involved in which project is personal data: OFFICIAL-SENSITIVE, as every
+      // community event is, though the register's event that closed the project was OFFICIAL.
+      expect(alexEvents[1]?.metadata.classification).toBe('OFFICIAL_SENSITIVE');
       // Events of other kinds, or of other streams, are not the reaction's business.
       expect(
         await closeInvolvementsOfClosedProject(

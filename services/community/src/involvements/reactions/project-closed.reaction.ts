@@ -1,4 +1,5 @@
 import type { DocumentCollection } from '@ebp/eventing';
+import { COMMUNITY_CLASSIFICATION } from '../../access/community-classification';
 import type { InvolvementCommands } from '../involvement.handler';
 import type { InvolvementEntry } from '../projections/involvement.projection';
 
@@ -48,7 +49,7 @@ export async function closeInvolvementsOfClosedProject(
         commandId: `${event.id}/${body.personId}`,
         actor: { kind: 'system', id: 'community' },
         now: new Date(event.metadata.recordedAt),
-        classification: 'OFFICIAL',
+        classification: COMMUNITY_CLASSIFICATION,
         correlationId: event.metadata.correlationId,
         causationId: event.id,
       },

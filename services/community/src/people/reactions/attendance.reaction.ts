@@ -1,4 +1,5 @@
 import { dissemination, parseContract } from '@ebp/contracts';
+import { COMMUNITY_CLASSIFICATION } from '../../access/community-classification';
 import type { PersonCommands } from '../person.handler';
 import { PersonNotFound } from '../person.errors';
 
@@ -40,7 +41,7 @@ export async function recordAttendanceAsTraining(
         commandId: event.id,
         actor: { kind: 'service', id: 'dissemination' },
         now: new Date(event.metadata.recordedAt),
-        classification: 'OFFICIAL',
+        classification: COMMUNITY_CLASSIFICATION,
         correlationId: event.metadata.correlationId,
         causationId: event.id,
       },
