@@ -4,6 +4,8 @@ import { forward, type ForwardOptions } from './forwarding';
 
 /** The library's Atom feed, served by the dissemination service. */
 export const LIBRARY_FEED_PATH = '/feeds/library.atom';
+/** The public page of published findings and its JSON-LD, served by the dissemination service. */
+export const PUBLIC_LIBRARY_PATHS = ['/public/library', '/public/library.json'] as const;
 /** Where a partner posts a signed outcome, served by the partners service. */
 export const PARTNER_WEBHOOK_PATH = '/webhooks/partners/:organisationId/outcomes';
 /** The keys bearer tokens are verified against. */
@@ -51,14 +53,16 @@ export function publicRoutes(options: PublicRoutesOptions): express.Router {
   const to = (base: string, path: string, request: Request) =>
     new URL(`${base}${path}${query(request)}`);
 
-  router.get(LIBRARY_FEED_PATH, (request: Request, response: Response) =>
-    forward(
-      request,
-      response,
-      to(options.services.dissemination, LIBRARY_FEED_PATH, request),
-      options.forwarding,
-    ),
-  );
+  // What the library serves without a token: its feed, its public page and the page's JSON-LD.
+  for (const path of [LIBRARY_FEED_PATH, ...PUBLIC_LIBRARY_PATHS])
+    router.get(path, (request: Request, response: Response) =>
+      forward(
+        request,
+        response,
+        to(options.services.dissemination, path, request),
+        options.forwarding,
+      ),
+    );
   router.post(
     PARTNER_WEBHOOK_PATH,
     (request: Request<{ organisationId: string }>, response: Response) =>

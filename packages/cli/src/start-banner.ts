@@ -1,5 +1,10 @@
 // What `ebp start` prints: every address people and partner systems use, at the one origin.
-import { JWKS_PATH, LIBRARY_FEED_PATH, PARTNER_WEBHOOK_PATH } from '@ebp/gateway';
+import {
+  JWKS_PATH,
+  LIBRARY_FEED_PATH,
+  PARTNER_WEBHOOK_PATH,
+  PUBLIC_LIBRARY_PATHS,
+} from '@ebp/gateway';
 
 /** A URL as a person would type it: loopback and every-interface addresses as localhost. */
 export const forPeople = (url: string) =>
@@ -26,6 +31,7 @@ export function startBanner(
         ]),
     `  GraphQL      ${graph}`,
     `  Library feed ${origin}${LIBRARY_FEED_PATH}`,
+    `  Public page  ${PUBLIC_LIBRARY_PATHS.map((path) => `${origin}${path}`).join(', ')} (no token)`,
     `  Webhook      POST ${origin}${PARTNER_WEBHOOK_PATH.replace(':organisationId', '<organisation>')} (Standard Webhooks)`,
     `  JWKS         ${origin}${JWKS_PATH}`,
     `  Health       ${origin}/health/live, ${origin}/health/ready`,

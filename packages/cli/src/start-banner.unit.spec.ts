@@ -16,6 +16,7 @@ describe('what ebp start prints', () => {
       '  Web page     http://localhost:40985/',
       '  GraphQL      http://localhost:40985/graphql',
       '  Library feed http://localhost:40985/feeds/library.atom',
+      '  Public page  http://localhost:40985/public/library, http://localhost:40985/public/library.json (no token)',
       '  Webhook      POST http://localhost:40985/webhooks/partners/<organisation>/outcomes (Standard Webhooks)',
       '  JWKS         http://localhost:40985/.well-known/jwks.json',
       '  Health       http://localhost:40985/health/live, http://localhost:40985/health/ready',

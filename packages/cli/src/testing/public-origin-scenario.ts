@@ -18,6 +18,7 @@ import type { PlatformUnderTest } from './platform-under-test';
 export async function publishLibraryItem(
   platform: { readonly url: string; readonly issuer: DevelopmentIssuer },
   itemId: string,
+  classification: 'OFFICIAL' | 'OFFICIAL_SENSITIVE' = 'OFFICIAL',
 ): Promise<void> {
   const rob = new GraphClient(platform.url, await platform.issuer.tokenFor('rob'));
   await rob.must(DRAFT, {
@@ -28,7 +29,9 @@ export async function publishLibraryItem(
       summary: 'What the evidence says, with its link at the platform’s public URL.',
       year: 2026,
       tags: { crimeProblems: ['burglary'] },
-      classification: 'OFFICIAL',
+      classification,
+      // An OFFICIAL-SENSITIVE item is read by those named (and the committee).
+      ...(classification === 'OFFICIAL_SENSITIVE' ? { needToKnow: ['person-rob'] } : {}),
     },
   });
   await rob.must(PUBLISH, { id: itemId });
@@ -50,6 +53,35 @@ export function publicOriginScenario(running: () => PlatformUnderTest): void {
     const xml = await libraryFeed(origin);
     expect(xml).toContain(`<link rel="alternate" href="${publicUrl}/library/${itemId}"/>`);
     expect(xml).toContain(`<link rel="self" href="${publicUrl}/feeds/library.atom"/>`);
+  });
+
+  it('serves the public page and its JSON-LD at the gateway’s origin without a token: published OFFICIAL items only', async () => {
+    const { origin, publicUrl } = running();
+    const run = randomUUID().slice(0, 8);
+    await publishLibraryItem(running(), `e2e-${run}-public`);
+    await publishLibraryItem(running(), `e2e-${run}-sensitive`, 'OFFICIAL_SENSITIVE');
+    const json = await fetch(`${origin}/public/library.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+    const list = (await json.json()) as {
+      '@context': string;
+      '@id': string;
+      itemListElement: { item: { name: string } }[];
+    };
+    expect(list['@context']).toBe('https://schema.org');
+    expect(list['@id']).toBe(`${publicUrl}/public/library`);
+    const names = list.itemListElement.map((element) => element.item.name);
+    expect(names).toContain(`Linked at the platform's origin e2e-${run}-public`);
+    expect(names).not.toContain(`Linked at the platform's origin e2e-${run}-sensitive`);
+    const page = await fetch(`${origin}/public/library`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain(`e2e-${run}-public`);
+    expect(html).not.toContain(`e2e-${run}-sensitive`);
+    const bad = await fetch(`${origin}/public/library.json?limit=1000`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'INVALID_LIMIT' });
   });
 
   it('serves the JWKS at the gateway’s origin: the keys the platform’s tokens verify against', async () => {

@@ -98,6 +98,27 @@ describe.each(sqlTargets())('CommandHandler on $name', (target) => {
     await fixed.handle('booking-plain-start', { type: 'book', personId: 'person-2' }, context());
     expect(await labels('booking-fixed')).toEqual(['OFFICIAL_SENSITIVE', 'OFFICIAL_SENSITIVE']);
     expect(await labels('booking-plain-start')).toEqual(['OFFICIAL', 'OFFICIAL']);
+    // What only the service can look up, asked of the state the decision was made on.
+    const looked: string[][] = [];
+    const classifiedBy = (after: { booked: string[] }) => {
+      looked.push(after.booked);
+      return Promise.resolve(
+        after.booked.includes('person-watched')
+          ? ('OFFICIAL_SENSITIVE' as const)
+          : ('OFFICIAL' as const),
+      );
+    };
+    await handler.handle('booking-looked', { type: 'open', capacity: 3 }, context(), {
+      classifiedBy,
+    });
+    await handler.handle(
+      'booking-looked',
+      { type: 'book', personId: 'person-watched' },
+      context(),
+      { classifiedBy },
+    );
+    expect(await labels('booking-looked')).toEqual(['OFFICIAL', 'OFFICIAL_SENSITIVE']);
+    expect(looked).toEqual([[], ['person-watched']]);
   });
 
   it('labels a reaction at least as the event it reacts to', async () => {

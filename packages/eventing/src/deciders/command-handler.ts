@@ -93,7 +93,15 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
     streamId: string,
     command: Command,
     context: CommandContext,
-    options: { readonly expectedVersion?: number } = {},
+    options: {
+      readonly expectedVersion?: number;
+      /**
+       * How sensitive the entity is after the decision, by what only the service can look up
+       * (the projects it names, through their owner's audience): asked on the state each attempt
+       * decided on, so a label is never taken from a read model older than the decision.
+       */
+      readonly classifiedBy?: (after: State) => Promise<Classification>;
+    } = {},
   ): Promise<CommandResult<State>> {
     for (let attempt = 0; ; attempt += 1) {
       const { state, version, events } = await loadState(this.store, this.decider, streamId);
@@ -105,7 +113,8 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
         return { state, streamVersion: version, events: [], alreadyHandled: false };
       const after = decided.reduce(this.decider.evolve, state);
       const start = this.decider.classifiedAtStart ? events[0]?.metadata.classification : undefined;
-      const envelopes = toEnvelopes(decided, this.labelled(context, state, after, start));
+      const looked = await options.classifiedBy?.(after);
+      const envelopes = toEnvelopes(decided, this.labelled(context, state, after, start, looked));
       try {
         const result = await this.store.append(streamId, envelopes, {
           expectedVersion: version === 0 ? 'no_stream' : version,
@@ -142,11 +151,13 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
     before: State,
     after: State,
     start: Classification | undefined,
+    looked: Classification | undefined,
   ): CommandContext {
     const classificationOf = this.decider.classificationOf;
     const classification = highestClassification(
       context.classification,
       start,
+      looked,
       classificationOf?.(before),
       classificationOf?.(after),
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
-import { dissemination, highestClassification, parseOrThrow } from '@ebp/contracts';
+import { dissemination, parseOrThrow } from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
@@ -32,7 +32,11 @@ import {
   InvalidDisseminationInput,
   NotFound,
 } from '../dissemination-errors';
-import { libraryItemDecider, libraryItemStreamId } from '../library/library-item.decider';
+import {
+  libraryItemDecider,
+  libraryItemStreamId,
+  type LibraryItemState,
+} from '../library/library-item.decider';
 import {
   masterClassDecider,
   masterClassStreamId,
@@ -55,6 +59,17 @@ import { DRAFTED_ITEM_PREFIXES } from '../reactions/draft-items.reaction';
 import type { LibrarySearchIndex, SearchQuery } from '../search/search-index';
 import { inDigest } from '../subscriptions/digest-match';
 import { subscriptionDecider, subscriptionStreamId } from '../subscriptions/subscription.decider';
+
+/**
+ * Who registered for, attended or joined what, and what they subscribed to: personal data, as
+ * the community labels the same facts (a person's training), so OFFICIAL-SENSITIVE.
+ */
+const PERSONAL_DATA = 'OFFICIAL_SENSITIVE' as const;
+const PERSONAL_COMMANDS: ReadonlySet<MasterClassCommand['type']> = new Set([
+  'register',
+  'cancel-registration',
+  'record-attendance',
+]);
 
 /** The dissemination service's stores and read models, built by its composition root. */
 export interface DisseminationStores {
@@ -129,18 +144,16 @@ export class DisseminationApplication {
   }
 
   /**
-   * The context of a write about a library item: labelled as its content is, and at least as the
-   * most sensitive project it names is (a name of a project is that project's data). The decider
-   * also keeps the label at least as the item was before.
+   * A library item's events are at least as sensitive as the most sensitive project it names (a
+   * name of a project is that project's data), by the state each write decided on; the decider
+   * labels them as its content is.
    */
-  private async itemContext(
-    identity: Identity,
-    classification: dissemination.LibraryContent['classification'],
-    projectIds: readonly string[],
-  ): Promise<CommandContext> {
-    const projects = await this.stores.projects.classificationOf(...projectIds);
-    return this.context(identity, highestClassification(classification, projects));
-  }
+  private readonly byNamedProjects = {
+    classifiedBy: (after: LibraryItemState) =>
+      this.stores.projects.classificationOf(
+        ...new Set([...after.sourceProjectIds, ...(after.content?.projectIds ?? [])]),
+      ),
+  };
 
   /** The library ------------------------------------------------------------------------- */
 
@@ -172,7 +185,8 @@ export class DisseminationApplication {
     await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'draft', itemId, source: { kind: 'editor' }, content: parsed, by: identity.actor.id },
-      await this.itemContext(identity, parsed.classification, parsed.projectIds),
+      this.context(identity),
+      this.byNamedProjects,
     );
     await this.stores.catchUp();
   }
@@ -212,11 +226,8 @@ export class DisseminationApplication {
     await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'revise', itemId, content: { ...parsed, projectIds }, by: identity.actor.id },
-      await this.itemContext(
-        identity,
-        highestClassification(parsed.classification, entry.classification),
-        namedProjects(entry.source, { projectIds }),
-      ),
+      this.context(identity, entry.classification),
+      this.byNamedProjects,
     );
     await this.stores.catchUp();
   }
@@ -232,8 +243,8 @@ export class DisseminationApplication {
   async publishItem(identity: Identity, itemId: string): Promise<number> {
     const { entry } = await this.editable(identity, itemId, 'publish library items');
     const { draft, source } = entry;
-    const named = namedProjects(source, draft);
     if (draft.classification === 'OFFICIAL' && isProjectSourced(source)) {
+      const named = namedProjects(source, draft);
       const open = await this.stores.projects.visibleIds(ANY_MEMBER_OF_STAFF, named);
       if (named.some((projectId) => !open.has(projectId)))
         throw new IllegalDisseminationTransition(
@@ -243,7 +254,8 @@ export class DisseminationApplication {
     const result = await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'publish', itemId, by: identity.actor.id },
-      await this.itemContext(identity, draft.classification, named),
+      this.context(identity, draft.classification),
+      this.byNamedProjects,
     );
     await this.stores.catchUp();
     return result.state.version;
@@ -254,11 +266,8 @@ export class DisseminationApplication {
     await this.itemCommands.handle(
       libraryItemStreamId(itemId),
       { type: 'withdraw', itemId, reason, by: identity.actor.id },
-      await this.itemContext(
-        identity,
-        entry.classification,
-        namedProjects(entry.source, entry.draft),
-      ),
+      this.context(identity, entry.classification),
+      this.byNamedProjects,
     );
     await this.stores.catchUp();
   }
@@ -588,7 +597,9 @@ export class DisseminationApplication {
     await this.masterClassCommands.handle(
       masterClassStreamId(command.masterClassId),
       command,
-      this.context(identity),
+      PERSONAL_COMMANDS.has(command.type)
+        ? this.context(identity, PERSONAL_DATA)
+        : this.context(identity),
     );
     await this.stores.catchUp();
   }
@@ -647,7 +658,7 @@ export class DisseminationApplication {
     await this.networkCommands.handle(
       learningNetworkStreamId(networkId),
       { type: join ? 'join' : 'leave', networkId, personId },
-      this.context(identity),
+      this.context(identity, PERSONAL_DATA),
     );
     await this.stores.catchUp();
   }
@@ -683,7 +694,7 @@ export class DisseminationApplication {
     await this.subscriptionCommands.handle(
       subscriptionStreamId(personId),
       { type: 'set', personId, subscription },
-      this.context(identity),
+      this.context(identity, PERSONAL_DATA),
     );
     await this.stores.catchUp();
   }

@@ -2,7 +2,7 @@
 // the dissemination subgraph over HTTP: inputs generated from the contracts, refused by GraphQL
 // validation or by the contract; answers with what changed, as the caller may see it.
 import { randomUUID } from 'node:crypto';
-import { SqlDocumentStore, type SqlClient } from '@ebp/eventing';
+import { SqlDocumentStore, SqlEventStore, type SqlClient } from '@ebp/eventing';
 import { sqlTargets, waitFor } from '@ebp/eventing/testing';
 import { DEMO_USERS, signIdentity } from '@ebp/platform';
 import {
@@ -284,5 +284,15 @@ describe(`the library's typed mutations (${sqlTarget!.name})`, () => {
         { id },
       ),
     ).toMatchObject({ cancelMasterClass: { masterClass: { cancelled: true } } });
+    // Who registered for what is personal data; the master class itself is not.
+    const labels = (await (await SqlEventStore.open(sql)).readStream(`master-class:${id}`)).map(
+      (event) => `${event.type} ${event.metadata.classification}`,
+    );
+    expect(labels).toEqual([
+      'dissemination.master-class.scheduled OFFICIAL',
+      'dissemination.master-class.registered OFFICIAL_SENSITIVE',
+      'dissemination.master-class.registration-cancelled OFFICIAL_SENSITIVE',
+      'dissemination.master-class.cancelled OFFICIAL',
+    ]);
   });
 });

@@ -16,6 +16,12 @@ export interface LibraryItemState {
   readonly status: 'none' | 'draft' | 'published' | 'withdrawn';
   /** The editors' working copy: the next version when published. */
   readonly content: dissemination.LibraryContent | undefined;
+  /**
+   * The projects an item drawn from a project's events (a completed project, a partner's outcome
+   * on one) was drafted with: it names them for good, so that no revision can publish their
+   * findings as if they were about no project.
+   */
+  readonly sourceProjectIds: readonly string[];
   /** The working copy differs from the last published version. */
   readonly unpublishedChanges: boolean;
   readonly version: number;
@@ -86,6 +92,11 @@ function decide(command: LibraryItemCommand, state: LibraryItemState): LibraryIt
     case 'revise': {
       requireOpen(state, itemId);
       const content = parseContent(command.content);
+      const dropped = state.sourceProjectIds.filter((id) => !content.projectIds.includes(id));
+      if (dropped.length > 0)
+        throw new InvalidDisseminationInput(
+          `Library item ${itemId} is drawn from the events of ${dropped.join(', ')}: it names them in every version`,
+        );
       if (same(content, state.content)) throw new NothingChanged('The content is unchanged');
       return [
         { type: 'dissemination.library.item-revised', data: { itemId, content, by: command.by } },
@@ -154,8 +165,24 @@ function decide(command: LibraryItemCommand, state: LibraryItemState): LibraryIt
 
 function evolve(state: LibraryItemState, event: LibraryItemEvent): LibraryItemState {
   switch (event.type) {
-    case 'dissemination.library.item-drafted':
-      return { ...state, status: 'draft', content: event.data.content, unpublishedChanges: true };
+    case 'dissemination.library.item-drafted': {
+      const { source, content } = event.data;
+      return {
+        ...state,
+        status: 'draft',
+        content,
+        unpublishedChanges: true,
+        sourceProjectIds:
+          source.kind === 'editor'
+            ? []
+            : [
+                ...new Set([
+                  ...(source.kind === 'project' ? [source.projectId] : []),
+                  ...content.projectIds,
+                ]),
+              ],
+      };
+    }
     case 'dissemination.library.item-revised':
       return { ...state, content: event.data.content, unpublishedChanges: true };
     case 'dissemination.library.item-published': {
@@ -201,6 +228,7 @@ export const libraryItemDecider: Decider<LibraryItemCommand, LibraryItemEvent, L
   initialState: () => ({
     status: 'none',
     content: undefined,
+    sourceProjectIds: [],
     unpublishedChanges: false,
     version: 0,
     versions: new Map(),

@@ -104,6 +104,62 @@ describe('library item decider', () => {
     spec.given([]).when(revise).thenThrows(NotFound);
   });
 
+  it('keeps naming the projects an item drawn from their events was drafted with', () => {
+    const fromOutcome: LibraryItemEvent = {
+      type: 'dissemination.library.item-drafted',
+      data: {
+        itemId,
+        source: { kind: 'partner_outcome', submissionId: 'n8.msg-1', organisationId: 'n8' },
+        content: evidenceSummary({
+          projectIds: ['covert-op'],
+          classification: 'OFFICIAL_SENSITIVE',
+        }),
+        by: 'service:partners',
+      },
+    };
+    const revise = (projectIds: string[]) => ({
+      type: 'revise' as const,
+      itemId,
+      content: evidenceSummary({ projectIds, classification: 'OFFICIAL', title: 'Declassified?' }),
+      by: 'person-ed',
+    });
+    // Its findings may not be published as if they were about no project.
+    spec.given([fromOutcome]).when(revise([])).thenThrows(InvalidDisseminationInput);
+    spec
+      .given([fromOutcome])
+      .when(revise(['other-project']))
+      .thenThrows(InvalidDisseminationInput);
+    spec
+      .given([fromOutcome])
+      .when(revise(['covert-op', 'other-project']))
+      .then([
+        {
+          type: 'dissemination.library.item-revised',
+          data: {
+            itemId,
+            content: revise(['covert-op', 'other-project']).content,
+            by: 'person-ed',
+          },
+        },
+      ]);
+    // Drafted from a project: that project and those it was drafted naming.
+    spec.given([drafted]).when(revise([])).thenThrows(InvalidDisseminationInput);
+    // An editor's own item names what the editor chooses.
+    const byEditor: LibraryItemEvent = {
+      ...drafted,
+      data: { ...drafted.data, source: { kind: 'editor' } },
+    };
+    spec
+      .given([byEditor])
+      .when(revise([]))
+      .then([
+        {
+          type: 'dissemination.library.item-revised',
+          data: { itemId, content: revise([]).content, by: 'person-ed' },
+        },
+      ]);
+  });
+
   it('publishes numbered versions, each only when there is something new to publish', () => {
     const publish = { type: 'publish' as const, itemId, by: 'person-ed' };
     spec

@@ -17,6 +17,7 @@ import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
 import { DisseminationApplication } from '../application/dissemination-application';
 import { openDisseminationStores } from '../dissemination-stores';
 import { LIBRARY_FEED_PATH, libraryFeed } from '../feeds/library-feed';
+import { PUBLIC_LIBRARY_PATH, publicLibrary } from '../feeds/public-library';
 import { DisseminationModule } from '../graphql/dissemination.module';
 import type { DisseminationRuntime } from '../graphql/dissemination-runtime';
 import { libraryItemDecider } from '../library/library-item.decider';
@@ -64,6 +65,8 @@ export interface RunningDissemination {
   readonly url: string;
   /** The Atom feed of newly published items, at this service (people read it via the gateway). */
   readonly feedUrl: string;
+  /** The public page of published findings, at this service (the public reach it via the gateway). */
+  readonly publicLibraryUrl: string;
   /** The feed at the public origin: its `rel="self"` link. */
   readonly publicFeedUrl: string;
   readonly runtime: DisseminationRuntime;
@@ -197,6 +200,11 @@ export async function startDisseminationServer(
         feedUrl: publicFeedUrl,
         now,
       }),
+      publicLibrary({
+        published: (limit) => application.syndicated(limit),
+        catchUp: processing.catchUp,
+        pageUrl: `${publicUrl}${PUBLIC_LIBRARY_PATH}`,
+      }),
     ],
     afterClose: () => processing.stop(),
   }).catch(async (error: unknown) => {
@@ -207,6 +215,7 @@ export async function startDisseminationServer(
   return {
     url: subgraph.url,
     feedUrl: subgraph.url.replace(/\/graphql$/, LIBRARY_FEED_PATH),
+    publicLibraryUrl: subgraph.url.replace(/\/graphql$/, PUBLIC_LIBRARY_PATH),
     publicFeedUrl,
     runtime,
     stop: () => subgraph.stop(),

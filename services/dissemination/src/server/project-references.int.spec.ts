@@ -447,6 +447,28 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     );
     expect(await found('vic')).toMatchObject({ total: 3, facet: 3 });
     expect((await found('vic')).recent).toContain(openReport);
+    // The public page, without a token: what every member of staff may read (the covert project
+    // was released above), and of it nothing that names a project or an item.
+    const publicList = async () => {
+      const response = await fetch(`${running.publicLibraryUrl}.json?limit=100`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+      const list = (await response.json()) as {
+        itemListElement: { item: { name: string; '@id': string } }[];
+      };
+      return { text: JSON.stringify(list), names: list.itemListElement.map((e) => e.item.name) };
+    };
+    const listed = await publicList();
+    expect(listed.names.filter((name) => name.includes(run)).sort()).toEqual([
+      `Cuckooing ${run}: the covert operation`,
+      `Cuckooing ${run}: the open pilot`,
+      summaryItem([]).title,
+    ]);
+    for (const hidden of [open, covert, reportId, summaryId])
+      expect(listed.text).not.toContain(hidden);
+    const page = await (await fetch(running.publicLibraryUrl)).text();
+    expect(page).toContain(`Cuckooing ${run}: the open pilot`);
+    expect(page).toContain('https://ebp.met.example/public/library#item-');
 
     await audience(open, 'OFFICIAL_SENSITIVE', ['person:person-sam', 'role:committee']);
     await waitFor(
@@ -457,6 +479,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     expect(await found('vic')).toMatchObject({ total: 2, facet: 2 });
     expect((await found('vic')).recent).not.toContain(openReport);
     expect(await feed()).not.toContain(openReport);
+    expect((await publicList()).names).not.toContain(`Cuckooing ${run}: the open pilot`);
     expect(await readerItem('sam', openReport)).toMatchObject({ projectIds: [open] });
     // Its next version may not go out OFFICIAL (to every national body) while the project is
     // restricted; OFFICIAL-SENSITIVE, it waits for a release.
@@ -478,5 +501,17 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     expect(await must('cat', PUBLISH, { id: openReport })).toEqual({
       publishLibraryItem: { version: 2 },
     });
+    // Published OFFICIAL-SENSITIVE: never on the public page, even once the project is OFFICIAL
+    // again (a cleared editor then reads it).
+    await audience(open, 'OFFICIAL', ['everyone']);
+    await waitFor(
+      'the release to reach the library',
+      () => readerItem('rob', openReport),
+      (item) => item !== null,
+    );
+    expect((await publicList()).names).not.toContain(`Cuckooing ${run}: the open pilot`);
+    expect(await (await fetch(running.publicLibraryUrl)).text()).not.toContain(
+      `Cuckooing ${run}: the open pilot`,
+    );
   }, 60_000);
 });

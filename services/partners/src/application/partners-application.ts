@@ -311,7 +311,10 @@ export class PartnersApplication {
     await this.engagementCommands.handle(
       `engagement:${engagementId}`,
       { type: 'record', engagementId, engagement, by: identity.actor.id },
-      this.context(identity),
+      // Which members of staff took part in what is personal data, as the community labels it.
+      parsed.success && parsed.data.peopleIds.length === 0
+        ? this.context(identity)
+        : commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL_SENSITIVE'),
     );
     await this.stores.catchUp();
   }
