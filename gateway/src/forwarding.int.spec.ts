@@ -286,7 +286,10 @@ describe('the gateway as the one public origin', () => {
       response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' });
       response.end(atom);
     };
-    const feed = await fetch(`${gateway.origin}/feeds/library.atom?since=2026-01-01`);
+    const feed = await fetch(`${gateway.origin}/feeds/library.atom?since=2026-01-01`, {
+      // A route that needs no credentials passes none on.
+      headers: { authorization: 'Bearer some-token', cookie: 'session=abc' },
+    });
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     expect(await feed.text()).toBe(atom);
@@ -296,6 +299,8 @@ describe('the gateway as the one public origin', () => {
       'GET /feeds/library.atom?since=2026-01-01',
       'HEAD /feeds/library.atom',
     ]);
+    expect(dissemination.received[0]?.headers.authorization).toBeUndefined();
+    expect(dissemination.received[0]?.headers.cookie).toBeUndefined();
   });
 
   it('rebuilds the forwarded path from the route: an encoded slash or dot segment stays inside the partner id', async () => {

@@ -57,10 +57,17 @@ export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeade
 }
 
 /** The headers a forwarded request carries: the caller's end-to-end ones and X-Forwarded-*. */
-function forwardedRequestHeaders(request: IncomingMessage): OutgoingHttpHeaders {
+function forwardedRequestHeaders(
+  request: IncomingMessage,
+  withoutCredentials: boolean,
+): OutgoingHttpHeaders {
   const headers = endToEndHeaders(request.headers);
   delete headers.host;
   delete headers.expect;
+  if (withoutCredentials) {
+    delete headers.authorization;
+    delete headers.cookie;
+  }
   // For: the chain the caller sent (informative only), then the address the gateway saw.
   // Proto and Host: what the gateway itself saw; it cannot tell a proxy's values from a caller's.
   // The services build no link from them: links use the configured public URL.
@@ -82,6 +89,11 @@ export interface ForwardOptions {
   /** How long to wait for the service's answer to begin (default 30 s); then 504. */
   readonly timeoutMs?: number;
   readonly logger?: Logger;
+  /**
+   * Leave the caller's credentials (`Authorization`, `Cookie`) behind: for a route that needs
+   * none, so the service never sees a token it has no business with.
+   */
+  readonly withoutCredentials?: boolean;
 }
 
 const tooLarge = (limit: number) =>
@@ -125,7 +137,7 @@ export function forward(
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, {
     method: request.method,
-    headers: forwardedRequestHeaders(request),
+    headers: forwardedRequestHeaders(request, options.withoutCredentials ?? false),
   });
   let settled = false;
   const fail = (status: 502 | 504, error?: unknown) => {

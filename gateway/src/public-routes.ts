@@ -56,12 +56,10 @@ export function publicRoutes(options: PublicRoutesOptions): express.Router {
   // What the library serves without a token: its feed, its public page and the page's JSON-LD.
   for (const path of [LIBRARY_FEED_PATH, ...PUBLIC_LIBRARY_PATHS])
     router.get(path, (request: Request, response: Response) =>
-      forward(
-        request,
-        response,
-        to(options.services.dissemination, path, request),
-        options.forwarding,
-      ),
+      forward(request, response, to(options.services.dissemination, path, request), {
+        ...options.forwarding,
+        withoutCredentials: true,
+      }),
     );
   router.post(
     PARTNER_WEBHOOK_PATH,

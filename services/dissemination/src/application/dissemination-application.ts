@@ -379,11 +379,15 @@ export class DisseminationApplication {
     );
   }
 
-  /** Published items the caller may read, newest first, up to `limit`. */
+  /**
+   * Published items the caller may read, newest first, up to `limit`. With `whole`, only those
+   * whose published version names no project the caller may not see (what leaves without a
+   * token): left out page by page, so a short answer never tells that hidden items exist.
+   */
   private async newestPublished(
     identity: Identity,
     limit: number,
-    filter: Record<string, string> = {},
+    options: { readonly filter?: Record<string, string>; readonly whole?: boolean } = {},
   ): Promise<VisibleLibraryItem[]> {
     const wanted = Math.min(Math.max(limit, 1), 100);
     const page = wanted * 2;
@@ -392,21 +396,36 @@ export class DisseminationApplication {
     // Pages until enough are readable; items the caller may not read take no place in the list.
     for (let offset = 0; visible.length < wanted && offset < 2_000; offset += page) {
       const found = await collection.find({
-        filter: { status: 'published', ...filter },
+        filter: { status: 'published', ...options.filter },
         sort: [{ field: 'published.publishedAt', direction: 'desc' }],
         limit: page,
         offset,
       });
+      const bodies = found.items.map((item) => item.body);
       visible.push(
         ...(await this.seen(
           identity,
-          found.items.map((item) => item.body),
+          options.whole ? await this.namingOnlyVisibleProjects(identity, bodies) : bodies,
           true,
         )),
       );
       if (offset + page >= found.total) break;
     }
     return visible.slice(0, wanted);
+  }
+
+  /** The entries whose published version names only projects the caller may see. */
+  private async namingOnlyVisibleProjects(
+    identity: Identity,
+    entries: readonly LibraryItemEntry[],
+  ): Promise<LibraryItemEntry[]> {
+    const visibleProjects = await visibleProjectsOf(this.stores.projects, identity, entries);
+    return entries.filter(
+      ({ source, published }) =>
+        published !== null &&
+        published !== undefined &&
+        namedProjects(source, published.content).every((id) => visibleProjects.has(id)),
+    );
   }
 
   /** Newly published items the caller may read, newest first. */
@@ -416,12 +435,13 @@ export class DisseminationApplication {
   }
 
   /**
-   * What the library's Atom feed carries: it needs no token, so only published OFFICIAL items
-   * that any member of staff may read, projects included.
+   * What leaves without a token (the Atom feed, the public page): only published OFFICIAL items
+   * that any member of staff may read whole, every project they name included.
    */
   async syndicated(limit = 50): Promise<LibraryItemEntry[]> {
     const found = await this.newestPublished(ANY_MEMBER_OF_STAFF, limit, {
-      classification: 'OFFICIAL',
+      filter: { classification: 'OFFICIAL' },
+      whole: true,
     });
     return found
       .map((seen) => seen.entry)

@@ -13,7 +13,6 @@ export const LIBRARY_FEED_PATH = '/feeds/library.atom';
 export function libraryFeed(options: {
   /** The newest published items any member of staff may read (the application decides). */
   readonly published: (limit: number) => Promise<LibraryItemEntry[]>;
-  readonly catchUp: () => Promise<void>;
   readonly itemUrl: (itemId: string) => string;
   readonly feedUrl: string;
   readonly now: () => Date;
@@ -21,7 +20,8 @@ export function libraryFeed(options: {
   const router = express.Router();
   router.get(LIBRARY_FEED_PATH, async (_request: Request, response: Response) => {
     try {
-      await options.catchUp();
+      // No catch-up first: what syndicating readers get may lag by a poll, and a request anyone
+      // can send must not queue work before the staff's own.
       const found = await options.published(50);
       const items: PublishedVersion[] = found.flatMap((body) =>
         body.published && body.published.content.classification === 'OFFICIAL'

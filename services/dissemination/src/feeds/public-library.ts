@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import type { dissemination } from '@ebp/contracts';
+import { isHttpUrl, type dissemination } from '@ebp/contracts';
 import { sendProblem } from '@ebp/platform';
 import type { LibraryItemEntry } from '../projections/dissemination-read-models';
 import { escapeXml, type PublishedVersion } from './atom';
@@ -10,6 +10,9 @@ export const PUBLIC_LIBRARY_PATH = '/public/library';
 export const PUBLIC_LIBRARY_JSON_PATH = '/public/library.json';
 
 const DEFAULT_LIMIT = 50;
+/** The page runs nothing, loads nothing, is framed by nobody and posts nowhere. */
+const PAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 const MAX_LIMIT = 100;
 const PUBLISHER = { '@type': 'GovernmentOrganization', name: 'Metropolitan Police Service' };
 
@@ -57,7 +60,8 @@ function publicItem(item: PublishedVersion, pageUrl: string) {
   ];
   const sameAs = [
     ...(content.doi ? [`https://doi.org/${content.doi}`] : []),
-    ...(content.url ? [content.url] : []),
+    // A link recorded before links had to be http or https may hold another: left out.
+    ...(isHttpUrl(content.url) ? [content.url] : []),
   ];
   return {
     '@type': SCHEMA_TYPE[content.kind],
@@ -66,7 +70,6 @@ function publicItem(item: PublishedVersion, pageUrl: string) {
     abstract: content.summary,
     datePublished: item.publishedAt,
     ...(content.year ? { copyrightYear: content.year } : {}),
-    version: item.version,
     publisher: PUBLISHER,
     ...(keywords.length > 0 ? { keywords } : {}),
     ...(sameAs.length > 0 ? { sameAs } : {}),
@@ -134,7 +137,7 @@ function itemSection(item: PublishedVersion): string {
     : '';
   const link = content.doi
     ? `<p><a href="${escapeXml(`https://doi.org/${content.doi}`)}">doi:${escapeXml(content.doi)}</a></p>`
-    : content.url
+    : isHttpUrl(content.url)
       ? `<p><a href="${escapeXml(content.url)}">${escapeXml(content.url)}</a></p>`
       : '';
   return (
@@ -183,7 +186,6 @@ function limitOf(request: Request): number | undefined {
 export function publicLibrary(options: {
   /** The newest published items any member of staff may read. */
   readonly published: (limit: number) => Promise<LibraryItemEntry[]>;
-  readonly catchUp: () => Promise<void>;
   /** The page at the platform's public origin. */
   readonly pageUrl: string;
 }): Router {
@@ -203,7 +205,8 @@ export function publicLibrary(options: {
       }
       let items: PublishedVersion[];
       try {
-        await options.catchUp();
+        // No catch-up first: what the public reads may lag by a poll, and a request anyone can
+        // send must not queue work before the staff's own.
         items = (await options.published(limit)).flatMap((body) =>
           body.published && body.published.content.classification === 'OFFICIAL'
             ? [{ itemId: body.itemId, ...body.published }]
@@ -218,7 +221,7 @@ export function publicLibrary(options: {
         });
         return;
       }
-      response.setHeader('cache-control', 'public, max-age=60');
+      response.setHeader('cache-control', 'public, max-age=60, must-revalidate');
       response.setHeader('x-content-type-options', 'nosniff');
       send(response, items);
     };
@@ -226,10 +229,7 @@ export function publicLibrary(options: {
   router.get(
     PUBLIC_LIBRARY_PATH,
     respond((response, items) => {
-      response.setHeader(
-        'content-security-policy',
-        "default-src 'none'; style-src 'unsafe-inline'",
-      );
+      response.setHeader('content-security-policy', PAGE_POLICY);
       response.status(200).type('text/html; charset=utf-8').send(publicLibraryPage(items, pages));
     }),
   );

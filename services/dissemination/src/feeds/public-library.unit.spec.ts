@@ -34,7 +34,6 @@ describe('the public library page', () => {
             abstract: report.content.summary,
             datePublished: '2026-11-02T10:00:00.000Z',
             copyrightYear: 2026,
-            version: 2,
             publisher: { '@type': 'GovernmentOrganization', name: 'Metropolitan Police Service' },
             keywords: ['robbery', 'burglary', 'hot spots policing', 'micro_place'],
             sameAs: ['https://doi.org/10.1177/0011128720954578'],
@@ -85,6 +84,22 @@ describe('the public library page', () => {
     const embedded = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1];
     const parsed = JSON.parse(embedded ?? '') as { itemListElement: { item: { name: string } }[] };
     expect(parsed.itemListElement[0]?.item.name).toBe(hostile.content.title);
+  });
+
+  it('links only to http and https, whatever an older version recorded', () => {
+    const older: PublishedVersion = {
+      ...report,
+      content: { ...evidenceSummary(), url: 'javascript:alert(document.domain)' },
+    };
+    for (const shown of [
+      JSON.stringify(publicLibraryJsonLd([older], { pageUrl })),
+      publicLibraryPage([older], { pageUrl }),
+    ])
+      expect(shown).not.toContain('javascript:');
+    const linked = { ...older, content: { ...older.content, url: 'https://example.org/report' } };
+    expect(publicLibraryPage([linked], { pageUrl })).toContain(
+      '<a href="https://example.org/report">',
+    );
   });
 
   it('says so when nothing has been published', () => {

@@ -196,7 +196,7 @@ export async function draftFromPartnerOutcome(
       summary:
         outcome.summary && outcome.summary.length >= 20
           ? outcome.summary
-          : `A ${outcome.kind} from ${published.organisationId} on ${facts?.title ?? outcome.projectId}.`,
+          : `A ${outcome.kind} reported by partner ${published.organisationId}${facts ? ` on ${facts.title}` : ''}.`,
       year: Number(outcome.publishedOn.slice(0, 4)),
       projectIds: [outcome.projectId],
       ...(outcome.doi ? { doi: outcome.doi } : {}),

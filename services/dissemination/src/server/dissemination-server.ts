@@ -195,14 +195,12 @@ export async function startDisseminationServer(
     routes: [
       libraryFeed({
         published: (limit) => application.syndicated(limit),
-        catchUp: processing.catchUp,
         itemUrl,
         feedUrl: publicFeedUrl,
         now,
       }),
       publicLibrary({
         published: (limit) => application.syndicated(limit),
-        catchUp: processing.catchUp,
         pageUrl: `${publicUrl}${PUBLIC_LIBRARY_PATH}`,
       }),
     ],

@@ -310,6 +310,17 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
         publications: [],
       });
     }
+    // Nothing that leaves without a token carries the summary while it names a hidden project:
+    // not the public page, its JSON-LD, or the Atom feed.
+    const withoutToken = [
+      await (await fetch(`${running.publicLibraryUrl}.json`)).text(),
+      await (await fetch(running.publicLibraryUrl)).text(),
+      await (await fetch(running.feedUrl)).text(),
+    ];
+    for (const shown of withoutToken) {
+      expect(shown).not.toContain(`Cuckooing ${run}: what supervisors need to know`);
+      expect(shown).not.toContain(`Cuckooing ${run}: the covert operation`);
+    }
     // An editor who may not see the project finds no trace of it in lists, drafts or trails.
     const { libraryItems } = await must<{ libraryItems: { id: string }[] }>(
       'rob',
