@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
-import { dissemination, parseOrThrow } from '@ebp/contracts';
+import {
+  dissemination,
+  highestClassification,
+  parseOrThrow,
+  type Classification,
+} from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
@@ -14,7 +19,12 @@ import {
   type EventStore,
 } from '@ebp/eventing';
 import { hasRole, requireRole, type Identity } from '@ebp/platform';
-import { seenBy, visibleProjectsOf, type VisibleLibraryItem } from '../access/item-visibility';
+import {
+  projectsOfEntry,
+  seenBy,
+  visibleProjectsOf,
+  type VisibleLibraryItem,
+} from '../access/item-visibility';
 import {
   ANY_MEMBER_OF_STAFF,
   EDITORS,
@@ -683,16 +693,44 @@ export class DisseminationApplication {
     await this.stores.catchUp();
   }
 
+  /**
+   * Shares learning with a network. Each library item the post points to must be one the member
+   * may read: one they may not is answered as one that does not exist. The post is as sensitive as
+   * the most sensitive item it points to, and the projects those name.
+   */
   async shareLearning(identity: Identity, networkId: string, post: unknown): Promise<string> {
     const personId = staffMemberOf(identity, 'share learning');
+    // A post that breaks the contract is left to the decider, which says why.
+    const parsed = dissemination.LearningPostSchema.safeParse(post);
+    const itemIds = parsed.success ? [...new Set(parsed.data.itemIds)] : [];
+    const readable = new Set(
+      (await this.items(identity, itemIds)).map((seen) => seen.entry.itemId),
+    );
+    const missing = itemIds.find((itemId) => !readable.has(itemId));
+    if (missing !== undefined) throw new NotFound(`No library item ${missing}`);
     const postId = randomUUID();
     await this.networkCommands.handle(
       learningNetworkStreamId(networkId),
       { type: 'share', networkId, postId, personId, post },
-      this.context(identity),
+      this.context(identity, await this.classificationOfItems(itemIds)),
     );
     await this.stores.catchUp();
     return postId;
+  }
+
+  /** The most sensitive of these items, any version of them, and the projects they name. */
+  private async classificationOfItems(itemIds: readonly string[]): Promise<Classification> {
+    if (itemIds.length === 0) return 'OFFICIAL';
+    const found = await (await this.stores.libraryItems()).getMany(itemIds);
+    const entries = [...found.values()].flatMap((state) => (state.body ? [state.body] : []));
+    return highestClassification(
+      ...entries.flatMap((entry) => [
+        entry.classification,
+        entry.draft.classification,
+        entry.published?.content.classification,
+      ]),
+      await this.stores.projects.classificationOf(...new Set(entries.flatMap(projectsOfEntry))),
+    );
   }
 
   async networks(identity: Identity): Promise<LearningNetworkEntry[]> {

@@ -385,6 +385,52 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     expect(await readerItem('rob', summaryId)).toMatchObject({ projectIds: [] });
   }, 60_000);
 
+  it('answers a post pointing to a hidden item as one pointing to no item, and labels a post as the items it points to', async () => {
+    const network = `network-${run}`;
+    await must(
+      'kim',
+      'mutation($id: ID!, $n: LearningNetworkInput!) { createLearningNetwork(id: $id, network: $n) { network { id } } }',
+      {
+        id: network,
+        n: {
+          name: `Cuckooing network ${run}`,
+          focus: 'theme',
+          theme: 'cuckooing',
+          description: 'People who protect vulnerable people from cuckooing share what they learn.',
+        },
+      },
+    );
+    for (const user of ['vic', 'kim'])
+      await must(user, 'mutation($id: ID!) { joinLearningNetwork(id: $id) { network { id } } }', {
+        id: network,
+      });
+    const SHARE =
+      'mutation($id: ID!, $p: LearningPostInput!) { shareLearning(networkId: $id, post: $p) { postId } }';
+    const share = (user: string, itemIds: string[]) =>
+      graphql<{ shareLearning: { postId: string } }>(user, SHARE, {
+        id: network,
+        p: { title: 'What the visits taught us', body: 'Visit within a week.', itemIds },
+      });
+    const refusal = async (user: string, itemId: string) =>
+      (await share(user, [itemId])).errors?.map((error) => [
+        error.extensions?.code,
+        error.message.replace(itemId, '<item>'),
+      ]);
+    // Vic may not read the covert project's report: the answer an item that does not exist gets.
+    expect(await refusal('vic', reportId)).toEqual([['NOT_FOUND', 'No library item <item>']]);
+    expect(await refusal('vic', `missing-${run}`)).toEqual(await refusal('vic', reportId));
+    // Vic may read the summary, which names the covert project (not shown to him); Kim the report.
+    const posted = [
+      (await share('vic', [summaryId])).data?.shareLearning.postId,
+      (await share('kim', [reportId])).data?.shareLearning.postId,
+    ];
+    const events = await (await SqlEventStore.open(sql)).readStream(`network:${network}`);
+    const labels = events
+      .filter((event) => posted.includes(String(event.data.postId)))
+      .map((event) => event.metadata.classification);
+    expect(labels).toEqual(['OFFICIAL_SENSITIVE', 'OFFICIAL_SENSITIVE']);
+  }, 60_000);
+
   it('stops showing the project to someone removed from its need-to-know', async () => {
     await audience(covert, 'OFFICIAL_SENSITIVE', [
       'person:person-sam',
