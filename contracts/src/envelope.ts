@@ -8,6 +8,12 @@ export const ClassificationSchema = z
   .describe('Security classification of the data the event carries.');
 export type Classification = z.infer<typeof ClassificationSchema>;
 
+/**
+ * Who took part in what, trained in what, holds which credentials: personal data, labelled so
+ * wherever it is recorded (the community, master classes, networks, engagements).
+ */
+export const PERSONAL_DATA_CLASSIFICATION: Classification = 'OFFICIAL_SENSITIVE';
+
 /** The most sensitive of these classifications (OFFICIAL when none is given). */
 export function highestClassification(
   ...classifications: readonly (Classification | undefined)[]

@@ -79,21 +79,26 @@ export class ReferenceGuard {
   }
 
   /**
-   * How sensitive data about these entities is, by their owners' audiences: what a referencing
-   * service labels its own events about them with, so that they reach the topics marked as the
-   * entities are. The view is caught up first, so a restriction the owner has recorded is seen;
-   * an entity not known (or an absent id) counts as OFFICIAL-SENSITIVE: it fails closed. Naming
-   * no entity at all is OFFICIAL.
+   * How sensitive data about these entities is, by their owners' audiences: the label a
+   * referencing service gives its own events about them. An entity not known (or an absent id)
+   * counts as OFFICIAL-SENSITIVE: it fails closed; naming no entity at all is OFFICIAL. Unless one
+   * is already known to be OFFICIAL-SENSITIVE, the view is caught up first, so that a restriction
+   * the owner has recorded is seen: all-in-one at once, distributed as far as the owner's topic
+   * has brought it.
    */
   async classificationOf(...ids: readonly (string | undefined)[]): Promise<Classification> {
     if (ids.length === 0) return 'OFFICIAL';
     if (ids.includes(undefined)) return 'OFFICIAL_SENSITIVE';
+    const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
+    const read = async () => {
+      const found = await (await this.audiences()).getMany(wanted);
+      return wanted.map((id) => found.get(id)?.body?.classification);
+    };
+    // Sensitive already: the label stays so (a release not yet seen would only have lowered it).
+    if ((await read()).includes('OFFICIAL_SENSITIVE')) return 'OFFICIAL_SENSITIVE';
     await this.catchUp();
-    const wanted = [...new Set(ids as readonly string[])];
-    const found = await (await this.audiences()).getMany(wanted);
-    return highestClassification(
-      ...wanted.map((id) => found.get(id)?.body?.classification ?? 'OFFICIAL_SENSITIVE'),
-    );
+    const current = await read();
+    return current.includes(undefined) ? 'OFFICIAL_SENSITIVE' : highestClassification(...current);
   }
 
   /** Whether the entity exists at all (for integrity checks that no caller's answer depends on). */

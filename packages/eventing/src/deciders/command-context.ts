@@ -35,9 +35,11 @@ export function reactionContextFor(
   event: StoredEvent,
   service: string,
   classification: Classification = 'OFFICIAL',
+  /** When one event causes several commands: each its own id, derived from the event's. */
+  commandId: string = event.id,
 ): CommandContext {
   return {
-    commandId: event.id,
+    commandId,
     actor: { kind: 'service', id: service },
     now: new Date(event.metadata.recordedAt),
     classification: highestClassification(classification, event.metadata.classification),

@@ -62,11 +62,13 @@ describe.each(sqlTargets())('CommandHandler on $name', (target) => {
   });
 
   it('labels events at least as sensitive as the entity was before and is after them', async () => {
-    // A list becomes sensitive once a covert officer is on it, and stays so.
+    // An open list is sensitive while a covert officer is on it; a closed one no longer is.
     const restricted = new CommandHandler(store, {
       ...bookingDecider,
       classificationOf: (state) =>
-        state.booked.includes('person-covert') ? 'OFFICIAL_SENSITIVE' : undefined,
+        state.status === 'open' && state.booked.includes('person-covert')
+          ? 'OFFICIAL_SENSITIVE'
+          : undefined,
     });
     const labels = async (streamId: string) =>
       (await store.readStream(streamId)).map((event) => event.metadata.classification);
@@ -77,8 +79,12 @@ describe.each(sqlTargets())('CommandHandler on $name', (target) => {
       context(),
     );
     await restricted.handle('booking-covert', { type: 'book', personId: 'person-2' }, context());
+    // Closing it ends its sensitivity: the closing event is labelled as the list stood before.
+    await restricted.handle('booking-covert', { type: 'close' }, context());
+    await restricted.handle('booking-after', { type: 'open', capacity: 3 }, context());
     expect(await labels('booking-covert')).toEqual([
       'OFFICIAL',
+      'OFFICIAL_SENSITIVE',
       'OFFICIAL_SENSITIVE',
       'OFFICIAL_SENSITIVE',
     ]);

@@ -21,7 +21,7 @@ export interface Decider<Command, Event extends DomainEvent, State> {
    * How sensitive the entity's data is in a state, when the entity carries its own
    * classification: its events are labelled at least so, as it stood before and after them, so
    * that a change that restricts the entity, and whatever another service's event adds to it,
-   * reach the topics marked as the entity is.
+   * carry the entity's label to the topics.
    */
   readonly classificationOf?: (state: State) => Classification | undefined;
   /**

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
-import {
-  dissemination,
-  highestClassification,
-  parseOrThrow,
-  type Classification,
-} from '@ebp/contracts';
+import { PERSONAL_DATA_CLASSIFICATION, dissemination, parseOrThrow } from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
@@ -19,12 +14,7 @@ import {
   type EventStore,
 } from '@ebp/eventing';
 import { hasRole, requireRole, type Identity } from '@ebp/platform';
-import {
-  projectsOfEntry,
-  seenBy,
-  visibleProjectsOf,
-  type VisibleLibraryItem,
-} from '../access/item-visibility';
+import { seenBy, visibleProjectsOf, type VisibleLibraryItem } from '../access/item-visibility';
 import {
   ANY_MEMBER_OF_STAFF,
   EDITORS,
@@ -65,16 +55,17 @@ import type {
   MasterClassEntry,
   SubscriptionEntry,
 } from '../projections/dissemination-read-models';
+import type { PublishedVersion } from '../feeds/atom';
 import { DRAFTED_ITEM_PREFIXES } from '../reactions/draft-items.reaction';
 import type { LibrarySearchIndex, SearchQuery } from '../search/search-index';
 import { inDigest } from '../subscriptions/digest-match';
 import { subscriptionDecider, subscriptionStreamId } from '../subscriptions/subscription.decider';
 
 /**
- * Who registered for, attended or joined what, and what they subscribed to: personal data, as
- * the community labels the same facts (a person's training), so OFFICIAL-SENSITIVE.
+ * Who registered for, attended or joined what, posted where, and what they subscribed to:
+ * personal data, as the community labels the same facts (a person's training).
  */
-const PERSONAL_DATA = 'OFFICIAL_SENSITIVE' as const;
+const PERSONAL_DATA = PERSONAL_DATA_CLASSIFICATION;
 const PERSONAL_COMMANDS: ReadonlySet<MasterClassCommand['type']> = new Set([
   'register',
   'cancel-registration',
@@ -324,8 +315,9 @@ export class DisseminationApplication {
     identity: Identity,
     entries: readonly LibraryItemEntry[],
     publishedOnly = false,
+    visibleProjects?: ReadonlySet<string>,
   ): Promise<VisibleLibraryItem[]> {
-    const visibleProjects = await visibleProjectsOf(this.stores.projects, identity, entries);
+    visibleProjects ??= await visibleProjectsOf(this.stores.projects, identity, entries);
     return entries.flatMap((entry) => {
       const seen = seenBy(identity, entry, visibleProjects, publishedOnly);
       return seen ? [seen] : [];
@@ -412,30 +404,18 @@ export class DisseminationApplication {
         offset,
       });
       const bodies = found.items.map((item) => item.body);
+      const visibleProjects = await visibleProjectsOf(this.stores.projects, identity, bodies);
       visible.push(
         ...(await this.seen(
           identity,
-          options.whole ? await this.namingOnlyVisibleProjects(identity, bodies) : bodies,
+          options.whole ? namingOnly(visibleProjects, bodies) : bodies,
           true,
+          visibleProjects,
         )),
       );
       if (offset + page >= found.total) break;
     }
     return visible.slice(0, wanted);
-  }
-
-  /** The entries whose published version names only projects the caller may see. */
-  private async namingOnlyVisibleProjects(
-    identity: Identity,
-    entries: readonly LibraryItemEntry[],
-  ): Promise<LibraryItemEntry[]> {
-    const visibleProjects = await visibleProjectsOf(this.stores.projects, identity, entries);
-    return entries.filter(
-      ({ source, published }) =>
-        published !== null &&
-        published !== undefined &&
-        namedProjects(source, published.content).every((id) => visibleProjects.has(id)),
-    );
   }
 
   /** Newly published items the caller may read, newest first. */
@@ -448,14 +428,16 @@ export class DisseminationApplication {
    * What leaves without a token (the Atom feed, the public page): only published OFFICIAL items
    * that any member of staff may read whole, every project they name included.
    */
-  async syndicated(limit = 50): Promise<LibraryItemEntry[]> {
+  async syndicated(limit = 50): Promise<PublishedVersion[]> {
     const found = await this.newestPublished(ANY_MEMBER_OF_STAFF, limit, {
       filter: { classification: 'OFFICIAL' },
       whole: true,
     });
-    return found
-      .map((seen) => seen.entry)
-      .filter((entry) => entry.published?.content.classification === 'OFFICIAL');
+    return found.flatMap(({ entry }) =>
+      entry.published?.content.classification === 'OFFICIAL'
+        ? [{ itemId: entry.itemId, ...entry.published }]
+        : [],
+    );
   }
 
   /** How search sees the caller: their clearance, and the indexed items' projects they may not see. */
@@ -695,8 +677,7 @@ export class DisseminationApplication {
 
   /**
    * Shares learning with a network. Each library item the post points to must be one the member
-   * may read: one they may not is answered as one that does not exist. The post is as sensitive as
-   * the most sensitive item it points to, and the projects those name.
+   * may read: one they may not is answered as one that does not exist.
    */
   async shareLearning(identity: Identity, networkId: string, post: unknown): Promise<string> {
     const personId = staffMemberOf(identity, 'share learning');
@@ -712,25 +693,11 @@ export class DisseminationApplication {
     await this.networkCommands.handle(
       learningNetworkStreamId(networkId),
       { type: 'share', networkId, postId, personId, post },
-      this.context(identity, await this.classificationOfItems(itemIds)),
+      // A post names its member (so their membership) and the items the member may read.
+      this.context(identity, PERSONAL_DATA),
     );
     await this.stores.catchUp();
     return postId;
-  }
-
-  /** The most sensitive of these items, any version of them, and the projects they name. */
-  private async classificationOfItems(itemIds: readonly string[]): Promise<Classification> {
-    if (itemIds.length === 0) return 'OFFICIAL';
-    const found = await (await this.stores.libraryItems()).getMany(itemIds);
-    const entries = [...found.values()].flatMap((state) => (state.body ? [state.body] : []));
-    return highestClassification(
-      ...entries.flatMap((entry) => [
-        entry.classification,
-        entry.draft.classification,
-        entry.published?.content.classification,
-      ]),
-      await this.stores.projects.classificationOf(...new Set(entries.flatMap(projectsOfEntry))),
-    );
   }
 
   async networks(identity: Identity): Promise<LearningNetworkEntry[]> {
@@ -785,4 +752,17 @@ export class DisseminationApplication {
     );
     return this.seen(identity, matching, true);
   }
+}
+
+/** The entries whose published version names only these projects. */
+function namingOnly(
+  projects: ReadonlySet<string>,
+  entries: readonly LibraryItemEntry[],
+): LibraryItemEntry[] {
+  return entries.filter(
+    ({ source, published }) =>
+      published !== null &&
+      published !== undefined &&
+      namedProjects(source, published.content).every((id) => projects.has(id)),
+  );
 }

@@ -1,6 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { sendProblem } from '@ebp/platform';
-import type { LibraryItemEntry } from '../projections/dissemination-read-models';
 import { atomFeed, type PublishedVersion } from './atom';
 
 export const LIBRARY_FEED_PATH = '/feeds/library.atom';
@@ -11,8 +10,8 @@ export const LIBRARY_FEED_PATH = '/feeds/library.atom';
  * member of staff may not read because of the projects they name.
  */
 export function libraryFeed(options: {
-  /** The newest published items any member of staff may read (the application decides). */
-  readonly published: (limit: number) => Promise<LibraryItemEntry[]>;
+  /** The newest published OFFICIAL versions any member of staff may read (the application decides). */
+  readonly published: (limit: number) => Promise<PublishedVersion[]>;
   readonly itemUrl: (itemId: string) => string;
   readonly feedUrl: string;
   readonly now: () => Date;
@@ -22,12 +21,7 @@ export function libraryFeed(options: {
     try {
       // No catch-up first: what syndicating readers get may lag by a poll, and a request anyone
       // can send must not queue work before the staff's own.
-      const found = await options.published(50);
-      const items: PublishedVersion[] = found.flatMap((body) =>
-        body.published && body.published.content.classification === 'OFFICIAL'
-          ? [{ itemId: body.itemId, ...body.published }]
-          : [],
-      );
+      const items = await options.published(50);
       response
         .status(200)
         .type('application/atom+xml; charset=utf-8')

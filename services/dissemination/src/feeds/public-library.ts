@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { isHttpUrl, type dissemination } from '@ebp/contracts';
 import { sendProblem } from '@ebp/platform';
-import type { LibraryItemEntry } from '../projections/dissemination-read-models';
 import { escapeXml, type PublishedVersion } from './atom';
 
 /** The public page of published findings, and the same as schema.org JSON-LD. */
@@ -36,8 +35,9 @@ const KIND_LABEL: Record<dissemination.LibraryItemKind, string> = {
 };
 
 /**
- * An item's anchor on the public page: stable, and opaque, since the library's own ids carry the
- * register's project ids (`project-<id>`), which are not the public's business.
+ * An item's anchor on the public page: stable, and without the item's id, which the page has no
+ * need to show (the Atom feed, at the same origin, does carry ids: the anchor hides nothing it
+ * shows).
  */
 export const publicAnchor = (itemId: string): string =>
   `item-${createHash('sha256').update(itemId).digest('hex').slice(0, 16)}`;
@@ -184,8 +184,8 @@ function limitOf(request: Request): number | undefined {
  * and of each only what the public may read.
  */
 export function publicLibrary(options: {
-  /** The newest published items any member of staff may read. */
-  readonly published: (limit: number) => Promise<LibraryItemEntry[]>;
+  /** The newest published OFFICIAL versions any member of staff may read whole. */
+  readonly published: (limit: number) => Promise<PublishedVersion[]>;
   /** The page at the platform's public origin. */
   readonly pageUrl: string;
 }): Router {
@@ -207,11 +207,7 @@ export function publicLibrary(options: {
       try {
         // No catch-up first: what the public reads may lag by a poll, and a request anyone can
         // send must not queue work before the staff's own.
-        items = (await options.published(limit)).flatMap((body) =>
-          body.published && body.published.content.classification === 'OFFICIAL'
-            ? [{ itemId: body.itemId, ...body.published }]
-            : [],
-        );
+        items = await options.published(limit);
       } catch {
         sendProblem(response, {
           status: 503,

@@ -61,9 +61,9 @@ describe('the public library page', () => {
       for (const hidden of ['project-0a1b2c', 'person-sam', 'Written for colleagues'])
         expect(shown).not.toContain(hidden);
     }
-    // A stable anchor per item that tells nothing of its id.
-    expect(publicAnchor(report.itemId)).toMatch(/^item-[0-9a-f]{16}$/);
-    expect(publicAnchor(report.itemId)).toBe(publicAnchor('project-project-0a1b2c'));
+    // A stable anchor per item (links to it outlive a restart), and one per item.
+    expect(publicAnchor('project-project-0a1b2c')).toBe('item-c22501aad23364be');
+    expect(publicAnchor('project-project-0a1b2d')).not.toBe(publicAnchor('project-project-0a1b2c'));
   });
 
   it('escapes what an editor wrote, in the page and in its JSON-LD', () => {

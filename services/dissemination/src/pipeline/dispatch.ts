@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@ebp/eventing';
+import { reactionContextFor, type StoredEvent } from '@ebp/eventing';
 import type { DisseminationEvent } from '../dissemination-events';
 import { deliveryIdFor, deliveryStreamId, type DeliveryCommands } from './delivery.decider';
 import type { DeliveryTarget } from './targets';
@@ -31,15 +31,8 @@ export function dispatchPublications(
           version: wanted.version,
           targetId: targetId as DeliveryTarget['id'],
         },
-        {
-          commandId: `${stored.id}->${targetId}`,
-          actor: { kind: 'service', id: 'dissemination' },
-          now: new Date(stored.metadata.recordedAt),
-          // As the publication or the release that causes it: the version's sensitivity.
-          classification: stored.metadata.classification,
-          causationId: stored.id,
-          correlationId: stored.metadata.correlationId,
-        },
+        // As the publication or the release that causes it: the version's sensitivity.
+        reactionContextFor(stored, 'dissemination', 'OFFICIAL', `${stored.id}->${targetId}`),
       );
     }
     return wanted.targetIds.length;

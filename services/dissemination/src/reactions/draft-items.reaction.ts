@@ -10,6 +10,7 @@ import {
 } from '@ebp/contracts';
 import {
   applyEvents,
+  reactionContextFor,
   streamNames,
   type CommandHandler,
   type DocumentCollection,
@@ -89,14 +90,7 @@ async function draft(
     await commands.handle(
       libraryItemStreamId(itemId),
       { type: 'draft', itemId, source, content, by: `service:${service}` },
-      {
-        commandId: event.id,
-        actor: { kind: 'service', id: service },
-        now: new Date(event.metadata.recordedAt),
-        classification: content.classification,
-        causationId: event.id,
-        correlationId: event.metadata.correlationId,
-      },
+      reactionContextFor(event, service, content.classification),
     );
     return 'drafted';
   } catch (error) {

@@ -385,7 +385,7 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     expect(await readerItem('rob', summaryId)).toMatchObject({ projectIds: [] });
   }, 60_000);
 
-  it('answers a post pointing to a hidden item as one pointing to no item, and labels a post as the items it points to', async () => {
+  it('answers a post pointing to a hidden item as one pointing to no item, and labels posts as personal data', async () => {
     const network = `network-${run}`;
     await must(
       'kim',
@@ -423,12 +423,14 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
     const posted = [
       (await share('vic', [summaryId])).data?.shareLearning.postId,
       (await share('kim', [reportId])).data?.shareLearning.postId,
+      (await share('vic', [])).data?.shareLearning.postId,
     ];
     const events = await (await SqlEventStore.open(sql)).readStream(`network:${network}`);
     const labels = events
       .filter((event) => posted.includes(String(event.data.postId)))
       .map((event) => event.metadata.classification);
-    expect(labels).toEqual(['OFFICIAL_SENSITIVE', 'OFFICIAL_SENSITIVE']);
+    // Each names its member, so their membership: personal data, as joining the network is.
+    expect(labels).toEqual(['OFFICIAL_SENSITIVE', 'OFFICIAL_SENSITIVE', 'OFFICIAL_SENSITIVE']);
   }, 60_000);
 
   it('stops showing the project to someone removed from its need-to-know', async () => {

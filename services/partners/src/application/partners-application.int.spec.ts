@@ -451,13 +451,18 @@ describe.each(sqlTargets())(
       it('labels each event as the project it is about is, and input about no known project OFFICIAL-SENSITIVE', async () => {
         const rejected = await submit(n8, outcome(open, 'Findings sent twice'));
         await app.rejectOutcome(cat, rejected.submissionId, 'Sent twice');
-        await app.recordEngagement(rae, `fair-${run}`, {
+        const fair = {
           kind: 'research_fair',
           title: 'Research fair with the N8 universities',
           on: '2026-06-02',
           organisationIds: [n8],
           academicIds: [],
           peopleIds: [],
+        };
+        await app.recordEngagement(rae, `fair-${run}`, fair);
+        await app.recordEngagement(rae, `fair-staffed-${run}`, {
+          ...fair,
+          peopleIds: ['person-rae'],
         });
         const events = await stores.store.readAll({ limit: 100_000 });
         // Which members of staff took part in an engagement is personal data.
@@ -466,7 +471,7 @@ describe.each(sqlTargets())(
             .filter((event) => event.type === 'partners.engagement.recorded')
             .map((event) => [String(event.data.engagementId), event.metadata.classification]),
         );
-        expect(engagements.get(`meeting-3-${run}`)).toBe('OFFICIAL_SENSITIVE');
+        expect(engagements.get(`fair-staffed-${run}`)).toBe('OFFICIAL_SENSITIVE');
         expect(engagements.get(`fair-${run}`)).toBe('OFFICIAL');
         // The project each event is about, from the event alone or the stream it continues.
         const projectOfStream = new Map<string, string | undefined>();

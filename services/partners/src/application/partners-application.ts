@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectNotFound, isCleared, type ReferenceGuard } from '@ebp/access';
-import { parseOrThrow, partners } from '@ebp/contracts';
+import { PERSONAL_DATA_CLASSIFICATION, parseOrThrow, partners } from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
@@ -132,8 +132,8 @@ export class PartnersApplication {
 
   /**
    * The context of a write about register projects (or about input that names one): its events
-   * are labelled as the most sensitive of them is, so that they reach the partners' topic marked
-   * OFFICIAL-SENSITIVE when a project is; a project not known, or not named, counts as
+   * are labelled as the most sensitive of them is, so that they go out on the partners' topic
+   * labelled OFFICIAL-SENSITIVE when a project is; a project not known, or not named, counts as
    * OFFICIAL-SENSITIVE.
    */
   private async contextAbout(
@@ -314,7 +314,7 @@ export class PartnersApplication {
       // Which members of staff took part in what is personal data, as the community labels it.
       parsed.success && parsed.data.peopleIds.length === 0
         ? this.context(identity)
-        : commandContextFor(identity.actor, this.stores.now(), 'OFFICIAL_SENSITIVE'),
+        : commandContextFor(identity.actor, this.stores.now(), PERSONAL_DATA_CLASSIFICATION),
     );
     await this.stores.catchUp();
   }
