@@ -62,10 +62,9 @@ import { inDigest } from '../subscriptions/digest-match';
 import { subscriptionDecider, subscriptionStreamId } from '../subscriptions/subscription.decider';
 
 /**
- * Who registered for, attended or joined what, posted where, and what they subscribed to:
- * personal data, as the community labels the same facts (a person's training).
+ * Who registered for, attended or joined what, posted where, and what they subscribed to is
+ * personal data (`PERSONAL_DATA_CLASSIFICATION`), as the community labels the same facts.
  */
-const PERSONAL_DATA = PERSONAL_DATA_CLASSIFICATION;
 const PERSONAL_COMMANDS: ReadonlySet<MasterClassCommand['type']> = new Set([
   'register',
   'cancel-registration',
@@ -610,7 +609,7 @@ export class DisseminationApplication {
       masterClassStreamId(command.masterClassId),
       command,
       PERSONAL_COMMANDS.has(command.type)
-        ? this.context(identity, PERSONAL_DATA)
+        ? this.context(identity, PERSONAL_DATA_CLASSIFICATION)
         : this.context(identity),
     );
     await this.stores.catchUp();
@@ -670,7 +669,7 @@ export class DisseminationApplication {
     await this.networkCommands.handle(
       learningNetworkStreamId(networkId),
       { type: join ? 'join' : 'leave', networkId, personId },
-      this.context(identity, PERSONAL_DATA),
+      this.context(identity, PERSONAL_DATA_CLASSIFICATION),
     );
     await this.stores.catchUp();
   }
@@ -694,7 +693,7 @@ export class DisseminationApplication {
       learningNetworkStreamId(networkId),
       { type: 'share', networkId, postId, personId, post },
       // A post names its member (so their membership) and the items the member may read.
-      this.context(identity, PERSONAL_DATA),
+      this.context(identity, PERSONAL_DATA_CLASSIFICATION),
     );
     await this.stores.catchUp();
     return postId;
@@ -719,7 +718,7 @@ export class DisseminationApplication {
     await this.subscriptionCommands.handle(
       subscriptionStreamId(personId),
       { type: 'set', personId, subscription },
-      this.context(identity, PERSONAL_DATA),
+      this.context(identity, PERSONAL_DATA_CLASSIFICATION),
     );
     await this.stores.catchUp();
   }
