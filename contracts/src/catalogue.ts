@@ -78,6 +78,7 @@ const PATTERN_EXAMPLES: Readonly<Record<string, string>> = {
   '^\\d{20}-\\d{20}$': '00000000000000000042-00000000000000000001',
   '^\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]$': '0000-0002-1825-0097',
   '^(everyone|(person|role|partner|cleared-partner):[^\\s]{1,200})$': 'everyone',
+  '^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$': 'procedural_justice_and_legitimacy',
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvents } from '../envelope';
 import { ATTENDANCE_RECORDED, AttendanceRecordedSchema } from './attendance';
+import { ForumReplySchema, ModerationReasonSchema, RecordedForumThreadSchema } from './forum';
 import { LearningNetworkSchema, LearningPostSchema, MasterClassSchema } from './learning';
 import { ItemSourceSchema, RecordedLibraryContentSchema } from './library';
 import { TargetIdSchema } from './pipeline';
@@ -81,6 +82,23 @@ export const disseminationEventData = {
   'dissemination.network.left': z.object({ networkId: id, personId: id }).strict(),
   'dissemination.network.learning-shared': z
     .object({ networkId: id, postId: id, personId: id, post: LearningPostSchema })
+    .strict(),
+  /** A member of staff starts a thread of the 'What Works' forum with its opening post. */
+  'dissemination.forum.thread-started': z
+    .object({ threadId: id, personId: id, thread: RecordedForumThreadSchema })
+    .strict(),
+  'dissemination.forum.replied': z
+    .object({ threadId: id, replyId: id, personId: id, reply: ForumReplySchema })
+    .strict(),
+  /** A post (the opening post's id is its thread's) is reported to the moderators, and why. */
+  'dissemination.forum.post-reported': z
+    .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
+    .strict(),
+  'dissemination.forum.post-hidden': z
+    .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
+    .strict(),
+  'dissemination.forum.post-restored': z
+    .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
     .strict(),
   'dissemination.subscription.set': z
     .object({

@@ -4,3 +4,4 @@ export * from './learning';
 export * from './library';
 export * from './pipeline';
 export * from './topic';
+export * from './forum';

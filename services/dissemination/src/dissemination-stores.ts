@@ -22,6 +22,7 @@ import {
   masterClasses,
   subscriptions,
 } from './projections/dissemination-read-models';
+import { forumThreads } from './projections/forum-threads';
 import { disseminationProjectAudiences } from './reactions/draft-items.reaction';
 import { registerProjects, type RegisterProjectFacts } from './reactions/register-projects';
 import { LibrarySearchIndex } from './search/search-index';
@@ -60,6 +61,7 @@ export async function openDisseminationStores(options: {
     projector(masterClasses),
     projector(learningNetworks),
     projector(subscriptions),
+    projector(forumThreads),
     search.processor(store, checkpoints),
   ];
   const projectAudiences = () => liveCollection(documents, disseminationProjectAudiences);
@@ -77,6 +79,7 @@ export async function openDisseminationStores(options: {
     masterClasses: () => liveCollection(documents, masterClasses),
     learningNetworks: () => liveCollection(documents, learningNetworks),
     subscriptions: () => liveCollection(documents, subscriptions),
+    forumThreads: () => liveCollection(documents, forumThreads),
     catchUp: async () => {
       for (const each of projectors) await each.catchUp();
     },

@@ -202,6 +202,11 @@ export function leakScenario(
     roundWrites: id('round-writes'),
     item: id('item'),
     network: id('network'),
+    /** Forum threads and replies naming the visible and the hidden project (ids made by the server). */
+    threadVisible: '',
+    replyVisible: '',
+    threadHidden: '',
+    replyHidden: '',
     crimeProblem: `leak ${run} burglary`,
     visibleMessage: `msg_${run}_visible`,
     secret: '',
@@ -537,6 +542,36 @@ export function leakScenario(
         },
       },
     );
+    [seed.threadVisible, seed.replyVisible] = await forumThreadOn('rae', seed.visible);
+  }
+
+  /** A forum thread naming the project, and a reply naming it: their ids. */
+  async function forumThreadOn(who: string, projectId: string): Promise<[string, string]> {
+    const started = await step(
+      who,
+      'mutation($t: ForumThreadInput!) { startForumThread(thread: $t) { thread { id } } }',
+      {
+        t: {
+          title: 'Visits after a burglary',
+          topic: 'burglary',
+          body: 'How soon after a burglary should the visit be?',
+          itemIds: [seed.item],
+          projectIds: [projectId],
+        },
+      },
+    );
+    const threadId =
+      (started.data as { startForumThread?: { thread: { id: string } } } | undefined)
+        ?.startForumThread?.thread.id ?? '';
+    const replied = await step(
+      who,
+      'mutation($id: ID!, $r: ForumReplyInput!) { replyToForumThread(threadId: $id, reply: $r) { replyId } }',
+      { id: threadId, r: { body: 'Within a week, the project found.', projectIds: [projectId] } },
+    );
+    const replyId =
+      (replied.data as { replyToForumThread?: { replyId: string } } | undefined)?.replyToForumThread
+        ?.replyId ?? '';
+    return [threadId, replyId];
   }
 
   async function decideRound(round: string, nomination: string, application: string) {
@@ -688,6 +723,7 @@ export function leakScenario(
     await step('cat', 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }', {
       id: seed.item,
     });
+    [seed.threadHidden, seed.replyHidden] = await forumThreadOn('sam', hidden.id);
   }
 
   /**
@@ -762,6 +798,8 @@ export function leakScenario(
     Organisation: [seed.organisation, seed.uniOrganisation],
     Academic: [seed.academic],
     LearningNetwork: [seed.network],
+    ForumThread: [seed.threadVisible, seed.threadHidden],
+    ForumPost: [seed.threadVisible, seed.replyVisible, seed.threadHidden, seed.replyHidden],
   });
   const STRINGS: Readonly<Record<string, () => string[]>> = {
     crimeProblem: () => [seed.crimeProblem],
@@ -1233,6 +1271,18 @@ export function leakScenario(
       content: libraryContent([seed.visible]),
     }),
     reviseLibraryItem: () => ({ id: seed.item, content: libraryContent([seed.visible]) }),
+    startForumThread: () => ({
+      thread: {
+        title: 'Visits after a burglary, again',
+        topic: 'burglary',
+        body: 'Has anyone repeated the visits?',
+        projectIds: [seed.visible],
+      },
+    }),
+    replyToForumThread: () => ({
+      threadId: seed.threadVisible,
+      reply: { body: 'We did, in two boroughs.', projectIds: [seed.visible] },
+    }),
     startCollaboration: () => ({
       collaboration: {
         projectId: seed.visible,

@@ -11,6 +11,8 @@ export const EDITORS: readonly Role[] = ['reviewer', 'committee', 'admin'];
 export const RELEASERS: readonly Role[] = ['committee', 'admin'];
 /** Who schedules master classes, records attendance and sees who registered. */
 export const ORGANISERS: readonly Role[] = ['reviewer', 'committee', 'admin'];
+/** Who moderates the 'What Works' forum: hides and restores posts, and sees reports. */
+export const MODERATORS: readonly Role[] = ['reviewer', 'committee', 'admin'];
 /** Who sets up a Local Learning Network. */
 export const NETWORK_FOUNDERS: readonly Role[] = ['researcher', 'reviewer', 'committee', 'admin'];
 

@@ -55,6 +55,7 @@ import type {
   MasterClassEntry,
   SubscriptionEntry,
 } from '../projections/dissemination-read-models';
+import type { ForumThreadEntry } from '../projections/forum-threads';
 import type { PublishedVersion } from '../feeds/atom';
 import { DRAFTED_ITEM_PREFIXES } from '../reactions/draft-items.reaction';
 import type { LibrarySearchIndex, SearchQuery } from '../search/search-index';
@@ -79,6 +80,7 @@ export interface DisseminationStores {
   readonly masterClasses: () => Promise<DocumentCollection<MasterClassEntry>>;
   readonly learningNetworks: () => Promise<DocumentCollection<LearningNetworkEntry>>;
   readonly subscriptions: () => Promise<DocumentCollection<SubscriptionEntry>>;
+  readonly forumThreads: () => Promise<DocumentCollection<ForumThreadEntry>>;
   readonly search: LibrarySearchIndex;
   /**
    * The register's projects as far as references to them go: which exist and who may see them,

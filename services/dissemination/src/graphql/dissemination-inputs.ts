@@ -22,6 +22,8 @@ export const disseminationContractTypes: ContractTypes = {
   inputs: {
     LearningNetworkInput: dissemination.LearningNetworkSchema,
     LearningPostInput: dissemination.LearningPostSchema,
+    ForumThreadInput: dissemination.ForumThreadSchema,
+    ForumReplyInput: dissemination.ForumReplySchema,
     SubscriptionInput: dissemination.SubscriptionSchema,
     LibraryContentInput: LibraryContentSchema,
     MasterClassInput: dissemination.MasterClassSchema,
@@ -57,6 +59,7 @@ export const disseminationContractTypes: ContractTypes = {
     [dissemination.DeliveryStateSchema, 'DeliveryStatus'],
     [MasterClassPlaceSchema, 'MasterClassPlace'],
     [vocabularies.VocabularyIdSchema, 'VocabularyId'],
+    [dissemination.ModerationActionSchema, 'ForumModerationAction'],
   ],
 };
 

@@ -19,13 +19,15 @@ import {
   SearchResolver,
 } from './library.resolver';
 import { VocabularyResolver } from './vocabulary.resolver';
+import { ForumPostResolver, ForumThreadResolver } from './forum.resolver';
+import { ForumApplication } from '../forum/forum-application';
 
 /** The dissemination subgraph: one module, built around a runtime from the composition root. */
 @Module({})
 export class DisseminationModule {
   static forRoot(
     runtime: DisseminationRuntime,
-    application: DisseminationApplication,
+    applications: { readonly library: DisseminationApplication; readonly forum: ForumApplication },
     options: { readonly production?: boolean; readonly limits?: Partial<GraphqlLimits> } = {},
   ): DynamicModule {
     return {
@@ -38,7 +40,8 @@ export class DisseminationModule {
       ],
       providers: [
         { provide: DISSEMINATION_RUNTIME, useValue: runtime },
-        { provide: DisseminationApplication, useValue: application },
+        { provide: DisseminationApplication, useValue: applications.library },
+        { provide: ForumApplication, useValue: applications.forum },
         LibraryItemResolver,
         SearchResolver,
         LibraryCommandsResolver,
@@ -48,6 +51,8 @@ export class DisseminationModule {
         LearningPostResolver,
         SubscriptionResolver,
         VocabularyResolver,
+        ForumThreadResolver,
+        ForumPostResolver,
       ],
     };
   }

@@ -334,6 +334,68 @@ export const disseminationTypeDefs = /* GraphQL */ `
     sharedAt: String!
   }
 
+  "A thread of the 'What Works' forum: a question or some learning on one term of the shared vocabularies, and the replies to it."
+  type ForumThread {
+    "The thread's id."
+    id: ID!
+    "Its title."
+    title: String!
+    "The term of the shared vocabularies it is about."
+    topic: ForumTopic!
+    "When it was started (ISO 8601)."
+    startedAt: String!
+    "When its last post was written (ISO 8601)."
+    lastPostAt: String!
+    "The opening post."
+    opening: ForumPost!
+    "The replies the caller may see, oldest first."
+    replies: [ForumPost!]!
+  }
+
+  "The term of the shared vocabularies a forum thread is about."
+  type ForumTopic {
+    "The vocabulary the term comes from."
+    vocabulary: VocabularyId!
+    "The term's id in it."
+    termId: ID!
+    "The term's label."
+    label: String!
+  }
+
+  "A post of the 'What Works' forum: a thread's opening post or a reply."
+  type ForumPost {
+    "The post's id (the opening post's is its thread's)."
+    id: ID!
+    "Who wrote it."
+    author: Person!
+    "What it says."
+    body: String!
+    "The library items it points to, as the caller may read them."
+    items: [LibraryItem!]!
+    "The research projects it points to."
+    projects: [ResearchProject!]!
+    "When it was written (ISO 8601)."
+    postedAt: String!
+    "Whether a moderator hid it (only moderators see hidden posts)."
+    hidden: Boolean!
+    "Moderators: reports since it was last hidden or restored; null for others."
+    openReports: Int
+    "Moderators: every report, hiding and restoring, oldest first; null for others."
+    moderation: [ForumModerationEntry!]
+  }
+
+  "A report of a forum post, or a moderator hiding or restoring it."
+  type ForumModerationEntry {
+    "Reported, hidden or restored."
+    action: ForumModerationAction!
+    "Who reported it, or the moderator."
+    by: Person!
+    "Why."
+    reason: String!
+    "When (ISO 8601)."
+    at: String!
+  }
+
   "What a person wants a digest of."
   type TopicSubscription {
     "Topics the digest covers."
@@ -388,6 +450,17 @@ export const disseminationTypeDefs = /* GraphQL */ `
     learningNetworks: [LearningNetwork!]!
     "A Local Learning Network; null if unknown."
     learningNetwork("The network's id." id: ID!): LearningNetwork
+    "Threads of the 'What Works' forum the caller may see, most recently active first."
+    forumThreads(
+      "Only threads on this term (any spelling or synonym the vocabularies know)."
+      topic: String
+      "How many (20 unless given, at most 100)."
+      limit: Int
+    ): [ForumThread!]!
+    "A forum thread; null if unknown or hidden from the caller."
+    forumThread("The thread's id." id: ID!): ForumThread
+    "Moderators: threads with posts reported since they were last hidden or restored."
+    forumModerationQueue("How many (20 unless given, at most 100)." limit: Int): [ForumThread!]!
     "What the caller's digest covers."
     mySubscription: TopicSubscription!
     "Items published since the date that match the caller's subscription."
@@ -475,6 +548,42 @@ export const disseminationTypeDefs = /* GraphQL */ `
       "What to share."
       post: LearningPostInput!
     ): ShareLearningPayload!
+    "Starts a thread of the 'What Works' forum with its opening post."
+    startForumThread("The thread." thread: ForumThreadInput!): ForumThreadPayload!
+    "Replies to a forum thread."
+    replyToForumThread(
+      "The thread's id."
+      threadId: ID!
+      "The reply."
+      reply: ForumReplyInput!
+    ): ForumReplyPayload!
+    "Reports a forum post to the moderators, saying why."
+    reportForumPost(
+      "The thread's id."
+      threadId: ID!
+      "The post's id (the thread's id for its opening post)."
+      postId: ID!
+      "Why it should be looked at."
+      reason: String!
+    ): ForumThreadPayload!
+    "Moderators: hides a forum post, saying why."
+    hideForumPost(
+      "The thread's id."
+      threadId: ID!
+      "The post's id (the thread's id for its opening post)."
+      postId: ID!
+      "Why it is hidden."
+      reason: String!
+    ): ForumThreadPayload!
+    "Moderators: shows a hidden forum post again, saying why."
+    restoreForumPost(
+      "The thread's id."
+      threadId: ID!
+      "The post's id (the thread's id for its opening post)."
+      postId: ID!
+      "Why it is restored."
+      reason: String!
+    ): ForumThreadPayload!
     "Sets what the caller's digest covers."
     subscribe("What the digest should cover." subscription: SubscriptionInput!): SubscribePayload!
   }
@@ -513,6 +622,20 @@ export const disseminationTypeDefs = /* GraphQL */ `
     postId: ID!
     "The network the post was shared with, the post among its posts."
     network: LearningNetwork!
+  }
+
+  "A forum thread after a change to it."
+  type ForumThreadPayload {
+    "The thread as the caller sees it after the change."
+    thread: ForumThread!
+  }
+
+  "The reply written, and its thread."
+  type ForumReplyPayload {
+    "The new reply's id."
+    replyId: ID!
+    "The thread, the reply among its replies."
+    thread: ForumThread!
   }
 
   "The caller's subscription as it is after the change."

@@ -32,6 +32,19 @@ import { toDelivery, toLibraryItem } from './library-item.view';
 const ITEMS = loaderKind<string, VisibleLibraryItem | null>('dissemination.items');
 const PUBLICATIONS_OF = loaderKind<string, VisibleLibraryItem[]>('dissemination.publicationsOf');
 
+/** The library items of one request, read together as the caller may see them (null if not). */
+export function itemsLoader(
+  context: RequestContext,
+  identity: Identity,
+  library: DisseminationApplication,
+) {
+  return requestLoader(context, ITEMS, async (itemIds) => {
+    const found = await library.items(identity, itemIds);
+    const byId = new Map(found.map((item) => [item.entry.itemId, item]));
+    return itemIds.map((id) => byId.get(id) ?? null);
+  });
+}
+
 export abstract class DisseminationResolverBase {
   constructor(
     protected readonly runtime: DisseminationRuntime,
@@ -93,12 +106,7 @@ export class LibraryItemResolver extends DisseminationResolverBase {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext) {
     const identity = await this.identity(context);
-    const seen = await requestLoader(context, ITEMS, async (itemIds) => {
-      const found = await this.library.items(identity, itemIds);
-      const byId = new Map(found.map((item) => [item.entry.itemId, item]));
-      return itemIds.map((id) => byId.get(id) ?? null);
-    }).load(reference.id);
-    return this.view(seen);
+    return this.view(await itemsLoader(context, identity, this.library).load(reference.id));
   }
 
   @ResolveField('auditTrail')

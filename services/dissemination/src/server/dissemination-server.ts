@@ -19,6 +19,7 @@ import { openDisseminationStores } from '../dissemination-stores';
 import { LIBRARY_FEED_PATH, libraryFeed } from '../feeds/library-feed';
 import { PUBLIC_LIBRARY_PATH, publicLibrary } from '../feeds/public-library';
 import { DisseminationModule } from '../graphql/dissemination.module';
+import { ForumApplication } from '../forum/forum-application';
 import type { DisseminationRuntime } from '../graphql/dissemination-runtime';
 import { libraryItemDecider } from '../library/library-item.decider';
 import { deliveryDecider, type RetryPolicy } from '../pipeline/delivery.decider';
@@ -185,9 +186,13 @@ export async function startDisseminationServer(
     identify: forwardedIdentity(options.identitySecret),
   };
   const application = new DisseminationApplication(runtime);
+  const forum = new ForumApplication({
+    ...runtime,
+    readableItems: (identity, itemIds) => application.items(identity, itemIds),
+  });
   const publicFeedUrl = `${publicUrl}${LIBRARY_FEED_PATH}`;
   const subgraph = await hostSubgraph('dissemination', options, {
-    module: (settings) => DisseminationModule.forRoot(runtime, application, settings),
+    module: (settings) => DisseminationModule.forRoot(runtime, { library: application, forum }, settings),
     ready: async () => {
       await options.sql.query('select 1');
       return processing.healthy();
