@@ -4,6 +4,8 @@ import { Provider } from 'urql';
 import { SessionProvider, hasRole, useSession } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { graphClient } from './graphql/client';
+import { ForumPage } from './pages/ForumPage';
+import { ForumThreadPage } from './pages/ForumThreadPage';
 import { GovernancePage } from './pages/GovernancePage';
 import { HomePage } from './pages/HomePage';
 import { LibraryItemPage } from './pages/LibraryItemPage';
@@ -24,6 +26,7 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
   { to: '/plan', label: 'Research Plan' },
   { to: '/library', label: 'Library' },
   { to: '/master-classes', label: 'Master classes' },
+  { to: '/forum', label: 'Forum' },
   { to: '/people', label: 'People' },
   { to: '/partners', label: 'Partners' },
   { to: '/governance', label: 'Governance', roles: ['reviewer', 'committee', 'admin'] },
@@ -89,6 +92,8 @@ function Layout() {
               <Route path="/library" element={<LibraryPage />} />
               <Route path="/library/:id" element={<LibraryItemPage />} />
               <Route path="/master-classes" element={<MasterClassesPage />} />
+              <Route path="/forum" element={<ForumPage />} />
+              <Route path="/forum/:id" element={<ForumThreadPage />} />
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/partners" element={<PartnersPage />} />
               <Route path="/governance" element={<GovernancePage />} />

@@ -10,6 +10,10 @@ const id = z.string().min(1).max(100);
 const reason = z.string().trim().min(10).max(2_000);
 const attempt = z.int().min(1);
 const httpStatus = z.int().min(100).max(599);
+/** A report of a forum post, or a moderator's decision on it: who, and why. */
+const moderation = z
+  .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
+  .strict();
 
 export const disseminationEventData = {
   'dissemination.library.item-drafted': z
@@ -91,15 +95,9 @@ export const disseminationEventData = {
     .object({ threadId: id, replyId: id, personId: id, reply: ForumReplySchema })
     .strict(),
   /** A post (the opening post's id is its thread's) is reported to the moderators, and why. */
-  'dissemination.forum.post-reported': z
-    .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
-    .strict(),
-  'dissemination.forum.post-hidden': z
-    .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
-    .strict(),
-  'dissemination.forum.post-restored': z
-    .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
-    .strict(),
+  'dissemination.forum.post-reported': moderation,
+  'dissemination.forum.post-hidden': moderation,
+  'dissemination.forum.post-restored': moderation,
   'dissemination.subscription.set': z
     .object({
       personId: id,

@@ -375,6 +375,55 @@ describe('the intranet page in a browser', () => {
     await masterClass.getByText('30 of 30 places left').waitFor();
   });
 
+  it('runs a What Works forum thread: a refused topic beside its field, a reply, a report, a moderator hiding and restoring it', async () => {
+    const title = `Short patrols in hot spots ${Date.now()}`;
+    const rae = await signedIn('rae');
+    await rae.getByRole('link', { name: 'Forum' }).click();
+    await rae.getByRole('heading', { name: 'What Works forum' }).waitFor();
+    await rae.getByLabel('Title').fill(title);
+    await rae.getByLabel('Topic of the thread').fill('office parties');
+    await rae.getByLabel('Your post').fill('Fifteen minutes, then move on: has anyone tried it?');
+    await rae.getByRole('button', { name: 'Start the thread' }).click();
+    const topic = rae.getByLabel('Topic of the thread');
+    await rae.getByText(/is not a term of the shared vocabularies/).waitFor();
+    expect(await topic.getAttribute('aria-invalid')).toBe('true');
+    await checkAndKeep(rae, 'forum');
+    await topic.fill('hot-spot policing');
+    await rae.getByRole('button', { name: 'Start the thread' }).click();
+    await rae.getByRole('heading', { name: title }).waitFor();
+    const threadUrl = rae.url();
+
+    const reply = 'We tried twelve minutes on the high street; calls fell for a month.';
+    const vic = await signedIn('vic');
+    await vic.goto(threadUrl);
+    await vic.getByLabel('Your reply').fill(reply);
+    await vic.getByRole('button', { name: 'Post the reply' }).click();
+    await vic.getByText(reply).waitFor();
+
+    const sam = await signedIn('sam');
+    await sam.goto(threadUrl);
+    await sam.getByLabel('Why (reply 1)').fill('Names a street: could identify a victim.');
+    await sam.getByRole('button', { name: 'Report reply 1' }).click();
+    await expect(sam.getByLabel('Why (reply 1)').inputValue()).resolves.toBe('');
+
+    const rob = await signedIn('rob');
+    await rob.goto(threadUrl);
+    await rob.getByText('Moderation (1 open report)').waitFor();
+    await rob.getByLabel('Why (reply 1)').fill('Names a street: could identify a victim.');
+    await rob.getByRole('button', { name: 'Hide reply 1' }).click();
+    await rob.getByText('hidden by a moderator').waitFor();
+    await checkAndKeep(rob, 'forum-thread-moderated');
+    await vic.reload();
+    await vic.getByRole('heading', { name: title }).waitFor();
+    expect(await vic.getByText(reply).count()).toBe(0);
+    await rob.getByLabel('Why (reply 1)').fill('A public street; nobody can be identified.');
+    await rob.getByRole('button', { name: 'Restore reply 1' }).click();
+    await rob.getByRole('button', { name: 'Hide reply 1' }).waitFor();
+    await vic.reload();
+    await vic.getByText(reply).waitFor();
+    await checkAndKeep(vic, 'forum-thread');
+  });
+
   it('gives the committee a governance dashboard: the register over time, overdue items, the report for a day', async () => {
     const cat = await signedIn('cat');
     await cat.getByRole('link', { name: 'Governance' }).click();

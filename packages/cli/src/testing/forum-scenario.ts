@@ -4,7 +4,8 @@
 // moderator and restored, every step in its audit trail; threads are found by any spelling of
 // their topic; and a project the author may not see is refused as one that does not exist.
 import { randomUUID } from 'node:crypto';
-import type { GraphResponse } from '../graph-client';
+import { waitFor } from '@ebp/eventing/testing';
+import type { GraphClient, GraphResponse } from '../graph-client';
 import { DRAFT, PUBLISH } from './dissemination-scenario';
 import { callers, type PlatformUnderTest } from './platform-under-test';
 import { proposal, proposeProject } from './register-fixtures';
@@ -42,6 +43,21 @@ const ONE = `query($id: ID!) { forumThread(id: $id) { ${THREAD} } }`;
 const ON_TOPIC = `query($topic: String!) { forumThreads(topic: $topic) { id } }`;
 const QUEUE = `query { forumModerationQueue { id replies { id openReports } } }`;
 
+/**
+ * Starts a thread naming a project just proposed: distributed, the library learns of the project
+ * from the register's topic, and until it has, the project is one it does not know.
+ */
+async function startOn(client: GraphClient, variables: Record<string, unknown>): Promise<Thread> {
+  const started = await waitFor(
+    'the library to learn of the project',
+    () => client.request(START, variables),
+    (response) => !codes(response).includes('PROJECT_NOT_FOUND'),
+    60_000,
+  );
+  if (started.errors?.length) throw new Error(JSON.stringify(started.errors));
+  return (started.data as { startForumThread: { thread: Thread } }).startForumThread.thread;
+}
+
 export function forumScenario(running: () => PlatformUnderTest): void {
   const as = callers(running);
   const run = randomUUID().slice(0, 8);
@@ -67,7 +83,7 @@ export function forumScenario(running: () => PlatformUnderTest): void {
     });
     await rob.must(PUBLISH, { id: itemId });
 
-    const { startForumThread } = await rae.must<{ startForumThread: { thread: Thread } }>(START, {
+    const thread = await startOn(rae, {
       t: {
         title: `How long should a hot spot patrol last? ${run}`,
         topic: 'hot-spot policing',
@@ -76,7 +92,6 @@ export function forumScenario(running: () => PlatformUnderTest): void {
         projectIds: [projectId],
       },
     });
-    const thread = startForumThread.thread;
     expect(thread.topic).toEqual({
       vocabulary: 'interventions',
       termId: 'hot_spots_policing',
@@ -169,6 +184,9 @@ export function forumScenario(running: () => PlatformUnderTest): void {
         projectIds,
       },
     });
+    // Sam may name it (once the library knows it); those who may not see it may not name it, and
+    // do not see the thread at all.
+    const threadId = (await startOn(sam, thread([hiddenId]))).id;
     const hidden = await rae.request(START, thread([hiddenId]));
     const missing = await rae.request(START, thread([`${hiddenId}-missing`]));
     expect(codes(hidden)).toEqual(['PROJECT_NOT_FOUND']);
@@ -176,13 +194,6 @@ export function forumScenario(running: () => PlatformUnderTest): void {
     expect(codes(await rae.request(START, thread([], 'office parties')))).toEqual([
       'INVALID_DISSEMINATION_INPUT',
     ]);
-
-    // Sam may name it; those who may not see the project do not see the thread at all.
-    const { startForumThread } = await sam.must<{ startForumThread: { thread: Thread } }>(
-      START,
-      thread([hiddenId]),
-    );
-    const threadId = startForumThread.thread.id;
     const vic = await as('vic');
     expect(
       (await vic.must<{ forumThread: Thread | null }>(ONE, { id: threadId })).forumThread,

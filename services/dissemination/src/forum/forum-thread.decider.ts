@@ -54,9 +54,11 @@ function topicOf(text: string): dissemination.ForumTopic {
         label: term.label,
       });
   }
-  throw new InvalidDisseminationInput(
-    `topic: ${JSON.stringify(text)} is not a term of the shared vocabularies (topics, crime problems, interventions, research methods)`,
-  );
+  const message =
+    'is not a term of the shared vocabularies (topics, crime problems, interventions, research methods)';
+  throw new InvalidDisseminationInput(`topic: ${JSON.stringify(text)} ${message}`, {
+    issues: [{ path: 'topic', message }],
+  });
 }
 
 const reasonOf = (reason: unknown) =>

@@ -192,7 +192,8 @@ export async function startDisseminationServer(
   });
   const publicFeedUrl = `${publicUrl}${LIBRARY_FEED_PATH}`;
   const subgraph = await hostSubgraph('dissemination', options, {
-    module: (settings) => DisseminationModule.forRoot(runtime, { library: application, forum }, settings),
+    module: (settings) =>
+      DisseminationModule.forRoot(runtime, { library: application, forum }, settings),
     ready: async () => {
       await options.sql.query('select 1');
       return processing.healthy();
