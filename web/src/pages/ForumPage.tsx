@@ -11,7 +11,7 @@ import { formatDateTime } from '../components/labels';
 export const authorName = (author: { name: string | null; unit: string | null }) =>
   author.name ?? (author.unit ? `A member of staff, ${author.unit}` : 'A member of staff');
 
-/** The 'What Works' forum: threads, liveliest first, by topic; anyone on staff may start one. */
+/** The 'What Works' forum: threads, newest first, by topic; anyone on staff may start one. */
 export function ForumPage() {
   const [params, setParams] = useSearchParams();
   const topic = params.get('topic') ?? '';

@@ -205,5 +205,27 @@ export function forumScenario(running: () => PlatformUnderTest): void {
     expect(
       codes(await vic.request(REPLY, { id: threadId, r: { body: 'Is anyone there?' } })),
     ).toEqual(['NOT_FOUND']);
+
+    // A reply naming the project, in a thread everyone sees, is Sam's alone: not even its time shows.
+    const open = await startOn(rae, thread([]));
+    await sam.must(REPLY, {
+      id: open.id,
+      r: { body: 'The covert operation found the same.', projectIds: [hiddenId] },
+    });
+    const seen = await vic.must<{
+      forumThread: { lastPostAt: string; opening: { postedAt: string }; replies: unknown[] };
+    }>(
+      `query($id: ID!) { forumThread(id: $id) { lastPostAt opening { postedAt } replies { id } } }`,
+      {
+        id: open.id,
+      },
+    );
+    expect(seen.forumThread.replies).toEqual([]);
+    expect(seen.forumThread.lastPostAt).toBe(seen.forumThread.opening.postedAt);
+    const samSees = await sam.must<{ forumThread: { replies: { projects: { id: string }[] }[] } }>(
+      `query($id: ID!) { forumThread(id: $id) { replies { projects { id } } } }`,
+      { id: open.id },
+    );
+    expect(samSees.forumThread.replies).toEqual([{ projects: [{ id: hiddenId }] }]);
   });
 }

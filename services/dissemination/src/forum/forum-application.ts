@@ -109,7 +109,7 @@ export class ForumApplication {
   }
 
   /**
-   * Threads the caller may see, liveliest first: on one term (in any spelling or synonym the
+   * Threads the caller may see, newest first: on one term (in any spelling or synonym the
    * vocabularies know) when a topic is given; for moderators, only those waiting for them.
    */
   async threads(
@@ -126,7 +126,9 @@ export class ForumApplication {
     for (let offset = 0; shown.length < limit; offset += BATCH) {
       const found = await collection.find({
         filter,
-        sort: [{ field: 'lastPostAt', direction: 'desc' }],
+        // By when the thread started: the time of a later post may be that of one the caller
+        // may not see, and an order by it would tell them something was posted.
+        sort: [{ field: 'startedAt', direction: 'desc' }],
         limit: BATCH,
         offset,
         total: false,
@@ -196,16 +198,16 @@ export class ForumApplication {
       const opening = first ? view(first) : null;
       if (!opening) return [];
       const { posts: _posts, awaitingModeration: _awaiting, ...thread } = entry;
-      return [
-        {
-          ...thread,
-          opening,
-          replies: rest.flatMap((reply) => {
-            const seen = view(reply);
-            return seen ? [seen] : [];
-          }),
-        },
-      ];
+      const replies = rest.flatMap((reply) => {
+        const seen = view(reply);
+        return seen ? [seen] : [];
+      });
+      // The last post the caller may see, not the last one written.
+      const lastPostAt = [opening, ...replies].reduce(
+        (latest, post) => (post.postedAt > latest ? post.postedAt : latest),
+        opening.postedAt,
+      );
+      return [{ ...thread, lastPostAt, opening, replies }];
     });
   }
 

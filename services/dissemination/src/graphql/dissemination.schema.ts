@@ -344,7 +344,7 @@ export const disseminationTypeDefs = /* GraphQL */ `
     topic: ForumTopic!
     "When it was started (ISO 8601)."
     startedAt: String!
-    "When its last post was written (ISO 8601)."
+    "When the last post the caller may see was written (ISO 8601)."
     lastPostAt: String!
     "The opening post."
     opening: ForumPost!
@@ -450,7 +450,7 @@ export const disseminationTypeDefs = /* GraphQL */ `
     learningNetworks: [LearningNetwork!]!
     "A Local Learning Network; null if unknown."
     learningNetwork("The network's id." id: ID!): LearningNetwork
-    "Threads of the 'What Works' forum the caller may see, most recently active first."
+    "Threads of the 'What Works' forum the caller may see, newest first."
     forumThreads(
       "Only threads on this term (any spelling or synonym the vocabularies know)."
       topic: String

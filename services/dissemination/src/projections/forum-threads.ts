@@ -29,7 +29,7 @@ export interface ForumThreadEntry {
   title: string;
   topic: dissemination.ForumTopic;
   startedAt: string;
-  /** When the last post was written: threads are listed by it, liveliest first. */
+  /** When the last post was written (readers are shown the last post they may see). */
   lastPostAt: string;
   /** Whether any post waits for a moderator: a report since it was last hidden or restored. */
   awaitingModeration: boolean;
