@@ -9,7 +9,7 @@ import {
 } from '@ebp/eventing';
 import { hasRole, requireRole, type Identity } from '@ebp/platform';
 import type { VisibleLibraryItem } from '../access/item-visibility';
-import { MODERATORS, STAFF, staffMemberOf } from '../access/library-access';
+import { MODERATORS, staffMemberOf } from '../access/library-access';
 import type { DisseminationStores } from '../application/dissemination-application';
 import { NotFound } from '../dissemination-errors';
 import type { ForumPostEntry, ForumThreadEntry } from '../projections/forum-threads';
@@ -95,6 +95,7 @@ export class ForumApplication {
     postId: string,
     reason: unknown,
   ) {
+    staffMemberOf(identity, `${action} forum posts`);
     requireRole(identity, MODERATORS, `${action} forum posts`);
     await this.requirePost(identity, threadId, postId);
     const by = identity.actor.id;
@@ -103,7 +104,7 @@ export class ForumApplication {
 
   /** A thread as the caller sees it; null when it does not exist or they may not see it. */
   async thread(identity: Identity, threadId: string): Promise<ForumThreadView | null> {
-    requireRole(identity, STAFF, 'read the forum');
+    staffMemberOf(identity, 'read the forum');
     const entry = (await (await this.stores.forumThreads()).get(threadId))?.body;
     return entry ? ((await this.viewsFor(identity, [entry]))[0] ?? null) : null;
   }
@@ -116,7 +117,7 @@ export class ForumApplication {
     identity: Identity,
     options: { topic?: string; limit?: number; awaitingModeration?: boolean } = {},
   ): Promise<ForumThreadView[]> {
-    requireRole(identity, STAFF, 'read the forum');
+    staffMemberOf(identity, 'read the forum');
     if (options.awaitingModeration) requireRole(identity, MODERATORS, 'see reported forum posts');
     const limit = Math.min(Math.max(options.limit ?? DEFAULT_THREADS, 1), MAX_THREADS);
     const filter = this.filterFor(options);

@@ -35,6 +35,9 @@ export type ForumThreadCommand =
   | { type: 'hide'; threadId: string; postId: string; by: string; reason: unknown }
   | { type: 'restore'; threadId: string; postId: string; by: string; reason: unknown };
 
+/** Replies a thread takes: its read model is one document, which must stay small. */
+export const MAX_REPLIES = 500;
+
 /** The vocabularies a thread's topic may come from, in the order a name is matched. */
 const TOPIC_VOCABULARIES = [
   vocabularies.TOPICS,
@@ -88,6 +91,10 @@ function decide(command: ForumThreadCommand, state: ForumThreadState): ForumThre
   if (!state.started) throw new NotFound(`No forum thread ${threadId}`);
   if (command.type === 'reply') {
     if (state.posts[command.replyId]) return [];
+    if (Object.keys(state.posts).length > MAX_REPLIES)
+      throw new IllegalDisseminationTransition(
+        `Forum thread ${threadId} has ${MAX_REPLIES} replies, as many as a thread takes: start a new thread`,
+      );
     if (state.posts[threadId]?.hidden)
       throw new IllegalDisseminationTransition(
         'A thread whose opening post is hidden takes no replies',

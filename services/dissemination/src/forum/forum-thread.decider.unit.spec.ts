@@ -5,7 +5,7 @@ import {
   InvalidDisseminationInput,
   NotFound,
 } from '../dissemination-errors';
-import { forumThreadDecider, type ForumThreadEvent } from './forum-thread.decider';
+import { MAX_REPLIES, forumThreadDecider, type ForumThreadEvent } from './forum-thread.decider';
 
 const spec = deciderSpecification(forumThreadDecider);
 const threadId = 'thread-1';
@@ -88,6 +88,28 @@ describe('forum thread decider', () => {
       .given([started])
       .when({ ...answer, reply: { body: '' } })
       .thenThrows(InvalidDisseminationInput);
+  });
+
+  it('takes at most MAX_REPLIES replies, so that a thread stays one small document', () => {
+    const replies = Array.from({ length: MAX_REPLIES }, (_, index): ForumThreadEvent => ({
+      type: 'dissemination.forum.replied',
+      data: { threadId, replyId: `reply-${index}`, personId: 'p-vic', reply },
+    }));
+    const answer = {
+      type: 'reply' as const,
+      threadId,
+      replyId: 'one-more',
+      personId: 'p-vic',
+      reply,
+    };
+    spec
+      .given([started, ...replies.slice(1)])
+      .when(answer)
+      .then([{ ...replied, data: { ...replied.data, replyId: 'one-more' } }]);
+    spec
+      .given([started, ...replies])
+      .when(answer)
+      .thenThrows(IllegalDisseminationTransition);
   });
 
   it('takes no replies while the opening post is hidden', () => {
