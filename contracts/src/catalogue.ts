@@ -43,8 +43,12 @@ const TOPICS: readonly {
     topic: register.REGISTER_TOPIC,
     producer: 'register',
     description:
-      'Research projects through their lifecycle (proposals, reviews, committee decisions, progress, findings, amendments) and the Research Plan priorities.',
-    data: { ...register.projectEventData, ...register.priorityEventData },
+      'Research projects through their lifecycle (proposals, reviews, committee decisions, progress, findings, amendments), the Research Plan (its priorities, and a plan for each year agreed by the EBP Committee) and the EBP Programme (work streams and their milestones).',
+    data: {
+      ...register.projectEventData,
+      ...register.priorityEventData,
+      ...register.programmeEventData,
+    },
   },
   {
     topic: community.COMMUNITY_TOPIC,

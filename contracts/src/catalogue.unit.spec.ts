@@ -8,6 +8,7 @@ import { catalogueMarkdown } from './catalogue-markdown';
 const everyDataSchema = {
   ...register.projectEventData,
   ...register.priorityEventData,
+  ...register.programmeEventData,
   ...community.communityEventData,
   ...partners.partnersEventData,
   ...dissemination.disseminationEventData,

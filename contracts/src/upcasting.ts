@@ -19,6 +19,7 @@ export interface Upcaster {
 const EVENT_DATA: Readonly<Record<string, z.ZodType>> = {
   ...register.projectEventData,
   ...register.priorityEventData,
+  ...register.programmeEventData,
   ...community.communityEventData,
   ...partners.partnersEventData,
   ...dissemination.disseminationEventData,

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne, type RunningPlatform } from './all-in-one';
 import { communityScenario } from './testing/community-scenario';
+import { programmeScenario } from './testing/programme-scenario';
 import { forumScenario } from './testing/forum-scenario';
 import { disseminationScenario } from './testing/dissemination-scenario';
 import {
@@ -66,6 +67,7 @@ describe('all-in-one through the gateway', () => {
   describe('the library and its dissemination', () =>
     disseminationScenario(platform, () => bodies!));
   describe("the 'What Works' forum", () => forumScenario(platform));
+  describe('the Research Plan and the EBP Programme', () => programmeScenario(platform));
   describe('one public origin', () => publicOriginScenario(platform));
 });
 

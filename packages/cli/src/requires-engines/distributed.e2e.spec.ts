@@ -8,6 +8,7 @@ import { loadEngineSettings } from '@ebp/platform';
 import { startDistributed } from '../distributed';
 import { GraphClient } from '../graph-client';
 import { communityScenario } from '../testing/community-scenario';
+import { programmeScenario } from '../testing/programme-scenario';
 import { forumScenario } from '../testing/forum-scenario';
 import { disseminationScenario } from '../testing/dissemination-scenario';
 import {
@@ -57,6 +58,7 @@ describe('distributed through the gateway, as separate processes', () => {
   describe('the library and its dissemination', () =>
     disseminationScenario(platform, () => bodies!));
   describe("the 'What Works' forum", () => forumScenario(platform));
+  describe('the Research Plan and the EBP Programme', () => programmeScenario(platform));
   describe('one public origin', () => publicOriginScenario(platform));
   describe('need-to-know', () => leakScenario(platform, { settleMs: 120_000 }));
 

@@ -20,6 +20,10 @@ import type { ProjectSummary } from '../projects/projections/project-summary.pro
 import type { PriorityCommand } from '../priorities/priority.decider';
 import { PriorityCommands } from '../priorities/priority.handler';
 import type { PrioritySummary } from '../priorities/projections/priority-summary.projection';
+import type {
+  ResearchPlanEntry,
+  WorkstreamEntry,
+} from '../programme/projections/programme.projections';
 import { deadlinesOf, type Deadline } from '../register-reads/deadlines';
 import { projectRecord, type ProjectRecord } from '../register-reads/project-record';
 import {
@@ -46,6 +50,8 @@ export interface RegisterStores {
   readonly store: EventStore;
   readonly projects: () => Promise<DocumentCollection<ProjectSummary>>;
   readonly priorities: () => Promise<DocumentCollection<PrioritySummary>>;
+  readonly researchPlans: () => Promise<DocumentCollection<ResearchPlanEntry>>;
+  readonly workstreams: () => Promise<DocumentCollection<WorkstreamEntry>>;
   /** Brings the read models up to date, so that a client reads its own writes. */
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;

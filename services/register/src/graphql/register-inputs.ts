@@ -1,6 +1,7 @@
 import { contractTypeDefs, type ContractTypes } from '@ebp/platform';
 import { ActorSchema, ClassificationSchema, register } from '@ebp/contracts';
 import { DeadlineKindSchema } from '../register-reads/deadlines';
+import { ResearchPlanStatusSchema } from '../programme/programme-application';
 
 const { EbpMatrixSchema, EmmieSchema } = register;
 
@@ -19,6 +20,11 @@ export const registerContractTypes: ContractTypes = {
     FindingsInput: register.FindingsSchema,
     ResearchPriorityInput: register.PriorityDefinitionSchema,
     ResearchPriorityChangesInput: register.PriorityChangesSchema,
+    ResearchPlanInput: register.ResearchPlanSchema,
+    ResearchPlanChangesInput: register.ResearchPlanChangesSchema,
+    WorkstreamInput: register.WorkstreamSchema,
+    WorkstreamChangesInput: register.WorkstreamChangesSchema,
+    MilestoneInput: register.MilestoneSchema,
   },
   names: [
     [register.EbpLevelSchema, 'EbpLevel'],
@@ -57,6 +63,8 @@ export const registerContractTypes: ContractTypes = {
     [register.CommitteeDecisionSchema, 'CommitteeDecision'],
     [register.PriorityStatusSchema, 'PriorityStatus'],
     [DeadlineKindSchema, 'DeadlineKind'],
+    [register.MilestoneStatusSchema, 'MilestoneStatus'],
+    [ResearchPlanStatusSchema, 'ResearchPlanStatus'],
     [
       ActorSchema.shape.kind.describe('Who acted: a person, a service, a partner or the system.'),
       'ActorKind',

@@ -12,6 +12,7 @@ import {
 import { sqlTargets } from '@ebp/eventing/testing';
 import type { Identity, Role } from '@ebp/platform';
 import { aProposal, allMet, COMMITTEE, LEAD, REVIEWER_A } from '../projects/project.fixtures';
+import { researchPlans, workstreams } from '../programme/projections/programme.projections';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { RegisterModule } from './register.module';
@@ -52,6 +53,8 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
         return liveCollection(documents, projectSummaries);
       },
       priorities: () => liveCollection(documents, prioritySummaries),
+      researchPlans: () => liveCollection(documents, researchPlans),
+      workstreams: () => liveCollection(documents, workstreams),
       catchUp: async () => {
         await projector.catchUp();
         await priorityProjector.catchUp();

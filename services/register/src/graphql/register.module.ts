@@ -6,6 +6,8 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { RegisterApplication } from '../application/register-application';
 import { subgraphOptions, type GraphqlLimits } from '@ebp/platform';
 import { PriorityResolver } from './priority.resolver';
+import { ProgrammeApplication } from '../programme/programme-application';
+import { ResearchPlanResolver, WorkstreamResolver } from './programme.resolver';
 import { GovernanceResolver } from './governance.resolver';
 import { ProjectCommandsResolver } from './project-commands.resolver';
 import { ProjectResolver } from './project.resolver';
@@ -30,10 +32,13 @@ export class RegisterModule {
       providers: [
         { provide: REGISTER_RUNTIME, useValue: runtime },
         { provide: RegisterApplication, useValue: new RegisterApplication(runtime) },
+        { provide: ProgrammeApplication, useValue: new ProgrammeApplication(runtime) },
         ProjectResolver,
         ProjectCommandsResolver,
         PriorityResolver,
         GovernanceResolver,
+        ResearchPlanResolver,
+        WorkstreamResolver,
       ],
     };
   }

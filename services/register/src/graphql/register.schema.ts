@@ -204,6 +204,120 @@ export const registerTypeDefs = /* GraphQL */ `
     projects: [ResearchProject!]!
   }
 
+  "The Research Plan for a year: its priorities, agreed by the EBP Committee."
+  type ResearchPlan {
+    "The year it is for (one plan a year)."
+    year: Int!
+    "Its title."
+    title: String!
+    "What it is for and how it was drawn up."
+    summary: String!
+    "A draft, agreed, or superseded by a later year's agreed plan."
+    status: ResearchPlanStatus!
+    "The priorities that belong to it."
+    priorities: [ResearchPriority!]!
+    "When it was drafted (ISO 8601)."
+    draftedAt: String!
+    "Who drafted it (a person id)."
+    draftedBy: ID!
+    "When the committee agreed it (ISO 8601); null while a draft."
+    agreedAt: String
+    "Who recorded the committee's agreement (a person id)."
+    agreedBy: ID
+    "What the committee decided, in its words."
+    decision: String
+    "Every revision: who, when, why and which fields."
+    revisions: [Revision!]!
+  }
+
+  "A revision of a plan or a work stream."
+  type Revision {
+    "When (ISO 8601)."
+    at: String!
+    "Who (a person id)."
+    by: ID!
+    "Why."
+    justification: String!
+    "The fields it changed."
+    fields: [String!]!
+  }
+
+  "A work stream of the EBP Programme: its objective, approach, outcomes, owner and milestones."
+  type Workstream {
+    "The work stream's id."
+    id: ID!
+    "Its name."
+    name: String!
+    "What it is to achieve."
+    objective: String!
+    "How: the approach items."
+    approach: [String!]!
+    "The outcomes it is to bring about."
+    outcomes: [String!]!
+    "Who owns it (a person id)."
+    ownerId: ID!
+    "When it was defined (ISO 8601)."
+    definedAt: String!
+    "Its milestones, soonest due first."
+    milestones: [Milestone!]!
+    "How many of its milestones stand where, on the day asked about."
+    progress: MilestoneProgress!
+    "Every revision: who, when, why and which fields."
+    revisions: [Revision!]!
+  }
+
+  "A milestone of a work stream."
+  type Milestone {
+    "The milestone's id within its work stream."
+    id: ID!
+    "What is to be done."
+    title: String!
+    "When it is due (YYYY-MM-DD)."
+    due: String!
+    "Who owns it (a person id)."
+    ownerId: ID!
+    "Planned, in progress, done or dropped."
+    status: MilestoneStatus!
+    "What was said when it last moved (why it was dropped, for one)."
+    note: String
+    "Whether it is past its due date and neither done nor dropped, on the day asked about."
+    overdue: Boolean!
+  }
+
+  "How a work stream's milestones stand."
+  type MilestoneProgress {
+    "Milestones planned."
+    planned: Int!
+    "Milestones in progress."
+    inProgress: Int!
+    "Milestones done."
+    done: Int!
+    "Milestones dropped."
+    dropped: Int!
+    "Milestones overdue (planned or in progress, and past their due date)."
+    overdue: Int!
+  }
+
+  "A milestone past its due date, with its work stream."
+  type OverdueMilestone {
+    "The work stream."
+    workstream: Workstream!
+    "The milestone."
+    milestone: Milestone!
+  }
+
+  "A Research Plan after a change to it."
+  type ResearchPlanPayload {
+    "The plan as it now stands."
+    plan: ResearchPlan!
+  }
+
+  "A work stream after a change to it."
+  type WorkstreamPayload {
+    "The work stream as it now stands."
+    workstream: Workstream!
+  }
+
   "How much research one priority has against it."
   type PriorityCoverage {
     "The priority."
@@ -307,6 +421,22 @@ export const registerTypeDefs = /* GraphQL */ `
     ): [ResearchPriority!]!
     "How the Research Plan's priorities are covered by the research the caller may see."
     researchPlanCoverage: ResearchPlanCoverage!
+    "Every year's Research Plan, the latest year first."
+    researchPlans: [ResearchPlan!]!
+    "The Research Plan for a year; null if there is none."
+    researchPlan("The year." year: Int!): ResearchPlan
+    "The plan in force: the latest agreed plan for this year or before; null if none."
+    currentResearchPlan: ResearchPlan
+    "The EBP Programme: its work streams by name."
+    ebpProgramme(
+      "The day (YYYY-MM-DD) overdue milestones are counted on; today by default."
+      today: String
+    ): [Workstream!]!
+    "Milestones of the EBP Programme past their due date and neither done nor dropped, oldest first."
+    overdueMilestones(
+      "The day (YYYY-MM-DD) to count from; today by default."
+      today: String
+    ): [OverdueMilestone!]!
     "Missed and imminent deadlines: progress reports, results, ethics approvals."
     overdueProjects(
       "The day to count from (YYYY-MM-DD); today by default."
@@ -470,6 +600,65 @@ export const registerTypeDefs = /* GraphQL */ `
       "The version last read: the change is refused if the priority has changed since."
       expectedVersion: Int
     ): ResearchPriorityPayload!
+    "The EBP Delivery Team or committee: drafts the Research Plan for a year (one plan a year)."
+    draftResearchPlan(
+      "The year it is for."
+      year: Int!
+      "The plan."
+      plan: ResearchPlanInput!
+    ): ResearchPlanPayload!
+    "Changes a plan's fields with a justification (also after it is agreed)."
+    reviseResearchPlan(
+      "The plan's year."
+      year: Int!
+      "The fields that change, with their new values."
+      changes: ResearchPlanChangesInput!
+      "Why they change: recorded with the revision."
+      justification: String!
+    ): ResearchPlanPayload!
+    "The EBP Committee: agrees the plan for a year, once, saying what it decided."
+    agreeResearchPlan(
+      "The plan's year."
+      year: Int!
+      "What the committee decided, in its words."
+      decision: String!
+    ): ResearchPlanPayload!
+    "Defines a work stream of the EBP Programme under the id given."
+    defineWorkstream(
+      "The new work stream's id."
+      id: ID!
+      "The work stream."
+      workstream: WorkstreamInput!
+    ): WorkstreamPayload!
+    "Changes a work stream's fields with a justification."
+    reviseWorkstream(
+      "The work stream's id."
+      id: ID!
+      "The fields that change, with their new values."
+      changes: WorkstreamChangesInput!
+      "Why they change."
+      justification: String!
+    ): WorkstreamPayload!
+    "Adds a milestone to a work stream under the id given."
+    addMilestone(
+      "The work stream's id."
+      workstreamId: ID!
+      "The new milestone's id within the work stream."
+      milestoneId: ID!
+      "The milestone."
+      milestone: MilestoneInput!
+    ): WorkstreamPayload!
+    "Moves a milestone on: in progress, done, or dropped (saying why). Its owner may too."
+    progressMilestone(
+      "The work stream's id."
+      workstreamId: ID!
+      "The milestone's id."
+      milestoneId: ID!
+      "Where it now stands."
+      status: MilestoneStatus!
+      "What to record with it (required when dropping)."
+      note: String
+    ): WorkstreamPayload!
     "Retires a priority from the Research Plan."
     retireResearchPriority(
       "The priority's id."

@@ -1,5 +1,5 @@
 import { parseOrThrow, register } from '@ebp/contracts';
-import { changedFields } from '../shared/field-changes';
+import { requireText, revisedFields } from '../shared/revision';
 import { DomainError, type Decider } from '@ebp/eventing';
 import {
   evolvePriority,
@@ -38,11 +38,6 @@ function parse(input: unknown): register.PriorityDefinition {
   return parseOrThrow(register.PriorityDefinitionSchema, input, 'priority', InvalidPriorityInput);
 }
 
-function requireText(value: string, what: string): void {
-  if (value.trim().length < 10)
-    throw new InvalidPriorityInput(`${what} needs at least 10 characters`);
-}
-
 export function decidePriority(command: PriorityCommand, state: PriorityState): PriorityEvent[] {
   if (command.type === 'set') {
     if (state.status !== 'none')
@@ -62,24 +57,20 @@ export function decidePriority(command: PriorityCommand, state: PriorityState): 
   if (state.status === 'retired')
     throw new PriorityRetired(`Priority ${state.priorityId} has been retired`);
   if (command.type === 'retire') {
-    requireText(command.reason, 'The reason');
+    requireText(command.reason, 'The reason', InvalidPriorityInput);
     return [
       { type: 'register.priority.retired', data: { by: command.by, reason: command.reason } },
     ];
   }
-  requireText(command.justification, 'The justification');
-  // Each changed field as a priority checks it, then the revised priority as a whole.
-  const revised = parseOrThrow(
-    register.PriorityChangesSchema,
-    command.changes,
-    'revision',
-    InvalidPriorityInput,
-  );
-  const merged = parse({ ...state.priority, ...revised });
-  const fields = Object.keys(revised) as (keyof register.PriorityDefinition)[];
-  const changes = changedFields(state.priority, merged, fields);
-  if (Object.keys(changes).length === 0)
-    throw new InvalidPriorityInput('The revision changes nothing');
+  const changes = revisedFields({
+    current: state.priority,
+    changes: command.changes,
+    justification: command.justification,
+    changesSchema: register.PriorityChangesSchema,
+    wholeSchema: register.PriorityDefinitionSchema,
+    what: 'priority',
+    Invalid: InvalidPriorityInput,
+  });
   return [
     {
       type: 'register.priority.revised',

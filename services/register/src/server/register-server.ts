@@ -25,6 +25,7 @@ import { keepForGovernance } from '../governance/governance-archive';
 import type { RegisterRuntime } from '../graphql/register-runtime';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
+import { researchPlans, workstreams } from '../programme/projections/programme.projections';
 
 export interface RegisterServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
@@ -72,6 +73,8 @@ export async function startRegisterServer(
     projectors: [
       createProjectionProcessor(store, checkpoints, options.documents, projectSummaries),
       createProjectionProcessor(store, checkpoints, options.documents, prioritySummaries),
+      createProjectionProcessor(store, checkpoints, options.documents, researchPlans),
+      createProjectionProcessor(store, checkpoints, options.documents, workstreams),
     ],
     background: async () => {
       const work: BackgroundWork[] = [];
@@ -115,6 +118,8 @@ export async function startRegisterServer(
     store,
     projects: () => liveCollection(options.documents, projectSummaries),
     priorities: () => liveCollection(options.documents, prioritySummaries),
+    researchPlans: () => liveCollection(options.documents, researchPlans),
+    workstreams: () => liveCollection(options.documents, workstreams),
     catchUp: processing.catchUp,
     identify: forwardedIdentity(options.identitySecret),
     now: options.now ?? (() => new Date()),
