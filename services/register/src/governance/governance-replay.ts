@@ -3,7 +3,9 @@ import { WHOLE_REGISTER } from './report-scope';
 import {
   readAhead,
   type ArchivedEvent,
+  type DocumentBody,
   type EventStore,
+  type ProjectionDefinition,
   type SqlEventArchive,
   type StoredEvent,
 } from '@ebp/eventing';
@@ -18,6 +20,12 @@ import {
   type ProjectFacts,
 } from '../projects/projections/project-summary.projection';
 import type { DecisionRecord, GovernanceInputs } from './governance-report';
+import {
+  researchPlans,
+  workstreams,
+  type ResearchPlanEntry,
+  type WorkstreamEntry,
+} from '../programme/projections/programme.projections';
 import { endOfReportDay, parseReportDate } from './report-day';
 import { OtherServicesRecord } from './other-services-record';
 
@@ -36,6 +44,19 @@ export interface ReplayProgress {
   readonly total: number;
 }
 
+/** Folds the event into its stream's entry by the read model's own evolve, if the model takes it. */
+function foldInto<Body extends DocumentBody>(
+  entries: Map<string, Body>,
+  model: ProjectionDefinition<Body>,
+  event: StoredEvent,
+): boolean {
+  if (!model.handles.includes(event.type)) return false;
+  const next = model.evolve(entries.get(event.streamId) ?? null, event);
+  if (next) entries.set(event.streamId, next);
+  else entries.delete(event.streamId);
+  return true;
+}
+
 const DECISIONS: Readonly<Record<string, DecisionRecord['decision']>> = {
   'register.project.approved': 'approved',
   'register.project.rejected': 'rejected',
@@ -44,7 +65,7 @@ const DECISIONS: Readonly<Record<string, DecisionRecord['decision']>> = {
 
 /**
  * Replays the register's log, in order, up to the end of `asOf` (by the time each event was
- * recorded), folding projects and priorities through the read models' own evolve functions and
+ * recorded), folding projects, priorities, plans and work streams through the read models' own evolve functions and
  * collecting the committee's decisions; then the other services' events the register keeps, in
  * the order their services recorded them. Events recorded later never reach the fold.
  */
@@ -68,6 +89,8 @@ export async function replayGovernance(
   // per project at the end rather than at every event.
   const projects = new Map<string, ProjectFacts>();
   const priorities = new Map<string, PrioritySummary>();
+  const plans = new Map<string, ResearchPlanEntry>();
+  const streams = new Map<string, WorkstreamEntry>();
   const proposedAt = new Map<string, string>();
   const decisions: DecisionRecord[] = [];
   let replayed = 0;
@@ -95,7 +118,8 @@ export async function replayGovernance(
       const next = evolvePrioritySummary(priorities.get(event.streamId) ?? null, event);
       if (next) priorities.set(event.streamId, next);
       else priorities.delete(event.streamId);
-    } else return;
+    } else if (!foldInto(plans, researchPlans, event) && !foldInto(streams, workstreams, event))
+      return;
     replayed += 1;
     if (lastEventAt === null || event.metadata.recordedAt > lastEventAt)
       lastEventAt = event.metadata.recordedAt;
@@ -126,6 +150,8 @@ export async function replayGovernance(
     asOf: day,
     projects: [...projects.values()].map((project) => withReaders(project)),
     priorities: [...priorities.values()],
+    plans: [...plans.values()],
+    workstreams: [...streams.values()],
     decisions,
     otherServices,
     scope: WHOLE_REGISTER,

@@ -15,7 +15,10 @@ import {
   HISTORY_AFTER_A,
   HISTORY_TO_A,
   PRIORITIES_TO_A,
+  PROGRAMME_AFTER_A,
+  PROGRAMME_TO_A,
   recordHistory,
+  recordProgramme,
 } from './governance.fixtures';
 import { REPORT_FORMATS, renderReport } from './report-formats';
 import { keepForGovernance, type ArchiveSource } from './governance-archive';
@@ -67,6 +70,7 @@ describe.each(sqlTargets())(
         archive,
       );
       await recordHistory(store, HISTORY_TO_A, PRIORITIES_TO_A);
+      await recordProgramme(store, PROGRAMME_TO_A);
       await recordOthers(OTHERS_TO_A);
     }, 120_000);
 
@@ -165,10 +169,63 @@ describe.each(sqlTargets())(
       ).toBe(36);
     });
 
+    it('shows the Research Plan and the EBP Programme as they stood: plans, milestones, overdue ones', async () => {
+      const { programme } = await reportAsOf(A);
+      expect(programme.plans).toEqual([
+        {
+          year: 2025,
+          title: 'MPS Research Plan 2025',
+          status: 'superseded',
+          agreedOn: '2025-04-01',
+          priorities: 2,
+        },
+        {
+          year: 2026,
+          title: 'MPS Research Plan 2026',
+          status: 'agreed',
+          agreedOn: '2026-01-20',
+          priorities: 3,
+        },
+      ]);
+      expect(programme.workstreams).toEqual([
+        {
+          workstreamId: 'capability',
+          name: 'Build capability in the Met',
+          milestones: 3,
+          planned: 1,
+          inProgress: 1,
+          done: 1,
+          dropped: 0,
+          overdue: 1,
+        },
+        {
+          workstreamId: 'sharing',
+          name: 'Share what works',
+          milestones: 1,
+          planned: 1,
+          inProgress: 0,
+          done: 0,
+          dropped: 0,
+          overdue: 1,
+        },
+      ]);
+      expect(programme.overdueMilestones.map((line) => [line.milestoneId, line.due])).toEqual([
+        ['library', '2026-02-28'],
+        ['classes', '2026-03-01'],
+      ]);
+      // The day before the 2026 plan was agreed, the 2025 plan was the one in force.
+      const january = await reportAsOf('2026-01-19');
+      expect(january.programme.plans.map((plan) => [plan.year, plan.status])).toEqual([
+        [2025, 'agreed'],
+        [2026, 'draft'],
+      ]);
+    });
+
     it('stays the same, byte for byte, whatever is recorded after A', async () => {
       const before = await reportAsOf(A);
       const progress: ReplayProgress[] = [];
       await recordHistory(store, HISTORY_AFTER_A);
+      await recordProgramme(store, PROGRAMME_AFTER_A);
       await recordOthers(OTHERS_AFTER_A);
       const after = buildGovernanceReport(
         await replayGovernance(history(), A, {
@@ -234,6 +291,23 @@ describe.each(sqlTargets())(
       expect(comparisonMarkdown(comparison)).toContain(
         '| Deliveries acknowledged by national bodies | 1 | 2 | +1 |',
       );
+      // The programme's progress between the meetings: one milestone done, none overdue now.
+      expect(comparison.headlines.filter((row) => row.key.startsWith('milestones-'))).toEqual([
+        {
+          key: 'milestones-done',
+          label: 'EBP Programme milestones done',
+          from: 1,
+          to: 2,
+          change: 1,
+        },
+        {
+          key: 'milestones-overdue',
+          label: 'EBP Programme milestones overdue',
+          from: 2,
+          to: 0,
+          change: -2,
+        },
+      ]);
       expect(() => compareGovernanceReports(comparison as never, comparison as never)).toThrow();
     });
 

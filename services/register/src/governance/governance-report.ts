@@ -7,6 +7,11 @@ import { coverage } from '../register-reads/register-queries';
 import { endOfReportDay } from './report-day';
 import { countBy, type Count, type ProjectLine } from './report-counts';
 import type { OtherServicesRecord } from './other-services-record';
+import type {
+  ResearchPlanEntry,
+  WorkstreamEntry,
+} from '../programme/projections/programme.projections';
+import { programmeSection, type ProgrammeSection } from './programme-section';
 import {
   partnersSection,
   peopleSection,
@@ -32,6 +37,8 @@ export interface GovernanceInputs {
   readonly asOf: string;
   readonly projects: readonly ProjectSummary[];
   readonly priorities: readonly PrioritySummary[];
+  readonly plans: readonly ResearchPlanEntry[];
+  readonly workstreams: readonly WorkstreamEntry[];
   readonly decisions: readonly DecisionRecord[];
   /** The partners', the community's and the dissemination service's events, folded. */
   readonly otherServices: OtherServicesRecord;
@@ -88,6 +95,7 @@ export interface GovernanceReport {
     /** Active priorities with no research against them. */
     readonly gaps: readonly string[];
   };
+  readonly programme: ProgrammeSection;
   readonly overdue: {
     readonly progress: readonly (ProjectLine & { readonly due: string })[];
     readonly results: readonly (ProjectLine & { readonly due: string })[];
@@ -222,6 +230,7 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
       })),
       gaps: plan.uncovered,
     },
+    programme: programmeSection(inputs.plans, inputs.workstreams, inputs.asOf),
     overdue: { progress: overdue('progress_report_overdue'), results: overdue('results_overdue') },
     outcomeSwitching: projects
       .filter((project) => project.outcomeSwitching || project.outcomesChangedAfterApproval)

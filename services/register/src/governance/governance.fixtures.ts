@@ -14,6 +14,16 @@ import {
   withUnmet,
 } from '../projects/project.fixtures';
 import { projectStreamId } from '../projects/project.handler';
+import {
+  researchPlanDecider,
+  researchPlanStreamId,
+  type ResearchPlanCommand,
+} from '../programme/research-plan.decider';
+import {
+  workstreamDecider,
+  workstreamStreamId,
+  type WorkstreamCommand,
+} from '../programme/workstream.decider';
 
 /** An instant: a day at noon UTC, or an exact ISO time. */
 const at = (when: string) => new Date(when.length === 10 ? `${when}T12:00:00Z` : when);
@@ -196,4 +206,185 @@ export async function recordHistory(
       command,
       context(when, 'by' in command ? command.by : LEAD),
     );
+}
+
+type ProgrammeStep =
+  | readonly [when: string, by: string, plan: number, command: ResearchPlanCommand]
+  | readonly [when: string, by: string, workstream: string, command: WorkstreamCommand];
+
+const capability = {
+  name: 'Build capability in the Met',
+  objective: 'Officers and staff able to find, judge and use research.',
+  approach: ['Master classes for supervisors', 'An EBP champion in every BCU'],
+  outcomes: ['A champion in every BCU'],
+  ownerId: REVIEWER_A,
+};
+const sharing = {
+  name: 'Share what works',
+  objective: 'Findings reach the people who can use them, inside and outside the force.',
+  approach: ['The Research and Learning Library', 'Local Learning Networks'],
+  outcomes: ['Every completed project in the library'],
+  ownerId: REVIEWER_B,
+};
+const milestone = (title: string, due: string) => ({ title, due, ownerId: REVIEWER_A });
+const plan = (year: number, priorityIds: string[]) => ({
+  title: `MPS Research Plan ${year}`,
+  summary: 'The research the force wants this year, drawn up with the business areas.',
+  priorityIds,
+});
+
+/** The Research Plan and the EBP Programme up to A: two plans agreed, two work streams. */
+export const PROGRAMME_TO_A: readonly ProgrammeStep[] = [
+  [
+    '2025-03-20',
+    REVIEWER_A,
+    2025,
+    {
+      type: 'draft',
+      year: 2025,
+      plan: plan(2025, ['priority-violence', 'priority-trust']),
+      by: REVIEWER_A,
+    },
+  ],
+  [
+    '2025-04-01',
+    COMMITTEE,
+    2025,
+    { type: 'agree', decision: 'Agreed at the April committee.', by: COMMITTEE },
+  ],
+  [
+    '2025-05-01',
+    REVIEWER_A,
+    'capability',
+    { type: 'define', workstreamId: 'capability', workstream: capability, by: REVIEWER_A },
+  ],
+  [
+    '2025-05-01',
+    REVIEWER_B,
+    'sharing',
+    { type: 'define', workstreamId: 'sharing', workstream: sharing, by: REVIEWER_B },
+  ],
+  [
+    '2025-05-02',
+    REVIEWER_A,
+    'capability',
+    {
+      type: 'add-milestone',
+      milestoneId: 'champions',
+      milestone: milestone('Champions named', '2025-12-31'),
+      by: REVIEWER_A,
+    },
+  ],
+  [
+    '2025-05-02',
+    REVIEWER_A,
+    'capability',
+    {
+      type: 'add-milestone',
+      milestoneId: 'classes',
+      milestone: milestone('Six master classes held', '2026-03-01'),
+      by: REVIEWER_A,
+    },
+  ],
+  [
+    '2025-05-02',
+    REVIEWER_A,
+    'capability',
+    {
+      type: 'add-milestone',
+      milestoneId: 'survey',
+      milestone: milestone('Survey of senior staff run again', '2026-06-30'),
+      by: REVIEWER_A,
+    },
+  ],
+  [
+    '2025-05-03',
+    REVIEWER_B,
+    'sharing',
+    {
+      type: 'add-milestone',
+      milestoneId: 'library',
+      milestone: milestone('Every completed project in the library', '2026-02-28'),
+      by: REVIEWER_B,
+    },
+  ],
+  [
+    '2025-12-15',
+    REVIEWER_A,
+    'capability',
+    { type: 'progress-milestone', milestoneId: 'champions', status: 'done', by: REVIEWER_A },
+  ],
+  [
+    '2026-01-10',
+    REVIEWER_A,
+    2026,
+    {
+      type: 'draft',
+      year: 2026,
+      plan: plan(2026, ['priority-violence', 'priority-trust', 'priority-vawg']),
+      by: REVIEWER_A,
+    },
+  ],
+  [
+    '2026-01-20',
+    COMMITTEE,
+    2026,
+    { type: 'agree', decision: 'Agreed at the January committee.', by: COMMITTEE },
+  ],
+  [
+    '2026-02-01',
+    REVIEWER_A,
+    'capability',
+    { type: 'progress-milestone', milestoneId: 'classes', status: 'in_progress', by: REVIEWER_A },
+  ],
+];
+
+/** After A: one milestone done, one dropped, and next year's plan drafted. */
+export const PROGRAMME_AFTER_A: readonly ProgrammeStep[] = [
+  [
+    '2026-04-15',
+    REVIEWER_A,
+    'capability',
+    { type: 'progress-milestone', milestoneId: 'classes', status: 'done', by: REVIEWER_A },
+  ],
+  [
+    '2026-05-10',
+    REVIEWER_B,
+    'sharing',
+    {
+      type: 'progress-milestone',
+      milestoneId: 'library',
+      status: 'dropped',
+      note: 'Partner outcomes now reach the library on their own.',
+      by: REVIEWER_B,
+    },
+  ],
+  [
+    '2026-05-20',
+    REVIEWER_A,
+    2027,
+    { type: 'draft', year: 2027, plan: plan(2027, ['priority-vawg']), by: REVIEWER_A },
+  ],
+];
+
+/** Writes plans and work streams through their deciders, each command at its own instant. */
+export async function recordProgramme(
+  store: EventStore,
+  steps: readonly ProgrammeStep[],
+): Promise<void> {
+  const plans = new CommandHandler(store, researchPlanDecider);
+  const streams = new CommandHandler(store, workstreamDecider);
+  for (const [when, by, subject, command] of steps)
+    if (typeof subject === 'number')
+      await plans.handle(
+        researchPlanStreamId(subject),
+        command as ResearchPlanCommand,
+        context(when, by),
+      );
+    else
+      await streams.handle(
+        workstreamStreamId(subject),
+        command as WorkstreamCommand,
+        context(when, by),
+      );
 }

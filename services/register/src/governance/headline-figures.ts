@@ -5,7 +5,9 @@ const sum = (counts: readonly Count[]) => counts.reduce((total, row) => total + 
 
 /** The figures the committee looks at first, in a fixed order: the top of every report. */
 export function headlineFigures(report: GovernanceReport): Count[] {
-  const { projects, partners, people, reach } = report;
+  const { projects, partners, people, reach, programme } = report;
+  const milestones = (field: 'done' | 'overdue') =>
+    programme.workstreams.reduce((total, row) => total + row[field], 0);
   const figures: [string, string, number][] = [
     ['projects', 'Projects in the register', projects.total],
     [
@@ -13,6 +15,8 @@ export function headlineFigures(report: GovernanceReport): Count[] {
       'Projects in progress',
       projects.byStatus.find((row) => row.key === 'in_progress')?.count ?? 0,
     ],
+    ['milestones-done', 'EBP Programme milestones done', milestones('done')],
+    ['milestones-overdue', 'EBP Programme milestones overdue', milestones('overdue')],
     ['partner-organisations', 'Partner organisations', partners.organisations.total],
     ['active-collaborations', 'Active collaborations', partners.collaborations.active],
     ['people-involved', 'People involved in projects', people.involved],

@@ -76,6 +76,7 @@ export function reportMarkdown(report: GovernanceReport): string {
     '',
     `Gaps (active priorities with no research): ${researchPlan.gaps.length === 0 ? 'none' : researchPlan.gaps.join(', ')}.`,
     '',
+    ...programmeMarkdown(report),
     '## Overdue progress reports',
     '',
     ...mdList(
@@ -97,6 +98,38 @@ export function reportMarkdown(report: GovernanceReport): string {
     ),
     ...otherServicesMarkdown(report),
   ].join('\n');
+}
+
+/** "draft", "agreed on 2026-01-20", or "agreed on 2025-04-01, superseded". */
+const planStanding = (plan: GovernanceReport['programme']['plans'][number]) =>
+  plan.agreedOn === null
+    ? plan.status
+    : `agreed on ${plan.agreedOn}${plan.status === 'superseded' ? ', superseded' : ''}`;
+
+function programmeMarkdown(report: GovernanceReport): string[] {
+  const { plans, workstreams, overdueMilestones } = report.programme;
+  return [
+    '## The Research Plan and the EBP Programme',
+    '',
+    ...mdList(
+      plans,
+      (plan) =>
+        `${plan.year}: ${mdCell(plan.title)}, ${planStanding(plan)}, ${counted(plan.priorities, 'priority', 'priorities')}`,
+    ),
+    '| work stream | milestones | done | in progress | planned | dropped | overdue |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...workstreams.map(
+      (row) =>
+        `| ${mdCell(row.name)} | ${row.milestones} | ${row.done} | ${row.inProgress} | ${row.planned} | ${row.dropped} | ${row.overdue} |`,
+    ),
+    '',
+    '### Overdue milestones',
+    '',
+    ...mdList(
+      overdueMilestones,
+      (line) => `${mdCell(line.title)} (${line.workstreamId}), due ${line.due}`,
+    ),
+  ];
 }
 
 /** What the report was rebuilt from, in words. */
@@ -200,6 +233,20 @@ export function reportCsv(report: GovernanceReport): string {
     ]);
   for (const row of report.researchPlan.priorities)
     rows.push(['research plan', row.priorityId, row.title, row.projects]);
+  for (const plan of report.programme.plans)
+    rows.push(['research plans', String(plan.year), plan.title, plan.status]);
+  for (const row of report.programme.workstreams) {
+    rows.push(['programme milestones', row.workstreamId, row.name, row.milestones]);
+    rows.push(['programme milestones done', row.workstreamId, row.name, row.done]);
+    rows.push(['programme milestones overdue', row.workstreamId, row.name, row.overdue]);
+  }
+  for (const line of report.programme.overdueMilestones)
+    rows.push([
+      'overdue milestone',
+      `${line.workstreamId}/${line.milestoneId}`,
+      line.title,
+      line.due,
+    ]);
   for (const line of report.overdue.progress)
     rows.push(['overdue progress', line.projectId, line.title, line.due]);
   for (const line of report.overdue.results)
@@ -322,6 +369,34 @@ export function reportHtml(report: GovernanceReport): string {
       })),
     ),
     `<p>Gaps (active priorities with no research): ${escapeHtml(report.researchPlan.gaps.length === 0 ? 'none' : report.researchPlan.gaps.join(', '))}.</p>`,
+    '<h2>The Research Plan and the EBP Programme</h2>',
+    table(
+      ['year', 'plan', 'status', 'agreed', 'priorities'],
+      report.programme.plans.map((plan) => [
+        plan.year,
+        plan.title,
+        plan.status,
+        plan.agreedOn ?? '—',
+        plan.priorities,
+      ]),
+    ),
+    table(
+      ['work stream', 'milestones', 'done', 'in progress', 'planned', 'dropped', 'overdue'],
+      report.programme.workstreams.map((row) => [
+        row.name,
+        row.milestones,
+        row.done,
+        row.inProgress,
+        row.planned,
+        row.dropped,
+        row.overdue,
+      ]),
+    ),
+    '<h3>Overdue milestones</h3>',
+    lines(
+      report.programme.overdueMilestones,
+      (line) => `${line.title} (${line.workstreamId}), due ${line.due}`,
+    ),
     '<h2>Overdue progress reports</h2>',
     lines(report.overdue.progress, (line) => `${line.title} (${line.projectId}), due ${line.due}`),
     '<h2>Overdue results</h2>',
