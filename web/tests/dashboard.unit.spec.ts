@@ -44,6 +44,10 @@ describe('the governance dashboard', () => {
     expect(report.projects.total).toBe(7);
     expect(report.overdue.progress?.[0]?.projectId).toBe('p-patrol');
     expect(report.decisions.approved.decisions).toBe(3);
+    expect(report.programme.overdueMilestones.map((line) => line.milestoneId)).toEqual([
+      'library',
+      'classes',
+    ]);
     const renamed = expected.replace('"bySmsLevel"', '"bySms"');
     expect(() => parseJsonField(GovernanceReportSchema, renamed, 'governanceReport')).toThrow(
       "The graph's governanceReport field has an unexpected shape",

@@ -36,6 +36,16 @@ export const GovernanceReportSchema = z.object({
   }),
   researchPlan: z.object({ gaps: z.array(z.string()) }),
   overdue: z.record(z.string(), z.array(ProjectLineSchema)),
+  programme: z.object({
+    overdueMilestones: z.array(
+      z.object({
+        workstreamId: z.string(),
+        milestoneId: z.string(),
+        title: z.string(),
+        due: z.string(),
+      }),
+    ),
+  }),
   outcomeSwitching: z.array(ProjectLineSchema),
   partners: z.object({
     organisations: z.object({ total: z.number() }),

@@ -144,11 +144,12 @@ function ProjectLines({
 /** The report's overdue items, decisions and reach for the chosen day. */
 function ReportSummary({ report }: { readonly report: GovernanceReport }) {
   const overdue = Object.entries(report.overdue).filter(([, lines]) => lines.length > 0);
+  const milestones = report.programme.overdueMilestones;
   return (
     <>
       <section aria-labelledby="overdue">
         <h2 id="overdue">Overdue</h2>
-        {overdue.length === 0 ? (
+        {overdue.length === 0 && milestones.length === 0 ? (
           <p>Nothing was overdue.</p>
         ) : (
           overdue.map(([kind, lines]) => (
@@ -157,6 +158,21 @@ function ReportSummary({ report }: { readonly report: GovernanceReport }) {
               <ProjectLines lines={lines} />
             </div>
           ))
+        )}
+        {milestones.length > 0 && (
+          <div>
+            <h3>EBP Programme milestones</h3>
+            <ul className="plain">
+              {milestones.map((line) => (
+                <li key={`${line.workstreamId}/${line.milestoneId}`}>
+                  <Link to={`/plan#workstream-${encodeURIComponent(line.workstreamId)}`}>
+                    {line.title}
+                  </Link>
+                  <span className="meta"> due {formatDate(line.due)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </section>
       <div className="columns">

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { ResearchPlanDocument } from '../graphql/generated';
+import { ProgrammeDocument, ResearchPlanDocument } from '../graphql/generated';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, statusLabel } from '../components/labels';
 
@@ -12,6 +12,8 @@ export function ResearchPlanPage() {
   return (
     <>
       <h1>Research Plan</h1>
+      <PlanAndProgramme />
+      <h2>Priorities</h2>
       <p>
         The force’s research priorities, and the research in the register against each. Counts
         include only projects you may see.
@@ -31,7 +33,7 @@ export function ResearchPlanPage() {
               const headingId = `priority-${priority.id}`;
               return (
                 <section key={priority.id} aria-labelledby={headingId} className="card">
-                  <h2 id={headingId}>{priority.title}</h2>
+                  <h3 id={headingId}>{priority.title}</h3>
                   <p className="meta">
                     {formatDate(priority.periodStart)} to {formatDate(priority.periodEnd)}
                     {priority.status !== 'active' ? ` · ${priority.status}` : ''}
@@ -65,6 +67,85 @@ export function ResearchPlanPage() {
           </div>
         </>
       )}
+    </>
+  );
+}
+
+const MILESTONE: Record<string, string> = {
+  planned: 'planned',
+  in_progress: 'in progress',
+  done: 'done',
+  dropped: 'dropped',
+};
+
+/** The plan in force, the other years' plans, and the EBP Programme's work streams. */
+function PlanAndProgramme() {
+  const [{ data, fetching, error }] = useQuery({ query: ProgrammeDocument });
+  if (fetching && !data) return <Loading what="the plan and the programme" />;
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return null;
+  const plan = data.currentResearchPlan;
+  const others = data.researchPlans.filter((each) => each.year !== plan?.year);
+  return (
+    <>
+      <section aria-labelledby="plan-in-force">
+        <h2 id="plan-in-force">{plan ? `${plan.title} (${plan.year})` : 'The plan in force'}</h2>
+        {plan ? (
+          <>
+            <p>{plan.summary}</p>
+            <p className="meta">
+              Agreed by the EBP Committee{plan.agreedAt ? ` on ${formatDate(plan.agreedAt)}` : ''}
+              {plan.decision ? `: ${plan.decision}` : '.'}
+            </p>
+          </>
+        ) : (
+          <p>No Research Plan has been agreed yet.</p>
+        )}
+        {others.length > 0 && (
+          <ul className="plain meta">
+            {others.map((each) => (
+              <li key={each.year}>
+                {each.year}: {each.title}, {statusLabel(each.status)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="programme">
+        <h2 id="programme">The EBP Programme</h2>
+        {data.ebpProgramme.length === 0 && <p>No work streams yet.</p>}
+        <div className="cards">
+          {data.ebpProgramme.map((workstream) => (
+            <section
+              key={workstream.id}
+              id={`workstream-${workstream.id}`}
+              aria-labelledby={`ws-${workstream.id}`}
+              className="card"
+            >
+              <h3 id={`ws-${workstream.id}`}>{workstream.name}</h3>
+              <p>{workstream.objective}</p>
+              <ul>
+                {workstream.approach.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+              <p className="meta">
+                {workstream.progress.done} of {workstream.milestones.length} milestones done
+                {workstream.progress.overdue > 0 ? `; ${workstream.progress.overdue} overdue` : ''}
+              </p>
+              <ul className="plain">
+                {workstream.milestones.map((milestone) => (
+                  <li key={milestone.id} className={milestone.overdue ? 'gap' : undefined}>
+                    {milestone.title}: due {formatDate(milestone.due)},{' '}
+                    {MILESTONE[milestone.status] ?? milestone.status}
+                    {milestone.overdue ? ' (overdue)' : ''}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </section>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { loadDemoPartners } from './demo-partners';
 import { PROJECTS, demoProjectId } from './demo-projects';
 import {
   DEMO_PRIORITY_COUNT,
+  DEMO_WORKSTREAM_COUNT,
   loadDemoProject,
   loadResearchPlan,
   type ClientFor,
@@ -75,8 +76,10 @@ export async function loadDemoData(
     let organisations = 0;
     const tracks: Track[] = [
       async (at) => {
-        await loadResearchPlan(clientFor('cat'), calendar, at);
-        progress(`${DEMO_PRIORITY_COUNT} Research Plan priorities`);
+        await loadResearchPlan(clientFor('cat'), clientFor('rob'), calendar, at);
+        progress(
+          `${DEMO_PRIORITY_COUNT} Research Plan priorities, the plan agreed, and ${DEMO_WORKSTREAM_COUNT} EBP Programme work streams`,
+        );
       },
       ...PROJECTS.map((project): Track => async (at) => {
         await loadDemoProject(project, clientFor, calendar, at);

@@ -48,9 +48,13 @@ const PLANNED_DAYS = 365;
 /** How much longer the amended project runs. */
 const EXTENSION_DAYS = 182;
 
-/** Sets the Research Plan's priorities on the day the demo's history begins. */
+/**
+ * Sets the Research Plan's priorities on the day the demo's history begins, then the plan for
+ * that year and the EBP Programme.
+ */
 export async function loadResearchPlan(
   committee: GraphClient,
+  delivery: GraphClient,
   calendar: DemoCalendar,
   at: At,
 ): Promise<void> {
@@ -69,6 +73,137 @@ export async function loadResearchPlan(
         },
       },
     );
+  await loadPlanAndProgramme(delivery, committee, calendar);
+}
+
+/**
+ * The EBP Programme's five work streams, as the framework names them, each with milestones due
+ * so many days after the plan was set; `done` ones were met, the others stand as planned.
+ */
+const WORKSTREAMS = [
+  {
+    id: 'embed',
+    name: 'Embed the EBP framework',
+    objective: 'Evidence-based policing is business as usual across the Met.',
+    approach: [
+      'EBP in the force’s governance and business planning',
+      'The Research and Learning Register for every project',
+    ],
+    outcomes: ['Every research project in the Met on the register'],
+    ownerId: 'person-cat',
+    milestones: [
+      { id: 'register-open', title: 'The register open to every unit', due: 90, done: true },
+    ],
+  },
+  {
+    id: 'research-delivery',
+    name: 'Drive research and delivery',
+    objective: 'Research answers the Research Plan’s priorities, to the national design standards.',
+    approach: ['Research against every priority', 'Quality assurance of every proposal'],
+    outcomes: ['Every priority with research against it'],
+    ownerId: 'person-rob',
+    milestones: [
+      { id: 'every-priority', title: 'Research against every priority', due: 800, done: false },
+    ],
+  },
+  {
+    id: 'capability',
+    name: 'Build capability in the Met',
+    objective: 'Officers and staff able to find, judge and use research.',
+    approach: ['Master classes and briefings', 'An EBP champion in every BCU'],
+    outcomes: ['A champion in every BCU', 'The survey of senior staff showing change'],
+    ownerId: 'person-rob',
+    milestones: [
+      { id: 'champions', title: 'An EBP champion in every BCU', due: 300, done: true },
+      { id: 'survey', title: 'The survey of senior staff run again', due: 600, done: false },
+    ],
+  },
+  {
+    id: 'partners',
+    name: 'Engage partners',
+    objective: 'Universities and research bodies work with the force on its priorities.',
+    approach: ['Agreements with universities', 'Partner feeds for outcomes'],
+    outcomes: ['Three universities with data-sharing agreements'],
+    ownerId: 'person-cat',
+    milestones: [
+      {
+        id: 'agreements',
+        title: 'Data-sharing agreements with three universities',
+        due: 800,
+        done: false,
+      },
+    ],
+  },
+  {
+    id: 'share',
+    name: 'Share what works',
+    objective: 'Findings reach the people who can use them, inside and outside the force.',
+    approach: [
+      'The Research and Learning Library',
+      'Local Learning Networks',
+      'Findings to national bodies',
+    ],
+    outcomes: ['Every completed project in the library'],
+    ownerId: 'person-rob',
+    milestones: [
+      { id: 'library', title: 'Every completed project in the library', due: 500, done: true },
+    ],
+  },
+];
+
+export const DEMO_WORKSTREAM_COUNT = WORKSTREAMS.length;
+
+/**
+ * The Research Plan for the year the demo's history begins, drafted by the EBP Delivery Team and
+ * agreed by the committee, and the EBP Programme with its milestones.
+ */
+async function loadPlanAndProgramme(
+  delivery: GraphClient,
+  committee: GraphClient,
+  calendar: DemoCalendar,
+): Promise<void> {
+  const year = calendar.at(PLAN_SET).getUTCFullYear();
+  await delivery.must(
+    'mutation($y: Int!, $p: ResearchPlanInput!) { draftResearchPlan(year: $y, plan: $p) { plan { year } } }',
+    {
+      y: year,
+      p: {
+        title: `MPS Research Plan ${year}`,
+        summary:
+          'The research the force wants, agreed with the business areas and the Police and Crime Plan.',
+        priorityIds: PRIORITIES.map((priority) => priority.id),
+      },
+    },
+  );
+  await committee.must(
+    'mutation($y: Int!, $d: String!) { agreeResearchPlan(year: $y, decision: $d) { plan { year } } }',
+    { y: year, d: 'Agreed by the EBP Committee with the four priorities as drafted.' },
+  );
+  for (const { milestones, id, ...workstream } of WORKSTREAMS) {
+    await delivery.must(
+      'mutation($id: ID!, $w: WorkstreamInput!) { defineWorkstream(id: $id, workstream: $w) { workstream { id } } }',
+      { id, w: workstream },
+    );
+    for (const milestone of milestones) {
+      await delivery.must(
+        'mutation($w: ID!, $m: ID!, $ms: MilestoneInput!) { addMilestone(workstreamId: $w, milestoneId: $m, milestone: $ms) { workstream { id } } }',
+        {
+          w: id,
+          m: milestone.id,
+          ms: {
+            title: milestone.title,
+            due: calendar.dayAfter(PLAN_SET, milestone.due),
+            ownerId: workstream.ownerId,
+          },
+        },
+      );
+      if (milestone.done)
+        await delivery.must(
+          'mutation($w: ID!, $m: ID!) { progressMilestone(workstreamId: $w, milestoneId: $m, status: done) { workstream { id } } }',
+          { w: id, m: milestone.id },
+        );
+    }
+  }
 }
 
 function proposalOf(project: DemoProject, calendar: DemoCalendar) {

@@ -247,6 +247,14 @@ describe('the intranet page in a browser', () => {
       .getByRole('status')
       .filter({ hasText: /^4 priorities;/ })
       .waitFor();
+    // The plan in force, agreed by the committee, and the EBP Programme's work streams.
+    await page.getByRole('heading', { name: /^MPS Research Plan (\d{4}) \(\1\)$/ }).waitFor();
+    await page.getByText(/^Agreed by the EBP Committee on /).waitFor();
+    const capability = page.getByRole('region', { name: 'Build capability in the Met' });
+    await capability.getByText('1 of 2 milestones done; 1 overdue').waitFor();
+    await capability
+      .getByText(/^The survey of senior staff run again: due .+, planned \(overdue\)$/)
+      .waitFor();
     await checkAndKeep(page, 'research-plan');
     // The OFFICIAL-SENSITIVE county lines project (in progress) counts only for those cleared.
     const exploitation = (reader: Page) =>
@@ -445,6 +453,9 @@ describe('the intranet page in a browser', () => {
     expect(await rows.count()).toBe(7);
     await expect(rows.last().getByRole('cell').last().textContent()).resolves.toBe(String(total));
     await cat.getByRole('heading', { name: 'Overdue' }).waitFor();
+    // The programme's overdue milestones stand with the projects' deadlines.
+    await cat.getByRole('heading', { name: 'EBP Programme milestones' }).waitFor();
+    await cat.getByRole('link', { name: 'The survey of senior staff run again' }).waitFor();
     await checkAndKeep(cat, 'governance');
     // The day before the demo data was loaded, the register was empty.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
