@@ -8,7 +8,13 @@ import { z } from 'zod';
 
 const personId = z.string().min(1).max(100).describe('A person (id).');
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const justification = text(10, 5_000).describe('Why, in at least 10 characters.');
+/** A justification, reason or decision in words: 10 to 5,000 characters, kept as trimmed. */
+export const JustificationSchema = text(10, 5_000).describe('Why, in 10 to 5,000 characters.');
+const justification = JustificationSchema;
+/** What is said when a milestone moves on: 3 to 2,000 characters. */
+export const MilestoneNoteSchema = text(3, 2_000).describe(
+  'What is said when a milestone moves on (why it is dropped, for one).',
+);
 /** A field changed by a revision: its value before and after. */
 const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }).strict());
 
@@ -25,8 +31,10 @@ const ResearchPlanFieldsSchema = z
     summary: text(20, 5_000).describe('What the plan is for and how it was drawn up.'),
     priorityIds: z
       .array(z.string().min(1).max(100))
+      .min(1)
       .max(50)
-      .describe('The Research Plan priorities (ids) that belong to this plan.'),
+      .refine((ids) => new Set(ids).size === ids.length, 'each priority once')
+      .describe('The Research Plan priorities (ids) that belong to this plan, each once.'),
   })
   .strict();
 
@@ -108,7 +116,7 @@ export const programmeEventData = {
       workstreamId: id,
       milestoneId: id,
       status: MilestoneStatusSchema,
-      note: text(3, 2_000).optional(),
+      note: MilestoneNoteSchema.optional(),
       by: personId,
     })
     .strict(),

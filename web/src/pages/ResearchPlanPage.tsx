@@ -97,6 +97,16 @@ function PlanAndProgramme() {
               Agreed by the EBP Committee{plan.agreedAt ? ` on ${formatDate(plan.agreedAt)}` : ''}
               {plan.decision ? `: ${plan.decision}` : '.'}
             </p>
+            <p>
+              Its priorities:{' '}
+              {plan.priorities.map((priority, index) => (
+                <span key={priority.id}>
+                  {index > 0 ? ', ' : ''}
+                  <a href={`#priority-${priority.id}`}>{priority.title}</a>
+                </span>
+              ))}
+              .
+            </p>
           </>
         ) : (
           <p>No Research Plan has been agreed yet.</p>

@@ -1,3 +1,5 @@
+import { standingOf } from '../programme/plan-standing';
+import { byText } from '../shared/ordering';
 import type {
   ResearchPlanEntry,
   WorkstreamEntry,
@@ -5,7 +7,7 @@ import type {
 
 /** The Research Plan and the EBP Programme as they stood at the end of the report's day. */
 export interface ProgrammeSection {
-  /** Every year's plan, oldest first; a later year's agreed plan supersedes an agreed one. */
+  /** Every year's plan, oldest first, as it stood in the report's year (see plan-standing.ts). */
   readonly plans: readonly {
     readonly year: number;
     readonly title: string;
@@ -41,10 +43,7 @@ export function programmeSection(
   workstreams: readonly WorkstreamEntry[],
   asOf: string,
 ): ProgrammeSection {
-  const latestAgreed = Math.max(
-    ...plans.filter((plan) => plan.status === 'agreed').map((plan) => plan.year),
-  );
-  const ordered = [...workstreams].sort((a, b) => a.workstreamId.localeCompare(b.workstreamId));
+  const ordered = [...workstreams].sort((a, b) => byText(a.workstreamId, b.workstreamId));
   const overdue = ordered.flatMap((workstream) =>
     workstream.milestones
       .filter((milestone) => isOpen(milestone.status) && milestone.due < asOf)
@@ -56,12 +55,12 @@ export function programmeSection(
       })),
   );
   return {
-    plans: [...plans]
+    plans: standingOf(plans, Number(asOf.slice(0, 4)))
       .sort((a, b) => a.year - b.year)
       .map((plan) => ({
         year: plan.year,
         title: plan.title,
-        status: plan.status === 'agreed' && plan.year < latestAgreed ? 'superseded' : plan.status,
+        status: plan.status,
         agreedOn: plan.agreedAt?.slice(0, 10) ?? null,
         priorities: plan.priorityIds.length,
       })),
@@ -81,9 +80,9 @@ export function programmeSection(
     }),
     overdueMilestones: overdue.sort(
       (a, b) =>
-        a.due.localeCompare(b.due) ||
-        a.workstreamId.localeCompare(b.workstreamId) ||
-        a.milestoneId.localeCompare(b.milestoneId),
+        byText(a.due, b.due) ||
+        byText(a.workstreamId, b.workstreamId) ||
+        byText(a.milestoneId, b.milestoneId),
     ),
   };
 }

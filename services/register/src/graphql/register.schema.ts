@@ -212,7 +212,7 @@ export const registerTypeDefs = /* GraphQL */ `
     title: String!
     "What it is for and how it was drawn up."
     summary: String!
-    "A draft, agreed, or superseded by a later year's agreed plan."
+    "A draft, agreed, or superseded once a later year's agreed plan is in force."
     status: ResearchPlanStatus!
     "The priorities that belong to it."
     priorities: [ResearchPriority!]!
@@ -260,7 +260,7 @@ export const registerTypeDefs = /* GraphQL */ `
     definedAt: String!
     "Its milestones, soonest due first."
     milestones: [Milestone!]!
-    "How many of its milestones stand where, on the day asked about."
+    "How many of its milestones stand where, on the day asked about (today in a change's answer)."
     progress: MilestoneProgress!
     "Every revision: who, when, why and which fields."
     revisions: [Revision!]!
@@ -425,7 +425,7 @@ export const registerTypeDefs = /* GraphQL */ `
     researchPlans: [ResearchPlan!]!
     "The Research Plan for a year; null if there is none."
     researchPlan("The year." year: Int!): ResearchPlan
-    "The plan in force: the latest agreed plan for this year or before; null if none."
+    "The plan in force: the latest agreed plan for this year or before (not one still to come); null if none."
     currentResearchPlan: ResearchPlan
     "The EBP Programme: its work streams by name."
     ebpProgramme(

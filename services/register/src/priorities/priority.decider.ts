@@ -57,12 +57,10 @@ export function decidePriority(command: PriorityCommand, state: PriorityState): 
   if (state.status === 'retired')
     throw new PriorityRetired(`Priority ${state.priorityId} has been retired`);
   if (command.type === 'retire') {
-    requireText(command.reason, 'The reason', InvalidPriorityInput);
-    return [
-      { type: 'register.priority.retired', data: { by: command.by, reason: command.reason } },
-    ];
+    const reason = requireText(command.reason, 'reason', InvalidPriorityInput);
+    return [{ type: 'register.priority.retired', data: { by: command.by, reason } }];
   }
-  const changes = revisedFields({
+  const { changes, justification } = revisedFields({
     current: state.priority,
     changes: command.changes,
     justification: command.justification,
@@ -74,7 +72,7 @@ export function decidePriority(command: PriorityCommand, state: PriorityState): 
   return [
     {
       type: 'register.priority.revised',
-      data: { by: command.by, justification: command.justification, changes },
+      data: { by: command.by, justification, changes },
     },
   ];
 }

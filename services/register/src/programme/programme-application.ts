@@ -8,7 +8,9 @@ import {
   type EventStore,
 } from '@ebp/eventing';
 import { ForbiddenError, hasRole, requireRole, type Identity, type Role } from '@ebp/platform';
-import { PriorityNotFound } from '../priorities/priority.decider';
+import { PriorityNotFound, PriorityRetired } from '../priorities/priority.decider';
+import { byText } from '../shared/ordering';
+import { standingOf, yearInForce, type PlanStanding } from './plan-standing';
 import type { PrioritySummary } from '../priorities/projections/priority-summary.projection';
 import type {
   MilestoneEntry,
@@ -42,14 +44,16 @@ export interface ProgrammeStores {
   readonly now: () => Date;
 }
 
-/** Where a Research Plan stands: a later year's agreed plan supersedes an agreed one. */
+/** Where a Research Plan stands (see plan-standing.ts). */
 export const ResearchPlanStatusSchema = z
   .enum(['draft', 'agreed', 'superseded'])
-  .describe('Where a Research Plan stands: a draft, agreed, or superseded by a later year’s.');
+  .describe(
+    'Where a Research Plan stands: a draft, agreed, or superseded once a later year’s agreed plan is in force.',
+  );
 
-/** A plan as read, with its status on the day. */
+/** A plan as read, with its standing this year. */
 export interface ResearchPlanView extends Omit<ResearchPlanEntry, 'status'> {
-  status: z.infer<typeof ResearchPlanStatusSchema>;
+  status: PlanStanding;
 }
 
 /** A milestone as read on a day: overdue when due before it and neither done nor dropped. */
@@ -105,13 +109,19 @@ export class ProgrammeApplication {
     await this.stores.catchUp();
   }
 
-  /** Every priority named must exist (the Research Plan is OFFICIAL: no need-to-know here). */
+  /**
+   * Every priority named must exist and not be retired (the Research Plan is OFFICIAL: no
+   * need-to-know here).
+   */
   private async requirePriorities(priorityIds: unknown) {
     if (!Array.isArray(priorityIds)) return; // the decider says what is wrong with the plan
     const ids = priorityIds.filter((id): id is string => typeof id === 'string');
     const found = await (await this.stores.priorities()).getMany([...new Set(ids)]);
     const missing = ids.find((id) => !found.get(id)?.body);
     if (missing !== undefined) throw new PriorityNotFound(`No research priority ${missing}`);
+    const retired = ids.find((id) => found.get(id)?.body?.status === 'retired');
+    if (retired !== undefined)
+      throw new PriorityRetired(`Priority ${retired} has been retired: it cannot join a plan`);
   }
 
   async draftPlan(identity: Identity, year: number, plan: unknown) {
@@ -136,32 +146,29 @@ export class ProgrammeApplication {
     await this.changePlan(identity, year, { type: 'agree', decision, by: identity.actor.id });
   }
 
-  /** Every year's plan, the latest year first, each as it stands (agreed, superseded or a draft). */
+  /** Every year's plan, the latest year first, each as it stands this year. */
   async researchPlans(): Promise<ResearchPlanView[]> {
     const entries = await bodiesOf(this.stores.researchPlans(), {
       sort: [{ field: 'year', direction: 'desc' }],
     });
-    const latestAgreed = Math.max(
-      ...entries.filter((entry) => entry.status === 'agreed').map((entry) => entry.year),
-    );
-    return entries.map((entry) => ({
-      ...entry,
-      status: entry.status === 'agreed' && entry.year < latestAgreed ? 'superseded' : entry.status,
-    }));
+    return standingOf(entries, this.stores.now().getUTCFullYear());
   }
 
   async researchPlan(year: number): Promise<ResearchPlanView | null> {
     return (await this.researchPlans()).find((plan) => plan.year === year) ?? null;
   }
 
-  /** The plan in force: the latest agreed plan for this year or before. */
+  /** The plan in force: the latest agreed plan for this year or before (not one still to come). */
   async currentResearchPlan(): Promise<ResearchPlanView | null> {
-    const thisYear = this.stores.now().getUTCFullYear();
-    return (
-      (await this.researchPlans()).find(
-        (plan) => plan.year <= thisYear && plan.status !== 'draft',
-      ) ?? null
+    const plans = await this.researchPlans();
+    const year = yearInForce(
+      plans.map((plan) => ({
+        year: plan.year,
+        status: plan.status === 'draft' ? 'draft' : 'agreed',
+      })),
+      this.stores.now().getUTCFullYear(),
     );
+    return plans.find((plan) => plan.year === year) ?? null;
   }
 
   async defineWorkstream(identity: Identity, workstreamId: string, workstream: unknown) {
@@ -249,12 +256,17 @@ export class ProgrammeApplication {
         .filter((milestone) => isOverdue(milestone, today))
         .map((milestone) => ({ workstream, milestone: { ...milestone, overdue: true } })),
     );
-    return overdue.sort((a, b) => a.milestone.due.localeCompare(b.milestone.due));
+    return overdue.sort(
+      (a, b) =>
+        byText(a.milestone.due, b.milestone.due) ||
+        byText(a.workstream.workstreamId, b.workstream.workstreamId) ||
+        byText(a.milestone.milestoneId, b.milestone.milestoneId),
+    );
   }
 
   private viewOf(entry: WorkstreamEntry, today = this.today()): WorkstreamView {
     const milestones = [...entry.milestones]
-      .sort((a, b) => a.due.localeCompare(b.due) || a.milestoneId.localeCompare(b.milestoneId))
+      .sort((a, b) => byText(a.due, b.due) || byText(a.milestoneId, b.milestoneId))
       .map((milestone) => ({ ...milestone, overdue: isOverdue(milestone, today) }));
     return { ...entry, milestones };
   }

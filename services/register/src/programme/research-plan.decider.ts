@@ -47,12 +47,10 @@ function decide(command: ResearchPlanCommand, state: ResearchPlanState): Researc
   if (command.type === 'agree') {
     if (state.status === 'agreed')
       throw new PlanAlreadyAgreed(`The Research Plan for ${year} has been agreed already`);
-    requireText(command.decision, 'The decision', InvalidPlanInput);
-    return [
-      { type: 'register.plan.agreed', data: { year, by: command.by, decision: command.decision } },
-    ];
+    const decision = requireText(command.decision, 'decision', InvalidPlanInput);
+    return [{ type: 'register.plan.agreed', data: { year, by: command.by, decision } }];
   }
-  const changes = revisedFields({
+  const { changes, justification } = revisedFields({
     current: state.plan,
     changes: command.changes,
     justification: command.justification,
@@ -64,7 +62,7 @@ function decide(command: ResearchPlanCommand, state: ResearchPlanState): Researc
   return [
     {
       type: 'register.plan.revised',
-      data: { year, by: command.by, justification: command.justification, changes },
+      data: { year, by: command.by, justification, changes },
     },
   ];
 }

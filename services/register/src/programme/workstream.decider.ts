@@ -73,7 +73,7 @@ function decide(command: WorkstreamCommand, state: WorkstreamState): WorkstreamE
   const { workstreamId } = state;
   switch (command.type) {
     case 'revise': {
-      const changes = revisedFields({
+      const { changes, justification } = revisedFields({
         current: state.workstream,
         changes: command.changes,
         justification: command.justification,
@@ -82,7 +82,7 @@ function decide(command: WorkstreamCommand, state: WorkstreamState): WorkstreamE
         what: 'work stream',
         Invalid: InvalidWorkstreamInput,
       });
-      const { by, justification } = command;
+      const { by } = command;
       return [
         { type: 'register.workstream.revised', data: { workstreamId, by, justification, changes } },
       ];
@@ -105,7 +105,16 @@ function decide(command: WorkstreamCommand, state: WorkstreamState): WorkstreamE
       ];
     }
     case 'progress-milestone': {
-      const { milestoneId, status, note, by } = command;
+      const { milestoneId, status, by } = command;
+      const note =
+        command.note === undefined
+          ? undefined
+          : parseOrThrow(
+              register.MilestoneNoteSchema,
+              command.note,
+              'note',
+              InvalidWorkstreamInput,
+            );
       const current = state.milestones[milestoneId];
       if (!current) throw new MilestoneNotFound(`No milestone ${milestoneId} in this work stream`);
       if (!NEXT[current].includes(status))
@@ -115,7 +124,7 @@ function decide(command: WorkstreamCommand, state: WorkstreamState): WorkstreamE
       return [
         {
           type: 'register.workstream.milestone-progressed',
-          data: { workstreamId, milestoneId, status, ...(note ? { note } : {}), by },
+          data: { workstreamId, milestoneId, status, ...(note === undefined ? {} : { note }), by },
         },
       ];
     }

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
-import { parseOrThrow, type InvalidInputError } from '@ebp/contracts';
+import { parseOrThrow, register, type InvalidInputError } from '@ebp/contracts';
 import { changedFields, type FieldChange } from './field-changes';
 
-/** Refuses a reason, justification or decision shorter than ten characters. */
-export function requireText(value: string, what: string, Invalid: InvalidInputError): void {
-  if (value.trim().length < 10)
-    throw new Invalid(`${what} needs at least 10 characters`, { issues: [] });
+/**
+ * A reason, justification or decision as recorded: trimmed, 10 to 5,000 characters, or the
+ * domain's invalid-input error saying what is wrong.
+ */
+export function requireText(value: unknown, what: string, Invalid: InvalidInputError): string {
+  return parseOrThrow(register.JustificationSchema, value, what, Invalid);
 }
 
 /**
  * The fields a revision changes, each with its value before and after: the justification is
- * required, each changed field is checked as the changes contract says, then the revised whole as
+ * required (and recorded trimmed), each changed field is checked as the changes contract says, then the revised whole as
  * its own contract says; a revision that changes nothing is refused.
  */
 export function revisedFields<Whole extends object>(revision: {
@@ -21,14 +23,14 @@ export function revisedFields<Whole extends object>(revision: {
   readonly wholeSchema: z.ZodType<Whole>;
   readonly what: string;
   readonly Invalid: InvalidInputError;
-}): Record<string, FieldChange> {
+}): { changes: Record<string, FieldChange>; justification: string } {
   const { current, changesSchema, wholeSchema, what, Invalid } = revision;
-  requireText(revision.justification, 'The justification', Invalid);
+  const justification = requireText(revision.justification, 'justification', Invalid);
   const revised = parseOrThrow(changesSchema, revision.changes, 'revision', Invalid);
   const merged = parseOrThrow(wholeSchema, { ...current, ...revised }, what, Invalid);
   const fields = Object.keys(revised) as (keyof Whole)[];
   const changes = changedFields(current, merged, fields);
   if (Object.keys(changes).length === 0)
     throw new Invalid('The revision changes nothing', { issues: [] });
-  return changes;
+  return { changes, justification };
 }
