@@ -89,7 +89,9 @@ function PlanAndProgramme() {
   return (
     <>
       <section aria-labelledby="plan-in-force">
-        <h2 id="plan-in-force">{plan ? `${plan.title} (${plan.year})` : 'The plan in force'}</h2>
+        <h2 id="plan-in-force">
+          {plan ? `The plan in force: ${plan.title}` : 'The plan in force'}
+        </h2>
         {plan ? (
           <>
             <p>{plan.summary}</p>

@@ -177,7 +177,7 @@ async function loadPlanAndProgramme(
   );
   await committee.must(
     'mutation($y: Int!, $d: String!) { agreeResearchPlan(year: $y, decision: $d) { plan { year } } }',
-    { y: year, d: 'Agreed by the EBP Committee with the four priorities as drafted.' },
+    { y: year, d: 'The four priorities as drafted, for three years, reviewed each year.' },
   );
   for (const { milestones, id, ...workstream } of WORKSTREAMS) {
     await delivery.must(

@@ -248,7 +248,9 @@ describe('the intranet page in a browser', () => {
       .filter({ hasText: /^4 priorities;/ })
       .waitFor();
     // The plan in force, agreed by the committee, and the EBP Programme's work streams.
-    await page.getByRole('heading', { name: /^MPS Research Plan (\d{4}) \(\1\)$/ }).waitFor();
+    await page
+      .getByRole('heading', { name: /^The plan in force: MPS Research Plan \d{4}$/ })
+      .waitFor();
     await page.getByText(/^Agreed by the EBP Committee on /).waitFor();
     const capability = page.getByRole('region', { name: 'Build capability in the Met' });
     await capability.getByText('1 of 2 milestones done; 1 overdue').waitFor();
