@@ -120,6 +120,17 @@ export const programmeEventData = {
       by: personId,
     })
     .strict(),
+  /** A milestone's due date moved, and why: its first due date stays in the record. */
+  'register.workstream.milestone-rescheduled': z
+    .object({
+      workstreamId: id,
+      milestoneId: id,
+      from: z.iso.date(),
+      to: z.iso.date(),
+      justification,
+      by: personId,
+    })
+    .strict(),
 } as const;
 
 export type ProgrammeEventType = keyof typeof programmeEventData;

@@ -151,6 +151,9 @@ function PlanAndProgramme() {
                     {milestone.title}: due {formatDate(milestone.due)},{' '}
                     {MILESTONE[milestone.status] ?? milestone.status}
                     {milestone.overdue ? ' (overdue)' : ''}
+                    {milestone.firstDue !== milestone.due
+                      ? `; first due ${formatDate(milestone.firstDue)}`
+                      : ''}
                   </li>
                 ))}
               </ul>

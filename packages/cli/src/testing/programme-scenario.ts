@@ -206,6 +206,34 @@ export function programmeScenario(running: () => PlatformUnderTest): void {
       'INVALID_WORKSTREAM_INPUT',
     ]);
 
+    // The survey slips a month: rescheduled with a reason; its first due date stays on record.
+    const RESCHEDULE = `mutation($w: ID!, $m: ID!, $d: String!, $j: String!) {
+      rescheduleMilestone(workstreamId: $w, milestoneId: $m, due: $d, justification: $j) {
+        workstream { milestones { id due firstDue } } } }`;
+    const slipped = await rob.must<{
+      rescheduleMilestone: {
+        workstream: { milestones: { id: string; due: string; firstDue: string }[] };
+      };
+    }>(RESCHEDULE, {
+      w: id,
+      m: 'survey',
+      d: dayOffset(90),
+      j: 'The survey waits for the new census data.',
+    });
+    expect(
+      slipped.rescheduleMilestone.workstream.milestones.find((m) => m.id === 'survey'),
+    ).toEqual({ id: 'survey', due: dayOffset(90), firstDue: dayOffset(60) });
+    expect(
+      codes(
+        await rob.request(RESCHEDULE, {
+          w: id,
+          m: 'champions',
+          d: dayOffset(5),
+          j: 'Too late to move it.',
+        }),
+      ),
+    ).toEqual(['ILLEGAL_MILESTONE_TRANSITION']);
+
     const { ebpProgramme } = await (
       await as('vic')
     ).must<{ ebpProgramme: Workstream[] }>(`query { ebpProgramme { ${WORKSTREAM} } }`);
@@ -224,10 +252,10 @@ export function programmeScenario(running: () => PlatformUnderTest): void {
         .filter((each) => each.workstream.id === id)
         .map((each) => each.milestone.id),
     ).toEqual(['classes']);
-    // Seen from a day after the survey is due, that one is overdue too.
+    // Seen from a day after the survey is now due, that one is overdue too.
     const later = await rob.must<{ ebpProgramme: Workstream[] }>(
       `query($t: String!) { ebpProgramme(today: $t) { ${WORKSTREAM} } }`,
-      { t: dayOffset(90) },
+      { t: dayOffset(120) },
     );
     expect(later.ebpProgramme.find((each) => each.id === id)?.progress.overdue).toBe(2);
     expect(codes(await rob.request('query { ebpProgramme(today: "31/12/2026") { id } }'))).toEqual([

@@ -188,6 +188,25 @@ export class WorkstreamResolver {
     return this.changed(workstreamId);
   }
 
+  @Mutation('rescheduleMilestone')
+  async rescheduleMilestone(
+    @Context() context: RequestContext,
+    @Args('workstreamId') workstreamId: string,
+    @Args('milestoneId') milestoneId: string,
+    @Args('due') due: string,
+    @Args('justification') justification: string,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    await this.programme.rescheduleMilestone(
+      identity,
+      workstreamId,
+      milestoneId,
+      due,
+      justification,
+    );
+    return this.changed(workstreamId);
+  }
+
   @Mutation('progressMilestone')
   async progressMilestone(
     @Context() context: RequestContext,

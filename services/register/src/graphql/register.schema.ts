@@ -274,6 +274,8 @@ export const registerTypeDefs = /* GraphQL */ `
     title: String!
     "When it is due (YYYY-MM-DD)."
     due: String!
+    "The due date it was added with (YYYY-MM-DD): a later due date shows it slipped."
+    firstDue: String!
     "Who owns it (a person id)."
     ownerId: ID!
     "Planned, in progress, done or dropped."
@@ -647,6 +649,17 @@ export const registerTypeDefs = /* GraphQL */ `
       milestoneId: ID!
       "The milestone."
       milestone: MilestoneInput!
+    ): WorkstreamPayload!
+    "Moves an open milestone's due date, saying why. Its owner may too."
+    rescheduleMilestone(
+      "The work stream's id."
+      workstreamId: ID!
+      "The milestone's id."
+      milestoneId: ID!
+      "The new due date (YYYY-MM-DD)."
+      due: String!
+      "Why it moves."
+      justification: String!
     ): WorkstreamPayload!
     "Moves a milestone on: in progress, done, or dropped (saying why). Its owner may too."
     progressMilestone(

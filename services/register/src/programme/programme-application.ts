@@ -211,7 +211,39 @@ export class ProgrammeApplication {
     });
   }
 
-  /** The programme's editors, and a milestone's own owner, move it on. */
+  /** The programme's editors, and a milestone's own owner, may move it on or reschedule it. */
+  private async requireMilestoneOwner(
+    identity: Identity,
+    workstreamId: string,
+    milestoneId: string,
+  ): Promise<void> {
+    const entry = (await (await this.stores.workstreams()).get(workstreamId))?.body;
+    if (!entry) throw new WorkstreamNotFound('There is no such work stream');
+    const milestone = entry.milestones.find((each) => each.milestoneId === milestoneId);
+    if (!milestone) throw new MilestoneNotFound(`No milestone ${milestoneId} in this work stream`);
+    if (!hasRole(identity, PROGRAMME_EDITORS) && milestone.ownerId !== identity.actor.id)
+      throw new ForbiddenError(
+        'Only the EBP Delivery Team, the committee or its owner may change a milestone',
+      );
+  }
+
+  async rescheduleMilestone(
+    identity: Identity,
+    workstreamId: string,
+    milestoneId: string,
+    due: string,
+    justification: string,
+  ) {
+    await this.requireMilestoneOwner(identity, workstreamId, milestoneId);
+    await this.changeWorkstream(identity, workstreamId, {
+      type: 'reschedule-milestone',
+      milestoneId,
+      due,
+      justification,
+      by: identity.actor.id,
+    });
+  }
+
   async progressMilestone(
     identity: Identity,
     workstreamId: string,
@@ -219,14 +251,7 @@ export class ProgrammeApplication {
     status: register.MilestoneStatus,
     note?: string,
   ) {
-    const entry = (await (await this.stores.workstreams()).get(workstreamId))?.body;
-    if (!entry) throw new WorkstreamNotFound('There is no such work stream');
-    const milestone = entry.milestones.find((each) => each.milestoneId === milestoneId);
-    if (!milestone) throw new MilestoneNotFound(`No milestone ${milestoneId} in this work stream`);
-    if (!hasRole(identity, PROGRAMME_EDITORS) && milestone.ownerId !== identity.actor.id)
-      throw new ForbiddenError(
-        'Only the EBP Delivery Team, the committee or its owner may move a milestone on',
-      );
+    await this.requireMilestoneOwner(identity, workstreamId, milestoneId);
     await this.changeWorkstream(identity, workstreamId, {
       type: 'progress-milestone',
       milestoneId,

@@ -33,13 +33,22 @@ export type WorkstreamState =
       readonly defined: true;
       readonly workstreamId: string;
       readonly workstream: register.Workstream;
-      readonly milestones: Readonly<Record<string, register.MilestoneStatus>>;
+      readonly milestones: Readonly<
+        Record<string, { readonly status: register.MilestoneStatus; readonly due: string }>
+      >;
     };
 
 export type WorkstreamCommand =
   | { type: 'define'; workstreamId: string; workstream: unknown; by: string }
   | { type: 'revise'; changes: unknown; justification: string; by: string }
   | { type: 'add-milestone'; milestoneId: string; milestone: unknown; by: string }
+  | {
+      type: 'reschedule-milestone';
+      milestoneId: string;
+      due: string;
+      justification: string;
+      by: string;
+    }
   | {
       type: 'progress-milestone';
       milestoneId: string;
@@ -104,6 +113,34 @@ function decide(command: WorkstreamCommand, state: WorkstreamState): WorkstreamE
         },
       ];
     }
+    case 'reschedule-milestone': {
+      const { milestoneId, by } = command;
+      const current = state.milestones[milestoneId];
+      if (!current) throw new MilestoneNotFound(`No milestone ${milestoneId} in this work stream`);
+      if (!OPEN.has(current.status))
+        throw new IllegalMilestoneTransition(`A milestone ${current.status} keeps its due date`);
+      const to = parseOrThrow(
+        register.MilestoneSchema.shape.due,
+        command.due,
+        'due',
+        InvalidWorkstreamInput,
+      );
+      const justification = requireText(
+        command.justification,
+        'justification',
+        InvalidWorkstreamInput,
+      );
+      if (to === current.due)
+        throw new InvalidWorkstreamInput(`Milestone ${milestoneId} is due on ${to} already`, {
+          issues: [],
+        });
+      return [
+        {
+          type: 'register.workstream.milestone-rescheduled',
+          data: { workstreamId, milestoneId, from: current.due, to, justification, by },
+        },
+      ];
+    }
     case 'progress-milestone': {
       const { milestoneId, status, by } = command;
       const note =
@@ -117,8 +154,10 @@ function decide(command: WorkstreamCommand, state: WorkstreamState): WorkstreamE
             );
       const current = state.milestones[milestoneId];
       if (!current) throw new MilestoneNotFound(`No milestone ${milestoneId} in this work stream`);
-      if (!NEXT[current].includes(status))
-        throw new IllegalMilestoneTransition(`A milestone ${current} cannot become ${status}`);
+      if (!NEXT[current.status].includes(status))
+        throw new IllegalMilestoneTransition(
+          `A milestone ${current.status} cannot become ${status}`,
+        );
       if (status === 'dropped')
         requireText(note ?? '', 'Why it is dropped', InvalidWorkstreamInput);
       return [
@@ -130,6 +169,14 @@ function decide(command: WorkstreamCommand, state: WorkstreamState): WorkstreamE
     }
   }
 }
+
+const OPEN: ReadonlySet<register.MilestoneStatus> = new Set(['planned', 'in_progress']);
+
+const withMilestone = (
+  state: Extract<WorkstreamState, { defined: true }>,
+  milestoneId: string,
+  milestone: { readonly status: register.MilestoneStatus; readonly due: string },
+): WorkstreamState => ({ ...state, milestones: { ...state.milestones, [milestoneId]: milestone } });
 
 function evolve(state: WorkstreamState, event: WorkstreamEvent): WorkstreamState {
   if (event.type === 'register.workstream.defined')
@@ -144,19 +191,30 @@ function evolve(state: WorkstreamState, event: WorkstreamEvent): WorkstreamState
     case 'register.workstream.revised':
       return { ...state, workstream: { ...state.workstream, ...newValues(event.data.changes) } };
     case 'register.workstream.milestone-added':
-      return { ...state, milestones: { ...state.milestones, [event.data.milestoneId]: 'planned' } };
+      return withMilestone(state, event.data.milestoneId, {
+        status: 'planned',
+        due: event.data.milestone.due,
+      });
     case 'register.workstream.milestone-progressed':
-      return {
-        ...state,
-        milestones: { ...state.milestones, [event.data.milestoneId]: event.data.status },
-      };
+    case 'register.workstream.milestone-rescheduled': {
+      const current = state.milestones[event.data.milestoneId];
+      if (!current) return state;
+      return withMilestone(
+        state,
+        event.data.milestoneId,
+        event.type === 'register.workstream.milestone-progressed'
+          ? { ...current, status: event.data.status }
+          : { ...current, due: event.data.to },
+      );
+    }
   }
 }
 
 /**
  * A work stream of the EBP Programme: defined once with its objective, approach, outcomes and
- * owner; revised with a justification; milestones added with due dates and owners, and moved from
- * planned through in progress to done, or dropped with a reason.
+ * owner; revised with a justification; milestones added with due dates and owners, rescheduled
+ * with a justification while open, and moved from planned through in progress to done, or dropped
+ * with a reason.
  */
 export const workstreamDecider: Decider<WorkstreamCommand, WorkstreamEvent, WorkstreamState> = {
   decide,

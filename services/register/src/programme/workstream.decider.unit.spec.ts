@@ -43,6 +43,52 @@ const progressed = (
 });
 
 describe('work stream decider', () => {
+  it('reschedules an open milestone with a justification; a done or dropped one keeps its date', () => {
+    const justification = 'The master classes moved to the autumn term.';
+    const reschedule = {
+      type: 'reschedule-milestone' as const,
+      milestoneId: 'champions',
+      due: '2027-06-30',
+      justification,
+      by: 'person-rob',
+    };
+    const rescheduled: WorkstreamEvent = {
+      type: 'register.workstream.milestone-rescheduled',
+      data: {
+        workstreamId,
+        milestoneId: 'champions',
+        from: '2027-03-31',
+        to: '2027-06-30',
+        justification,
+        by: 'person-rob',
+      },
+    };
+    spec.given([defined, added]).when(reschedule).then([rescheduled]);
+    spec
+      .given([defined, added, rescheduled])
+      .when({ ...reschedule, due: '2027-09-30' })
+      .then([
+        {
+          ...rescheduled,
+          data: { ...rescheduled.data, from: '2027-06-30', to: '2027-09-30' },
+        },
+      ]);
+    spec.given([defined, added, rescheduled]).when(reschedule).thenThrows(InvalidWorkstreamInput);
+    spec
+      .given([defined, added])
+      .when({ ...reschedule, justification: 'later' })
+      .thenThrows(InvalidWorkstreamInput);
+    spec
+      .given([defined, added])
+      .when({ ...reschedule, due: '30/06/2027' })
+      .thenThrows(InvalidWorkstreamInput);
+    spec
+      .given([defined, added, progressed('done')])
+      .when(reschedule)
+      .thenThrows(IllegalMilestoneTransition);
+    spec.given([defined]).when(reschedule).thenThrows(MilestoneNotFound);
+  });
+
   it('defines a work stream once, with at least one approach item', () => {
     const define = { type: 'define' as const, workstreamId, workstream, by: 'person-ada' };
     spec.given([]).when(define).then([defined]);

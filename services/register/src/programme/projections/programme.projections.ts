@@ -79,6 +79,8 @@ export const researchPlans: ProjectionDefinition<ResearchPlanEntry> = {
 
 export interface MilestoneEntry extends register.Milestone {
   milestoneId: string;
+  /** The due date it was added with: a later one shows the milestone slipped. */
+  firstDue: string;
   status: register.MilestoneStatus;
   /** What was said when it last moved (why it was dropped, for one). */
   note: string | null;
@@ -101,6 +103,7 @@ export const workstreams: ProjectionDefinition<WorkstreamEntry> = {
     'register.workstream.revised',
     'register.workstream.milestone-added',
     'register.workstream.milestone-progressed',
+    'register.workstream.milestone-rescheduled',
   ],
   documentId: (stored) => (stored as unknown as WorkstreamEvent).data.workstreamId,
   evolve: (current, stored) => {
@@ -130,11 +133,21 @@ export const workstreams: ProjectionDefinition<WorkstreamEntry> = {
             {
               ...event.data.milestone,
               milestoneId: event.data.milestoneId,
+              firstDue: event.data.milestone.due,
               status: 'planned',
               note: null,
               updatedAt: at,
             },
           ],
+        };
+      case 'register.workstream.milestone-rescheduled':
+        return {
+          ...current,
+          milestones: current.milestones.map((milestone) =>
+            milestone.milestoneId === event.data.milestoneId
+              ? { ...milestone, due: event.data.to, updatedAt: at }
+              : milestone,
+          ),
         };
       case 'register.workstream.milestone-progressed':
         return {
