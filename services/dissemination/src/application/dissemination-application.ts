@@ -311,6 +311,17 @@ export class DisseminationApplication {
     return this.seen(identity, entries);
   }
 
+  /**
+   * Refuses, as one that does not exist, any item named here that the caller may not read: a
+   * post may point only to items its author may read.
+   */
+  async requireReadableItems(identity: Identity, itemIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(itemIds)];
+    const readable = new Set((await this.items(identity, wanted)).map((seen) => seen.entry.itemId));
+    const missing = wanted.find((itemId) => !readable.has(itemId));
+    if (missing !== undefined) throw new NotFound(`No library item ${missing}`);
+  }
+
   /** The entries the caller may see, as they may see them, in order. */
   private async seen(
     identity: Identity,
@@ -684,12 +695,7 @@ export class DisseminationApplication {
     const personId = staffMemberOf(identity, 'share learning');
     // A post that breaks the contract is left to the decider, which says why.
     const parsed = dissemination.LearningPostSchema.safeParse(post);
-    const itemIds = parsed.success ? [...new Set(parsed.data.itemIds)] : [];
-    const readable = new Set(
-      (await this.items(identity, itemIds)).map((seen) => seen.entry.itemId),
-    );
-    const missing = itemIds.find((itemId) => !readable.has(itemId));
-    if (missing !== undefined) throw new NotFound(`No library item ${missing}`);
+    await this.requireReadableItems(identity, parsed.success ? parsed.data.itemIds : []);
     const postId = randomUUID();
     await this.networkCommands.handle(
       learningNetworkStreamId(networkId),

@@ -29,6 +29,8 @@ export interface ForumStores extends Pick<
     identity: Identity,
     itemIds: readonly string[],
   ) => Promise<VisibleLibraryItem[]>;
+  /** Refuses, as one that does not exist, any item named that the caller may not read. */
+  readonly requireReadableItems: (identity: Identity, itemIds: readonly string[]) => Promise<void>;
 }
 
 /** A post as the caller sees it: the items they may not read left out, moderation for moderators. */
@@ -237,12 +239,7 @@ export class ForumApplication {
       post.projectIds,
       () => new ProjectNotFound(),
     );
-    const itemIds = [...new Set(post.itemIds)];
-    const readable = new Set(
-      (await this.stores.readableItems(identity, itemIds)).map((seen) => seen.entry.itemId),
-    );
-    const missing = itemIds.find((itemId) => !readable.has(itemId));
-    if (missing !== undefined) throw new NotFound(`No library item ${missing}`);
+    await this.stores.requireReadableItems(identity, post.itemIds);
   }
 
   /** The thread, if the caller may see it; otherwise NOT_FOUND, as for one that does not exist. */

@@ -189,6 +189,8 @@ export async function startDisseminationServer(
   const forum = new ForumApplication({
     ...runtime,
     readableItems: (identity, itemIds) => application.items(identity, itemIds),
+    requireReadableItems: (identity, itemIds) =>
+      application.requireReadableItems(identity, itemIds),
   });
   const publicFeedUrl = `${publicUrl}${LIBRARY_FEED_PATH}`;
   const subgraph = await hostSubgraph('dissemination', options, {
