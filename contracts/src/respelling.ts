@@ -187,6 +187,20 @@ export const RETAGGED_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'dissemination.library.item-published',
 ]);
 
+/**
+ * The committee's decisions on proposals, which gained the meeting they were taken in (issue 20,
+ * decision 0036). Version 2 is version 1 with an optional `meetingId`; nothing is lifted.
+ */
+export const MEETING_LINKED_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
+  'register.project.approved',
+  'register.project.rejected',
+  'register.project.deferred',
+]);
+
 /** The schema version new events of a type are written at. */
 export const currentSchemaVersion = (type: string): 1 | 2 | 3 =>
-  RETAGGED_EVENT_TYPES.has(type) ? 3 : RESPELLED_EVENT_TYPES.has(type) ? 2 : 1;
+  RETAGGED_EVENT_TYPES.has(type)
+    ? 3
+    : RESPELLED_EVENT_TYPES.has(type) || MEETING_LINKED_EVENT_TYPES.has(type)
+      ? 2
+      : 1;

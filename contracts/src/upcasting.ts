@@ -3,7 +3,12 @@ import * as community from './community';
 import * as dissemination from './dissemination';
 import * as partners from './partners';
 import * as register from './register';
-import { RESPELLED_EVENT_TYPES, RETAGGED_EVENT_TYPES, respellEnumValues } from './respelling';
+import {
+  MEETING_LINKED_EVENT_TYPES,
+  RESPELLED_EVENT_TYPES,
+  RETAGGED_EVENT_TYPES,
+  respellEnumValues,
+} from './respelling';
 
 /**
  * Lifts one event type's data from one schema version to the next. Upcasters are pure and live
@@ -20,6 +25,7 @@ const EVENT_DATA: Readonly<Record<string, z.ZodType>> = {
   ...register.projectEventData,
   ...register.priorityEventData,
   ...register.programmeEventData,
+  ...register.meetingEventData,
   ...community.communityEventData,
   ...partners.partnersEventData,
   ...dissemination.disseminationEventData,
@@ -86,6 +92,12 @@ export const upcasters: readonly Upcaster[] = [
     type,
     fromVersion: 2,
     upcast: withMethodsAndTopics,
+  })),
+  // A decision kept at version 1 was taken outside any recorded meeting: its data stands as it is.
+  ...[...MEETING_LINKED_EVENT_TYPES].map((type) => ({
+    type,
+    fromVersion: 1,
+    upcast: (data: Data) => data,
   })),
 ];
 

@@ -11,6 +11,8 @@ import { HomePage } from './pages/HomePage';
 import { LibraryItemPage } from './pages/LibraryItemPage';
 import { LibraryPage } from './pages/LibraryPage';
 import { MasterClassesPage } from './pages/MasterClassesPage';
+import { MeetingPage } from './pages/MeetingPage';
+import { MeetingsPage } from './pages/MeetingsPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { ProjectPage } from './pages/ProjectPage';
@@ -29,6 +31,7 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
   { to: '/forum', label: 'Forum' },
   { to: '/people', label: 'People' },
   { to: '/partners', label: 'Partners' },
+  { to: '/meetings', label: 'Meetings' },
   { to: '/governance', label: 'Governance', roles: ['reviewer', 'committee', 'admin'] },
   { to: '/register/propose', label: 'Propose research', roles: ['researcher', 'admin'] },
 ];
@@ -96,6 +99,8 @@ function Layout() {
               <Route path="/forum/:id" element={<ForumThreadPage />} />
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/partners" element={<PartnersPage />} />
+              <Route path="/meetings" element={<MeetingsPage />} />
+              <Route path="/meetings/:id" element={<MeetingPage />} />
               <Route path="/governance" element={<GovernancePage />} />
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="*" element={<NotFound />} />

@@ -3,3 +3,4 @@ export * from './project-events';
 export * from './priority';
 export * from './topic';
 export * from './programme';
+export * from './meeting';

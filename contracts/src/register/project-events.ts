@@ -11,6 +11,18 @@ import {
 const reason = z.string().trim().min(10).max(5_000);
 const personId = z.string().min(1).max(100);
 
+/**
+ * A committee decision on a proposal. Version 2 (issue 20) may name the meeting it was taken in;
+ * decisions kept at version 1 were taken outside any recorded meeting.
+ */
+const CommitteeDecisionTakenSchema = z
+  .object({
+    decidedBy: personId,
+    reasons: reason,
+    meetingId: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
 /** Field-by-field record of an amendment: what each changed field was and became. */
 const FieldChangeSchema = z.object({ from: z.unknown(), to: z.unknown() }).strict();
 
@@ -31,9 +43,9 @@ export const projectEventData = {
       comments: z.string().min(1).max(10_000),
     })
     .strict(),
-  'register.project.approved': z.object({ decidedBy: personId, reasons: reason }).strict(),
-  'register.project.rejected': z.object({ decidedBy: personId, reasons: reason }).strict(),
-  'register.project.deferred': z.object({ decidedBy: personId, reasons: reason }).strict(),
+  'register.project.approved': CommitteeDecisionTakenSchema,
+  'register.project.rejected': CommitteeDecisionTakenSchema,
+  'register.project.deferred': CommitteeDecisionTakenSchema,
   'register.project.started': z.object({ startedBy: personId, startedOn: z.iso.date() }).strict(),
   'register.project.progress-reported': z
     .object({ reportedBy: personId, summary: z.string().min(10).max(10_000) })

@@ -434,6 +434,81 @@ describe('the intranet page in a browser', () => {
     await checkAndKeep(vic, 'forum-thread');
   });
 
+  it('holds a committee meeting: an agenda of the waiting proposals, a decision and an action in it, minutes approved at the next', async () => {
+    const stamp = Date.now().toString(36);
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const rob = await signedIn('rob');
+    await rob.getByRole('link', { name: 'Meetings' }).click();
+    await rob.getByRole('heading', { name: 'Committee meetings' }).waitFor();
+    // Sent without a date: the server's message appears beside the field.
+    await rob.getByLabel('Title').fill(`EBP Committee ${stamp}`);
+    await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
+    const heldOn = rob.getByLabel('Held on');
+    await expect(heldOn.getAttribute('aria-invalid')).resolves.toBe('true');
+    await checkAndKeep(rob, 'meetings');
+    await heldOn.fill(day(0));
+    await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
+    await rob.getByRole('heading', { name: `EBP Committee ${stamp}` }).waitFor();
+    const meetingUrl = rob.url();
+    const proposals = rob.getByRole('link', { name: /^Proposal: / });
+    expect(await proposals.count()).toBeGreaterThan(0);
+    const proposalTitle = ((await proposals.first().textContent()) ?? '').replace('Proposal: ', '');
+    await rob.getByRole('button', { name: 'Open the meeting' }).click();
+    await rob.getByRole('button', { name: 'Close the meeting' }).waitFor();
+
+    const cat = await signedIn('cat');
+    await cat.goto(meetingUrl);
+    await cat.getByLabel(`Decision on ${proposalTitle}`).selectOption('defer');
+    await cat
+      .getByLabel(`Reasons (${proposalTitle})`)
+      .fill('Deferred until the ethics review is in.');
+    await cat.getByRole('button', { name: `Record the decision on ${proposalTitle}` }).click();
+    await cat
+      .getByRole('region', { name: 'Decisions' })
+      .getByText('defer (Deferred until the ethics review is in.)')
+      .waitFor();
+    await checkAndKeep(cat, 'meeting-in-session');
+
+    await rob.reload();
+    await rob.getByLabel('What is to be done').fill('Ask the lead for the ethics review');
+    await rob.getByLabel('Owner (person id)').fill('person-rae');
+    await rob.getByLabel('Due on').fill(day(14));
+    await rob.getByRole('button', { name: 'Record the action' }).click();
+    await rob.getByText(/Ask the lead for the ethics review \(person-rae\)/).waitFor();
+    await rob.getByRole('button', { name: 'Close the meeting' }).click();
+    await rob
+      .getByLabel('Summary')
+      .fill('The committee deferred one proposal for its ethics review.');
+    await rob.getByRole('button', { name: 'Save the minutes' }).click();
+    await rob.getByText('Draft, awaiting approval at a later meeting').waitFor();
+    await checkAndKeep(rob, 'meeting-minutes-draft');
+
+    // Draft minutes are the committee's business: an officer does not see the meeting yet.
+    const vic = await signedIn('vic');
+    await vic.getByRole('link', { name: 'Meetings' }).click();
+    await vic.getByRole('heading', { name: 'Committee meetings' }).waitFor();
+    expect(await vic.getByRole('link', { name: `EBP Committee ${stamp}` }).count()).toBe(0);
+
+    await rob.getByRole('link', { name: 'Committee meetings' }).click();
+    await rob.getByLabel('Title').fill(`EBP Committee ${stamp}, next`);
+    await rob.getByLabel('Held on').fill(day(1));
+    await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
+    await rob.getByRole('heading', { name: `EBP Committee ${stamp}, next` }).waitFor();
+    await rob.getByRole('button', { name: 'Open the meeting' }).click();
+    await rob.getByRole('button', { name: 'Close the meeting' }).waitFor();
+    await cat.reload();
+    await cat.getByRole('button', { name: 'Approve the minutes' }).click();
+    await cat.getByText(/^Approved /).waitFor();
+
+    await vic.reload();
+    await vic.getByRole('link', { name: `EBP Committee ${stamp}` }).click();
+    await vic.getByText('The committee deferred one proposal for its ethics review.').waitFor();
+    expect(await vic.getByRole('heading', { name: 'Agenda' }).count()).toBe(0);
+    expect(await vic.getByRole('heading', { name: 'Actions' }).count()).toBe(0);
+    await checkAndKeep(vic, 'meeting-published');
+  });
+
   it('gives the committee a governance dashboard: the register over time, overdue items, the report for a day', async () => {
     const cat = await signedIn('cat');
     await cat.getByRole('link', { name: 'Governance' }).click();

@@ -207,6 +207,9 @@ export function leakScenario(
     replyVisible: '',
     threadHidden: '',
     replyHidden: '',
+    /** Committee meetings with business on the projects, minutes approved (server ids). */
+    meetingVisible: '',
+    meetingHidden: '',
     crimeProblem: `leak ${run} burglary`,
     visibleMessage: `msg_${run}_visible`,
     secret: '',
@@ -543,6 +546,7 @@ export function leakScenario(
       },
     );
     [seed.threadVisible, seed.replyVisible] = await forumThreadOn('rae', seed.visible);
+    seed.meetingVisible = await meetingOn([seed.visible], ['2030-03-04', '2030-04-01']);
   }
 
   /** A forum thread naming the project, and a reply naming it: their ids. */
@@ -724,6 +728,72 @@ export function leakScenario(
       id: seed.item,
     });
     [seed.threadHidden, seed.replyHidden] = await forumThreadOn('sam', hidden.id);
+    // Held before the visible world's meetings, so that those keep their places in every list.
+    seed.meetingHidden = await meetingOn([seed.visible, hidden.id], ['2029-01-07', '2029-02-04']);
+  }
+
+  /**
+   * A committee meeting with each project on its agenda, a paper and an action on each, and
+   * minutes with a note on each, approved at a later meeting so that every member of staff
+   * reads them: the meeting's id.
+   */
+  async function meetingOn(
+    projectIds: readonly string[],
+    [heldOn, nextHeldOn]: readonly [string, string],
+  ): Promise<string> {
+    const MEETING = `mutation($d: String!) {
+      scheduleMeeting(body: ebp_committee, title: "Leak test committee", heldOn: $d) { meeting { id } } }`;
+    const meetingIdOf = (response: GraphResponse) =>
+      (response.data as { scheduleMeeting?: { meeting: { id: string } } } | undefined)
+        ?.scheduleMeeting?.meeting.id ?? '';
+    const meetingId = meetingIdOf(await step('cat', MEETING, { d: heldOn }));
+    const items = projectIds.map((projectId) => `proposal:${projectId}`);
+    for (const projectId of projectIds)
+      await step(
+        'cat',
+        'mutation($m: ID!, $p: ID!) { addAgendaItem(meetingId: $m, item: { projectId: $p }) { meeting { id } } }',
+        { m: meetingId, p: projectId },
+        ['AGENDA_ITEM_ALREADY_LISTED'],
+      );
+    for (const agendaItemId of items)
+      await step(
+        'cat',
+        'mutation($m: ID!, $i: ID!) { attachMeetingPaper(meetingId: $m, agendaItemId: $i, paper: { title: "The proposal", href: "https://intranet.example/paper" }) { meeting { id } } }',
+        { m: meetingId, i: agendaItemId },
+      );
+    await step('cat', 'mutation($m: ID!) { openMeeting(meetingId: $m) { meeting { id } } }', {
+      m: meetingId,
+    });
+    for (const agendaItemId of items)
+      await step(
+        'cat',
+        'mutation($m: ID!, $i: ID!) { recordMeetingAction(meetingId: $m, agendaItemId: $i, action: { description: "Write to the lead", ownerId: "person-rae", dueOn: "2030-01-14" }) { meeting { id } } }',
+        { m: meetingId, i: agendaItemId },
+      );
+    await step('cat', 'mutation($m: ID!) { closeMeeting(meetingId: $m) { meeting { id } } }', {
+      m: meetingId,
+    });
+    await step(
+      'cat',
+      'mutation($m: ID!, $n: MinutesInput!) { draftMinutes(meetingId: $m, minutes: $n) { meeting { id } } }',
+      {
+        m: meetingId,
+        n: {
+          summary: 'The committee heard both proposals.',
+          notes: items.map((agendaItemId) => ({ agendaItemId, note: 'Heard and discussed.' })),
+        },
+      },
+    );
+    const next = meetingIdOf(await step('cat', MEETING, { d: nextHeldOn }));
+    await step('cat', 'mutation($m: ID!) { openMeeting(meetingId: $m) { meeting { id } } }', {
+      m: next,
+    });
+    await step(
+      'cat',
+      'mutation($m: ID!, $in: ID!) { approveMinutes(meetingId: $m, inMeetingId: $in) { meeting { id } } }',
+      { m: meetingId, in: next },
+    );
+    return meetingId;
   }
 
   /**
@@ -800,6 +870,7 @@ export function leakScenario(
     LearningNetwork: [seed.network],
     ForumThread: [seed.threadVisible, seed.threadHidden],
     ForumPost: [seed.threadVisible, seed.replyVisible, seed.threadHidden, seed.replyHidden],
+    Meeting: [seed.meetingVisible, seed.meetingHidden],
   });
   const STRINGS: Readonly<Record<string, () => string[]>> = {
     crimeProblem: () => [seed.crimeProblem],

@@ -24,6 +24,7 @@ import type {
   ResearchPlanEntry,
   WorkstreamEntry,
 } from '../programme/projections/programme.projections';
+import type { MeetingEntry } from '../meetings/projections/meetings.projection';
 import { deadlinesOf, type Deadline } from '../register-reads/deadlines';
 import { projectRecord, type ProjectRecord } from '../register-reads/project-record';
 import {
@@ -52,6 +53,7 @@ export interface RegisterStores {
   readonly priorities: () => Promise<DocumentCollection<PrioritySummary>>;
   readonly researchPlans: () => Promise<DocumentCollection<ResearchPlanEntry>>;
   readonly workstreams: () => Promise<DocumentCollection<WorkstreamEntry>>;
+  readonly meetings: () => Promise<DocumentCollection<MeetingEntry>>;
   /** Brings the read models up to date, so that a client reads its own writes. */
   readonly catchUp: () => Promise<void>;
   readonly now: () => Date;

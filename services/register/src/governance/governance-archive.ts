@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseContract } from '@ebp/contracts';
+import { community as communityContracts, parseContract } from '@ebp/contracts';
 import {
   consumeFeed,
   type ArchivedEvent,
@@ -72,6 +72,19 @@ export const GOVERNANCE_ARCHIVE = {
       activityId: id,
       kind: z.string(),
     }),
+    // Benchmarking (decision 0038): answers are anonymous; their ballot is not kept here.
+    'community.survey.launched': z.object({
+      campaignId: id,
+      campaign: z.object({ title: z.string(), minimumCellSize: z.number().int().optional() }),
+      questionSet: communityContracts.QuestionSetSchema,
+    }),
+    'community.survey.answered': z.object({
+      campaignId: id,
+      rankBand: communityContracts.RankBandSchema,
+      businessArea: communityContracts.BusinessAreaSchema,
+      answers: z.array(communityContracts.SurveyAnswerSchema),
+    }),
+    'community.survey.closed': byId('campaignId'),
   },
   dissemination: {
     'dissemination.library.item-drafted': z.object({

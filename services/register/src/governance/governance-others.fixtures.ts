@@ -287,6 +287,47 @@ export const COMMUNITY_TO_A: readonly OtherEvent[] = [
       attendedOn: '2026-03-12',
     },
   ],
+  // A benchmarking campaign of the 2012/13 instrument, closed before A: twelve anonymous answers.
+  [
+    '2026-02-01',
+    'survey-campaign-staff-2026',
+    'community.survey.launched',
+    {
+      campaignId: 'staff-2026',
+      campaign: {
+        title: 'EBP survey of staff, early 2026',
+        questionSetId: community.EBP_SURVEY_2012_13.questionSetId,
+        questionSetVersion: community.EBP_SURVEY_2012_13.version,
+        opensOn: '2026-02-01',
+        closesOn: '2026-02-28',
+        minimumCellSize: 5,
+      },
+      questionSet: community.EBP_SURVEY_2012_13,
+      launchedBy: 'person-rob',
+    },
+  ],
+  ...Array.from({ length: 12 }, (_, index): OtherEvent => [
+    '2026-02-10',
+    'survey-campaign-staff-2026',
+    'community.survey.answered',
+    {
+      campaignId: 'staff-2026',
+      ballot: index.toString(16).padStart(64, '0'),
+      rankBand: index < 6 ? 'constable_sergeant' : 'police_staff',
+      businessArea: 'frontline_policing',
+      // The first options are the most frequent or the most willing; every third answer differs.
+      answers: community.EBP_SURVEY_2012_13.questions.map((question) => ({
+        questionId: question.questionId,
+        optionId: question.options[index % 3 === 0 ? question.options.length - 1 : 0]!.optionId,
+      })),
+    },
+  ]),
+  [
+    '2026-03-01',
+    'survey-campaign-staff-2026',
+    'community.survey.closed',
+    { campaignId: 'staff-2026', closedBy: 'person-rob' },
+  ],
 ];
 
 const delivery = (deliveryId: string, targetId: string) => ({

@@ -26,6 +26,10 @@ import {
   type ResearchPlanEntry,
   type WorkstreamEntry,
 } from '../programme/projections/programme.projections';
+import {
+  meetings as meetingModel,
+  type MeetingEntry,
+} from '../meetings/projections/meetings.projection';
 import { endOfReportDay, parseReportDate } from './report-day';
 import { OtherServicesRecord } from './other-services-record';
 
@@ -65,7 +69,7 @@ const DECISIONS: Readonly<Record<string, DecisionRecord['decision']>> = {
 
 /**
  * Replays the register's log, in order, up to the end of `asOf` (by the time each event was
- * recorded), folding projects, priorities, plans and work streams through the read models' own evolve functions and
+ * recorded), folding projects, priorities, plans, work streams and meetings through the read models' own evolve functions and
  * collecting the committee's decisions; then the other services' events the register keeps, in
  * the order their services recorded them. Events recorded later never reach the fold.
  */
@@ -91,6 +95,7 @@ export async function replayGovernance(
   const priorities = new Map<string, PrioritySummary>();
   const plans = new Map<string, ResearchPlanEntry>();
   const streams = new Map<string, WorkstreamEntry>();
+  const meetings = new Map<string, MeetingEntry>();
   const proposedAt = new Map<string, string>();
   const decisions: DecisionRecord[] = [];
   let replayed = 0;
@@ -99,6 +104,19 @@ export async function replayGovernance(
   const apply = (event: StoredEvent) => {
     // Who may read a project is the reader's business (report-scope.ts), not the report's figures.
     if (event.type === PROJECT_AUDIENCE_EVENT) return;
+    // A meeting's entry takes its own events and the decisions taken in it, keyed by meeting.
+    const meetingId = meetingModel.handles.includes(event.type)
+      ? meetingModel.documentId(event)
+      : undefined;
+    if (meetingId !== undefined) {
+      const next = meetingModel.evolve(meetings.get(meetingId) ?? null, event);
+      if (next) meetings.set(meetingId, next);
+      else meetings.delete(meetingId);
+      if (event.type.startsWith('register.meeting.')) {
+        countReplayed(event);
+        return;
+      }
+    }
     if (projectSummaries.handles.includes(event.type)) {
       const next = evolveProjectFacts(projects.get(event.streamId) ?? null, event);
       if (next) {
@@ -120,10 +138,13 @@ export async function replayGovernance(
       else priorities.delete(event.streamId);
     } else if (!foldInto(plans, researchPlans, event) && !foldInto(streams, workstreams, event))
       return;
+    countReplayed(event);
+  };
+  function countReplayed(event: StoredEvent) {
     replayed += 1;
     if (lastEventAt === null || event.metadata.recordedAt > lastEventAt)
       lastEventAt = event.metadata.recordedAt;
-  };
+  }
   const logPages = readAhead<StoredEvent>((last) =>
     head
       ? store.readAll({ ...(last ? { after: last.position } : {}), upTo: head, limit: pageSize })
@@ -152,6 +173,7 @@ export async function replayGovernance(
     priorities: [...priorities.values()],
     plans: [...plans.values()],
     workstreams: [...streams.values()],
+    meetings: [...meetings.values()],
     decisions,
     otherServices,
     scope: WHOLE_REGISTER,

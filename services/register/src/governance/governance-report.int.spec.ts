@@ -19,8 +19,12 @@ import {
   PROGRAMME_TO_A,
   recordHistory,
   recordProgramme,
+  MEETINGS_AFTER_A,
+  MEETINGS_TO_A,
+  recordMeetings,
 } from './governance.fixtures';
 import { REPORT_FORMATS, renderReport } from './report-formats';
+import { scopeToReader } from './report-scope';
 import { keepForGovernance, type ArchiveSource } from './governance-archive';
 import { OTHERS_AFTER_A, OTHERS_TO_A, recordOtherService } from './governance-others.fixtures';
 
@@ -69,6 +73,7 @@ describe.each(sqlTargets())(
         await SqlCheckpointStore.open(sql),
         archive,
       );
+      await recordMeetings(store, MEETINGS_TO_A);
       await recordHistory(store, HISTORY_TO_A, PRIORITIES_TO_A);
       await recordProgramme(store, PROGRAMME_TO_A);
       await recordOthers(OTHERS_TO_A);
@@ -221,9 +226,74 @@ describe.each(sqlTargets())(
       ]);
     });
 
+    it('shows the committee’s meetings as they stood: decisions taken in them, actions, minutes', async () => {
+      const { meetings } = await reportAsOf(A);
+      expect(meetings.held).toEqual([
+        {
+          meetingId: 'm-2025-06',
+          body: 'ebp_committee',
+          title: 'EBP Committee, June 2025',
+          heldOn: '2025-06-30',
+          status: 'held',
+          decisions: 1,
+          actions: 1,
+          actionsDone: 0,
+          minutes: 'approved',
+        },
+        {
+          meetingId: 'm-2025-10',
+          body: 'ebp_committee',
+          title: 'EBP Committee, October 2025',
+          heldOn: '2025-10-15',
+          status: 'held',
+          decisions: 1,
+          actions: 0,
+          actionsDone: 0,
+          minutes: 'none',
+        },
+      ]);
+      expect(meetings.cancelled).toBe(1);
+      expect(meetings.overdueActions.map((line) => [line.actionId, line.dueOn])).toEqual([
+        ['a-briefing', '2025-07-31'],
+      ]);
+      // The day before the October meeting, June's minutes were still a draft.
+      const september = await reportAsOf('2025-10-14');
+      expect(september.meetings.held.map((row) => [row.meetingId, row.minutes])).toEqual([
+        ['m-2025-06', 'drafted'],
+      ]);
+      // A reader who may not see the patrol project sees the meeting without its decision.
+      const scoped = buildGovernanceReport(
+        scopeToReader(await replayGovernance(history(), A), (id) => id !== 'p-patrol'),
+      );
+      expect(scoped.meetings.held[0]).toEqual(
+        expect.objectContaining({ meetingId: 'm-2025-06', decisions: 0, actions: 0 }),
+      );
+    });
+
+    it('shows the latest closed benchmarking campaign against the 2012/13 published figures', async () => {
+      const { benchmarking } = await reportAsOf(A);
+      expect(benchmarking.campaignsClosed).toBe(1);
+      expect(benchmarking.latest).toEqual(
+        expect.objectContaining({ campaignId: 'staff-2026', respondents: 12, minimumCellSize: 5 }),
+      );
+      const line = (questionId: string) =>
+        benchmarking.latest?.questions.find((question) => question.questionId === questionId);
+      expect(line('source_academic_journals')).toEqual(
+        expect.objectContaining({ baseline: 7, latest: 66.7, change: 59.7 }),
+      );
+      // A figure the framework did not publish is said to be missing, never made up.
+      expect(line('understanding_ebp')).toEqual(
+        expect.objectContaining({ baseline: null, baselineMissing: 'not_published', change: null }),
+      );
+      // While the campaign took answers, the report showed none of them.
+      const open = await reportAsOf('2026-02-20');
+      expect(open.benchmarking).toEqual({ campaignsClosed: 0, latest: null });
+    });
+
     it('stays the same, byte for byte, whatever is recorded after A', async () => {
       const before = await reportAsOf(A);
       const progress: ReplayProgress[] = [];
+      await recordMeetings(store, MEETINGS_AFTER_A);
       await recordHistory(store, HISTORY_AFTER_A);
       await recordProgramme(store, PROGRAMME_AFTER_A);
       await recordOthers(OTHERS_AFTER_A);

@@ -12,6 +12,9 @@ import type {
   WorkstreamEntry,
 } from '../programme/projections/programme.projections';
 import { programmeSection, type ProgrammeSection } from './programme-section';
+import { meetingsSection, type MeetingsSection } from './meetings-section';
+import { benchmarkingSection, type BenchmarkingSection } from './benchmarking-section';
+import type { MeetingEntry } from '../meetings/projections/meetings.projection';
 import {
   partnersSection,
   peopleSection,
@@ -39,6 +42,7 @@ export interface GovernanceInputs {
   readonly priorities: readonly PrioritySummary[];
   readonly plans: readonly ResearchPlanEntry[];
   readonly workstreams: readonly WorkstreamEntry[];
+  readonly meetings: readonly MeetingEntry[];
   readonly decisions: readonly DecisionRecord[];
   /** The partners', the community's and the dissemination service's events, folded. */
   readonly otherServices: OtherServicesRecord;
@@ -96,6 +100,8 @@ export interface GovernanceReport {
     readonly gaps: readonly string[];
   };
   readonly programme: ProgrammeSection;
+  readonly meetings: MeetingsSection;
+  readonly benchmarking: BenchmarkingSection;
   readonly overdue: {
     readonly progress: readonly (ProjectLine & { readonly due: string })[];
     readonly results: readonly (ProjectLine & { readonly due: string })[];
@@ -231,6 +237,7 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
       gaps: plan.uncovered,
     },
     programme: programmeSection(inputs.plans, inputs.workstreams, inputs.asOf),
+    meetings: meetingsSection(inputs.meetings, inputs.asOf),
     overdue: { progress: overdue('progress_report_overdue'), results: overdue('results_overdue') },
     outcomeSwitching: projects
       .filter((project) => project.outcomeSwitching || project.outcomesChangedAfterApproval)
@@ -242,5 +249,6 @@ export function buildGovernanceReport(inputs: GovernanceInputs): GovernanceRepor
     partners: partnersSection(inputs.otherServices, inputs.asOf, projectLine),
     people: peopleSection(inputs.otherServices, inputs.asOf, projectLine),
     reach: reachSection(inputs.otherServices, endOfReportDay(inputs.asOf)),
+    benchmarking: benchmarkingSection(inputs.otherServices),
   };
 }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, type CommandContext, type EventStore } from '@ebp/eventing';
+import { CommandHandler, loadState, type CommandContext, type EventStore } from '@ebp/eventing';
+import {
+  meetingDecider,
+  meetingStreamId,
+  type ApprovingMeeting,
+  type MeetingCommand,
+} from '../meetings/meeting.decider';
 import { priorityDecider } from '../priorities/priority.decider';
 import { priorityStreamId } from '../priorities/priority.handler';
 import { projectDecider, type ProjectCommand } from '../projects/project.decider';
@@ -45,8 +51,14 @@ const review = (verdict: 'meets_standards' | 'does_not_meet_standards', by: stri
     checklist: verdict === 'meets_standards' ? allMet : withUnmet('comparison_appropriate'),
     comments: 'Reviewed against the national standards.',
   }) as const;
-const decide = (decision: 'approve' | 'reject' | 'defer') =>
-  ({ type: 'decide', decision, by: COMMITTEE, reasons: 'Decided by the EBP Committee.' }) as const;
+const decide = (decision: 'approve' | 'reject' | 'defer', meetingId?: string) =>
+  ({
+    type: 'decide',
+    decision,
+    by: COMMITTEE,
+    reasons: 'Decided by the EBP Committee.',
+    ...(meetingId === undefined ? {} : { meetingId }),
+  }) as const;
 const propose = (projectId: string, overrides: Parameters<typeof aProposal>[0] = {}) =>
   ({
     type: 'propose',
@@ -79,7 +91,7 @@ export const HISTORY_TO_A: readonly Step[] = [
   ['2025-05-20', 'p-patrol', review('meets_standards')],
   // SMS 5: a second reviewer.
   ['2025-05-21', 'p-patrol', review('meets_standards', REVIEWER_B)],
-  ['2025-06-30', 'p-patrol', decide('approve')],
+  ['2025-06-30', 'p-patrol', decide('approve', 'm-2025-06')],
   ['2025-08-01', 'p-patrol', { type: 'start', by: LEAD, today: '2025-08-01' }],
   [
     '2025-10-01',
@@ -97,7 +109,7 @@ export const HISTORY_TO_A: readonly Step[] = [
   ],
   ['2025-09-05', 'p-switch', { type: 'submit', by: LEAD }],
   ['2025-09-15', 'p-switch', review('meets_standards')],
-  ['2025-10-15', 'p-switch', decide('approve')],
+  ['2025-10-15', 'p-switch', decide('approve', 'm-2025-10')],
   ['2025-11-01', 'p-switch', { type: 'start', by: LEAD, today: '2025-11-01' }],
   [
     '2026-03-20',
@@ -387,4 +399,157 @@ export async function recordProgramme(
         command as WorkstreamCommand,
         context(when, by),
       );
+}
+
+/** Minutes are approved in whichever meeting of the body sits then (recordMeetings finds it). */
+type MeetingFixtureCommand =
+  Exclude<MeetingCommand, { type: 'approve-minutes' }> | { type: 'approve-minutes'; by: string };
+type MeetingStep = readonly [
+  when: string,
+  by: string,
+  meetingId: string,
+  command: MeetingFixtureCommand,
+];
+
+/**
+ * Committee business up to A: the June meeting decides the patrol proposal and records an action
+ * (still open at A); the October meeting approves June's minutes and decides the street lighting
+ * proposal; a Steering Group meeting is cancelled. Recorded before the projects' history, as in
+ * service a meeting exists before the decisions taken in it.
+ */
+export const MEETINGS_TO_A: readonly MeetingStep[] = [
+  [
+    '2025-06-20',
+    REVIEWER_A,
+    'm-2025-06',
+    {
+      type: 'schedule',
+      meetingId: 'm-2025-06',
+      body: 'ebp_committee',
+      title: 'EBP Committee, June 2025',
+      heldOn: '2025-06-30',
+      agenda: [{ kind: 'proposal', projectId: 'p-patrol' }],
+      by: REVIEWER_A,
+    },
+  ],
+  ['2025-06-30T09:00:00Z', REVIEWER_A, 'm-2025-06', { type: 'open', by: REVIEWER_A }],
+  [
+    '2025-06-30T15:00:00Z',
+    REVIEWER_A,
+    'm-2025-06',
+    {
+      type: 'record-action',
+      actionId: 'a-briefing',
+      agendaItemId: 'proposal:p-patrol',
+      action: { description: 'Brief the BCU commanders', ownerId: LEAD, dueOn: '2025-07-31' },
+      by: REVIEWER_A,
+    },
+  ],
+  ['2025-06-30T16:00:00Z', REVIEWER_A, 'm-2025-06', { type: 'close', by: REVIEWER_A }],
+  [
+    '2025-07-05',
+    REVIEWER_A,
+    'm-2025-06',
+    {
+      type: 'draft-minutes',
+      minutes: {
+        summary: 'The committee approved the foot patrol trial.',
+        notes: [{ agendaItemId: 'proposal:p-patrol', note: 'Approved: randomise by site.' }],
+      },
+      by: REVIEWER_A,
+    },
+  ],
+  [
+    '2025-10-01',
+    REVIEWER_A,
+    'm-2025-10',
+    {
+      type: 'schedule',
+      meetingId: 'm-2025-10',
+      body: 'ebp_committee',
+      title: 'EBP Committee, October 2025',
+      heldOn: '2025-10-15',
+      agenda: [
+        { kind: 'proposal', projectId: 'p-switch' },
+        { kind: 'other', title: 'The EBP Programme: progress' },
+      ],
+      by: REVIEWER_A,
+    },
+  ],
+  ['2025-10-15T09:00:00Z', REVIEWER_A, 'm-2025-10', { type: 'open', by: REVIEWER_A }],
+  ['2025-10-15T10:00:00Z', COMMITTEE, 'm-2025-06', { type: 'approve-minutes', by: COMMITTEE }],
+  ['2025-10-15T16:00:00Z', REVIEWER_A, 'm-2025-10', { type: 'close', by: REVIEWER_A }],
+  [
+    '2025-11-01',
+    REVIEWER_A,
+    'm-2025-12',
+    {
+      type: 'schedule',
+      meetingId: 'm-2025-12',
+      body: 'steering_group',
+      title: 'Steering Group, December 2025',
+      heldOn: '2025-12-10',
+      agenda: [],
+      by: REVIEWER_A,
+    },
+  ],
+  [
+    '2025-12-01',
+    REVIEWER_A,
+    'm-2025-12',
+    { type: 'cancel', reason: 'Not quorate: business moved to January.', by: REVIEWER_A },
+  ],
+];
+
+/** After A: the June action is done and October's minutes are drafted. */
+export const MEETINGS_AFTER_A: readonly MeetingStep[] = [
+  [
+    '2026-04-10',
+    LEAD,
+    'm-2025-06',
+    { type: 'complete-action', actionId: 'a-briefing', note: 'Briefed in April.', by: LEAD },
+  ],
+  [
+    '2026-04-20',
+    REVIEWER_A,
+    'm-2025-10',
+    {
+      type: 'draft-minutes',
+      minutes: { summary: 'The committee approved the street lighting study.', notes: [] },
+      by: REVIEWER_A,
+    },
+  ],
+];
+
+/**
+ * Writes meetings through their decider, each command at its own instant. Minutes are approved
+ * in the latest meeting of the same body in session, as the application would be told.
+ */
+export async function recordMeetings(
+  store: EventStore,
+  steps: readonly MeetingStep[],
+): Promise<void> {
+  const handler = new CommandHandler(store, meetingDecider);
+  const sitting = new Map<string, ApprovingMeeting>();
+  for (const [when, by, meetingId, step] of steps) {
+    let command: MeetingCommand;
+    if (step.type !== 'approve-minutes') command = step;
+    else {
+      const { state } = await loadState(store, meetingDecider, meetingStreamId(meetingId));
+      const approving = [...sitting.values()].find(
+        (meeting) => state.scheduled && meeting.body === state.body,
+      );
+      if (!approving) throw new Error(`no meeting sits to approve ${meetingId}'s minutes`);
+      command = { ...step, approvingMeeting: approving };
+    }
+    const { state } = await handler.handle(meetingStreamId(meetingId), command, context(when, by));
+    if (state.scheduled && state.status === 'in_session')
+      sitting.set(meetingId, {
+        meetingId,
+        body: state.body,
+        status: state.status,
+        heldOn: state.heldOn,
+      });
+    else sitting.delete(meetingId);
+  }
 }

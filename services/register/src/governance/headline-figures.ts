@@ -5,7 +5,7 @@ const sum = (counts: readonly Count[]) => counts.reduce((total, row) => total + 
 
 /** The figures the committee looks at first, in a fixed order: the top of every report. */
 export function headlineFigures(report: GovernanceReport): Count[] {
-  const { projects, partners, people, reach, programme } = report;
+  const { projects, partners, people, reach, programme, meetings } = report;
   const milestones = (field: 'done' | 'overdue') =>
     programme.workstreams.reduce((total, row) => total + row[field], 0);
   const figures: [string, string, number][] = [
@@ -17,6 +17,8 @@ export function headlineFigures(report: GovernanceReport): Count[] {
     ],
     ['milestones-done', 'EBP Programme milestones done', milestones('done')],
     ['milestones-overdue', 'EBP Programme milestones overdue', milestones('overdue')],
+    ['meetings-held', 'Committee and Steering Group meetings held', meetings.held.length],
+    ['meeting-actions-overdue', 'Meeting actions overdue', meetings.overdueActions.length],
     ['partner-organisations', 'Partner organisations', partners.organisations.total],
     ['active-collaborations', 'Active collaborations', partners.collaborations.active],
     ['people-involved', 'People involved in projects', people.involved],

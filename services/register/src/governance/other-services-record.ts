@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { community } from '@ebp/contracts';
 import type { ArchivedEvent } from '@ebp/eventing';
 import type { ArchiveSource, GOVERNANCE_ARCHIVE } from './governance-archive';
 
@@ -60,6 +61,17 @@ export class OtherServicesRecord {
   readonly networks = new Map<string, Set<string>>();
   readonly posts = new Set<string>();
   readonly subscribers = new Set<string>();
+  /** Benchmarking campaigns: their question set, counts of answers, and when they closed. */
+  readonly surveys = new Map<
+    string,
+    {
+      readonly title: string;
+      readonly minimumCellSize: number;
+      readonly questionSet: community.QuestionSet;
+      tally: community.SurveyTally;
+      closedAt: string | null;
+    }
+  >();
   events = 0;
 
   /**
@@ -98,10 +110,13 @@ export class OtherServicesRecord {
 
   apply(event: ArchivedEvent): void {
     const handler = (
-      HANDLERS as Record<string, ((record: OtherServicesRecord, data: never) => void) | undefined>
+      HANDLERS as Record<
+        string,
+        ((record: OtherServicesRecord, data: never, event: ArchivedEvent) => void) | undefined
+      >
     )[event.type];
     if (!handler) return;
-    handler(this, event.data as never);
+    handler(this, event.data as never, event);
     this.events += 1;
   }
 
@@ -117,7 +132,11 @@ export class OtherServicesRecord {
 
 type Handlers = {
   [Source in ArchiveSource]: {
-    [Type in keyof Kept[Source]]: (record: OtherServicesRecord, data: DataOf<Source, Type>) => void;
+    [Type in keyof Kept[Source]]: (
+      record: OtherServicesRecord,
+      data: DataOf<Source, Type>,
+      event: ArchivedEvent,
+    ) => void;
   };
 };
 
@@ -180,6 +199,22 @@ const BY_SOURCE: Handlers = {
       const people = record.trainingByKind.get(data.kind) ?? new Set<string>();
       people.add(data.personId);
       record.trainingByKind.set(data.kind, people);
+    },
+    'community.survey.launched': (record, data) =>
+      record.surveys.set(data.campaignId, {
+        title: data.campaign.title,
+        minimumCellSize: data.campaign.minimumCellSize ?? community.DEFAULT_MINIMUM_CELL_SIZE,
+        questionSet: data.questionSet,
+        tally: community.emptyTally(),
+        closedAt: null,
+      }),
+    'community.survey.answered': (record, data) => {
+      const survey = record.surveys.get(data.campaignId);
+      if (survey) survey.tally = community.tallyAnswer(survey.tally, data);
+    },
+    'community.survey.closed': (record, data, event) => {
+      const survey = record.surveys.get(data.campaignId);
+      if (survey) survey.closedAt = event.recordedAt;
     },
   },
   dissemination: {

@@ -77,6 +77,8 @@ export function reportMarkdown(report: GovernanceReport): string {
     `Gaps (active priorities with no research): ${researchPlan.gaps.length === 0 ? 'none' : researchPlan.gaps.join(', ')}.`,
     '',
     ...programmeMarkdown(report),
+    ...meetingsMarkdown(report),
+    ...benchmarkingMarkdown(report),
     '## Overdue progress reports',
     '',
     ...mdList(
@@ -129,6 +131,69 @@ function programmeMarkdown(report: GovernanceReport): string[] {
       overdueMilestones,
       (line) => `${mdCell(line.title)} (${line.workstreamId}), due ${line.due}`,
     ),
+  ];
+}
+
+const BODIES = { ebp_committee: 'EBP Committee', steering_group: 'Steering Group' } as const;
+
+function meetingsMarkdown(report: GovernanceReport): string[] {
+  const { held, cancelled, overdueActions } = report.meetings;
+  return [
+    '## Committee business',
+    '',
+    '| held on | body | meeting | decisions | actions | done | minutes |',
+    '|---|---|---|---:|---:|---:|---|',
+    ...held.map(
+      (row) =>
+        `| ${row.heldOn} | ${BODIES[row.body]} | ${mdCell(row.title)} | ${row.decisions} | ${row.actions} | ${row.actionsDone} | ${row.minutes} |`,
+    ),
+    '',
+    `Meetings cancelled: ${cancelled}.`,
+    '',
+    '### Overdue actions',
+    '',
+    ...mdList(
+      overdueActions,
+      (line) =>
+        `${mdCell(line.description)} (${line.ownerId}, ${line.meetingId}), due ${line.dueOn}`,
+    ),
+  ];
+}
+
+const figure = (percent: number | null, missing: string | null) =>
+  percent === null ? (missing ?? '—').replace('_', ' ') : `${percent}%`;
+const change = (points: number | null) =>
+  points === null ? '—' : `${points > 0 ? '+' : ''}${points} points`;
+
+/** The latest benchmarking campaign in words, or that there is none. */
+function benchmarkingSummary(report: GovernanceReport): string {
+  const { latest, campaignsClosed } = report.benchmarking;
+  if (!latest) return 'No benchmarking campaign has closed.';
+  const answered =
+    latest.respondents === null
+      ? `fewer than ${latest.minimumCellSize} answered, so no figures are shown`
+      : `${latest.respondents} answered`;
+  return `${latest.title} (${latest.campaignId}), closed on ${latest.closedOn}: ${answered}; compared with ${latest.baseline ?? 'no published baseline'}. Campaigns closed: ${campaignsClosed}.`;
+}
+
+function benchmarkingMarkdown(report: GovernanceReport): string[] {
+  const { latest } = report.benchmarking;
+  return [
+    '## Benchmarking the use of evidence',
+    '',
+    benchmarkingSummary(report),
+    '',
+    ...(latest
+      ? [
+          '| question | headline | baseline | latest | change |',
+          '|---|---|---:|---:|---:|',
+          ...latest.questions.map(
+            (line) =>
+              `| ${line.questionId} | ${mdCell(line.headline)} | ${figure(line.baseline, line.baselineMissing)} | ${figure(line.latest, line.latestMissing)} | ${change(line.change)} |`,
+          ),
+          '',
+        ]
+      : []),
   ];
 }
 
@@ -247,6 +312,41 @@ export function reportCsv(report: GovernanceReport): string {
       line.title,
       line.due,
     ]);
+  for (const row of report.meetings.held) {
+    rows.push(['meetings held', row.meetingId, row.title, row.heldOn]);
+    rows.push(['meeting decisions', row.meetingId, row.title, row.decisions]);
+    rows.push(['meeting minutes', row.meetingId, row.title, row.minutes]);
+  }
+  for (const line of report.meetings.overdueActions)
+    rows.push([
+      'overdue meeting action',
+      `${line.meetingId}/${line.actionId}`,
+      line.description,
+      line.dueOn,
+    ]);
+  const benchmark = report.benchmarking.latest;
+  if (benchmark) {
+    rows.push([
+      'benchmarking respondents',
+      benchmark.campaignId,
+      benchmark.title,
+      benchmark.respondents ?? 'suppressed',
+    ]);
+    for (const line of benchmark.questions) {
+      rows.push([
+        'benchmarking baseline',
+        line.questionId,
+        line.headline,
+        line.baseline ?? line.baselineMissing ?? '',
+      ]);
+      rows.push([
+        'benchmarking latest',
+        line.questionId,
+        line.headline,
+        line.latest ?? line.latestMissing ?? '',
+      ]);
+    }
+  }
   for (const line of report.overdue.progress)
     rows.push(['overdue progress', line.projectId, line.title, line.due]);
   for (const line of report.overdue.results)
@@ -397,6 +497,39 @@ export function reportHtml(report: GovernanceReport): string {
       report.programme.overdueMilestones,
       (line) => `${line.title} (${line.workstreamId}), due ${line.due}`,
     ),
+    '<h2>Committee business</h2>',
+    table(
+      ['held on', 'body', 'meeting', 'decisions', 'actions', 'done', 'minutes'],
+      report.meetings.held.map((row) => [
+        row.heldOn,
+        BODIES[row.body],
+        row.title,
+        row.decisions,
+        row.actions,
+        row.actionsDone,
+        row.minutes,
+      ]),
+    ),
+    `<p>Meetings cancelled: ${report.meetings.cancelled}.</p>`,
+    '<h3>Overdue actions</h3>',
+    lines(
+      report.meetings.overdueActions,
+      (line) => `${line.description} (${line.ownerId}, ${line.meetingId}), due ${line.dueOn}`,
+    ),
+    '<h2>Benchmarking the use of evidence</h2>',
+    `<p>${escapeHtml(benchmarkingSummary(report))}</p>`,
+    report.benchmarking.latest
+      ? table(
+          ['question', 'headline', 'baseline', 'latest', 'change'],
+          report.benchmarking.latest.questions.map((line) => [
+            line.questionId,
+            line.headline,
+            figure(line.baseline, line.baselineMissing),
+            figure(line.latest, line.latestMissing),
+            change(line.change),
+          ]),
+        )
+      : '',
     '<h2>Overdue progress reports</h2>',
     lines(report.overdue.progress, (line) => `${line.title} (${line.projectId}), due ${line.due}`),
     '<h2>Overdue results</h2>',

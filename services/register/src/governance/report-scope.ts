@@ -1,4 +1,5 @@
 import type { GovernanceInputs } from './governance-report';
+import { visibleMeeting } from '../meetings/meetings-application';
 
 /**
  * The governance report's policy for OFFICIAL-SENSITIVE projects (decision 0019). A report run
@@ -23,6 +24,8 @@ export function scopeToReader(
     scope: READER_SCOPE,
     projects: inputs.projects.filter((project) => mayRead(project.projectId)),
     decisions: inputs.decisions.filter((decision) => mayRead(decision.projectId)),
+    // The governance readers are the committee's business: they see meetings as members do.
+    meetings: inputs.meetings.map((meeting) => visibleMeeting(meeting, true, mayRead)),
     otherServices: inputs.otherServices.onlyProjects(mayRead),
   };
 }

@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { register } from '@ebp/contracts';
 import { RegisterApplication, type ProjectRequest } from '../application/register-application';
+import { MeetingsApplication } from '../meetings/meetings-application';
 import { toGraphProject } from './graph-mapping';
 import { REGISTER_RUNTIME, type RegisterRuntime } from './register-runtime';
 
@@ -16,6 +17,7 @@ export class ProjectCommandsResolver {
   constructor(
     @Inject(REGISTER_RUNTIME) private readonly runtime: RegisterRuntime,
     @Inject(RegisterApplication) private readonly register: RegisterApplication,
+    @Inject(MeetingsApplication) private readonly meetings: MeetingsApplication,
   ) {}
 
   /** The project after a change, read as the query reads it; null if the caller may not now. */
@@ -93,9 +95,30 @@ export class ProjectCommandsResolver {
     @Args('id') id: string,
     @Args('decision') decision: register.CommitteeDecision,
     @Args('reasons') reasons: string,
+    @Args('meetingId') meetingId?: string | null,
     @Args('expectedVersion') expectedVersion?: number,
   ) {
-    return this.act(context, id, { type: 'decide', decision, reasons }, expectedVersion);
+    if (meetingId === undefined || meetingId === null)
+      return this.act(context, id, { type: 'decide', decision, reasons }, expectedVersion);
+    return this.decideInMeeting(context, id, meetingId, { decision, reasons }, expectedVersion);
+  }
+
+  private async decideInMeeting(
+    context: RequestContext,
+    id: string,
+    meetingId: string,
+    decision: { decision: register.CommitteeDecision; reasons: string },
+    expectedVersion: number | undefined,
+  ) {
+    const identity = await identityOf(this.runtime, context);
+    const outcome = await this.meetings.decideInMeeting(
+      identity,
+      meetingId,
+      id,
+      decision,
+      expectedVersion,
+    );
+    return { project: await this.changed(identity, id), version: outcome.version };
   }
 
   @Mutation('startProject')

@@ -25,6 +25,10 @@ export const registerContractTypes: ContractTypes = {
     WorkstreamInput: register.WorkstreamSchema,
     WorkstreamChangesInput: register.WorkstreamChangesSchema,
     MilestoneInput: register.MilestoneSchema,
+    MeetingPaperInput: register.MeetingPaperSchema,
+    MeetingActionInput: register.MeetingActionSchema,
+    MinutesInput: register.MinutesSchema,
+    AgendaItemInput: register.AgendaItemChoiceSchema,
   },
   names: [
     [register.EbpLevelSchema, 'EbpLevel'],
@@ -42,6 +46,7 @@ export const registerContractTypes: ContractTypes = {
     [EmmieSchema, 'EmmieInput'],
     [register.EmmieDimensionSchema, 'EmmieDimensionInput'],
     [register.ReportedOutcomeSchema, 'ReportedOutcomeInput'],
+    [register.MinuteNoteSchema, 'MinuteNoteInput'],
   ],
   outputs: {
     ProjectProposal: register.ProjectProposalSchema,
@@ -65,6 +70,8 @@ export const registerContractTypes: ContractTypes = {
     [DeadlineKindSchema, 'DeadlineKind'],
     [register.MilestoneStatusSchema, 'MilestoneStatus'],
     [ResearchPlanStatusSchema, 'ResearchPlanStatus'],
+    [register.MeetingBodySchema, 'MeetingBody'],
+    [register.MeetingStatusSchema, 'MeetingStatus'],
     [
       ActorSchema.shape.kind.describe('Who acted: a person, a service, a partner or the system.'),
       'ActorKind',

@@ -13,6 +13,7 @@ import { sqlTargets } from '@ebp/eventing/testing';
 import type { Identity, Role } from '@ebp/platform';
 import { aProposal, allMet, COMMITTEE, LEAD, REVIEWER_A } from '../projects/project.fixtures';
 import { researchPlans, workstreams } from '../programme/projections/programme.projections';
+import { meetings } from '../meetings/projections/meetings.projection';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { RegisterModule } from './register.module';
@@ -55,6 +56,7 @@ describe(`register subgraph over HTTP (${sqlTarget!.name})`, () => {
       priorities: () => liveCollection(documents, prioritySummaries),
       researchPlans: () => liveCollection(documents, researchPlans),
       workstreams: () => liveCollection(documents, workstreams),
+      meetings: () => liveCollection(documents, meetings),
       catchUp: async () => {
         await projector.catchUp();
         await priorityProjector.catchUp();

@@ -8,6 +8,8 @@ import { subgraphOptions, type GraphqlLimits } from '@ebp/platform';
 import { PriorityResolver } from './priority.resolver';
 import { ProgrammeApplication } from '../programme/programme-application';
 import { ResearchPlanResolver, WorkstreamResolver } from './programme.resolver';
+import { MeetingsApplication } from '../meetings/meetings-application';
+import { AgendaItemResolver, MeetingDecisionResolver, MeetingResolver } from './meeting.resolver';
 import { GovernanceResolver } from './governance.resolver';
 import { ProjectCommandsResolver } from './project-commands.resolver';
 import { ProjectResolver } from './project.resolver';
@@ -21,6 +23,7 @@ export class RegisterModule {
     runtime: RegisterRuntime,
     options: { readonly production?: boolean; readonly limits?: Partial<GraphqlLimits> } = {},
   ): DynamicModule {
+    const register = new RegisterApplication(runtime);
     return {
       module: RegisterModule,
       imports: [
@@ -31,7 +34,8 @@ export class RegisterModule {
       ],
       providers: [
         { provide: REGISTER_RUNTIME, useValue: runtime },
-        { provide: RegisterApplication, useValue: new RegisterApplication(runtime) },
+        { provide: RegisterApplication, useValue: register },
+        { provide: MeetingsApplication, useValue: new MeetingsApplication(runtime, register) },
         { provide: ProgrammeApplication, useValue: new ProgrammeApplication(runtime) },
         ProjectResolver,
         ProjectCommandsResolver,
@@ -39,6 +43,9 @@ export class RegisterModule {
         GovernanceResolver,
         ResearchPlanResolver,
         WorkstreamResolver,
+        MeetingResolver,
+        AgendaItemResolver,
+        MeetingDecisionResolver,
       ],
     };
   }

@@ -394,6 +394,141 @@ export const registerTypeDefs = /* GraphQL */ `
     version: Int!
   }
 
+  "What an item of business is about."
+  enum AgendaItemKind {
+    "A proposal awaiting the committee's decision."
+    PROPOSAL
+    "A year's Research Plan."
+    PLAN
+    "An overdue milestone of the EBP Programme."
+    MILESTONE
+    "Any other business."
+    OTHER
+  }
+
+  "An item of business on a meeting's agenda. A proposal's item is seen only by those who may see the project."
+  type AgendaItem {
+    "The item's id within its meeting."
+    id: ID!
+    "What it is about."
+    kind: AgendaItemKind!
+    "The proposal, for a proposal's item."
+    project: ResearchProject
+    "The plan's year, for a plan's item."
+    planYear: Int
+    "The work stream's id, for a milestone's item."
+    workstreamId: ID
+    "The milestone's id, for a milestone's item."
+    milestoneId: ID
+    "The title, for other business."
+    title: String
+    "Its papers."
+    papers: [MeetingPaper!]!
+  }
+
+  "A paper for an item of business, by reference."
+  type MeetingPaper {
+    "The paper's id."
+    id: ID!
+    "Its title."
+    title: String!
+    "Where it is: an https address, or /library/<id> for a library item."
+    href: String!
+  }
+
+  "An action agreed in a meeting."
+  type MeetingAction {
+    "The action's id."
+    id: ID!
+    "The item of business it arose from, if any."
+    agendaItemId: ID
+    "What is to be done."
+    description: String!
+    "Who is to do it (a person id)."
+    ownerId: ID!
+    "By when (YYYY-MM-DD)."
+    dueOn: String!
+    "Whether it is open and past its due date today."
+    overdue: Boolean!
+    "When it was completed (ISO 8601); null while open."
+    completedAt: String
+    "What was said when it was completed."
+    completionNote: String
+  }
+
+  "A committee decision on a proposal, taken in the meeting."
+  type MeetingDecision {
+    "The proposal."
+    project: ResearchProject!
+    "Approve, reject or defer."
+    decision: CommitteeDecision!
+    "Why."
+    reasons: String!
+    "Who recorded it (a person id)."
+    decidedBy: ID!
+    "When (ISO 8601)."
+    at: String!
+  }
+
+  "A note in the minutes on one item of business."
+  type MinuteNote {
+    "The item it is about."
+    agendaItemId: ID!
+    "What was said and agreed."
+    note: String!
+  }
+
+  "A meeting's minutes."
+  type Minutes {
+    "The minutes of the meeting as a whole."
+    summary: String!
+    "Notes on the items of business the reader may see."
+    notes: [MinuteNote!]!
+    "Whether a later meeting has approved them (then they are published to every member of staff)."
+    approved: Boolean!
+    "The meeting that approved them."
+    approvedIn: ID
+    "When they were approved (ISO 8601)."
+    approvedAt: String
+  }
+
+  """
+  A meeting of the EBP Committee or the Steering Group. The committee's business (reviewers, the
+  committee, administrators) sees its agenda, papers, decisions, actions and draft minutes; other
+  members of staff see held meetings whose minutes are approved, with the minutes and decisions
+  only. Business about a project follows the project's need-to-know rule for every reader.
+  """
+  type Meeting {
+    "The meeting's id."
+    id: ID!
+    "Which body meets."
+    body: MeetingBody!
+    "Its title."
+    title: String!
+    "The day it is held (YYYY-MM-DD)."
+    heldOn: String!
+    "Scheduled, in session, held or cancelled."
+    status: MeetingStatus!
+    "Who scheduled it (a person id)."
+    scheduledBy: ID!
+    "Its agenda, in order (empty for readers outside the committee's business)."
+    agenda: [AgendaItem!]!
+    "The decisions on proposals taken in it."
+    decisions: [MeetingDecision!]!
+    "Its actions (empty for readers outside the committee's business)."
+    actions: [MeetingAction!]!
+    "Its minutes: drafts for the committee's business, approved minutes for everyone."
+    minutes: Minutes
+    "Why it was cancelled."
+    cancelledFor: String
+  }
+
+  "A meeting after a change to it."
+  type MeetingPayload {
+    "The meeting as it now stands."
+    meeting: Meeting!
+  }
+
   "The register's questions: the Research and Learning Register, the Research Plan and governance reports."
   type Query {
     "The register list; with asOf, the register as it stood at the end of that instant."
@@ -460,6 +595,15 @@ export const registerTypeDefs = /* GraphQL */ `
       "The comparison's format."
       format: ReportFormat = JSON
     ): String!
+    "Meetings of the EBP Committee and the Steering Group, the latest first (see Meeting for who sees what)."
+    meetings: [Meeting!]!
+    "A meeting; null if there is none the caller may see."
+    meeting("The meeting's id." id: ID!): Meeting
+    "Open actions of the committee's meetings past their due date, oldest first."
+    overdueMeetingActions(
+      "The day (YYYY-MM-DD) to count from; today by default."
+      today: String
+    ): [MeetingAction!]!
   }
 
   "A governance report's format."
@@ -511,6 +655,8 @@ export const registerTypeDefs = /* GraphQL */ `
       decision: CommitteeDecision!
       "Why: recorded with the decision."
       reasons: String!
+      "The meeting in session it is taken in, which must list the proposal on its agenda."
+      meetingId: ID
       "The version last read: the change is refused if the project has changed since."
       expectedVersion: Int
     ): ProjectPayload!
@@ -672,6 +818,69 @@ export const registerTypeDefs = /* GraphQL */ `
       "What to record with it (required when dropping)."
       note: String
     ): WorkstreamPayload!
+    "The secretariat (the EBP Delivery Team, the committee): schedules a meeting; its agenda lists the proposals awaiting decision, draft plans and overdue milestones."
+    scheduleMeeting(
+      "Which body meets."
+      body: MeetingBody!
+      "Its title."
+      title: String!
+      "The day it is held (YYYY-MM-DD)."
+      heldOn: String!
+    ): MeetingPayload!
+    "Adds an item of business to a meeting not yet held."
+    addAgendaItem(
+      "The meeting's id."
+      meetingId: ID!
+      "The item."
+      item: AgendaItemInput!
+    ): MeetingPayload!
+    "Attaches a paper to an item of business, by reference."
+    attachMeetingPaper(
+      "The meeting's id."
+      meetingId: ID!
+      "The item's id."
+      agendaItemId: ID!
+      "The paper."
+      paper: MeetingPaperInput!
+    ): MeetingPayload!
+    "Opens a scheduled meeting: decisions and actions may then be taken in it."
+    openMeeting("The meeting's id." meetingId: ID!): MeetingPayload!
+    "Closes a meeting in session: it is then held, and its minutes may be drafted."
+    closeMeeting("The meeting's id." meetingId: ID!): MeetingPayload!
+    "Cancels a meeting before it opens."
+    cancelMeeting("The meeting's id." meetingId: ID!, "Why." reason: String!): MeetingPayload!
+    "Records an action agreed in a meeting in session."
+    recordMeetingAction(
+      "The meeting's id."
+      meetingId: ID!
+      "The item of business it arose from, if any."
+      agendaItemId: ID
+      "The action."
+      action: MeetingActionInput!
+    ): MeetingPayload!
+    "Completes an action (its owner or the secretariat)."
+    completeMeetingAction(
+      "The meeting's id."
+      meetingId: ID!
+      "The action's id."
+      actionId: ID!
+      "What was done."
+      note: String!
+    ): MeetingPayload!
+    "Drafts or redrafts the minutes of a held meeting."
+    draftMinutes(
+      "The meeting's id."
+      meetingId: ID!
+      "The minutes."
+      minutes: MinutesInput!
+    ): MeetingPayload!
+    "The committee: approves a held meeting's minutes in a later meeting of the same body while it sits; they are then published."
+    approveMinutes(
+      "The meeting whose minutes are approved."
+      meetingId: ID!
+      "The later meeting, in session, that approves them."
+      inMeetingId: ID!
+    ): MeetingPayload!
     "Retires a priority from the Research Plan."
     retireResearchPriority(
       "The priority's id."

@@ -37,7 +37,13 @@ export type ProjectCommand =
       checklist: register.QaChecklist;
       comments: string;
     })
-  | (By & { type: 'decide'; decision: register.CommitteeDecision; reasons: string })
+  | (By & {
+      type: 'decide';
+      decision: register.CommitteeDecision;
+      reasons: string;
+      /** The meeting the decision is taken in, when it is taken in one. */
+      meetingId?: string;
+    })
   | (By & { type: 'start'; today: string })
   | (By & { type: 'report-progress'; summary: string })
   | (By & { type: 'suspend'; reason: string })
@@ -268,7 +274,17 @@ export function decideProjectRules(command: ProjectCommand, state: ProjectState)
           defer: 'register.project.deferred',
         } as const
       )[command.decision];
-      return [{ type, data: { decidedBy: command.by, reasons: command.reasons } }];
+      const { meetingId } = command;
+      return [
+        {
+          type,
+          data: {
+            decidedBy: command.by,
+            reasons: command.reasons,
+            ...(meetingId === undefined ? {} : { meetingId }),
+          },
+        },
+      ];
     }
 
     case 'start':

@@ -26,6 +26,7 @@ import type { RegisterRuntime } from '../graphql/register-runtime';
 import { projectSummaries } from '../projects/projections/project-summary.projection';
 import { prioritySummaries } from '../priorities/projections/priority-summary.projection';
 import { researchPlans, workstreams } from '../programme/projections/programme.projections';
+import { meetings } from '../meetings/projections/meetings.projection';
 
 export interface RegisterServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
@@ -75,6 +76,7 @@ export async function startRegisterServer(
       createProjectionProcessor(store, checkpoints, options.documents, prioritySummaries),
       createProjectionProcessor(store, checkpoints, options.documents, researchPlans),
       createProjectionProcessor(store, checkpoints, options.documents, workstreams),
+      createProjectionProcessor(store, checkpoints, options.documents, meetings),
     ],
     background: async () => {
       const work: BackgroundWork[] = [];
@@ -120,6 +122,7 @@ export async function startRegisterServer(
     priorities: () => liveCollection(options.documents, prioritySummaries),
     researchPlans: () => liveCollection(options.documents, researchPlans),
     workstreams: () => liveCollection(options.documents, workstreams),
+    meetings: () => liveCollection(options.documents, meetings),
     catchUp: processing.catchUp,
     identify: forwardedIdentity(options.identitySecret),
     now: options.now ?? (() => new Date()),
