@@ -14,6 +14,13 @@ import {
   SkillsAuditSchema,
 } from './person';
 import {
+  BusinessAreaSchema,
+  QuestionSetSchema,
+  RankBandSchema,
+  SurveyAnswerSchema,
+  SurveyCampaignSchema,
+} from './benchmarking';
+import {
   AwardRoundSchema,
   FundApplicationSchema,
   FundOutcomeSchema,
@@ -157,6 +164,30 @@ export const communityEventData = {
       decidedBy: id,
     })
     .strict(),
+  'community.survey.launched': z
+    .object({
+      campaignId: id,
+      campaign: SurveyCampaignSchema,
+      // The question set as it stood at launch: results never depend on a later version.
+      questionSet: QuestionSetSchema,
+      launchedBy: id,
+    })
+    .strict(),
+  // Anonymous (decision 0038): no person, only a keyed hash of campaign and person that nobody
+  // without the service's configured secret can compute, and coarse attributes.
+  'community.survey.answered': z
+    .object({
+      campaignId: id,
+      ballot: z
+        .string()
+        .length(64)
+        .describe('HMAC-SHA256, in hex, of the campaign and the person.'),
+      rankBand: RankBandSchema,
+      businessArea: BusinessAreaSchema,
+      answers: z.array(SurveyAnswerSchema).min(1),
+    })
+    .strict(),
+  'community.survey.closed': z.object({ campaignId: id, closedBy: id }).strict(),
 } as const;
 
 export type CommunityEventType = keyof typeof communityEventData;

@@ -19,6 +19,8 @@ import { PersonalReadLog } from './access/personal-read-log';
 import type { CommunityStores } from './application/community-application';
 import { auditResponses } from './audits/projections/audit-responses.projection';
 import { skillsAudits } from './audits/projections/skills-audits.projection';
+import type { SurveyBallots } from './benchmarking/ballots';
+import { surveyCampaigns } from './benchmarking/projections/survey-campaigns.projection';
 import { awardRounds } from './awards/projections/award-rounds.projection';
 import { involvements } from './involvements/projections/involvement.projection';
 import { communityPersonalData } from './people/personal-data-policy';
@@ -63,6 +65,8 @@ export async function openCommunityStores(options: {
   readonly now?: () => Date;
   /** The register's events, from which the project audiences are kept (its topic, or its store). */
   readonly registerEvents?: EventFeed;
+  /** The keyed hash of survey ballots (decision 0038); none: surveys take no answers. */
+  readonly surveyBallots?: SurveyBallots;
 }): Promise<OpenedCommunityStores> {
   const { sql, documents } = options;
   const inner = withWakeUps(await SqlEventStore.open(sql), sql);
@@ -75,6 +79,7 @@ export async function openCommunityStores(options: {
     createProjectionProcessor(inner, checkpoints, documents, auditResponses),
     createProjectionProcessor(inner, checkpoints, documents, skillsAudits),
     createProjectionProcessor(inner, checkpoints, documents, awardRounds),
+    createProjectionProcessor(inner, checkpoints, documents, surveyCampaigns),
   ];
   const audiences = () => liveCollection(documents, communityProjectAudiences);
   const followed = options.registerEvents
@@ -97,6 +102,8 @@ export async function openCommunityStores(options: {
     auditResponses: () => liveCollection(documents, auditResponses),
     skillsAudits: () => liveCollection(documents, skillsAudits),
     awardRounds: () => liveCollection(documents, awardRounds),
+    surveyCampaigns: () => liveCollection(documents, surveyCampaigns),
+    surveyBallots: options.surveyBallots,
     // Without the register's feed (a test's service) nothing is ever caught up.
     projects: followed?.guard ?? new ReferenceGuard(audiences),
     projectAudienceFollower: followed?.work,

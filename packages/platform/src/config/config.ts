@@ -54,6 +54,22 @@ interface CommonConfig {
       readonly maxAttempts: number;
     };
   };
+  /** Anonymous surveys (decision 0038): EBP_SURVEY_BALLOT_SECRET, kept in no store. */
+  readonly community: { readonly surveyBallotSecret?: string };
+  /** Digest e-mails (decision 0037). */
+  readonly digests: {
+    /** EBP_DIGEST_PERIOD_SECONDS: at most one digest per subscriber and period. */
+    readonly periodSeconds: number;
+    /** The SMTP server and sender; none (no EBP_SMTP_HOST): nothing is e-mailed. */
+    readonly mail?: {
+      readonly host: string;
+      readonly port: number;
+      readonly secure: boolean;
+      readonly user?: string;
+      readonly password?: string;
+      readonly from: string;
+    };
+  };
 }
 
 export interface EmbeddedConfig extends CommonConfig {
@@ -130,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       }
     }
   }
+  if (blankAsUnset.EBP_SMTP_HOST !== undefined && blankAsUnset.EBP_DIGEST_FROM === undefined)
+    problems.push({ variable: 'EBP_DIGEST_FROM', message: 'required with EBP_SMTP_HOST' });
   problems.push(...unknownVariables(env));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
@@ -159,6 +177,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
         maxDelayMs: values.EBP_DELIVERY_MAX_RETRY_MS,
         maxAttempts: values.EBP_DELIVERY_MAX_ATTEMPTS,
       },
+    },
+    community: {
+      ...(values.EBP_SURVEY_BALLOT_SECRET
+        ? { surveyBallotSecret: values.EBP_SURVEY_BALLOT_SECRET }
+        : {}),
+    },
+    digests: {
+      periodSeconds: values.EBP_DIGEST_PERIOD_SECONDS,
+      ...(values.EBP_SMTP_HOST && values.EBP_DIGEST_FROM
+        ? {
+            mail: {
+              host: values.EBP_SMTP_HOST,
+              port: values.EBP_SMTP_PORT,
+              secure: values.EBP_SMTP_SECURE,
+              ...(values.EBP_SMTP_USER ? { user: values.EBP_SMTP_USER } : {}),
+              ...(values.EBP_SMTP_PASSWORD ? { password: values.EBP_SMTP_PASSWORD } : {}),
+              from: values.EBP_DIGEST_FROM,
+            },
+          }
+        : {}),
     },
   };
   if (values.EBP_MODE === 'embedded') {

@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       dissemination: {
         retryPolicy: { firstDelayMs: 5_000, maxDelayMs: 1_800_000, maxAttempts: 12 },
       },
+      community: {},
+      digests: { periodSeconds: 604_800 },
     });
   });
 
@@ -58,6 +60,58 @@ describe('loadConfig', () => {
       dissemination: {
         retryPolicy: { firstDelayMs: 5_000, maxDelayMs: 1_800_000, maxAttempts: 12 },
       },
+      community: {},
+      digests: { periodSeconds: 604_800 },
+    });
+  });
+
+  it('takes the survey ballot secret of at least 32 characters, and nothing shorter', () => {
+    const secret = 'k'.repeat(32);
+    expect(loadConfig({ EBP_SURVEY_BALLOT_SECRET: secret }).community).toEqual({
+      surveyBallotSecret: secret,
+    });
+    expect(() => loadConfig({ EBP_SURVEY_BALLOT_SECRET: 'short' })).toThrow(
+      /EBP_SURVEY_BALLOT_SECRET/,
+    );
+  });
+
+  it('reads the digest e-mail settings: the SMTP server, the sender and the period', () => {
+    const config = loadConfig({
+      EBP_SMTP_HOST: 'smtp.met.example',
+      EBP_SMTP_PORT: '465',
+      EBP_SMTP_SECURE: 'true',
+      EBP_SMTP_USER: 'ebp',
+      EBP_SMTP_PASSWORD: 'from-the-vault',
+      EBP_DIGEST_FROM: 'EBP Platform <ebp-digest@met.example>',
+      EBP_DIGEST_PERIOD_SECONDS: '86400',
+    });
+    expect(config.digests).toEqual({
+      periodSeconds: 86_400,
+      mail: {
+        host: 'smtp.met.example',
+        port: 465,
+        secure: true,
+        user: 'ebp',
+        password: 'from-the-vault',
+        from: 'EBP Platform <ebp-digest@met.example>',
+      },
+    });
+    expect(
+      loadConfig({ EBP_SMTP_HOST: '127.0.0.1', EBP_DIGEST_FROM: 'ebp@met.example' }).digests,
+    ).toEqual({
+      periodSeconds: 604_800,
+      mail: { host: '127.0.0.1', port: 587, secure: false, from: 'ebp@met.example' },
+    });
+    expect(
+      problemsOf({
+        EBP_SMTP_HOST: 'smtp.met.example',
+        EBP_SMTP_SECURE: 'yes',
+        EBP_DIGEST_PERIOD_SECONDS: '0',
+      }),
+    ).toEqual({
+      EBP_DIGEST_FROM: 'required with EBP_SMTP_HOST',
+      EBP_SMTP_SECURE: 'must be true or false',
+      EBP_DIGEST_PERIOD_SECONDS: 'must be a whole number of seconds from 1 to 2678400',
     });
   });
 

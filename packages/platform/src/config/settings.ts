@@ -199,6 +199,66 @@ export const settings = {
       "Where people reach the platform (the gateway's origin, or the proxy in front of it): links in the library's feed and deliveries. All-in-one defaults to `http://localhost:<port the gateway bound>`.",
     requiredBy: 'distributed dissemination service',
   },
+  EBP_SMTP_HOST: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address')
+      .optional(),
+    description:
+      'The SMTP server that digest e-mails are handed to (decision 0037). None set: no e-mail is sent; subscribers still read their digest on the platform.',
+  },
+  EBP_SMTP_PORT: {
+    schema: port.default(587),
+    description:
+      'Port of the SMTP server (587 for submission with STARTTLS, 465 with `EBP_SMTP_SECURE=true`).',
+    defaultValue: '587',
+  },
+  EBP_SMTP_SECURE: {
+    schema: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+    description:
+      '`true`: TLS from the first byte (port 465); `false`: plain, upgraded with STARTTLS when the server offers it.',
+    defaultValue: 'false',
+  },
+  EBP_SMTP_USER: {
+    schema: z.string().min(1).optional(),
+    description: 'User name to authenticate to the SMTP server with; none: no authentication.',
+  },
+  EBP_SMTP_PASSWORD: {
+    schema: z.string().min(1).optional(),
+    description:
+      "Password for `EBP_SMTP_USER`; set it from the deployment's secret store, never in a file in the repository.",
+  },
+  EBP_DIGEST_FROM: {
+    schema: z
+      .string()
+      .regex(
+        /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+        'must be an address, optionally with a name: EBP Platform <ebp@met.example>',
+      )
+      .optional(),
+    description:
+      'Who digest e-mails are from, e.g. `EBP Platform <ebp-digest@met.example>`. Required with `EBP_SMTP_HOST`.',
+  },
+  EBP_SURVEY_BALLOT_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    description:
+      'The secret the community keys anonymous survey ballots with (decision 0038): one answer per person and campaign, with no person recorded. Held in no store. Production takes no survey answers without it; all-in-one without it keys ballots for the running process only.',
+    requiredBy: 'community (production)',
+  },
+  EBP_DIGEST_PERIOD_SECONDS: {
+    schema: z.coerce
+      .number({ error: 'must be a whole number of seconds from 1 to 2678400' })
+      .int('must be a whole number of seconds from 1 to 2678400')
+      .min(1, 'must be a whole number of seconds from 1 to 2678400')
+      .max(2_678_400, 'must be a whole number of seconds from 1 to 2678400')
+      .default(604_800),
+    description:
+      'How long a digest period is: each subscriber gets at most one digest e-mail per period, and none when nothing new matches. Periods start Monday 00:00 UTC (a week, the default) or at the same origin in steps of this length (86400: midnight UTC).',
+    defaultValue: '604800',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

@@ -40,6 +40,8 @@ import {
 } from '../audits/projections/audit-responses.projection';
 import type { SkillsAuditEntry } from '../audits/projections/skills-audits.projection';
 import { auditDecider } from '../audits/skills-audit.decider';
+import type { SurveyBallots } from '../benchmarking/ballots';
+import type { SurveyCampaignEntry } from '../benchmarking/projections/survey-campaigns.projection';
 import type { AwardRoundEntry } from '../awards/projections/award-rounds.projection';
 import {
   rankExperts,
@@ -97,6 +99,10 @@ export interface CommunityStores {
   readonly auditResponses: () => Promise<DocumentCollection<AuditResponse>>;
   /** The skills audits, for the list of audits. */
   readonly skillsAudits: () => Promise<DocumentCollection<SkillsAuditEntry>>;
+  /** The survey campaigns with their tallies (decision 0038). */
+  readonly surveyCampaigns: () => Promise<DocumentCollection<SurveyCampaignEntry>>;
+  /** The keyed hash of survey ballots; none: surveys take no answers. */
+  readonly surveyBallots: SurveyBallots | undefined;
   /** The award rounds, for the list of rounds (a round by id is folded from its stream). */
   readonly awardRounds: () => Promise<DocumentCollection<AwardRoundEntry>>;
   /**

@@ -17,6 +17,8 @@ export const communityContractTypes: ContractTypes = {
     PersonProfileChangesInput: ProfileChangesSchema,
     SkillsAuditInput: community.SkillsAuditSchema,
     SkillsAuditAnswerInput: community.AuditAnswerSchema,
+    SurveyCampaignInput: community.SurveyCampaignSchema,
+    SurveyAnswerInput: community.SurveyAnswerSchema,
   },
   names: [
     [community.ContactSchema, 'PersonContactInput'],
@@ -33,6 +35,9 @@ export const communityContractTypes: ContractTypes = {
     [community.InvolvementRoleSchema, 'InvolvementRole'],
     [community.InvolvementEndReasonSchema, 'InvolvementEndReason'],
     [community.ErasureReasonSchema, 'ErasureReason'],
+    [community.RankBandSchema, 'RankBand'],
+    [community.BusinessAreaSchema, 'BusinessArea'],
+    [community.SurveyQuestionKindSchema, 'SurveyQuestionKind'],
     [community.communityEventData['community.person.training-recorded'].shape.kind, 'TrainingKind'],
   ],
   outputs: {

@@ -5,6 +5,7 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { subgraphOptions, type GraphqlLimits } from '@ebp/platform';
 import { CommunityApplication } from '../application/community-application';
 import { CommunityAwards } from '../awards/award-use-cases';
+import { CommunityBenchmarking } from '../benchmarking/benchmarking-use-cases';
 import {
   AwardNominationResolver,
   AwardPeople,
@@ -17,6 +18,7 @@ import { communityTypeDefs } from './community.schema';
 import { PersonResolver } from './person.resolver';
 import { InvolvementResolver, ResearchProjectResolver } from './research-project.resolver';
 import { SkillsAuditResolver } from './skills-audit.resolver';
+import { SurveyResolver } from './survey.resolver';
 
 /** The community's subgraph: one module, built around a runtime from the composition root. */
 @Module({})
@@ -37,6 +39,7 @@ export class CommunityModule {
         { provide: COMMUNITY_RUNTIME, useValue: runtime },
         { provide: CommunityApplication, useValue: new CommunityApplication(runtime) },
         { provide: CommunityAwards, useValue: new CommunityAwards(runtime) },
+        { provide: CommunityBenchmarking, useValue: new CommunityBenchmarking(runtime) },
         AwardPeople,
         AwardResolver,
         AwardNominationResolver,
@@ -46,6 +49,7 @@ export class CommunityModule {
         InvolvementResolver,
         CommunityCommandsResolver,
         SkillsAuditResolver,
+        SurveyResolver,
       ],
     };
   }

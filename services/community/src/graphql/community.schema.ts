@@ -386,6 +386,284 @@ export const communityTypeDefs = /* GraphQL */ `
     total: Int!
   }
 
+  "What the force's survey campaigns ask, one version of a question set."
+  type SurveyQuestionSet {
+    "The question set's id, as campaigns name it."
+    id: ID!
+    "Its version: a new wording is a new version, never an edit."
+    version: Int!
+    "Its title."
+    title: String!
+    "What it asks."
+    questions: [SurveyQuestion!]!
+    "The figures published from an earlier run of it, if any: the baseline comparisons start from."
+    baseline: SurveyBaseline
+  }
+
+  "One page of survey campaigns, and how many match in all."
+  type SurveyCampaignPage {
+    "The campaigns on this page, most recently opening first, then by id."
+    items: [SurveyCampaign!]!
+    "The campaigns matching, over all pages."
+    total: Int!
+  }
+
+  "One question of a question set."
+  type SurveyQuestion {
+    "The question's id, as answers name it."
+    questionId: ID!
+    "What it measures."
+    kind: SurveyQuestionKind!
+    "The question as put to people."
+    text: String!
+    "The research method (shared vocabulary term) it asks about, if any."
+    termId: String
+    "The answers it offers."
+    options: [SurveyOption!]!
+    "The share reported as its headline figure."
+    headline: SurveyHeadline!
+  }
+
+  "One answer a question offers."
+  type SurveyOption {
+    "The option's id, as answers name it."
+    optionId: ID!
+    "The option as shown."
+    label: String!
+  }
+
+  "Which options make a question's headline share."
+  type SurveyHeadline {
+    "What the headline is called, e.g. Daily or weekly."
+    label: String!
+    "The options counted in it."
+    optionIds: [ID!]!
+  }
+
+  "Figures published from an earlier run of a question set: data, not a campaign anyone answered here."
+  type SurveyBaseline {
+    "What it is."
+    label: String!
+    "When it was asked, e.g. 2012/13."
+    fieldwork: String!
+    "Whom it asked."
+    population: String!
+    "How many answered."
+    respondents: Int!
+    "Where the figures are published."
+    source: String!
+    "The headline shares published; every other question has none."
+    figures: [SurveyPublishedFigure!]!
+  }
+
+  "A published headline share of one question."
+  type SurveyPublishedFigure {
+    "The question."
+    questionId: ID!
+    "The share, in per cent."
+    percent: Float!
+  }
+
+  "Where a survey campaign stands."
+  enum SurveyCampaignStatus {
+    "It takes answers between its dates."
+    open
+    "It takes no more answers, and shows its results."
+    closed
+  }
+
+  "A survey campaign: a question set put to staff between two dates, answered anonymously."
+  type SurveyCampaign {
+    "The campaign's id (made by the server)."
+    id: ID!
+    "Its title."
+    title: String!
+    "The question set it asks."
+    questionSetId: ID!
+    "The question set's version."
+    questionSetVersion: Int!
+    "The first day it takes answers (YYYY-MM-DD)."
+    opensOn: String!
+    "The last day it takes answers (YYYY-MM-DD)."
+    closesOn: String!
+    "The fewest answers a group of its results may have to be shown."
+    minimumCellSize: Int!
+    "Whether it takes answers."
+    status: SurveyCampaignStatus!
+    "How many answered."
+    responses: Int!
+  }
+
+  "An option's share of the answers to one question."
+  type SurveyOptionShare {
+    "The option."
+    optionId: ID!
+    "The option as shown."
+    label: String!
+    "Its share, in per cent to one decimal."
+    percent: Float!
+  }
+
+  "A question's headline share."
+  type SurveyHeadlineShare {
+    "What the headline is called."
+    label: String!
+    "The share, in per cent to one decimal."
+    percent: Float!
+  }
+
+  "How a group answered one question."
+  type SurveyQuestionResult {
+    "The question."
+    questionId: ID!
+    "What it measures."
+    kind: SurveyQuestionKind!
+    "The question as put to people."
+    text: String!
+    "Each option's share."
+    options: [SurveyOptionShare!]!
+    "The headline share."
+    headline: SurveyHeadlineShare!
+  }
+
+  "The results of one group (a rank band or a business area), or that they are suppressed."
+  type SurveyGroupResult {
+    "The rank band or business area."
+    group: String!
+    "How many of the group answered; null when suppressed."
+    respondents: Int
+    "Too few answered (or the group hides another that is): nothing of it is shown."
+    suppressed: Boolean!
+    "How the group answered each question; null when suppressed."
+    questions: [SurveyQuestionResult!]
+  }
+
+  "A closed campaign's results, shown only for groups of at least the minimum cell size."
+  type SurveyResults {
+    "The campaign."
+    campaign: SurveyCampaign!
+    "The fewest answers a group has to be shown."
+    minimumCellSize: Int!
+    "How many answered; null when fewer than the minimum did."
+    respondents: Int
+    "Fewer than the minimum answered: nothing is shown."
+    suppressed: Boolean!
+    "Each question's shares over everyone who answered; null when suppressed."
+    overall: [SurveyQuestionResult!]
+    "The shares by rank band (groups with answers only)."
+    byRankBand: [SurveyGroupResult!]!
+    "The shares by business area (groups with answers only)."
+    byBusinessArea: [SurveyGroupResult!]!
+  }
+
+  "What one side of a comparison is."
+  enum SurveyComparandKind {
+    "A campaign run on the platform (closed)."
+    campaign
+    "The published baseline of a question set (its id)."
+    published_baseline
+  }
+
+  "One side of a comparison."
+  input SurveyComparandInput {
+    "A campaign, or a question set's published baseline."
+    kind: SurveyComparandKind!
+    "The campaign's id, or the question set's id."
+    id: ID!
+  }
+
+  "Why a comparison has no figure."
+  enum SurveyMissingFigure {
+    "The baseline publishes no figure for it."
+    not_published
+    "Too few answered to show it."
+    suppressed
+    "That side's question set does not ask it."
+    not_asked
+  }
+
+  "A figure of one side of a comparison, or why there is none."
+  type SurveyFigure {
+    "The share, in per cent; null when missing."
+    percent: Float
+    "Why there is no figure; null when there is one."
+    missing: SurveyMissingFigure
+  }
+
+  "One side of a comparison."
+  type SurveyComparand {
+    "A campaign or a published baseline."
+    kind: SurveyComparandKind!
+    "The campaign's or question set's id."
+    id: ID!
+    "What it is."
+    label: String!
+    "How many answered; null when suppressed."
+    respondents: Int
+  }
+
+  "One option's share on both sides."
+  type SurveyOptionComparison {
+    "The option."
+    optionId: ID!
+    "The option as shown."
+    label: String!
+    "Before."
+    before: SurveyFigure!
+    "After."
+    after: SurveyFigure!
+  }
+
+  "One question on both sides."
+  type SurveyQuestionComparison {
+    "The question."
+    questionId: ID!
+    "The question as put to people (the later wording)."
+    text: String!
+    "What the headline is called."
+    headline: String!
+    "The headline share before."
+    before: SurveyFigure!
+    "The headline share after."
+    after: SurveyFigure!
+    "After minus before, in percentage points; null unless both are there."
+    change: Float
+    "Each option's share before and after."
+    options: [SurveyOptionComparison!]!
+  }
+
+  "Two surveys side by side, question by question."
+  type SurveyComparison {
+    "The earlier side."
+    before: SurveyComparand!
+    "The later side."
+    after: SurveyComparand!
+    "Every question either side asks."
+    questions: [SurveyQuestionComparison!]!
+  }
+
+  "What an anonymous answer recorded of who gave it."
+  type SurveyRecordedAttributes {
+    "The rank band, or withheld."
+    rankBand: RankBand!
+    "The business area, or withheld."
+    businessArea: BusinessArea!
+  }
+
+  "A survey campaign after the change."
+  type SurveyCampaignPayload {
+    "The campaign as surveyCampaigns lists it."
+    campaign: SurveyCampaign!
+  }
+
+  "An anonymous answer, recorded."
+  type SurveyAnswerPayload {
+    "The campaign answered."
+    campaign: SurveyCampaign!
+    "What the answer recorded of who gave it: no more than this."
+    recordedAs: SurveyRecordedAttributes!
+  }
+
   "The community's questions: the talent pool, the expertise finder, champions, skills audits and the award."
   type Query {
     "A person in the talent pool, read for a stated purpose."
@@ -432,6 +710,28 @@ export const communityTypeDefs = /* GraphQL */ `
       "Audits to skip before the page (0 unless given)."
       offset: Int
     ): SkillsAuditPage!
+    "The survey question sets, each version (members of staff)."
+    surveyQuestionSets: [SurveyQuestionSet!]!
+    "Survey campaigns, most recently opening first (members of staff)."
+    surveyCampaigns(
+      "Campaigns in this state; all of them when absent."
+      status: SurveyCampaignStatus
+      "Campaigns per page: 50 unless given, at most 200."
+      limit: Int
+      "Campaigns to skip before the page (0 unless given)."
+      offset: Int
+    ): SurveyCampaignPage!
+    "A survey campaign; null for an unknown one (members of staff)."
+    surveyCampaign("The campaign's id." id: ID!): SurveyCampaign
+    "A closed campaign's results above its minimum cell size (members of staff)."
+    surveyResults("The campaign's id." campaignId: ID!): SurveyResults!
+    "Two surveys compared: closed campaigns or a question set's published baseline (members of staff)."
+    surveyComparison(
+      "The earlier side."
+      before: SurveyComparandInput!
+      "The later side."
+      after: SurveyComparandInput!
+    ): SurveyComparison!
   }
 
   "The community's changes: people, skills, champions, project teams, skills audits and the award."
@@ -559,6 +859,17 @@ export const communityTypeDefs = /* GraphQL */ `
     ): SkillsAuditAnswersPayload!
     "Closes a skills audit: it takes no more answers (the committee, administrators)."
     closeSkillsAudit("The audit's id." id: ID!): SkillsAuditPayload!
+    "Launches a survey campaign of a question set (the EBP Delivery Team, administrators)."
+    launchSurveyCampaign("The campaign." campaign: SurveyCampaignInput!): SurveyCampaignPayload!
+    "Answers a survey campaign anonymously, once, every question (members of staff)."
+    answerSurvey(
+      "The campaign's id."
+      campaignId: ID!
+      "One answer per question."
+      answers: [SurveyAnswerInput!]!
+    ): SurveyAnswerPayload!
+    "Closes a survey campaign: no more answers, and its results show (the EBP Delivery Team, administrators)."
+    closeSurveyCampaign("The campaign's id." campaignId: ID!): SurveyCampaignPayload!
   }
 
   "An award round after the change."

@@ -11,6 +11,7 @@ import {
 } from '@ebp/eventing';
 import { forwardedIdentity, silentLogger } from '@ebp/platform';
 import { hostSubgraph, type SubgraphServerOptions } from '@ebp/platform/nest';
+import { SurveyBallots } from '../benchmarking/ballots';
 import { openCommunityStores, PROJECT_AUDIENCES_CONSUMER } from '../community-stores';
 import { CommunityModule } from '../graphql/community.module';
 import type { CommunityRuntime } from '../graphql/community-runtime';
@@ -35,6 +36,11 @@ export interface CommunityServerOptions extends SubgraphServerOptions {
   /** The dissemination service's events (attendance becomes training). */
   readonly disseminationEvents?: EventFeed;
   readonly now?: () => Date;
+  /**
+   * The secret survey ballots are keyed with (decision 0038), from configuration and in no store.
+   * None: production refuses survey answers; development keys them for this process only.
+   */
+  readonly surveyBallotSecret?: string;
   /** The store is this process's alone (all-in-one): leases left by a dead process are void. */
   readonly soleProcess?: boolean;
   readonly pollIntervalMs?: number;
@@ -67,6 +73,7 @@ export async function startCommunityServer(
     documents: options.documents,
     ...(options.now ? { now: options.now } : {}),
     ...(options.registerEvents ? { registerEvents: options.registerEvents } : {}),
+    ...surveyBallotsOf(options),
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
   const { bus } = options;
@@ -130,6 +137,16 @@ export async function startCommunityServer(
     afterClose: () => processing.stop(),
   });
   return { url: subgraph.url, runtime, stop: () => subgraph.stop() };
+}
+
+function surveyBallotsOf(options: CommunityServerOptions): { surveyBallots?: SurveyBallots } {
+  if (options.surveyBallotSecret)
+    return { surveyBallots: SurveyBallots.fromSecret(options.surveyBallotSecret) };
+  if (options.production) return {};
+  (options.logger ?? silentLogger).warn(
+    'No survey ballot secret configured: ballots are keyed for this process only, so a restart lets people answer a survey again',
+  );
+  return { surveyBallots: SurveyBallots.forThisProcess() };
 }
 
 /** Feeds of the platform's topics on a bus (distributed mode). */
