@@ -48,6 +48,7 @@ const TOPICS: readonly {
       ...register.projectEventData,
       ...register.priorityEventData,
       ...register.programmeEventData,
+      ...register.meetingEventData,
     },
   },
   {
@@ -76,6 +77,8 @@ const TOPICS: readonly {
 /** Example values for the string patterns the contracts use (a new pattern needs one here). */
 const PATTERN_EXAMPLES: Readonly<Record<string, string>> = {
   '^0[a-hj-km-np-tv-z0-9]{6}\\d{2}$': '013meh722',
+  '^[0-9a-f]{64}$': 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9a',
+  '^(https:\\/\\/\\S+|\\/library\\/[A-Za-z0-9-]{1,100})$': '/library/item-7',
   '^10\\.\\d{4,9}\\/\\S+$': '10.1177/0011128720954578',
   '^[a-z0-9][a-z0-9-]{1,99}$': 'university-of-cambridge',
   '^\\+?[0-9 ()-]{6,20}$': '+44 20 7230 1212',

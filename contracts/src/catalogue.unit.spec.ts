@@ -9,6 +9,7 @@ const everyDataSchema = {
   ...register.projectEventData,
   ...register.priorityEventData,
   ...register.programmeEventData,
+  ...register.meetingEventData,
   ...community.communityEventData,
   ...partners.partnersEventData,
   ...dissemination.disseminationEventData,

@@ -6,6 +6,8 @@ import { forward, type ForwardOptions } from './forwarding';
 export const LIBRARY_FEED_PATH = '/feeds/library.atom';
 /** The public page of published findings and its JSON-LD, served by the dissemination service. */
 export const PUBLIC_LIBRARY_PATHS = ['/public/library', '/public/library.json'] as const;
+/** The unsubscribe link of a digest e-mail (GET: its page; POST: RFC 8058 one-click), served by the dissemination service. */
+export const DIGEST_UNSUBSCRIBE_PATH = '/public/digest/unsubscribe';
 /** Where a partner posts a signed outcome, served by the partners service. */
 export const PARTNER_WEBHOOK_PATH = '/webhooks/partners/:organisationId/outcomes';
 /** The keys bearer tokens are verified against. */
@@ -61,6 +63,19 @@ export function publicRoutes(options: PublicRoutesOptions): express.Router {
         withoutCredentials: true,
       }),
     );
+  // The unsubscribe link: its token is in the query; no credentials go with it either way.
+  const unsubscribe = (request: Request, response: Response) =>
+    forward(
+      request,
+      response,
+      to(options.services.dissemination, DIGEST_UNSUBSCRIBE_PATH, request),
+      {
+        ...options.forwarding,
+        withoutCredentials: true,
+      },
+    );
+  router.get(DIGEST_UNSUBSCRIBE_PATH, unsubscribe);
+  router.post(DIGEST_UNSUBSCRIBE_PATH, unsubscribe);
   router.post(
     PARTNER_WEBHOOK_PATH,
     (request: Request<{ organisationId: string }>, response: Response) =>

@@ -5,6 +5,7 @@ import { ForumReplySchema, ModerationReasonSchema, RecordedForumThreadSchema } f
 import { LearningNetworkSchema, LearningPostSchema, MasterClassSchema } from './learning';
 import { ItemSourceSchema, RecordedLibraryContentSchema } from './library';
 import { TargetIdSchema } from './pipeline';
+import { DigestEmailSchema, DigestStopSchema } from './digest';
 
 const id = z.string().min(1).max(100);
 const reason = z.string().trim().min(10).max(2_000);
@@ -104,6 +105,48 @@ export const disseminationEventData = {
       topics: z.array(z.string()).max(50),
       crimeProblems: z.array(z.string()).max(50),
     })
+    .strict(),
+  /**
+   * The subscriber asks for their digest by e-mail: the address and the unsubscribe token are
+   * sealed under their key (decision 0037); the token's SHA-256 finds the subscription from a link.
+   */
+  'dissemination.subscription.email-started': z
+    .object({
+      personId: id,
+      address: DigestEmailSchema.shape.address,
+      unsubscribeToken: z.string().min(32).max(100),
+      unsubscribeTokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+  'dissemination.subscription.email-stopped': z
+    .object({ personId: id, via: DigestStopSchema })
+    .strict(),
+  /** At most one digest per subscriber and period: the items it carries, published in [since, until). */
+  'dissemination.digest.scheduled': z
+    .object({
+      digestId: id,
+      personId: id,
+      period: z.string().min(1).max(40),
+      itemIds: z.array(id).min(1).max(100),
+      since: z.iso.datetime({ offset: true }),
+      until: z.iso.datetime({ offset: true }),
+    })
+    .strict(),
+  /** An instance claims the next attempt before it sends, so no two instances send one digest. */
+  'dissemination.digest.attempt-started': z.object({ digestId: id, attempt }).strict(),
+  'dissemination.digest.sent': z.object({ digestId: id, attempt }).strict(),
+  'dissemination.digest.attempt-failed': z
+    .object({
+      digestId: id,
+      attempt,
+      /** The SMTP reply code or the connection error's code: never the server's text. */
+      error: z.string().min(1).max(200),
+      retryAt: z.iso.datetime({ offset: true }).nullable(),
+    })
+    .strict(),
+  /** Not sent: the subscriber stopped their e-mails, or nothing in it is theirs to read any more. */
+  'dissemination.digest.cancelled': z
+    .object({ digestId: id, reason: z.enum(['unsubscribed', 'nothing_readable']) })
     .strict(),
 } as const;
 

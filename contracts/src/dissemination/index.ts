@@ -5,3 +5,4 @@ export * from './library';
 export * from './pipeline';
 export * from './topic';
 export * from './forum';
+export * from './digest';

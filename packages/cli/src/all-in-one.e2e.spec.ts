@@ -5,8 +5,11 @@ import { parseDeliveryTargets } from '@ebp/dissemination';
 import { startAllInOne, type RunningPlatform } from './all-in-one';
 import { communityScenario } from './testing/community-scenario';
 import { programmeScenario } from './testing/programme-scenario';
+import { meetingsScenario } from './testing/meetings-scenario';
 import { forumScenario } from './testing/forum-scenario';
+import { benchmarkingScenario } from './testing/benchmarking-scenario';
 import { disseminationScenario } from './testing/dissemination-scenario';
+import { digestScenario } from './testing/digest-scenario';
 import {
   closeNationalBodies,
   openNationalBodies,
@@ -68,6 +71,8 @@ describe('all-in-one through the gateway', () => {
     disseminationScenario(platform, () => bodies!));
   describe("the 'What Works' forum", () => forumScenario(platform));
   describe('the Research Plan and the EBP Programme', () => programmeScenario(platform));
+  describe('committee business', () => meetingsScenario(platform));
+  describe('benchmarking the use of evidence', () => benchmarkingScenario(platform));
   describe('one public origin', () => publicOriginScenario(platform));
 });
 
@@ -97,3 +102,5 @@ describe('all-in-one with no public URL configured', () => {
     expect(xml).toContain(`<link rel="self" href="http://localhost:${port}/feeds/library.atom"/>`);
   });
 });
+
+describe('all-in-one: digest e-mails that arrive', () => digestScenario('all-in-one'));

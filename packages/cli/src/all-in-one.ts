@@ -23,6 +23,7 @@ import { startCommunityServer, type RunningCommunity } from '@ebp/community';
 import {
   startDisseminationServer,
   type DeliveryTarget,
+  type DigestMailSettings,
   type RetryPolicy,
   type RunningDissemination,
 } from '@ebp/dissemination';
@@ -55,6 +56,8 @@ export interface AllInOneOptions {
   readonly maxTokenLifetimeSeconds?: number;
   /** Shared by the gateway and the subgraphs; by default a fresh one per start. */
   readonly identitySecret?: string;
+  /** EBP_SURVEY_BALLOT_SECRET (decision 0038); none: ballots are keyed for this process only. */
+  readonly surveyBallotSecret?: string;
   /** The national bodies the library delivers to (none by default: nothing leaves). */
   readonly disseminationTargets?: readonly DeliveryTarget[];
   /** How patiently deliveries are retried (tests shorten the backoff). */
@@ -64,6 +67,10 @@ export interface AllInOneOptions {
    * Default: `http://localhost:<the port the gateway bound>`.
    */
   readonly publicUrl?: string;
+  /** The SMTP server digests are e-mailed through (decision 0037); none: nothing is e-mailed. */
+  readonly digestMail?: DigestMailSettings;
+  /** How long a digest period is, in seconds (default a week). */
+  readonly digestPeriodSeconds?: number;
   /** The intranet page's built files (web/dist), served by the gateway at /. */
   readonly webRoot?: string;
 }
@@ -173,6 +180,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
         // No bus in one process: the community reads the register's and the library's stores.
         registerEvents: await eventsOf(registerSql),
         disseminationEvents: await eventsOf(disseminationSql),
+        ...(options.surveyBallotSecret ? { surveyBallotSecret: options.surveyBallotSecret } : {}),
         ...serviceOptions('community'),
       }),
     );
@@ -193,6 +201,10 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
         partnersEvents: await eventsOf(partnersSql),
         targets: options.disseminationTargets ?? [],
         ...(options.deliveryRetryPolicy ? { retryPolicy: options.deliveryRetryPolicy } : {}),
+        ...(options.digestMail ? { digestMail: options.digestMail } : {}),
+        ...(options.digestPeriodSeconds
+          ? { digestPeriodSeconds: options.digestPeriodSeconds }
+          : {}),
         publicUrl,
         ...serviceOptions('dissemination'),
       }),

@@ -42,6 +42,16 @@ export interface DistributedOptions {
   readonly deliveryRetry?: { readonly firstDelayMs: number; readonly maxDelayMs: number };
   /** EBP_PUBLIC_URL for the links the library makes; default: the gateway's origin. */
   readonly publicUrl?: string;
+  /**
+   * The SMTP server and sender for digest e-mails (EBP_SMTP_HOST, EBP_SMTP_PORT, EBP_DIGEST_FROM)
+   * and their period (EBP_DIGEST_PERIOD_SECONDS), for the dissemination service.
+   */
+  readonly digestMail?: {
+    readonly host: string;
+    readonly port: number;
+    readonly from: string;
+    readonly periodSeconds?: number;
+  };
 }
 
 export interface RunningDistributed {
@@ -145,6 +155,8 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
     EBP_MONGO_URL: engines.mongo.url,
     EBP_MONGO_DATABASE: engines.mongo.database,
     EBP_IDENTITY_SECRET: identitySecret,
+    // One run's ballot key (decision 0038): each run of the platform is its own deployment.
+    EBP_SURVEY_BALLOT_SECRET: randomBytes(32).toString('base64url'),
     EBP_HTTP_HOST: '127.0.0.1',
   };
   const write = options.childOutput ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -192,6 +204,16 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
               EBP_PUBLIC_URL: publicUrl,
               ...(options.disseminationTargets
                 ? { EBP_DISSEMINATION_TARGETS: options.disseminationTargets }
+                : {}),
+              ...(options.digestMail
+                ? {
+                    EBP_SMTP_HOST: options.digestMail.host,
+                    EBP_SMTP_PORT: String(options.digestMail.port),
+                    EBP_DIGEST_FROM: options.digestMail.from,
+                    ...(options.digestMail.periodSeconds
+                      ? { EBP_DIGEST_PERIOD_SECONDS: String(options.digestMail.periodSeconds) }
+                      : {}),
+                  }
                 : {}),
               ...(options.deliveryRetry
                 ? {

@@ -108,6 +108,9 @@ function start(options: StartOptions): void {
         disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
         ...(config.dissemination.publicUrl ? { publicUrl: config.dissemination.publicUrl } : {}),
         deliveryRetryPolicy: config.dissemination.retryPolicy,
+        ...(config.digests.mail ? { digestMail: config.digests.mail } : {}),
+        digestPeriodSeconds: config.digests.periodSeconds,
+        ...config.community,
       });
       process.stdout.write(banner('all-in-one, production', platform));
       return platform;
@@ -128,6 +131,9 @@ function start(options: StartOptions): void {
       disseminationTargets: parseDeliveryTargets(config.dissemination.targets),
       ...(config.dissemination.publicUrl ? { publicUrl: config.dissemination.publicUrl } : {}),
       deliveryRetryPolicy: config.dissemination.retryPolicy,
+      ...(config.digests.mail ? { digestMail: config.digests.mail } : {}),
+      digestPeriodSeconds: config.digests.periodSeconds,
+      ...config.community,
       ...(webRoot ? { webRoot } : {}),
       ...(clock ? { now: () => clock.now() } : {}),
     });

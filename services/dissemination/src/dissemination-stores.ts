@@ -1,7 +1,10 @@
 import { ReferenceGuard, type AudienceView } from '@ebp/access';
 import {
+  PersonalData,
+  SealingEventStore,
   SqlCheckpointStore,
   SqlEventStore,
+  SqlSubjectKeyStore,
   withWakeUps,
   createProjectionProcessor,
   liveCollection,
@@ -17,6 +20,7 @@ import type { DisseminationStores } from './application/dissemination-applicatio
 import type { DeliveryTarget } from './pipeline/targets';
 import {
   deliveries,
+  digests,
   learningNetworks,
   libraryItems,
   masterClasses,
@@ -26,6 +30,7 @@ import { forumThreads } from './projections/forum-threads';
 import { disseminationProjectAudiences } from './reactions/draft-items.reaction';
 import { registerProjects, type RegisterProjectFacts } from './reactions/register-projects';
 import { LibrarySearchIndex } from './search/search-index';
+import { SUBSCRIPTION_PERSONAL_DATA } from './subscriptions/subscription.decider';
 
 export interface OpenedDisseminationStores extends DisseminationStores {
   readonly store: SignallingEventStore;
@@ -61,10 +66,14 @@ export async function openDisseminationStores(options: {
     projector(masterClasses),
     projector(learningNetworks),
     projector(subscriptions),
+    projector(digests),
     projector(forumThreads),
     search.processor(store, checkpoints),
   ];
   const projectAudiences = () => liveCollection(documents, disseminationProjectAudiences);
+  // Subscribers' addresses are sealed under a key per subscriber, kept in this service's own
+  // database (decision 0037); projectors and the relay read the log as stored, sealed.
+  const personal = new PersonalData(await SqlSubjectKeyStore.open(sql));
   return {
     store,
     checkpoints,
@@ -79,6 +88,9 @@ export async function openDisseminationStores(options: {
     masterClasses: () => liveCollection(documents, masterClasses),
     learningNetworks: () => liveCollection(documents, learningNetworks),
     subscriptions: () => liveCollection(documents, subscriptions),
+    digests: () => liveCollection(documents, digests),
+    personal,
+    subscriptionStore: new SealingEventStore(store, personal, SUBSCRIPTION_PERSONAL_DATA),
     forumThreads: () => liveCollection(documents, forumThreads),
     catchUp: async () => {
       for (const each of projectors) await each.catchUp();

@@ -5,7 +5,7 @@ import { loadConfig, requireSettings } from '@ebp/platform';
 import { parseDeliveryTargets } from './pipeline/targets';
 import { busFeeds, startDisseminationServer } from './server/dissemination-server';
 
-const { dissemination } = loadConfig();
+const { dissemination, digests } = loadConfig();
 runDistributedService('dissemination', (settings) =>
   startDisseminationServer({
     ...settings,
@@ -14,5 +14,7 @@ runDistributedService('dissemination', (settings) =>
     // Links in the feed and in deliveries: only the deployment knows its public origin.
     publicUrl: requireSettings(['EBP_PUBLIC_URL']).EBP_PUBLIC_URL,
     retryPolicy: dissemination.retryPolicy,
+    ...(digests.mail ? { digestMail: digests.mail } : {}),
+    digestPeriodSeconds: digests.periodSeconds,
   }),
 );

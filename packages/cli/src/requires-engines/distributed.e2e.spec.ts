@@ -9,8 +9,11 @@ import { startDistributed } from '../distributed';
 import { GraphClient } from '../graph-client';
 import { communityScenario } from '../testing/community-scenario';
 import { programmeScenario } from '../testing/programme-scenario';
+import { meetingsScenario } from '../testing/meetings-scenario';
 import { forumScenario } from '../testing/forum-scenario';
+import { benchmarkingScenario } from '../testing/benchmarking-scenario';
 import { disseminationScenario } from '../testing/dissemination-scenario';
+import { digestScenario } from '../testing/digest-scenario';
 import {
   closeNationalBodies,
   openNationalBodies,
@@ -59,6 +62,8 @@ describe('distributed through the gateway, as separate processes', () => {
     disseminationScenario(platform, () => bodies!));
   describe("the 'What Works' forum", () => forumScenario(platform));
   describe('the Research Plan and the EBP Programme', () => programmeScenario(platform));
+  describe('committee business', () => meetingsScenario(platform));
+  describe('benchmarking the use of evidence', () => benchmarkingScenario(platform));
   describe('one public origin', () => publicOriginScenario(platform));
   describe('need-to-know', () => leakScenario(platform, { settleMs: 120_000 }));
 
@@ -124,3 +129,5 @@ describe('distributed through the gateway, as separate processes', () => {
     }
   });
 });
+
+describe('distributed: digest e-mails that arrive', () => digestScenario('distributed'));

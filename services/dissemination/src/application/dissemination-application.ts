@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
 import { PERSONAL_DATA_CLASSIFICATION, dissemination, parseOrThrow } from '@ebp/contracts';
@@ -12,6 +12,8 @@ import {
   type CommandContext,
   type DocumentCollection,
   type EventStore,
+  isSealed,
+  type PersonalData,
 } from '@ebp/eventing';
 import { hasRole, requireRole, type Identity } from '@ebp/platform';
 import { seenBy, visibleProjectsOf, type VisibleLibraryItem } from '../access/item-visibility';
@@ -50,6 +52,7 @@ import { deliveryDecider, deliveryStreamId } from '../pipeline/delivery.decider'
 import type { DeliveryTarget } from '../pipeline/targets';
 import type {
   DeliveryEntry,
+  DigestEntry,
   LearningNetworkEntry,
   LibraryItemEntry,
   MasterClassEntry,
@@ -80,6 +83,11 @@ export interface DisseminationStores {
   readonly masterClasses: () => Promise<DocumentCollection<MasterClassEntry>>;
   readonly learningNetworks: () => Promise<DocumentCollection<LearningNetworkEntry>>;
   readonly subscriptions: () => Promise<DocumentCollection<SubscriptionEntry>>;
+  readonly digests: () => Promise<DocumentCollection<DigestEntry>>;
+  /** Opens the subscribers' sealed addresses (decision 0037). */
+  readonly personal: PersonalData;
+  /** The log as subscription commands see it: subscribers' addresses sealed on the way in. */
+  readonly subscriptionStore: EventStore;
   readonly forumThreads: () => Promise<DocumentCollection<ForumThreadEntry>>;
   readonly search: LibrarySearchIndex;
   /**
@@ -135,7 +143,7 @@ export class DisseminationApplication {
     this.deliveryCommands = new CommandHandler(stores.store, deliveryDecider);
     this.masterClassCommands = new CommandHandler(stores.store, masterClassDecider);
     this.networkCommands = new CommandHandler(stores.store, learningNetworkDecider);
-    this.subscriptionCommands = new CommandHandler(stores.store, subscriptionDecider);
+    this.subscriptionCommands = new CommandHandler(stores.subscriptionStore, subscriptionDecider);
   }
 
   private context(
@@ -731,10 +739,87 @@ export class DisseminationApplication {
     await this.stores.catchUp();
   }
 
-  async mySubscription(identity: Identity): Promise<dissemination.Subscription> {
+  /**
+   * The caller's digest e-mailed to the address they give (decision 0037): a new unsubscribe
+   * token with it, kept sealed with the address; only its hash is kept in clear.
+   */
+  async startDigestEmails(identity: Identity, email: unknown): Promise<void> {
+    const personId = staffMemberOf(identity, 'have their digest e-mailed');
+    const unsubscribeToken = randomBytes(32).toString('base64url');
+    await this.subscriptionCommands.handle(
+      subscriptionStreamId(personId),
+      {
+        type: 'start-email',
+        personId,
+        email,
+        unsubscribeToken,
+        unsubscribeTokenHash: unsubscribeTokenHash(unsubscribeToken),
+      },
+      this.context(identity, PERSONAL_DATA_CLASSIFICATION),
+    );
+    await this.stores.catchUp();
+  }
+
+  async stopDigestEmails(identity: Identity): Promise<void> {
+    const personId = staffMemberOf(identity, 'stop their digest e-mails');
+    await this.subscriptionCommands.handle(
+      subscriptionStreamId(personId),
+      { type: 'stop-email', personId, via: 'signed_in' },
+      this.context(identity, PERSONAL_DATA_CLASSIFICATION),
+    );
+    await this.stores.catchUp();
+  }
+
+  /**
+   * The unsubscribe link, without signing in: a token that is no subscription's current one is
+   * answered as not found, whatever it is; the current one stops the e-mails (again: no change).
+   */
+  async unsubscribeByLink(token: string): Promise<void> {
+    const hash = unsubscribeTokenHash(token);
+    const entry = await this.byUnsubscribeToken(hash);
+    if (!entry) throw new NotFound('No subscription has this unsubscribe link');
+    if (!entry.emailActive) return;
+    const { personId } = entry;
+    try {
+      await this.subscriptionCommands.handle(
+        subscriptionStreamId(personId),
+        { type: 'stop-email', personId, via: 'link', unsubscribeTokenHash: hash },
+        // The subscriber acts, through the link their e-mail carried.
+        commandContextFor(
+          { kind: 'person', id: personId },
+          this.stores.now(),
+          PERSONAL_DATA_CLASSIFICATION,
+        ),
+      );
+    } catch (error) {
+      // Stopped meanwhile (signed in, or a second click): the link has done what it does.
+      if (!(error instanceof NotFound)) throw error;
+    }
+    await this.stores.catchUp();
+  }
+
+  /** Whether a link's token is a subscription's current one (the link's page asks first). */
+  async knowsUnsubscribeToken(token: string): Promise<boolean> {
+    return (await this.byUnsubscribeToken(unsubscribeTokenHash(token))) !== undefined;
+  }
+
+  private async byUnsubscribeToken(hash: string): Promise<SubscriptionEntry | undefined> {
+    const found = await (
+      await this.stores.subscriptions()
+    ).find({ filter: { 'email.unsubscribeTokenHash': hash }, limit: 1 });
+    return found.items[0]?.body;
+  }
+
+  async mySubscription(identity: Identity): Promise<MySubscription> {
     const personId = staffMemberOf(identity, 'have a subscription');
     const entry = (await (await this.stores.subscriptions()).get(personId))?.body;
-    return { topics: entry?.topics ?? [], crimeProblems: entry?.crimeProblems ?? [] };
+    const sealed = entry?.emailActive ? entry.email?.address : undefined;
+    const address = sealed && isSealed(sealed) ? await this.stores.personal.open(sealed) : null;
+    return {
+      topics: entry?.topics ?? [],
+      crimeProblems: entry?.crimeProblems ?? [],
+      email: typeof address === 'string' ? address : null,
+    };
   }
 
   /**
@@ -747,10 +832,35 @@ export class DisseminationApplication {
       throw new InvalidDisseminationInput(
         `since must be a date or time, not ${JSON.stringify(since)}`,
       );
+    return this.matching(identity, subscription, new Date(since).toISOString());
+  }
+
+  /**
+   * What a subscriber's e-mailed digest may carry (decision 0037), by `myDigest`'s matching: the
+   * items published in [since, until) that they may read now, judged as a member of staff cleared
+   * for OFFICIAL only, whatever their clearance, with the projects' audiences as they stand now. An
+   * e-mail leaves the platform for a mailbox: nothing OFFICIAL-SENSITIVE goes in one.
+   */
+  async subscriberDigest(
+    personId: string,
+    since: string,
+    until: string,
+  ): Promise<VisibleLibraryItem[]> {
+    const entry = (await (await this.stores.subscriptions()).get(personId))?.body;
+    if (!entry) return [];
+    return this.matching(subscriberIdentity(personId), entry, since, until);
+  }
+
+  private async matching(
+    identity: Identity,
+    subscription: dissemination.Subscription,
+    since: string,
+    until?: string,
+  ): Promise<VisibleLibraryItem[]> {
     const published = await bodiesOf(this.stores.libraryItems(), {
       filter: {
         status: 'published',
-        'published.publishedAt': { $gte: new Date(since).toISOString() },
+        'published.publishedAt': { $gte: since, ...(until ? { $lt: until } : {}) },
       },
       sort: [{ field: 'published.publishedAt', direction: 'desc' }],
     });
@@ -760,6 +870,23 @@ export class DisseminationApplication {
     return this.seen(identity, matching, true);
   }
 }
+
+/** The caller's subscription, with the address their digest is e-mailed to (null: it is not). */
+export interface MySubscription extends dissemination.Subscription {
+  readonly email: string | null;
+}
+
+/** The unsubscribe token's hash, kept in clear to find a subscription from a link. */
+export const unsubscribeTokenHash = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+/** A subscriber as an e-mailed digest judges them: staff, cleared for OFFICIAL only. */
+export const subscriberIdentity = (personId: string): Identity => ({
+  actor: { kind: 'person', id: personId },
+  name: 'A subscriber',
+  roles: ['viewer'],
+  clearances: ['OFFICIAL'],
+});
 
 /** The entries whose published version names only these projects. */
 function namingOnly(

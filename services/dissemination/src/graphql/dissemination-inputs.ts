@@ -25,6 +25,7 @@ export const disseminationContractTypes: ContractTypes = {
     ForumThreadInput: dissemination.ForumThreadSchema,
     ForumReplyInput: dissemination.ForumReplySchema,
     SubscriptionInput: dissemination.SubscriptionSchema,
+    DigestEmailInput: dissemination.DigestEmailSchema,
     LibraryContentInput: LibraryContentSchema,
     MasterClassInput: dissemination.MasterClassSchema,
   },

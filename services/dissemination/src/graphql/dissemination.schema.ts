@@ -402,6 +402,8 @@ export const disseminationTypeDefs = /* GraphQL */ `
     topics: [String!]!
     "Crime problems the digest covers."
     crimeProblems: [String!]!
+    "Where the digest is e-mailed, once a period when anything new matches; null when it is not e-mailed."
+    email: String
   }
 
   "A research project of the register, with what the library published about it."
@@ -586,6 +588,10 @@ export const disseminationTypeDefs = /* GraphQL */ `
     ): ForumThreadPayload!
     "Sets what the caller's digest covers."
     subscribe("What the digest should cover." subscription: SubscriptionInput!): SubscribePayload!
+    "E-mails the caller's digest to the address given, once a period when anything new matches (a new address replaces the old, and the old unsubscribe link stops working)."
+    startDigestEmails("Where to e-mail the digest." email: DigestEmailInput!): SubscribePayload!
+    "Stops e-mailing the caller's digest (the subscription stays)."
+    stopDigestEmails: SubscribePayload!
   }
 
   "A library item after a change to it."

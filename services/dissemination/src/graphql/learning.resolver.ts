@@ -237,4 +237,18 @@ export class SubscriptionResolver extends DisseminationResolverBase {
     await this.library.subscribe(identity, inputFromGraph(subscription));
     return { subscription: await this.library.mySubscription(identity) };
   }
+
+  @Mutation('startDigestEmails')
+  async startDigestEmails(@Context() context: RequestContext, @Args('email') email: unknown) {
+    const identity = await this.identity(context);
+    await this.library.startDigestEmails(identity, inputFromGraph(email));
+    return { subscription: await this.library.mySubscription(identity) };
+  }
+
+  @Mutation('stopDigestEmails')
+  async stopDigestEmails(@Context() context: RequestContext) {
+    const identity = await this.identity(context);
+    await this.library.stopDigestEmails(identity);
+    return { subscription: await this.library.mySubscription(identity) };
+  }
 }

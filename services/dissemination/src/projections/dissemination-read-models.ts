@@ -1,5 +1,5 @@
 import type { dissemination } from '@ebp/contracts';
-import type { ProjectionDefinition, StoredEvent } from '@ebp/eventing';
+import type { ProjectionDefinition, Redacted, SealedValue, StoredEvent } from '@ebp/eventing';
 import type { DisseminationEvent } from '../dissemination-events';
 
 const as = <Prefix extends string>(stored: StoredEvent) =>
@@ -336,12 +336,130 @@ export const learningNetworks: ProjectionDefinition<LearningNetworkEntry> = {
 
 export interface SubscriptionEntry extends dissemination.Subscription {
   personId: string;
+  /**
+   * Where the digest is e-mailed, as the log keeps it: the address and the unsubscribe token
+   * sealed under the subscriber's key (decision 0037); the token's hash in clear, to find the
+   * subscription from a link. Kept after the e-mails stop, so the same link answers the same.
+   */
+  email: {
+    address: SealedValue | Redacted;
+    unsubscribeToken: SealedValue | Redacted;
+    unsubscribeTokenHash: string;
+    since: string;
+  } | null;
+  /** Whether the digest is e-mailed now (what the digest cycle looks for). */
+  emailActive: boolean;
+  /** The last digest scheduled: its period, and the end of what it covered. */
+  lastDigest: { period: string; until: string } | null;
 }
 
 export const subscriptions: ProjectionDefinition<SubscriptionEntry> = {
   name: 'dissemination-subscriptions',
-  version: 2, // 2: enumerated values respelt (decision 0023)
-  handles: ['dissemination.subscription.set'],
-  documentId: (stored) => as<'subscription.'>(stored).data.personId,
-  evolve: (_current, stored) => ({ ...as<'subscription.'>(stored).data }),
+  version: 3, // 2: enumerated values respelt (decision 0023); 3: digest e-mails (decision 0037)
+  handles: [
+    'dissemination.subscription.set',
+    'dissemination.subscription.email-started',
+    'dissemination.subscription.email-stopped',
+    'dissemination.digest.scheduled',
+  ],
+  documentId: (stored) => (stored.data as { personId: string }).personId,
+  evolve: (current, stored) => {
+    const event = as<'subscription.' | 'digest.'>(stored);
+    const entry: SubscriptionEntry = current ?? {
+      personId: (stored.data as { personId: string }).personId,
+      topics: [],
+      crimeProblems: [],
+      email: null,
+      emailActive: false,
+      lastDigest: null,
+    };
+    switch (event.type) {
+      case 'dissemination.subscription.set':
+        return { ...entry, topics: event.data.topics, crimeProblems: event.data.crimeProblems };
+      case 'dissemination.subscription.email-started':
+        return {
+          ...entry,
+          // Read from the log as stored: sealed (the decider saw them open).
+          email: {
+            address: event.data.address as unknown as SealedValue,
+            unsubscribeToken: event.data.unsubscribeToken as unknown as SealedValue,
+            unsubscribeTokenHash: event.data.unsubscribeTokenHash,
+            since: stored.metadata.recordedAt,
+          },
+          emailActive: true,
+        };
+      case 'dissemination.subscription.email-stopped':
+        return { ...entry, emailActive: false };
+      case 'dissemination.digest.scheduled':
+        return { ...entry, lastDigest: { period: event.data.period, until: event.data.until } };
+      default:
+        return entry;
+    }
+  },
+};
+
+/** One subscriber's digest for one period, as the digest worker and the subscriber see it. */
+export interface DigestEntry {
+  digestId: string;
+  personId: string;
+  period: string;
+  itemIds: string[];
+  since: string;
+  until: string;
+  status: dissemination.DigestState;
+  attempts: number;
+  lastError: string | null;
+  /** When the next attempt is due; null once sent, given up, cancelled, or while one is under way. */
+  nextAttemptAt: string | null;
+  updatedAt: string;
+}
+
+export const digests: ProjectionDefinition<DigestEntry> = {
+  name: 'dissemination-digests',
+  version: 1,
+  handles: [
+    'dissemination.digest.scheduled',
+    'dissemination.digest.attempt-started',
+    'dissemination.digest.sent',
+    'dissemination.digest.attempt-failed',
+    'dissemination.digest.cancelled',
+  ],
+  documentId: (stored) => as<'digest.'>(stored).data.digestId,
+  evolve: (current, stored) => {
+    const event = as<'digest.'>(stored);
+    const at = stored.metadata.recordedAt;
+    if (event.type === 'dissemination.digest.scheduled')
+      return {
+        ...event.data,
+        itemIds: [...event.data.itemIds],
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: at,
+        updatedAt: at,
+      };
+    if (!current) return null;
+    switch (event.type) {
+      case 'dissemination.digest.attempt-started':
+        return {
+          ...current,
+          status: 'sending',
+          attempts: event.data.attempt,
+          nextAttemptAt: null,
+          updatedAt: at,
+        };
+      case 'dissemination.digest.sent':
+        return { ...current, status: 'sent', nextAttemptAt: null, updatedAt: at };
+      case 'dissemination.digest.attempt-failed':
+        return {
+          ...current,
+          status: event.data.retryAt === null ? 'failed' : 'retrying',
+          lastError: event.data.error,
+          nextAttemptAt: event.data.retryAt,
+          updatedAt: at,
+        };
+      case 'dissemination.digest.cancelled':
+        return { ...current, status: 'cancelled', nextAttemptAt: null, updatedAt: at };
+    }
+  },
 };

@@ -23,7 +23,7 @@ import { ForumApplication } from '../forum/forum-application';
 import type { DisseminationRuntime } from '../graphql/dissemination-runtime';
 import { libraryItemDecider } from '../library/library-item.decider';
 import { deliveryDecider, type RetryPolicy } from '../pipeline/delivery.decider';
-import { DeliveryWorker } from '../pipeline/delivery-worker';
+import { DEFAULT_RETRY_POLICY, DeliveryWorker } from '../pipeline/delivery-worker';
 import { dispatchPublications } from '../pipeline/dispatch';
 import type { DeliveryTarget } from '../pipeline/targets';
 import {
@@ -33,6 +33,13 @@ import {
   type DraftingContext,
 } from '../reactions/draft-items.reaction';
 import { registerFeedConsumer } from '../reactions/register-projects';
+import { DigestPeriods } from '../subscriptions/digest.decider';
+import type { DigestMailSettings } from '../subscriptions/digest-mail';
+import { DigestWorker } from '../subscriptions/digest-worker';
+import { unsubscribeRoutes } from '../subscriptions/unsubscribe-route';
+
+/** A week: digests go out once a week, Monday to Monday (UTC), unless configured otherwise. */
+export const DEFAULT_DIGEST_PERIOD_SECONDS = 7 * 24 * 60 * 60;
 
 export interface DisseminationServerOptions extends SubgraphServerOptions {
   readonly sql: SqlClient;
@@ -55,6 +62,13 @@ export interface DisseminationServerOptions extends SubgraphServerOptions {
    */
   readonly publicUrl?: string;
   readonly retryPolicy?: RetryPolicy;
+  /**
+   * The SMTP server digests are e-mailed through (EBP_SMTP_*, decision 0037); none: subscribers
+   * may still give an address, but nothing is sent.
+   */
+  readonly digestMail?: DigestMailSettings;
+  /** How long a digest period is (EBP_DIGEST_PERIOD_SECONDS; default a week, from Monday). */
+  readonly digestPeriodSeconds?: number;
   readonly now?: () => Date;
   /** The store is this process's alone (all-in-one): leases left by a dead process are void. */
   readonly soleProcess?: boolean;
@@ -71,6 +85,11 @@ export interface RunningDissemination {
   /** The feed at the public origin: its `rel="self"` link. */
   readonly publicFeedUrl: string;
   readonly runtime: DisseminationRuntime;
+  /**
+   * One digest cycle now, as the background work runs it (schedule, then attempt what is due):
+   * for tests on an explicit clock. Absent without an SMTP server (decision 0037).
+   */
+  readonly digestCycle?: () => Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -108,6 +127,12 @@ export async function startDisseminationServer(
     catchUpProjects: catchUpAudiences,
   });
   if (options.soleProcess) await stores.checkpoints.releaseAllLeases();
+  // The digest worker starts with the background work, before the application exists: it waits.
+  let applicationReady: (application: DisseminationApplication) => void = () => undefined;
+  let digestWorker: DigestWorker | undefined;
+  const applicationBuilt = new Promise<DisseminationApplication>((resolve) => {
+    applicationReady = resolve;
+  });
   const { bus } = options;
   const items = new CommandHandler(stores.store, libraryItemDecider);
   const drafting = async (): Promise<DraftingContext> => ({
@@ -175,6 +200,24 @@ export async function startDisseminationServer(
           ...(options.retryPolicy ? { policy: options.retryPolicy } : {}),
         }),
       );
+      if (options.digestMail) {
+        digestWorker = new DigestWorker({
+          store: stores.store,
+          subscriptions: stores.subscriptions,
+          digests: stores.digests,
+          personal: stores.personal,
+          digestOf: async (personId, since, until) =>
+            (await applicationBuilt).subscriberDigest(personId, since, until),
+          catchUp,
+          mail: options.digestMail,
+          periods: new DigestPeriods(options.digestPeriodSeconds ?? DEFAULT_DIGEST_PERIOD_SECONDS),
+          publicUrl,
+          policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+          now,
+          logger,
+        });
+        work.push(digestWorker);
+      }
       return work;
     },
     logger,
@@ -186,6 +229,7 @@ export async function startDisseminationServer(
     identify: forwardedIdentity(options.identitySecret),
   };
   const application = new DisseminationApplication(runtime);
+  applicationReady(application);
   const forum = new ForumApplication({
     ...runtime,
     readableItems: (identity, itemIds) => application.items(identity, itemIds),
@@ -211,6 +255,10 @@ export async function startDisseminationServer(
         published: (limit) => application.syndicated(limit),
         pageUrl: `${publicUrl}${PUBLIC_LIBRARY_PATH}`,
       }),
+      unsubscribeRoutes({
+        known: (token) => application.knowsUnsubscribeToken(token),
+        unsubscribe: (token) => application.unsubscribeByLink(token),
+      }),
     ],
     afterClose: () => processing.stop(),
   }).catch(async (error: unknown) => {
@@ -224,6 +272,7 @@ export async function startDisseminationServer(
     publicLibraryUrl: subgraph.url.replace(/\/graphql$/, PUBLIC_LIBRARY_PATH),
     publicFeedUrl,
     runtime,
+    ...(digestWorker ? { digestCycle: () => digestWorker!.catchUp() } : {}),
     stop: () => subgraph.stop(),
   };
 }
