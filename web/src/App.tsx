@@ -20,6 +20,8 @@ import { ProposePage } from './pages/ProposePage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ResearchPlanPage } from './pages/ResearchPlanPage';
 import { SignInPage } from './pages/SignInPage';
+import { SurveyPage } from './pages/SurveyPage';
+import { SurveysPage } from './pages/SurveysPage';
 
 /** The main menu; a page a role may not use is not offered (its server refuses it anyway). */
 const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] = [
@@ -32,6 +34,7 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
   { to: '/people', label: 'People' },
   { to: '/partners', label: 'Partners' },
   { to: '/meetings', label: 'Meetings' },
+  { to: '/surveys', label: 'Surveys' },
   { to: '/governance', label: 'Governance', roles: ['reviewer', 'committee', 'admin'] },
   { to: '/register/propose', label: 'Propose research', roles: ['researcher', 'admin'] },
 ];
@@ -101,6 +104,8 @@ function Layout() {
               <Route path="/partners" element={<PartnersPage />} />
               <Route path="/meetings" element={<MeetingsPage />} />
               <Route path="/meetings/:id" element={<MeetingPage />} />
+              <Route path="/surveys" element={<SurveysPage />} />
+              <Route path="/surveys/:id" element={<SurveyPage />} />
               <Route path="/governance" element={<GovernancePage />} />
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="*" element={<NotFound />} />

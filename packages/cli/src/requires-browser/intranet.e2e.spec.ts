@@ -509,6 +509,54 @@ describe('the intranet page in a browser', () => {
     await checkAndKeep(vic, 'meeting-published');
   });
 
+  it('runs a benchmarking survey: launched, answered anonymously by five people, closed, and compared with 2012/13', async () => {
+    const stamp = Date.now().toString(36);
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const rob = await signedIn('rob');
+    await rob.getByRole('link', { name: 'Surveys' }).click();
+    await rob.getByRole('heading', { name: 'Benchmarking surveys' }).waitFor();
+    await rob.getByLabel('Title').fill(`EBP survey ${stamp}`);
+    await rob.getByLabel('Opens on').fill(day(0));
+    await rob.getByLabel('Closes on').fill(day(30));
+    await rob.getByLabel('Minimum cell size').fill('5');
+    await rob.getByRole('button', { name: 'Launch the survey' }).click();
+    await rob.getByRole('heading', { name: `EBP survey ${stamp}` }).waitFor();
+    const surveyUrl = rob.url();
+    await checkAndKeep(rob, 'survey-open');
+
+    for (const [index, user] of ['vic', 'rae', 'sam', 'cat', 'rob'].entries()) {
+      const page = user === 'rob' ? rob : await signedIn(user);
+      await page.goto(surveyUrl);
+      const send = page.getByRole('button', { name: 'Send my answers' });
+      const questions = page.locator('fieldset');
+      await questions.first().waitFor();
+      // The form cannot be sent until every question is answered.
+      expect(await send.isDisabled()).toBe(true);
+      const count = await questions.count();
+      for (let question = 0; question < count; question++)
+        await questions
+          .nth(question)
+          .getByRole('radio')
+          .nth(index % 2)
+          .check();
+      await page.getByText('Every question is answered.').waitFor();
+      await send.click();
+      await page.getByText(/^Thank you: your answers are recorded with no name/).waitFor();
+      if (index === 0) await checkAndKeep(page, 'survey-answered');
+    }
+
+    await rob.reload();
+    await rob.getByRole('button', { name: 'Close the survey' }).click();
+    await rob.getByRole('heading', { name: 'Results' }).waitFor();
+    await rob.getByText('All 5 answers').waitFor();
+    await rob.getByRole('heading', { name: /^Compared with / }).waitFor();
+    // The published figures are there; a figure the framework did not publish is said to be so.
+    await rob.getByRole('cell', { name: '7%' }).waitFor();
+    expect(await rob.getByRole('cell', { name: 'not published' }).count()).toBeGreaterThan(0);
+    await checkAndKeep(rob, 'survey-results');
+  });
+
   it('gives the committee a governance dashboard: the register over time, overdue items, the report for a day', async () => {
     const cat = await signedIn('cat');
     await cat.getByRole('link', { name: 'Governance' }).click();
