@@ -76,6 +76,9 @@ export function agendaItemKey(item: AgendaItem, otherNumber?: number): string {
   }
 }
 
+/** How many items of other business one meeting may take (the other kinds are listed once each). */
+export const MAX_OTHER_BUSINESS = 200;
+
 /** A paper for an item: a library item or any other document, by reference. */
 export const MeetingPaperSchema = z
   .object({
@@ -118,8 +121,9 @@ export const MinutesSchema = z
   .object({
     summary: text(10, 10_000).describe('The minutes of the meeting as a whole.'),
     notes: z
+      // One note per item of the agenda, so bounded by it; no count here includes notes a
+      // redrafter may not see (decision 0036).
       .array(MinuteNoteSchema)
-      .max(100)
       .refine(
         (notes) => new Set(notes.map((n) => n.agendaItemId)).size === notes.length,
         'one note per item',
@@ -145,7 +149,9 @@ export const meetingEventData = {
       body: MeetingBodySchema,
       title: text(3, 300),
       heldOn: z.iso.date(),
-      agenda: z.array(agendaEntry).max(200),
+      // Bounded by what it can list: each proposal, plan and milestone once, and other business
+      // up to MAX_OTHER_BUSINESS; no limit counts items a reader may not see.
+      agenda: z.array(agendaEntry),
       by: personId,
     })
     .strict(),
@@ -161,7 +167,9 @@ export const meetingEventData = {
       by: personId,
     })
     .strict(),
-  'register.meeting.opened': z.object({ meetingId: id, by: personId }).strict(),
+  'register.meeting.opened': z
+    .object({ meetingId: id, by: personId, at: z.iso.datetime().describe('When it opened.') })
+    .strict(),
   'register.meeting.action-recorded': z
     .object({
       meetingId: id,
@@ -174,7 +182,9 @@ export const meetingEventData = {
   'register.meeting.action-completed': z
     .object({ meetingId: id, actionId: id, note: text(3, 2_000), by: personId })
     .strict(),
-  'register.meeting.closed': z.object({ meetingId: id, by: personId }).strict(),
+  'register.meeting.closed': z
+    .object({ meetingId: id, by: personId, at: z.iso.datetime().describe('When it closed.') })
+    .strict(),
   'register.meeting.cancelled': z
     .object({ meetingId: id, reason: JustificationSchema, by: personId })
     .strict(),

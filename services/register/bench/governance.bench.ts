@@ -293,7 +293,7 @@ async function benchEngine(engine: string, sql: SqlClient): Promise<void> {
     times.replay.push(
       await timed(async () => {
         const inputs = await replayGovernance(history, AS_OF, { pageSize: PAGE_SIZE });
-        replayed = inputs.basis.events + inputs.basis.otherServicesEvents;
+        replayed = (inputs.basis.events ?? 0) + (inputs.basis.otherServicesEvents ?? 0);
       }),
     );
     times.report.push(

@@ -22,7 +22,6 @@ const DecisionStatsSchema = z.object({
 /** The parts of the governance report (JSON format) the dashboard shows. */
 export const GovernanceReportSchema = z.object({
   asOf: z.string(),
-  basis: z.object({ events: z.number(), otherServicesEvents: z.number() }),
   projects: z.object({
     total: z.number(),
     byStatus: z.array(CountSchema),

@@ -404,7 +404,10 @@ function Approve({
   const [{ data }] = useQuery({ query: MeetingsDocument });
   const sitting = (data?.meetings ?? []).filter(
     (other) =>
-      other.status === 'in_session' && other.body === meeting.body && other.heldOn > meeting.heldOn,
+      other.status === 'in_session' &&
+      other.body === meeting.body &&
+      other.id !== meeting.id &&
+      other.heldOn >= meeting.heldOn,
   );
   const [inMeetingId, setInMeetingId] = useState('');
   const [result, approve] = useMutation(ApproveMinutesDocument);

@@ -546,7 +546,7 @@ export function leakScenario(
       },
     );
     [seed.threadVisible, seed.replyVisible] = await forumThreadOn('rae', seed.visible);
-    seed.meetingVisible = await meetingOn([seed.visible], ['2030-03-04', '2030-04-01']);
+    seed.meetingVisible = await meetingOn([seed.visible]);
   }
 
   /** A forum thread naming the project, and a reply naming it: their ids. */
@@ -728,8 +728,9 @@ export function leakScenario(
       id: seed.item,
     });
     [seed.threadHidden, seed.replyHidden] = await forumThreadOn('sam', hidden.id);
-    // Held before the visible world's meetings, so that those keep their places in every list.
-    seed.meetingHidden = await meetingOn([seed.visible, hidden.id], ['2029-01-07', '2029-02-04']);
+    // Called after the visible world's meetings of the same day, so those keep their places in
+    // every list (meetings of one day are listed in the order they were called).
+    seed.meetingHidden = await meetingOn([seed.visible, hidden.id]);
   }
 
   /**
@@ -737,16 +738,13 @@ export function leakScenario(
    * minutes with a note on each, approved at a later meeting so that every member of staff
    * reads them: the meeting's id.
    */
-  async function meetingOn(
-    projectIds: readonly string[],
-    [heldOn, nextHeldOn]: readonly [string, string],
-  ): Promise<string> {
+  async function meetingOn(projectIds: readonly string[]): Promise<string> {
     const MEETING = `mutation($d: String!) {
       scheduleMeeting(body: ebp_committee, title: "Leak test committee", heldOn: $d) { meeting { id } } }`;
     const meetingIdOf = (response: GraphResponse) =>
       (response.data as { scheduleMeeting?: { meeting: { id: string } } } | undefined)
         ?.scheduleMeeting?.meeting.id ?? '';
-    const meetingId = meetingIdOf(await step('cat', MEETING, { d: heldOn }));
+    const meetingId = meetingIdOf(await step('cat', MEETING, { d: today() }));
     const items = projectIds.map((projectId) => `proposal:${projectId}`);
     for (const projectId of projectIds)
       await step(
@@ -784,7 +782,7 @@ export function leakScenario(
         },
       },
     );
-    const next = meetingIdOf(await step('cat', MEETING, { d: nextHeldOn }));
+    const next = meetingIdOf(await step('cat', MEETING, { d: today() }));
     await step('cat', 'mutation($m: ID!) { openMeeting(meetingId: $m) { meeting { id } } }', {
       m: next,
     });

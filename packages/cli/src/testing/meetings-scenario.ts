@@ -85,6 +85,10 @@ export function meetingsScenario(running: () => PlatformUnderTest): void {
     expect(codes(await vic.request(SCHEDULE, { t: 'EBP Committee', d: day(0) }))).toEqual([
       'FORBIDDEN',
     ]);
+    // A meeting is held today or later.
+    expect(codes(await rob.request(SCHEDULE, { t: 'EBP Committee', d: day(-1) }))).toEqual([
+      'INVALID_MEETING_INPUT',
+    ]);
     const { scheduleMeeting } = await rob.must<{ scheduleMeeting: { meeting: Meeting } }>(
       SCHEDULE,
       { t: `EBP Committee ${run}`, d: day(0) },
@@ -175,6 +179,12 @@ export function meetingsScenario(running: () => PlatformUnderTest): void {
     expect(recordMeetingAction.meeting.actions).toEqual([
       expect.objectContaining({ ownerId: 'person-rae', overdue: false }),
     ]);
+    // Its owner completes it, without being of the secretariat.
+    const rae = await as('rae');
+    await rae.must(
+      'mutation($m: ID!, $a: ID!) { completeMeetingAction(meetingId: $m, actionId: $a, note: "Wrote to the team.") { action { completedAt } } }',
+      { m: first.id, a: recordMeetingAction.meeting.actions[0]!.id },
+    );
     const { meeting: inSession } = await rob.must<{ meeting: Meeting }>(ONE, { id: first.id });
     expect(inSession.decisions).toEqual(
       expect.arrayContaining([
@@ -206,7 +216,7 @@ export function meetingsScenario(running: () => PlatformUnderTest): void {
     ]);
     const { scheduleMeeting: next } = await rob.must<{ scheduleMeeting: { meeting: Meeting } }>(
       SCHEDULE,
-      { t: `EBP Committee ${run}, next`, d: day(1) },
+      { t: `EBP Committee ${run}, next`, d: day(0) },
     );
     expect(codes(await cat.request(APPROVE, { m: first.id, in: next.meeting.id }))).toEqual([
       'MINUTES_NOT_APPROVABLE',
@@ -250,7 +260,7 @@ export function meetingsScenario(running: () => PlatformUnderTest): void {
     });
     const { scheduleMeeting } = await rob.must<{ scheduleMeeting: { meeting: Meeting } }>(
       SCHEDULE,
-      { t: `Steering ${run}`, d: day(2) },
+      { t: `Steering ${run}`, d: day(0) },
     );
     const meeting = scheduleMeeting.meeting;
     const covertItem = meeting.agenda.find((item) => item.project?.id === covert)!.id;

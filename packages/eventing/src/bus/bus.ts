@@ -5,6 +5,12 @@ export interface BusMessage {
   readonly key: string;
   readonly value: string;
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * The message's time on the broker (milliseconds since the epoch, as a string): the event's
+   * recorded time, never the moment of publishing, which would time an anonymous survey answer
+   * its service records by the day (decision 0038).
+   */
+  readonly timestamp?: string;
 }
 
 export interface ReceivedMessage extends BusMessage {

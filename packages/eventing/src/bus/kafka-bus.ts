@@ -79,6 +79,9 @@ export class KafkaBus implements Bus {
         key: message.key,
         value: message.value,
         headers: { ...message.headers },
+        ...(message.timestamp === undefined
+          ? {}
+          : { timestamp: brokerTimestamp(message.timestamp, Date.now()) }),
       })),
     });
   }
@@ -170,4 +173,15 @@ export class KafkaBus implements Bus {
     this.consumers.clear();
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The time a message carries on the broker: its event's recorded time, but never more than a day
+ * before it is published, so that a relay catching up (or a replayed history) does not hand the
+ * broker messages its time-based retention would delete at once.
+ */
+export function brokerTimestamp(recordedMs: string, nowMs: number): string {
+  return String(Math.max(Number(recordedMs), nowMs - DAY_MS));
 }

@@ -32,6 +32,7 @@ export function toBusMessage(event: StoredEvent): BusMessage {
   return {
     key: event.streamId,
     value: JSON.stringify(toPublishedEvent(event)),
+    timestamp: String(Date.parse(event.metadata.recordedAt)),
     headers: {
       [EVENT_HEADERS.eventId]: event.id,
       [EVENT_HEADERS.eventType]: event.type,

@@ -61,6 +61,13 @@ export class SqlEventArchive {
           create index ebp_archived_events_replay_order on ebp_archived_events (${ORDER});
         `,
       },
+      {
+        // A copy keeps its source's time only: the moment it was kept would time an anonymous
+        // survey answer that its source records by the day (decision 0038).
+        version: 2,
+        name: 'no time of keeping',
+        sql: 'alter table ebp_archived_events drop column archived_at;',
+      },
     ]);
     return new SqlEventArchive(sql);
   }

@@ -51,13 +51,16 @@ export interface GovernanceInputs {
   readonly scope: string;
 }
 
-/** What a report was rebuilt from. */
+/**
+ * What a report was rebuilt from. A report for one reader gives no counts or times (null): they
+ * would move with what is recorded about entities the reader may not see.
+ */
 export interface ReportBasis {
   /** The register's events replayed, and when the last of them was recorded. */
-  readonly events: number;
+  readonly events: number | null;
   readonly lastEventAt: string | null;
   /** The other services' events the register keeps for governance, replayed. */
-  readonly otherServicesEvents: number;
+  readonly otherServicesEvents: number | null;
 }
 
 export interface LeadTimes {

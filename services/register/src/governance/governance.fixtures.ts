@@ -401,9 +401,15 @@ export async function recordProgramme(
       );
 }
 
-/** Minutes are approved in whichever meeting of the body sits then (recordMeetings finds it). */
-type MeetingFixtureCommand =
-  Exclude<MeetingCommand, { type: 'approve-minutes' }> | { type: 'approve-minutes'; by: string };
+/**
+ * A meeting command without what recordMeetings fills in: the day or instant of the step, and
+ * the meeting of the body that sits then, for approving minutes.
+ */
+type MeetingFixtureCommand = MeetingCommand extends infer Command
+  ? Command extends MeetingCommand
+    ? Omit<Command, 'today' | 'now' | 'approvingMeeting'>
+    : never
+  : never;
 type MeetingStep = readonly [
   when: string,
   by: string,
@@ -532,23 +538,25 @@ export async function recordMeetings(
   const handler = new CommandHandler(store, meetingDecider);
   const sitting = new Map<string, ApprovingMeeting>();
   for (const [when, by, meetingId, step] of steps) {
+    const now = at(when).toISOString();
     let command: MeetingCommand;
-    if (step.type !== 'approve-minutes') command = step;
-    else {
+    if (step.type === 'schedule') command = { ...step, today: now.slice(0, 10) };
+    else if (step.type === 'open' || step.type === 'close') command = { ...step, now };
+    else if (step.type === 'approve-minutes') {
       const { state } = await loadState(store, meetingDecider, meetingStreamId(meetingId));
       const approving = [...sitting.values()].find(
         (meeting) => state.scheduled && meeting.body === state.body,
       );
       if (!approving) throw new Error(`no meeting sits to approve ${meetingId}'s minutes`);
       command = { ...step, approvingMeeting: approving };
-    }
+    } else command = step;
     const { state } = await handler.handle(meetingStreamId(meetingId), command, context(when, by));
     if (state.scheduled && state.status === 'in_session')
       sitting.set(meetingId, {
         meetingId,
         body: state.body,
         status: state.status,
-        heldOn: state.heldOn,
+        openedAt: state.openedAt,
       });
     else sitting.delete(meetingId);
   }

@@ -199,7 +199,9 @@ function benchmarkingMarkdown(report: GovernanceReport): string[] {
 
 /** What the report was rebuilt from, in words. */
 const basisText = (report: GovernanceReport) =>
-  `${report.basis.events} register events and ${report.basis.otherServicesEvents} events of the partners, community and dissemination services, recorded up to the end of ${report.asOf} (UTC)`;
+  report.basis.events === null || report.basis.otherServicesEvents === null
+    ? `the register's events and those of the partners, community and dissemination services, recorded up to the end of ${report.asOf} (UTC); a report for one reader does not count them`
+    : `${report.basis.events} register events and ${report.basis.otherServicesEvents} events of the partners, community and dissemination services, recorded up to the end of ${report.asOf} (UTC)`;
 
 function otherServicesMarkdown(report: GovernanceReport): string[] {
   const { partners, people, reach } = report;
@@ -269,12 +271,12 @@ export function reportCsv(report: GovernanceReport): string {
   };
   rows.push(['report', 'as-of', 'As of', report.asOf]);
   rows.push(['report', 'scope', 'Scope', report.scope]);
-  rows.push(['report', 'events', 'Events replayed', report.basis.events]);
+  rows.push(['report', 'events', 'Events replayed', report.basis.events ?? 'not counted']);
   rows.push([
     'report',
     'other-services-events',
     'Events of other services replayed',
-    report.basis.otherServicesEvents,
+    report.basis.otherServicesEvents ?? 'not counted',
   ]);
   for (const row of headlineFigures(report)) rows.push(['headline', row.key, row.label, row.count]);
   rows.push(['projects', 'total', 'Projects', report.projects.total]);

@@ -22,6 +22,9 @@ export function scopeToReader(
   return {
     ...inputs,
     scope: READER_SCOPE,
+    // Counts and times of events would move with what is recorded on entities the reader may not
+    // see (a hidden project's progress, an action on its item of business).
+    basis: { events: null, lastEventAt: null, otherServicesEvents: null },
     projects: inputs.projects.filter((project) => mayRead(project.projectId)),
     decisions: inputs.decisions.filter((decision) => mayRead(decision.projectId)),
     // The governance readers are the committee's business: they see meetings as members do.

@@ -219,8 +219,8 @@ export class MeetingResolver {
     @Args('note') note: string,
   ) {
     const identity = await identityOf(this.runtime, context);
-    await this.meetings.completeAction(identity, meetingId, actionId, note);
-    return this.changed(identity, meetingId);
+    const action = await this.meetings.completeAction(identity, meetingId, actionId, note);
+    return { action: toAction(action, this.today()) };
   }
 
   @Mutation('draftMinutes')

@@ -523,6 +523,12 @@ export const registerTypeDefs = /* GraphQL */ `
     cancelledFor: String
   }
 
+  "An action after its completion: its owner may not be one who reads the meeting."
+  type MeetingActionPayload {
+    "The action as it now stands."
+    action: MeetingAction!
+  }
+
   "A meeting after a change to it."
   type MeetingPayload {
     "The meeting as it now stands."
@@ -866,7 +872,7 @@ export const registerTypeDefs = /* GraphQL */ `
       actionId: ID!
       "What was done."
       note: String!
-    ): MeetingPayload!
+    ): MeetingActionPayload!
     "Drafts or redrafts the minutes of a held meeting."
     draftMinutes(
       "The meeting's id."

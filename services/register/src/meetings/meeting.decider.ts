@@ -44,6 +44,8 @@ export type MeetingState =
       readonly papers: number;
       readonly actions: Readonly<Record<string, { readonly open: boolean }>>;
       readonly minutes: 'none' | 'drafted' | 'approved';
+      readonly openedAt: string | null;
+      readonly closedAt: string | null;
     };
 type Scheduled = Extract<MeetingState, { scheduled: true }>;
 
@@ -52,7 +54,8 @@ export interface ApprovingMeeting {
   readonly meetingId: string;
   readonly body: register.MeetingBody;
   readonly status: register.MeetingStatus;
-  readonly heldOn: string;
+  /** When it opened (ISO 8601); null while scheduled. */
+  readonly openedAt: string | null;
 }
 
 export type MeetingCommand =
@@ -63,11 +66,13 @@ export type MeetingCommand =
       title: unknown;
       heldOn: unknown;
       agenda: readonly register.AgendaItem[];
+      /** The day it is scheduled on (YYYY-MM-DD): a meeting is held on it or later. */
+      today: string;
       by: string;
     }
   | { type: 'add-agenda-item'; item: unknown; by: string }
   | { type: 'attach-paper'; agendaItemId: string; paperId: string; paper: unknown; by: string }
-  | { type: 'open'; by: string }
+  | { type: 'open'; now: string; by: string }
   | {
       type: 'record-action';
       actionId: string;
@@ -76,7 +81,7 @@ export type MeetingCommand =
       by: string;
     }
   | { type: 'complete-action'; actionId: string; note: unknown; by: string }
-  | { type: 'close'; by: string }
+  | { type: 'close'; now: string; by: string }
   | { type: 'cancel'; reason: unknown; by: string }
   | { type: 'draft-minutes'; minutes: unknown; by: string }
   | { type: 'approve-minutes'; approvingMeeting: ApprovingMeeting; by: string };
@@ -131,6 +136,10 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
       'meeting',
       InvalidMeetingInput,
     );
+    if (heldOn < command.today)
+      throw new InvalidMeetingInput('A meeting is held today or later', {
+        issues: [{ path: 'heldOn', message: 'Give today or a later day' }],
+      });
     const agenda = keyed({}, command.agenda);
     const { meetingId, by } = command;
     return [
@@ -152,6 +161,15 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
         'agenda item',
         InvalidMeetingInput,
       );
+      if (
+        item.kind === 'other' &&
+        Object.values(state.agenda).filter((listed) => listed.kind === 'other').length >=
+          register.MAX_OTHER_BUSINESS
+      )
+        throw new InvalidMeetingInput(
+          `A meeting takes at most ${register.MAX_OTHER_BUSINESS} items of other business`,
+          { issues: [] },
+        );
       const [entry] = keyed(state.agenda, [item]);
       return [
         {
@@ -179,7 +197,11 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
     }
     case 'open':
       requireStatus(state, 'open', ['scheduled']);
-      return [{ type: 'register.meeting.opened', data: { meetingId, by } }];
+      if (command.now.slice(0, 10) < state.heldOn)
+        throw new IllegalMeetingTransition(
+          `A meeting opens on the day it is held (${state.heldOn}) or later`,
+        );
+      return [{ type: 'register.meeting.opened', data: { meetingId, by, at: command.now } }];
     case 'record-action': {
       requireStatus(state, 'record an action', ['in_session']);
       if (command.agendaItemId !== undefined) requireItem(state, command.agendaItemId);
@@ -224,7 +246,7 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
     }
     case 'close':
       requireStatus(state, 'close', ['in_session']);
-      return [{ type: 'register.meeting.closed', data: { meetingId, by } }];
+      return [{ type: 'register.meeting.closed', data: { meetingId, by, at: command.now } }];
     case 'cancel': {
       requireStatus(state, 'be cancelled', ['scheduled']);
       const reason = requireText(command.reason, 'reason', InvalidMeetingInput);
@@ -267,10 +289,17 @@ function refuseApprovalUnlessLater(state: Scheduled, approving: ApprovingMeeting
     throw new MinutesNotApprovable('A meeting cannot approve its own minutes');
   if (approving.body !== state.body)
     throw new MinutesNotApprovable('Only a meeting of the same body approves its minutes');
-  if (approving.heldOn <= state.heldOn)
-    throw new MinutesNotApprovable('Only a later meeting approves the minutes');
   if (approving.status !== 'in_session')
     throw new MinutesNotApprovable('Minutes are approved by a meeting in session');
+  // Later in fact, not only by the days given: it opened after this meeting closed.
+  if (
+    approving.openedAt === null ||
+    state.closedAt === null ||
+    approving.openedAt <= state.closedAt
+  )
+    throw new MinutesNotApprovable(
+      'Only a meeting opened after this one closed approves the minutes',
+    );
 }
 
 /**
@@ -296,6 +325,8 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       papers: 0,
       actions: {},
       minutes: 'none',
+      openedAt: null,
+      closedAt: null,
     };
   }
   if (!state.scheduled) return state;
@@ -305,13 +336,13 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'register.meeting.paper-attached':
       return { ...state, papers: state.papers + 1 };
     case 'register.meeting.opened':
-      return { ...state, status: 'in_session' };
+      return { ...state, status: 'in_session', openedAt: event.data.at };
     case 'register.meeting.action-recorded':
       return { ...state, actions: { ...state.actions, [event.data.actionId]: { open: true } } };
     case 'register.meeting.action-completed':
       return { ...state, actions: { ...state.actions, [event.data.actionId]: { open: false } } };
     case 'register.meeting.closed':
-      return { ...state, status: 'held' };
+      return { ...state, status: 'held', closedAt: event.data.at };
     case 'register.meeting.cancelled':
       return { ...state, status: 'cancelled' };
     case 'register.meeting.minutes-drafted':
@@ -322,10 +353,11 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
 }
 
 /**
- * A meeting of the EBP Committee or the Steering Group: scheduled with an agenda, opened, closed
- * (held) or cancelled before it opens; papers go with items of business before or during it;
- * actions are recorded while it sits; minutes are drafted once it is held, and approved, once, by
- * a later meeting of the same body in session.
+ * A meeting of the EBP Committee or the Steering Group: scheduled for today or later with an
+ * agenda, opened on its day or later, closed (held), or cancelled before it opens; papers go with
+ * items of business before or during it; actions are recorded while it sits; minutes are drafted
+ * once it is held, and approved, once, by a meeting of the same body that opened after it closed
+ * and sits.
  */
 export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState> = {
   decide,

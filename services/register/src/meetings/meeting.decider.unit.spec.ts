@@ -33,8 +33,18 @@ const scheduled: MeetingEvent = {
     by,
   },
 };
-const opened: MeetingEvent = { type: 'register.meeting.opened', data: { meetingId, by } };
-const closed: MeetingEvent = { type: 'register.meeting.closed', data: { meetingId, by } };
+const OPENED_AT = '2027-03-01T09:00:00.000Z';
+const CLOSED_AT = '2027-03-01T12:00:00.000Z';
+const opened: MeetingEvent = {
+  type: 'register.meeting.opened',
+  data: { meetingId, by, at: OPENED_AT },
+};
+const closed: MeetingEvent = {
+  type: 'register.meeting.closed',
+  data: { meetingId, by, at: CLOSED_AT },
+};
+const open = { type: 'open' as const, now: OPENED_AT, by };
+const close = { type: 'close' as const, now: CLOSED_AT, by };
 const minutes = {
   summary: 'The committee approved one proposal and deferred the plan.',
   notes: [{ agendaItemId: 'proposal:p-1', note: 'Approved with the reviewers’ conditions.' }],
@@ -50,7 +60,7 @@ const recorded: MeetingEvent = {
 };
 
 describe('meeting decider', () => {
-  it('is scheduled once, with its agenda keyed by what each item is about', () => {
+  it('is scheduled once, for today or later, with its agenda keyed by what each item is about', () => {
     const schedule = {
       type: 'schedule' as const,
       meetingId,
@@ -58,6 +68,7 @@ describe('meeting decider', () => {
       title: 'EBP Committee, March',
       heldOn: '2027-03-01',
       agenda: [proposal, plan],
+      today: '2027-02-10',
       by,
     };
     spec.given([]).when(schedule).then([scheduled]);
@@ -74,7 +85,15 @@ describe('meeting decider', () => {
       .given([])
       .when({ ...schedule, heldOn: '01/03/2027' })
       .thenThrows(InvalidMeetingInput);
-    spec.given([]).when({ type: 'open', by }).thenThrows(MeetingNotFound);
+    spec
+      .given([])
+      .when({ ...schedule, today: '2027-03-01' })
+      .then([scheduled]);
+    spec
+      .given([])
+      .when({ ...schedule, today: '2027-03-02' })
+      .thenThrows(InvalidMeetingInput);
+    spec.given([]).when(open).thenThrows(MeetingNotFound);
   });
 
   it('takes new business before and while it sits, each item once; other business is numbered', () => {
@@ -98,6 +117,11 @@ describe('meeting decider', () => {
       .when(add(other))
       .then([addedOther(2)]);
     spec.given([scheduled]).when(add(proposal)).thenThrows(AgendaItemAlreadyListed);
+    const others = Array.from({ length: 200 }, (_, n) => addedOther(n + 1));
+    spec
+      .given([scheduled, ...others])
+      .when(add(other))
+      .thenThrows(InvalidMeetingInput);
     spec.given([scheduled, opened, closed]).when(add(other)).thenThrows(IllegalMeetingTransition);
     spec
       .given([scheduled])
@@ -143,11 +167,15 @@ describe('meeting decider', () => {
     spec.given([scheduled, opened, closed]).when(attach).thenThrows(IllegalMeetingTransition);
   });
 
-  it('opens once, is closed only while it sits, and is cancelled only before it opens, with a reason', () => {
-    spec.given([scheduled]).when({ type: 'open', by }).then([opened]);
-    spec.given([scheduled, opened]).when({ type: 'open', by }).thenThrows(IllegalMeetingTransition);
-    spec.given([scheduled]).when({ type: 'close', by }).thenThrows(IllegalMeetingTransition);
-    spec.given([scheduled, opened]).when({ type: 'close', by }).then([closed]);
+  it('opens once, on its day or later, is closed only while it sits, and is cancelled only before it opens, with a reason', () => {
+    spec.given([scheduled]).when(open).then([opened]);
+    spec
+      .given([scheduled])
+      .when({ ...open, now: '2027-02-28T23:59:59.000Z' })
+      .thenThrows(IllegalMeetingTransition);
+    spec.given([scheduled, opened]).when(open).thenThrows(IllegalMeetingTransition);
+    spec.given([scheduled]).when(close).thenThrows(IllegalMeetingTransition);
+    spec.given([scheduled, opened]).when(close).then([closed]);
     const cancel = { type: 'cancel' as const, reason: 'Not quorate: moved to April.', by };
     spec
       .given([scheduled])
@@ -222,12 +250,12 @@ describe('meeting decider', () => {
       .thenThrows(IllegalMeetingTransition);
   });
 
-  it('has its minutes approved once, by a later meeting of the same body while it sits', () => {
+  it('has its minutes approved once, by a meeting of the same body opened after it closed, while it sits', () => {
     const next: ApprovingMeeting = {
       meetingId: 'm-2',
       body: 'ebp_committee',
       status: 'in_session',
-      heldOn: '2027-04-05',
+      openedAt: '2027-04-05T09:00:00.000Z',
     };
     const approve = (approvingMeeting: ApprovingMeeting) => ({
       type: 'approve-minutes' as const,
@@ -249,7 +277,9 @@ describe('meeting decider', () => {
     for (const refused of [
       { ...next, meetingId },
       { ...next, body: 'steering_group' as const },
-      { ...next, heldOn: '2027-03-01' },
+      { ...next, openedAt: CLOSED_AT },
+      { ...next, openedAt: '2027-03-01T10:00:00.000Z' },
+      { ...next, openedAt: null },
       { ...next, status: 'scheduled' as const },
       { ...next, status: 'held' as const },
     ])

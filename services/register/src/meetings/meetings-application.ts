@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NO_SUCH_PROJECT, STAFF_ROLES } from '@ebp/access';
-import { register, type Classification } from '@ebp/contracts';
+import { parseOrThrow, register, type Classification } from '@ebp/contracts';
 import {
   CommandHandler,
   bodiesOf,
@@ -21,6 +21,7 @@ import type {
 import { byText } from '../shared/ordering';
 import {
   AgendaItemNotFound,
+  InvalidMeetingInput,
   MeetingActionNotFound,
   MeetingNotFound,
   meetingDecider,
@@ -29,7 +30,7 @@ import {
   type MeetingCommand,
   type MeetingState,
 } from './meeting.decider';
-import type { MeetingEntry } from './projections/meetings.projection';
+import type { ActionEntry, MeetingEntry } from './projections/meetings.projection';
 
 /** Who keeps the committee's business (the EBP Delivery Team as secretariat, and the committee). */
 const SECRETARIAT: readonly Role[] = ['reviewer', 'committee', 'admin'];
@@ -144,6 +145,7 @@ export class MeetingsApplication {
       meetingId,
       ...meeting,
       agenda,
+      today: this.today(),
       by: identity.actor.id,
     });
     return meetingId;
@@ -193,13 +195,21 @@ export class MeetingsApplication {
   async open(identity: Identity, meetingId: string): Promise<void> {
     requireRole(identity, SECRETARIAT, 'open a meeting');
     await this.requireMeeting(identity, meetingId);
-    await this.change(identity, meetingId, { type: 'open', by: identity.actor.id });
+    await this.change(identity, meetingId, {
+      type: 'open',
+      now: this.stores.now().toISOString(),
+      by: identity.actor.id,
+    });
   }
 
   async close(identity: Identity, meetingId: string): Promise<void> {
     requireRole(identity, SECRETARIAT, 'close a meeting');
     await this.requireMeeting(identity, meetingId);
-    await this.change(identity, meetingId, { type: 'close', by: identity.actor.id });
+    await this.change(identity, meetingId, {
+      type: 'close',
+      now: this.stores.now().toISOString(),
+      by: identity.actor.id,
+    });
   }
 
   async cancel(identity: Identity, meetingId: string, reason: unknown): Promise<void> {
@@ -234,9 +244,12 @@ export class MeetingsApplication {
     meetingId: string,
     actionId: string,
     note: unknown,
-  ): Promise<void> {
-    const meeting = await this.meeting(identity, meetingId);
-    const action = meeting?.actions.find((candidate) => candidate.actionId === actionId);
+  ): Promise<ActionEntry> {
+    // Its owner may complete it without being of the secretariat: the action is looked up as a
+    // member would see it, under the need-to-know rule only.
+    const stored = (await (await this.stores.meetings()).getMany([meetingId])).get(meetingId)?.body;
+    const [asMember] = stored ? await this.viewFor(identity, [stored], { asMember: true }) : [];
+    const action = asMember?.actions.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new MeetingActionNotFound(`No action ${actionId} in this meeting`);
     if (action.ownerId !== identity.actor.id && !hasRole(identity, SECRETARIAT))
       throw new ForbiddenError('Only the action’s owner or the secretariat may complete it');
@@ -246,6 +259,10 @@ export class MeetingsApplication {
       note,
       by: identity.actor.id,
     });
+    const after = (await (await this.stores.meetings()).getMany([meetingId])).get(meetingId)?.body;
+    const completed = after?.actions.find((candidate) => candidate.actionId === actionId);
+    if (!completed) throw new Error(`action ${actionId} is missing after its completion`);
+    return completed;
   }
 
   /**
@@ -257,14 +274,12 @@ export class MeetingsApplication {
     requireRole(identity, SECRETARIAT, 'draft minutes');
     const meeting = await this.requireMeeting(identity, meetingId);
     const visible = new Set(meeting.agenda.map((entry) => entry.agendaItemId));
-    const notes: unknown = (minutes as { notes?: unknown } | null)?.notes;
-    if (!Array.isArray(notes)) return this.change(identity, meetingId, draft(minutes));
-    const written = notes as unknown[];
-    for (const note of written) {
-      const agendaItemId = (note as { agendaItemId?: unknown } | null)?.agendaItemId;
-      if (typeof agendaItemId === 'string' && !visible.has(agendaItemId))
+    // What the caller wrote is judged on its own before anything hidden is added to it, so that
+    // no rule counts notes the caller may not see.
+    const written = parseOrThrow(register.MinutesSchema, minutes, 'minutes', InvalidMeetingInput);
+    for (const { agendaItemId } of written.notes)
+      if (!visible.has(agendaItemId))
         throw new AgendaItemNotFound(`No item ${agendaItemId} on this meeting’s agenda`);
-    }
     const stored = (await (await this.stores.meetings()).getMany([meetingId])).get(meetingId);
     const kept = (stored?.body?.minutes?.notes ?? []).filter(
       (note) => !visible.has(note.agendaItemId),
@@ -272,7 +287,7 @@ export class MeetingsApplication {
     return this.change(
       identity,
       meetingId,
-      draft({ ...(minutes as object), notes: [...written, ...kept] }),
+      draft({ ...written, notes: [...written.notes, ...kept] }),
     );
 
     function draft(content: unknown): MeetingCommand {
@@ -286,10 +301,10 @@ export class MeetingsApplication {
     await this.requireMeeting(identity, meetingId);
     const approving = await this.state(inMeetingId);
     if (!approving.scheduled) throw new MeetingNotFound(`There is no meeting ${inMeetingId}`);
-    const { body, status, heldOn } = approving;
+    const { body, status, openedAt } = approving;
     await this.change(identity, meetingId, {
       type: 'approve-minutes',
-      approvingMeeting: { meetingId: inMeetingId, body, status, heldOn },
+      approvingMeeting: { meetingId: inMeetingId, body, status, openedAt },
       by: identity.actor.id,
     });
   }
@@ -335,9 +350,10 @@ export class MeetingsApplication {
   private async viewFor(
     identity: Identity,
     entries: readonly MeetingEntry[],
+    options: { readonly asMember?: boolean } = {},
   ): Promise<MeetingView[]> {
     if (!identity.roles.some((role) => STAFF_ROLES.includes(role))) return [];
-    const member = this.isMember(identity);
+    const member = options.asMember === true || this.isMember(identity);
     const shown = member ? entries : entries.filter((entry) => entry.minutesApprovedIn !== null);
     const projectIds = shown.flatMap((entry) => [
       ...entry.decisions.map((d) => d.projectId),
@@ -361,7 +377,13 @@ export class MeetingsApplication {
   /** Meetings, the latest first; staff outside the committee's business see approved minutes. */
   async meetings(identity: Identity): Promise<MeetingView[]> {
     const all = await bodiesOf(this.stores.meetings());
-    all.sort((a, b) => byText(b.heldOn, a.heldOn) || byText(a.meetingId, b.meetingId));
+    // The latest day first; meetings of one day in the order they were called.
+    all.sort(
+      (a, b) =>
+        byText(b.heldOn, a.heldOn) ||
+        byText(a.scheduledAt, b.scheduledAt) ||
+        byText(a.meetingId, b.meetingId),
+    );
     return this.viewFor(identity, all);
   }
 

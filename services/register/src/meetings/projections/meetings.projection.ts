@@ -37,6 +37,9 @@ export interface MeetingEntry {
   heldOn: string;
   status: register.MeetingStatus;
   scheduledBy: string;
+  scheduledAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
   agenda: AgendaEntry[];
   actions: ActionEntry[];
   decisions: MeetingDecisionEntry[];
@@ -73,6 +76,9 @@ export function evolveMeeting(
       heldOn,
       status: 'scheduled',
       scheduledBy: by,
+      scheduledAt: at,
+      openedAt: null,
+      closedAt: null,
       agenda: agenda.map((entry) => ({ ...entry, papers: [] })),
       actions: [],
       decisions: [],
@@ -100,9 +106,9 @@ export function evolveMeeting(
       };
     }
     case 'register.meeting.opened':
-      return { ...current, status: 'in_session' };
+      return { ...current, status: 'in_session', openedAt: event.data.at };
     case 'register.meeting.closed':
-      return { ...current, status: 'held' };
+      return { ...current, status: 'held', closedAt: event.data.at };
     case 'register.meeting.cancelled':
       return { ...current, status: 'cancelled', cancelledFor: event.data.reason };
     case 'register.meeting.action-recorded': {
