@@ -445,7 +445,8 @@ describe('the intranet page in a browser', () => {
     await rob.getByLabel('Title').fill(`EBP Committee ${stamp}`);
     await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
     const heldOn = rob.getByLabel('Held on');
-    await expect(heldOn.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The server's answer comes back: the field is marked and its message is beside it.
+    await heldOn.and(rob.locator('[aria-invalid="true"]')).waitFor();
     await checkAndKeep(rob, 'meetings');
     await heldOn.fill(day(0));
     await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
@@ -492,7 +493,7 @@ describe('the intranet page in a browser', () => {
 
     await rob.getByRole('link', { name: 'Committee meetings' }).click();
     await rob.getByLabel('Title').fill(`EBP Committee ${stamp}, next`);
-    await rob.getByLabel('Held on').fill(day(1));
+    await rob.getByLabel('Held on').fill(day(0));
     await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
     await rob.getByRole('heading', { name: `EBP Committee ${stamp}, next` }).waitFor();
     await rob.getByRole('button', { name: 'Open the meeting' }).click();
@@ -517,11 +518,14 @@ describe('the intranet page in a browser', () => {
     await rob.getByRole('link', { name: 'Surveys' }).click();
     await rob.getByRole('heading', { name: 'Benchmarking surveys' }).waitFor();
     await rob.getByLabel('Title').fill(`EBP survey ${stamp}`);
+    // It takes answers today only: a campaign closes on its last day, not sooner.
     await rob.getByLabel('Opens on').fill(day(0));
-    await rob.getByLabel('Closes on').fill(day(30));
+    await rob.getByLabel('Closes on').fill(day(0));
     await rob.getByLabel('Minimum cell size').fill('5');
     await rob.getByRole('button', { name: 'Launch the survey' }).click();
     await rob.getByRole('heading', { name: `EBP survey ${stamp}` }).waitFor();
+    // No count of answers while it is open: a moving count would single out the next one.
+    await rob.getByText(/answers counted when it closes/).waitFor();
     const surveyUrl = rob.url();
     await checkAndKeep(rob, 'survey-open');
 
