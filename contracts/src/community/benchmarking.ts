@@ -423,12 +423,34 @@ export interface QuestionResult {
   readonly headline: { readonly label: string; readonly percent: number };
 }
 
+/**
+ * A group's headline share of one question, or that it is withheld: shown only when at least the
+ * minimum cell size of the group chose the headline's options and at least as many did not.
+ */
+export interface GroupHeadline {
+  readonly label: string;
+  /** Null when withheld. */
+  readonly percent: number | null;
+  readonly withheld: boolean;
+}
+
+/** How a group answered one question: its headline share only, never one option's. */
+export interface GroupQuestionResult {
+  readonly questionId: string;
+  readonly kind: SurveyQuestion['kind'];
+  readonly text: string;
+  readonly headline: GroupHeadline;
+}
+
 export interface GroupResult {
   readonly group: string;
-  /** Null when suppressed: the group is shown only with at least the minimum cell size. */
+  /**
+   * Null when suppressed: the group is shown only with at least the minimum cell size. A group
+   * nobody of answered is listed as suppressed too, so 0 cannot be told from 1 to minimum - 1.
+   */
   readonly respondents: number | null;
   readonly suppressed: boolean;
-  readonly questions: readonly QuestionResult[] | null;
+  readonly questions: readonly GroupQuestionResult[] | null;
 }
 
 export interface CampaignResults {
@@ -437,7 +459,9 @@ export interface CampaignResults {
   readonly respondents: number | null;
   readonly suppressed: boolean;
   readonly overall: readonly QuestionResult[] | null;
+  /** Every rank band, in `RankBandSchema`'s order, shown or suppressed. */
   readonly byRankBand: readonly GroupResult[];
+  /** Every business area, in `BusinessAreaSchema`'s order, shown or suppressed. */
   readonly byBusinessArea: readonly GroupResult[];
 }
 
@@ -494,6 +518,56 @@ function questionResults(
   });
 }
 
+const headlineCountOf = (
+  question: SurveyQuestion,
+  choices: readonly SurveyTally['choices'][number][],
+): number =>
+  choices
+    .filter(
+      (row) =>
+        row.questionId === question.questionId &&
+        question.headline.optionIds.includes(row.optionId),
+    )
+    .reduce((sum, row) => sum + row.count, 0);
+
+/**
+ * The shown groups of one breakdown whose headline share of one question is withheld: every
+ * group where fewer than the minimum chose the headline's options or fewer than the minimum did
+ * not (so no share shows that all, none or a few of a group answered one way), and, while the
+ * groups not showing a headline (these and the suppressed ones) together still have fewer than
+ * the minimum either way, the smallest shown groups as well. Total minus the shown headlines
+ * then never tells that all, none or a few of the rest answered one way: the overall headline is
+ * the one figure left that may (decision 0038).
+ */
+export function withheldHeadlines(
+  shown: readonly { readonly group: string; readonly size: number; readonly headline: number }[],
+  suppressed: { readonly size: number; readonly headline: number },
+  minimumCellSize: number,
+): Set<string> {
+  const unsafe = (headline: number, size: number) =>
+    headline < minimumCellSize || size - headline < minimumCellSize;
+  const withheld = new Set(
+    shown.filter((group) => unsafe(group.headline, group.size)).map((group) => group.group),
+  );
+  let rest = { ...suppressed };
+  for (const group of shown.filter((candidate) => withheld.has(candidate.group)))
+    rest = { size: rest.size + group.size, headline: rest.headline + group.headline };
+  const showing = shown
+    .filter((group) => !withheld.has(group.group))
+    .sort((a, b) => a.size - b.size || a.group.localeCompare(b.group));
+  while (rest.size > 0 && unsafe(rest.headline, rest.size) && showing.length > 0) {
+    const group = showing.shift()!;
+    withheld.add(group.group);
+    rest = { size: rest.size + group.size, headline: rest.headline + group.headline };
+  }
+  return withheld;
+}
+
+/**
+ * One breakdown: every group of `order` (all of them, so that a group's presence tells nothing),
+ * each shown with its headline shares or suppressed. Groups nobody answered from are suppressed
+ * exactly like those of 1 to minimum - 1.
+ */
 function breakdown(
   questionSet: QuestionSet,
   tally: SurveyTally,
@@ -501,25 +575,56 @@ function breakdown(
   order: readonly string[],
   sizes: ReadonlyMap<string, number>,
   hidden: ReadonlySet<string>,
+  minimumCellSize: number,
 ): GroupResult[] {
-  return order
-    .filter((group) => (sizes.get(group) ?? 0) > 0)
-    .map((group) => {
-      const suppressed = hidden.has(group);
-      const size = sizes.get(group)!;
-      return {
-        group,
-        respondents: suppressed ? null : size,
-        suppressed,
-        questions: suppressed
-          ? null
-          : questionResults(
-              questionSet,
-              tally.choices.filter((row) => groupOf(row) === group),
-              size,
-            ),
-      };
-    });
+  const sizeOf = (group: string) => sizes.get(group) ?? 0;
+  const isSuppressed = (group: string) => hidden.has(group) || sizeOf(group) === 0;
+  const choicesOf = (group: string) => tally.choices.filter((row) => groupOf(row) === group);
+  const shownGroups = order.filter((group) => !isSuppressed(group));
+  const hiddenGroups = order.filter(isSuppressed);
+  const withheldBy = new Map(
+    questionSet.questions.map((question) => {
+      const hiddenChoices = tally.choices.filter((row) => hiddenGroups.includes(groupOf(row)));
+      return [
+        question.questionId,
+        withheldHeadlines(
+          shownGroups.map((group) => ({
+            group,
+            size: sizeOf(group),
+            headline: headlineCountOf(question, choicesOf(group)),
+          })),
+          {
+            size: hiddenGroups.reduce((sum, group) => sum + sizeOf(group), 0),
+            headline: headlineCountOf(question, hiddenChoices),
+          },
+          minimumCellSize,
+        ),
+      ] as const;
+    }),
+  );
+  return order.map((group) => {
+    if (isSuppressed(group)) return { group, respondents: null, suppressed: true, questions: null };
+    const size = sizeOf(group);
+    const choices = choicesOf(group);
+    return {
+      group,
+      respondents: size,
+      suppressed: false,
+      questions: questionSet.questions.map((question) => {
+        const withheld = withheldBy.get(question.questionId)!.has(group);
+        return {
+          questionId: question.questionId,
+          kind: question.kind,
+          text: question.text,
+          headline: {
+            label: question.headline.label,
+            percent: withheld ? null : percentOf(headlineCountOf(question, choices), size),
+            withheld,
+          },
+        };
+      }),
+    };
+  });
 }
 
 const sizesBy = (tally: SurveyTally, groupOf: (row: CoarseAttributes) => string) => {
@@ -571,11 +676,12 @@ export function crossSuppressed(
 }
 
 /**
- * A campaign's results: each option's share of the answers, overall and by rank band and by
- * business area, each group shown only with at least `minimumCellSize` answers, with
- * complementary suppression within a breakdown (`suppressedGroups`) and across the two
- * (`crossSuppressed`); nothing at all below the minimum overall.
- * Every answer answers every question, so one group's size holds for all its questions.
+ * A campaign's results: each option's share of the answers overall; by rank band and by
+ * business area, every group listed, each shown only with at least `minimumCellSize` answers,
+ * with complementary suppression within a breakdown (`suppressedGroups`) and across the two
+ * (`crossSuppressed`), and a shown group gives headline shares only, each withheld where few,
+ * none or all of the group chose it (`withheldHeadlines`); nothing at all below the minimum
+ * overall. Every answer answers every question, so one group's size holds for all its questions.
  */
 export function campaignResults(
   questionSet: QuestionSet,
@@ -602,6 +708,7 @@ export function campaignResults(
       RankBandSchema.options,
       bandSizes,
       hidden.bands,
+      floor,
     ),
     byBusinessArea: breakdown(
       questionSet,
@@ -610,6 +717,7 @@ export function campaignResults(
       BusinessAreaSchema.options,
       areaSizes,
       hidden.areas,
+      floor,
     ),
   };
 }

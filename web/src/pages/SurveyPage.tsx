@@ -52,9 +52,11 @@ export function SurveyPage() {
       </p>
       <h1>{campaign.title}</h1>
       <p className="meta">
-        {formatDate(campaign.opensOn)} to {formatDate(campaign.closesOn)} · {campaign.responses}{' '}
-        {campaign.responses === 1 ? 'answer' : 'answers'} · groups of fewer than{' '}
-        {campaign.minimumCellSize} are not shown
+        {formatDate(campaign.opensOn)} to {formatDate(campaign.closesOn)} ·{' '}
+        {campaign.responses === null
+          ? 'answers counted when it closes'
+          : `${campaign.responses} ${campaign.responses === 1 ? 'answer' : 'answers'}`}{' '}
+        · groups of fewer than {campaign.minimumCellSize} are not shown
       </p>
       {campaign.status === 'open' && hasRole(session, ...SURVEY_KEEPERS) && (
         <div>
@@ -70,6 +72,9 @@ export function SurveyPage() {
           >
             Close the survey
           </button>
+          <p className="hint">
+            It can be closed from {formatDate(campaign.closesOn)}, its last day.
+          </p>
         </div>
       )}
       {campaign.status === 'open' && questionSet && (

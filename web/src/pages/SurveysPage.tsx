@@ -48,7 +48,8 @@ export function SurveysPage() {
                   {formatDate(campaign.opensOn)} to {formatDate(campaign.closesOn)}
                 </td>
                 <td>{campaign.status === 'open' ? 'taking answers' : 'closed: results'}</td>
-                <td>{campaign.responses}</td>
+                {/* No count while it takes answers: a moving count would single out the next. */}
+                <td>{campaign.responses ?? 'counted when it closes'}</td>
               </tr>
             ))}
           </tbody>

@@ -59,6 +59,20 @@ export interface Comparand {
 const streamOf = (campaignId: string) => `survey:${campaignId}`;
 
 /**
+ * A campaign as staff read it: no count of answers while it takes them. A count that moves with
+ * each answer, watched by someone who knows who else answered and can close the campaign, would
+ * single out the next answer (decision 0038); a closed campaign shows its count.
+ */
+export type SurveyCampaignView = Omit<SurveyCampaignEntry, 'responses'> & {
+  readonly responses: number | null;
+};
+
+export const viewOfCampaign = (entry: SurveyCampaignEntry): SurveyCampaignView => ({
+  ...entry,
+  responses: entry.status === 'closed' ? entry.responses : null,
+});
+
+/**
  * Benchmarking the use of evidence: campaigns of versioned question sets, answered anonymously,
  * results shown above a minimum cell size, comparisons with each other and the 2012/13 baseline.
  */
@@ -92,7 +106,7 @@ export class CommunityBenchmarking {
   async campaignList(
     identity: Identity,
     query: { readonly status?: SurveyCampaignEntry['status'] } & PageRequest = {},
-  ): Promise<Page<SurveyCampaignEntry>> {
+  ): Promise<Page<SurveyCampaignView>> {
     requireStaff(identity, STAFF, 'read survey campaigns');
     const found = await (
       await this.stores.surveyCampaigns()
@@ -104,15 +118,16 @@ export class CommunityBenchmarking {
       ],
       ...pageWindow(query),
     });
-    return { items: found.items.map((item) => item.body), total: found.total };
+    return { items: found.items.map((item) => viewOfCampaign(item.body)), total: found.total };
   }
 
-  async campaign(identity: Identity, campaignId: string): Promise<SurveyCampaignEntry | undefined> {
+  async campaign(identity: Identity, campaignId: string): Promise<SurveyCampaignView | undefined> {
     requireStaff(identity, STAFF, 'read survey campaigns');
-    return (await (await this.stores.surveyCampaigns()).get(campaignId))?.body;
+    const entry = (await (await this.stores.surveyCampaigns()).get(campaignId))?.body;
+    return entry && viewOfCampaign(entry);
   }
 
-  async launch(identity: Identity, campaign: unknown): Promise<SurveyCampaignEntry> {
+  async launch(identity: Identity, campaign: unknown): Promise<SurveyCampaignView> {
     requireStaff(identity, CAMPAIGN_RUNNERS, 'launch a survey campaign');
     const campaignId = `survey-${randomUUID()}`;
     await this.campaigns.handle(
@@ -123,12 +138,14 @@ export class CommunityBenchmarking {
     return this.after(identity, campaignId);
   }
 
-  async close(identity: Identity, campaignId: string): Promise<SurveyCampaignEntry> {
+  /** Closes a campaign on its last day or later (the decider refuses sooner). */
+  async close(identity: Identity, campaignId: string): Promise<SurveyCampaignView> {
     requireStaff(identity, CAMPAIGN_RUNNERS, 'close a survey campaign');
+    const context = this.context(identity);
     await this.campaigns.handle(
       streamOf(campaignId),
-      { type: 'close', by: identity.actor.id },
-      this.context(identity),
+      { type: 'close', by: identity.actor.id, today: context.now.toISOString().slice(0, 10) },
+      context,
     );
     return this.after(identity, campaignId);
   }
@@ -143,7 +160,7 @@ export class CommunityBenchmarking {
     identity: Identity,
     campaignId: string,
     answers: unknown,
-  ): Promise<{ campaign: SurveyCampaignEntry; recordedAs: community.CoarseAttributes }> {
+  ): Promise<{ campaign: SurveyCampaignView; recordedAs: community.CoarseAttributes }> {
     requireStaff(identity, STAFF, 'answer a survey');
     if (identity.actor.kind !== 'person')
       throw new ForbiddenError('Only members of staff answer surveys');
@@ -189,7 +206,7 @@ export class CommunityBenchmarking {
     return { campaign: await this.after(identity, campaignId), recordedAs };
   }
 
-  private async after(identity: Identity, campaignId: string): Promise<SurveyCampaignEntry> {
+  private async after(identity: Identity, campaignId: string): Promise<SurveyCampaignView> {
     await this.stores.catchUp();
     const entry = await this.campaign(identity, campaignId);
     if (!entry) throw new SurveyCampaignNotFound('No such survey campaign');
@@ -203,7 +220,7 @@ export class CommunityBenchmarking {
   async results(
     identity: Identity,
     campaignId: string,
-  ): Promise<{ campaign: SurveyCampaignEntry; results: community.CampaignResults }> {
+  ): Promise<{ campaign: SurveyCampaignView; results: community.CampaignResults }> {
     const campaign = await this.campaign(identity, campaignId);
     if (!campaign) throw new SurveyCampaignNotFound('No such survey campaign');
     if (campaign.status !== 'closed')

@@ -295,7 +295,7 @@ describe.each(sqlTargets())('survey anonymity on $name', (target) => {
       for (const personId of answering) expect(row).not.toContain(personId);
   });
 
-  it('refuses a second answer by the same person, after a restart too; an open campaign shows no results', async () => {
+  it('refuses a second answer by the same person, after a restart too; an open campaign shows no results, no count of answers, and does not close before its last day', async () => {
     clock = new Date('2026-05-20T10:00:00Z');
     // The same secret from configuration, in a new instance: as after a restart.
     const second = { ...stores, surveyBallots: SurveyBallots.fromSecret(SECRET) };
@@ -319,6 +319,20 @@ describe.each(sqlTargets())('survey anonymity on $name', (target) => {
     await expect(restarted.results(staff(analysts[0]!), reopened.campaignId)).rejects.toMatchObject(
       { code: 'SURVEY_RESULTS_NOT_READY' },
     );
+    // No count that moves with each answer, for anyone, while it takes answers.
+    expect(reopened.responses).toBeNull();
+    expect((await restarted.campaign(reviewer, reopened.campaignId))!.responses).toBeNull();
+    const listed = await restarted.campaignList(admin, { status: 'open', limit: 200 });
+    expect(listed.items.find((item) => item.campaignId === reopened.campaignId)!.responses).toBe(
+      null,
+    );
+    // Nor can it be closed at will, just after one more answer came in: not before 2026-05-31.
+    await expect(restarted.close(reviewer, reopened.campaignId)).rejects.toMatchObject({
+      code: 'SURVEY_CAMPAIGN_NOT_DUE_TO_CLOSE',
+    });
+    expect((await restarted.campaign(reviewer, reopened.campaignId))!.status).toBe('open');
+    // The closed campaign shows its count.
+    expect((await restarted.campaign(reviewer, campaignId))!.responses).toBe(answering.length);
     // A person's ballots differ between campaigns: their answers cannot be linked across them.
     const keyed = SurveyBallots.fromSecret(SECRET);
     expect(keyed.ballotOf(reopened.campaignId, constables[0]!)).not.toBe(
@@ -337,6 +351,20 @@ describe.each(sqlTargets())('survey anonymity on $name', (target) => {
     expect(
       results.byRankBand.every((group) => group.suppressed === (group.respondents === null)),
     ).toBe(true);
+    // Every band and area is listed, whether anyone of it answered or not: the chief officer's
+    // band shows no differently from those nobody answered from.
+    expect(results.byRankBand.map((group) => group.group)).toEqual(
+      community.RankBandSchema.options,
+    );
+    expect(results.byBusinessArea.map((group) => group.group)).toEqual(
+      community.BusinessAreaSchema.options,
+    );
+    expect(bands.superintendent_and_above).toBeNull();
+    // Within a shown group, no headline share tells that all or none of it answered one way.
+    for (const group of [...results.byRankBand, ...results.byBusinessArea])
+      for (const question of group.questions ?? [])
+        if (question.headline.percent !== null)
+          expect([0, 100]).not.toContain(question.headline.percent);
     for (const breakdown of [results.byRankBand, results.byBusinessArea]) {
       const shown = breakdown.reduce((sum, group) => sum + (group.respondents ?? 0), 0);
       const left = results.respondents! - shown;

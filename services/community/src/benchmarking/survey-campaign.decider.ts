@@ -17,6 +17,13 @@ export class SurveyCampaignNotFound extends DomainError {
 export class SurveyCampaignNotOpen extends DomainError {
   readonly code = 'SURVEY_CAMPAIGN_NOT_OPEN';
 }
+/**
+ * A campaign closes on its last day or later, never sooner: closing at will, just after one
+ * more answer came in, would let whoever closes it isolate that answer (decision 0038).
+ */
+export class SurveyCampaignNotDueToClose extends DomainError {
+  readonly code = 'SURVEY_CAMPAIGN_NOT_DUE_TO_CLOSE';
+}
 export class SurveyAlreadyAnswered extends DomainError {
   readonly code = 'SURVEY_ALREADY_ANSWERED';
 }
@@ -41,7 +48,7 @@ export type SurveyCommand =
       answers: unknown;
       today: string;
     }
-  | { type: 'close'; by: string };
+  | { type: 'close'; by: string; today: string };
 
 const parse = <Schema extends Parameters<typeof parseOrThrow>[0]>(
   schema: Schema,
@@ -86,6 +93,10 @@ export function decideSurveyCampaign(
   if (command.type === 'close') {
     if (state.status === 'closed')
       throw new SurveyCampaignNotOpen('The campaign is already closed');
+    if (command.today < state.campaign.closesOn)
+      throw new SurveyCampaignNotDueToClose(
+        `The campaign takes answers until ${state.campaign.closesOn}: it can be closed from that day on`,
+      );
     return [
       {
         type: 'community.survey.closed',

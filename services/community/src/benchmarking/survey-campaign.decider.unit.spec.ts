@@ -5,6 +5,7 @@ import {
   QuestionSetNotFound,
   SurveyAlreadyAnswered,
   SurveyCampaignAlreadyLaunched,
+  SurveyCampaignNotDueToClose,
   SurveyCampaignNotFound,
   SurveyCampaignNotOpen,
   surveyCampaignDecider,
@@ -154,12 +155,19 @@ describe('survey campaign decider', () => {
       spec.given([launched]).when(answer({ answers })).thenThrows(InvalidSurveyInput);
   });
 
-  it('closes an open campaign once', () => {
-    spec.given([launched]).when({ type: 'close', by: 'person-admin' }).then([closed]);
-    spec
-      .given([launched, closed])
-      .when({ type: 'close', by: 'person-admin' })
-      .thenThrows(SurveyCampaignNotOpen);
-    spec.given([]).when({ type: 'close', by: 'person-admin' }).thenThrows(SurveyCampaignNotFound);
+  it('closes an open campaign once, on its last day or later', () => {
+    const close = (today: string) => ({ type: 'close', by: 'person-admin', today }) as const;
+    spec.given([launched]).when(close('2026-06-30')).then([closed]);
+    spec.given([launched]).when(close('2026-07-02')).then([closed]);
+    spec.given([launched, closed]).when(close('2026-07-01')).thenThrows(SurveyCampaignNotOpen);
+    spec.given([]).when(close('2026-07-01')).thenThrows(SurveyCampaignNotFound);
+  });
+
+  it('refuses to close a campaign before its last day, when closing would isolate the latest answer', () => {
+    for (const today of ['2026-05-15', '2026-06-29', '2026-04-01'])
+      spec
+        .given([launched, answered])
+        .when({ type: 'close', by: 'person-admin', today })
+        .thenThrows(SurveyCampaignNotDueToClose);
   });
 });

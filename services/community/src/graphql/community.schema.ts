@@ -490,8 +490,8 @@ export const communityTypeDefs = /* GraphQL */ `
     minimumCellSize: Int!
     "Whether it takes answers."
     status: SurveyCampaignStatus!
-    "How many answered."
-    responses: Int!
+    "How many answered, once it is closed; null while it is open, since a count that moves with each answer would single out the next one."
+    responses: Int
   }
 
   "An option's share of the answers to one question."
@@ -526,16 +526,38 @@ export const communityTypeDefs = /* GraphQL */ `
     headline: SurveyHeadlineShare!
   }
 
+  "A group's headline share of one question, or that it is withheld."
+  type SurveyGroupHeadlineShare {
+    "What the headline is called."
+    label: String!
+    "The share, in per cent to one decimal; null when withheld."
+    percent: Float
+    "Fewer than the minimum cell size of the group chose it, or fewer did not (so the share would tell that all, none or a few did), or showing it would give such a share away: not shown."
+    withheld: Boolean!
+  }
+
+  "How a group answered one question: the headline share only, never one option's."
+  type SurveyGroupQuestionResult {
+    "The question."
+    questionId: ID!
+    "What it measures."
+    kind: SurveyQuestionKind!
+    "The question as put to people."
+    text: String!
+    "The headline share, or that it is withheld."
+    headline: SurveyGroupHeadlineShare!
+  }
+
   "The results of one group (a rank band or a business area), or that they are suppressed."
   type SurveyGroupResult {
     "The rank band or business area."
     group: String!
     "How many of the group answered; null when suppressed."
     respondents: Int
-    "Too few answered (or the group hides another that is): nothing of it is shown."
+    "Too few answered, none did, or the group hides another that is: nothing of it is shown."
     suppressed: Boolean!
-    "How the group answered each question; null when suppressed."
-    questions: [SurveyQuestionResult!]
+    "How the group answered each question (headline shares); null when suppressed."
+    questions: [SurveyGroupQuestionResult!]
   }
 
   "A closed campaign's results, shown only for groups of at least the minimum cell size."
@@ -550,9 +572,9 @@ export const communityTypeDefs = /* GraphQL */ `
     suppressed: Boolean!
     "Each question's shares over everyone who answered; null when suppressed."
     overall: [SurveyQuestionResult!]
-    "The shares by rank band (groups with answers only)."
+    "Every rank band, withheld included, always in the same order: each shown or suppressed."
     byRankBand: [SurveyGroupResult!]!
-    "The shares by business area (groups with answers only)."
+    "Every business area, withheld included, always in the same order: each shown or suppressed."
     byBusinessArea: [SurveyGroupResult!]!
   }
 
@@ -868,7 +890,7 @@ export const communityTypeDefs = /* GraphQL */ `
       "One answer per question."
       answers: [SurveyAnswerInput!]!
     ): SurveyAnswerPayload!
-    "Closes a survey campaign: no more answers, and its results show (the EBP Delivery Team, administrators)."
+    "Closes a survey campaign on its last day or later (SURVEY_CAMPAIGN_NOT_DUE_TO_CLOSE sooner): no more answers, and its results show (the EBP Delivery Team, administrators)."
     closeSurveyCampaign("The campaign's id." campaignId: ID!): SurveyCampaignPayload!
   }
 

@@ -2,16 +2,20 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { identityOf, inputFromGraph, type Identity, type RequestContext } from '@ebp/platform';
 import type { community } from '@ebp/contracts';
-import { CommunityBenchmarking, type Comparand } from '../benchmarking/benchmarking-use-cases';
+import {
+  CommunityBenchmarking,
+  type Comparand,
+  type SurveyCampaignView,
+} from '../benchmarking/benchmarking-use-cases';
 import type { SurveyCampaignEntry } from '../benchmarking/projections/survey-campaigns.projection';
 import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 
-/** A campaign for the graph: its list entry without the tally and the question set. */
+/** A campaign for the graph: as staff read it, without the tally and the question set. */
 export const toGraphCampaign = ({
   tally: _tally,
   questionSet: _set,
   ...entry
-}: SurveyCampaignEntry) => ({
+}: SurveyCampaignView) => ({
   ...entry,
   id: entry.campaignId,
 });

@@ -17,6 +17,7 @@ export interface SurveyCampaignEntry {
   readonly minimumCellSize: number;
   readonly status: 'open' | 'closed';
   readonly launchedAt: string;
+  /** Kept as answers come in, shown to staff only once closed (`viewOfCampaign`). */
   readonly responses: number;
   readonly tally: community.SurveyTally;
 }
