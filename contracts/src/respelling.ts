@@ -197,10 +197,27 @@ export const MEETING_LINKED_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'register.project.deferred',
 ]);
 
-/** The schema version new events of a type are written at. */
-export const currentSchemaVersion = (type: string): 1 | 2 | 3 =>
-  RETAGGED_EVENT_TYPES.has(type)
-    ? 3
-    : RESPELLED_EVENT_TYPES.has(type) || MEETING_LINKED_EVENT_TYPES.has(type)
-      ? 2
-      : 1;
+/**
+ * Master classes that may be open to partner organisations (issue 20, decision 0039). Version 3
+ * is version 2 with `masterClass.openToPartners`; one stored before was for staff only (false).
+ */
+export const OPEN_TO_PARTNERS_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
+  'dissemination.master-class.scheduled',
+]);
+
+export type SchemaVersion = 1 | 2 | 3;
+
+/** Each set of event types lifted to a new version, with the version it lifts them to. */
+const VERSIONED_EVENT_TYPES: readonly (readonly [SchemaVersion, ReadonlySet<string>])[] = [
+  [2, RESPELLED_EVENT_TYPES],
+  [2, MEETING_LINKED_EVENT_TYPES],
+  [3, RETAGGED_EVENT_TYPES],
+  [3, OPEN_TO_PARTNERS_EVENT_TYPES],
+];
+
+/** The schema version new events of a type are written at: the highest it was lifted to. */
+export const currentSchemaVersion = (type: string): SchemaVersion =>
+  VERSIONED_EVENT_TYPES.reduce<SchemaVersion>(
+    (current, [version, types]) => (types.has(type) && version > current ? version : current),
+    1,
+  );

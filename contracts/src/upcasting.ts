@@ -5,6 +5,7 @@ import * as partners from './partners';
 import * as register from './register';
 import {
   MEETING_LINKED_EVENT_TYPES,
+  OPEN_TO_PARTNERS_EVENT_TYPES,
   RESPELLED_EVENT_TYPES,
   RETAGGED_EVENT_TYPES,
   respellEnumValues,
@@ -85,6 +86,16 @@ function withMethodsAndTopics(data: Data): Data {
   return { ...data, content: { ...content, tags: { methods: [], topics: [], ...tags } } };
 }
 
+/**
+ * Version 2 → 3 of a scheduled master class: it gained `openToPartners`, and one scheduled before
+ * was for staff only.
+ */
+function closedToPartners(data: Data): Data {
+  const masterClass = data['masterClass'];
+  if (typeof masterClass !== 'object' || masterClass === null) return data;
+  return { ...data, masterClass: { openToPartners: false, ...masterClass } };
+}
+
 /** Every upcaster of the platform's events; services pass this list to their event store. */
 export const upcasters: readonly Upcaster[] = [
   ...[...RESPELLERS].map(([type, upcast]) => ({ type, fromVersion: 1, upcast })),
@@ -92,6 +103,11 @@ export const upcasters: readonly Upcaster[] = [
     type,
     fromVersion: 2,
     upcast: withMethodsAndTopics,
+  })),
+  ...[...OPEN_TO_PARTNERS_EVENT_TYPES].map((type) => ({
+    type,
+    fromVersion: 2,
+    upcast: closedToPartners,
   })),
   // A decision kept at version 1 was taken outside any recorded meeting: its data stands as it is.
   ...[...MEETING_LINKED_EVENT_TYPES].map((type) => ({

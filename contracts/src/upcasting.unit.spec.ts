@@ -71,3 +71,49 @@ describe("the library's item events at version 3 (tags with methods and topics)"
     });
   });
 });
+
+describe('a scheduled master class at version 3 (open to partners, decision 0039)', () => {
+  const SCHEDULED = 'dissemination.master-class.scheduled';
+  const masterClass = {
+    title: 'Running a randomised trial in a BCU',
+    kind: 'master-class',
+    description: 'From power calculation to analysis, with the Cambridge team.',
+    presenter: 'Professor L. Sherman',
+    startsAt: '2026-12-10T14:00:00Z',
+    durationMinutes: 120,
+    location: 'New Scotland Yard, room 4.12',
+    capacity: 20,
+    topics: ['randomised trials'],
+  };
+  const stored = { masterClassId: 'mc-rct', masterClass, by: 'person-ada' };
+
+  it('writes it at version 3', () => {
+    expect(currentSchemaVersion(SCHEDULED)).toBe(3);
+    expect(currentSchemaVersion('dissemination.master-class.registered')).toBe(1);
+    expect(currentSchemaVersion('dissemination.master-class.partner-booked')).toBe(1);
+  });
+
+  it('lifts versions 1 and 2 as closed to partners, and the result parses', () => {
+    const fromOne = lift(SCHEDULED, 1, stored);
+    const fromTwo = lift(SCHEDULED, 2, {
+      ...stored,
+      masterClass: { ...masterClass, kind: 'master_class' },
+    });
+    expect(fromOne).toEqual(fromTwo);
+    expect(fromTwo).toMatchObject({
+      masterClass: { kind: 'master_class', openToPartners: false },
+    });
+    expect(dissemination.disseminationEventData[SCHEDULED].parse(fromTwo)).toEqual(fromTwo);
+  });
+
+  it('keeps whether it is open when the data already says so', () => {
+    const open = {
+      ...stored,
+      masterClass: { ...masterClass, kind: 'master_class', openToPartners: true },
+    };
+    const step = upcasters.find(
+      (upcaster) => upcaster.type === SCHEDULED && upcaster.fromVersion === 2,
+    );
+    expect(step?.upcast(open)).toEqual(open);
+  });
+});

@@ -16,6 +16,9 @@ const moderation = z
   .object({ threadId: id, postId: id, by: id, reason: ModerationReasonSchema })
   .strict();
 
+/** A partner organisation's place on a master class (the organisation is the partners' entity). */
+const partnerPlace = z.object({ masterClassId: id, organisationId: id }).strict();
+
 export const disseminationEventData = {
   'dissemination.library.item-drafted': z
     .object({ itemId: id, source: ItemSourceSchema, content: RecordedLibraryContentSchema, by: id })
@@ -79,6 +82,20 @@ export const disseminationEventData = {
   /** A place freed up: the first on the waiting list is registered. */
   'dissemination.master-class.promoted': z.object({ masterClassId: id, personId: id }).strict(),
   'dissemination.master-class.cancelled': z.object({ masterClassId: id, reason, by: id }).strict(),
+  /**
+   * A partner organisation's identity takes a place on a master class open to partners: the
+   * place is the organisation's (it names no person), and so are the four events after it.
+   */
+  'dissemination.master-class.partner-booked': partnerPlace,
+  'dissemination.master-class.partner-waitlisted': partnerPlace,
+  'dissemination.master-class.partner-booking-cancelled': partnerPlace,
+  /** A place freed up and the first waiting is a partner organisation: it takes the place. */
+  'dissemination.master-class.partner-promoted': partnerPlace,
+  /**
+   * The organisers record that a partner organisation attended: counted for the master class,
+   * never a person's training (the community takes only `dissemination.attendance.recorded`).
+   */
+  'dissemination.master-class.partner-attended': partnerPlace,
   [ATTENDANCE_RECORDED]: AttendanceRecordedSchema,
   'dissemination.network.created': z
     .object({ networkId: id, network: LearningNetworkSchema, by: id })

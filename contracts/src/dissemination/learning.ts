@@ -22,6 +22,13 @@ export const MasterClassSchema = z
     location: text(300).describe('Where it takes place.'),
     capacity: z.int().min(1).max(1_000).describe('How many places it has (1 to 1,000).'),
     topics: z.array(tag).max(20).default([]).describe('Topics it covers, lower case.'),
+    /** Since version 3 of `dissemination.master-class.scheduled`; earlier ones were staff only. */
+    openToPartners: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Whether partner organisations (universities, the College of Policing, MOPAC) may see and book it; staff only unless set.',
+      ),
   })
   .strict()
   .describe('A master class or course: what, who presents it, when, where and how many places.');

@@ -812,14 +812,14 @@ export type ProjectQuery = { researchProject: { id: string, title: string, summa
 export type SurveyCampaignsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SurveyCampaignsQuery = { surveyCampaigns: { items: Array<{ id: string, title: string, opensOn: string, closesOn: string, status: SurveyCampaignStatus, responses: number }> }, surveyQuestionSets: Array<{ id: string, version: number, title: string }> };
+export type SurveyCampaignsQuery = { surveyCampaigns: { items: Array<{ id: string, title: string, opensOn: string, closesOn: string, status: SurveyCampaignStatus, responses: number | null }> }, surveyQuestionSets: Array<{ id: string, version: number, title: string }> };
 
 export type SurveyCampaignQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SurveyCampaignQuery = { surveyCampaign: { id: string, title: string, questionSetId: string, questionSetVersion: number, opensOn: string, closesOn: string, minimumCellSize: number, status: SurveyCampaignStatus, responses: number } | null, surveyQuestionSets: Array<{ id: string, version: number, title: string, questions: Array<{ questionId: string, text: string, options: Array<{ optionId: string, label: string }> }>, baseline: { label: string } | null }> };
+export type SurveyCampaignQuery = { surveyCampaign: { id: string, title: string, questionSetId: string, questionSetVersion: number, opensOn: string, closesOn: string, minimumCellSize: number, status: SurveyCampaignStatus, responses: number | null } | null, surveyQuestionSets: Array<{ id: string, version: number, title: string, questions: Array<{ questionId: string, text: string, options: Array<{ optionId: string, label: string }> }>, baseline: { label: string } | null }> };
 
 export type SurveyQuestionResultFieldsFragment = { questionId: string, text: string, headline: { label: string, percent: number } };
 

@@ -161,6 +161,8 @@ async function scheduleUpcomingMasterClasses(
       location: 'New Scotland Yard, room 4.12',
       capacity: 30,
       topics: ['randomised trials'],
+      // Presented by a partner: its colleagues may book too (decision 0039).
+      openToPartners: true,
     },
   });
   await editor.must(SCHEDULE, {

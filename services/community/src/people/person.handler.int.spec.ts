@@ -97,6 +97,20 @@ describe.each(sqlTargets())('person commands on $name', (target) => {
     ).rejects.toThrow(ContractViolationError);
   });
 
+  it('never takes a partner organisation’s attendance as a person’s training (decision 0039)', async () => {
+    // Even an organisation whose id is a person's: its place and attendance are the organisation's.
+    const personId = await register();
+    const partnerAttended = {
+      id: randomUUID(),
+      type: 'dissemination.master-class.partner-attended',
+      data: { masterClassId: 'masterclass-2026-07', organisationId: personId },
+      metadata: { recordedAt: '2026-07-09T17:00:00.000Z', correlationId: randomUUID() },
+    };
+    expect(await recordAttendanceAsTraining(partnerAttended, people)).toBe('ignored');
+    const stored = await inner.readStream(personStreamId(personId));
+    expect(stored.map((event) => event.type)).toEqual(['community.person.registered']);
+  });
+
   it('erases a person: the event, then the key; erasing again finishes an interrupted erasure', async () => {
     const personId = await register();
     await people.erase(

@@ -3,7 +3,10 @@ import type { dissemination } from '@ebp/contracts';
 import { ForbiddenError, hasRole, type Identity, type Role } from '@ebp/platform';
 import type { SearchReader } from '../search/search-index';
 
-/** Members of staff: the library, master classes and networks are theirs (not partners'). */
+/**
+ * Members of staff: the library, master classes and networks are theirs (not partners', who see
+ * and book only the master classes open to them: `partnerOrganisationOf`).
+ */
 export const STAFF: readonly Role[] = ['viewer', 'researcher', 'reviewer', 'committee', 'admin'];
 /** Who drafts, revises, publishes and withdraws library items, and retries failed deliveries. */
 export const EDITORS: readonly Role[] = ['reviewer', 'committee', 'admin'];
@@ -100,4 +103,14 @@ export function staffMemberOf(identity: Identity, action: string): string {
   if (identity.actor.kind !== 'person' || !hasRole(identity, STAFF))
     throw new ForbiddenError(`Only a member of staff may ${action}`);
   return identity.actor.id;
+}
+
+/**
+ * The partner organisation a partner identity acts for: its actor id is the organisation's id
+ * (the partners service's entity, decision 0039). Undefined for anyone else.
+ */
+export function partnerOrganisationOf(identity: Identity): string | undefined {
+  return identity.actor.kind === 'partner' && hasRole(identity, ['partner'])
+    ? identity.actor.id
+    : undefined;
 }

@@ -26,6 +26,7 @@ import {
   STAFF,
   isProjectSourced,
   namedProjects,
+  partnerOrganisationOf,
   searchReaderOf,
   staffMemberOf,
 } from '../access/library-access';
@@ -73,6 +74,9 @@ const PERSONAL_COMMANDS: ReadonlySet<MasterClassCommand['type']> = new Set([
   'register',
   'cancel-registration',
   'record-attendance',
+  // A partner's place names only its organisation, but giving it up may give the freed place to
+  // the first person waiting: that promotion names a person.
+  'cancel-booking',
 ]);
 
 /** The dissemination service's stores and read models, built by its composition root. */
@@ -115,15 +119,20 @@ export type MasterClassPlace = z.infer<typeof MasterClassPlaceSchema>;
 /** What a caller sees of a master class: who registered only if they organise it. */
 export interface MasterClassView extends Omit<
   MasterClassEntry,
-  'registered' | 'waiting' | 'attended'
+  'registered' | 'waiting' | 'attended' | 'partnersBooked' | 'partnersWaiting' | 'partnersAttended'
 > {
+  /** Places taken by people and partner organisations alike. */
   placesTaken: number;
   waitingCount: number;
-  /** The caller's own place: registered, waiting, attended, or none. */
+  /** The caller's own place (a partner's: its organisation's): registered, waiting, attended, or none. */
   myStatus: MasterClassPlace;
   registered: string[] | null;
   waiting: string[] | null;
   attended: string[] | null;
+  /** Organisers: the partner organisations with a place, waiting, and that attended. */
+  partnersBooked: string[] | null;
+  partnersWaiting: string[] | null;
+  partnersAttended: string[] | null;
 }
 
 /**
@@ -583,24 +592,40 @@ export class DisseminationApplication {
     });
   }
 
+  /**
+   * Takes a place for the caller: a member of staff's own, or a partner identity's organisation's
+   * on a master class open to partners (one that is not is answered as one that does not exist).
+   */
   async registerForMasterClass(identity: Identity, masterClassId: string) {
-    const personId = staffMemberOf(identity, 'register for master classes');
-    await this.onMasterClass(identity, {
-      type: 'register',
-      masterClassId,
-      personId,
-      now: this.stores.now(),
-    });
+    const organisationId = partnerOrganisationOf(identity);
+    const now = this.stores.now();
+    await this.onMasterClass(
+      identity,
+      organisationId === undefined
+        ? {
+            type: 'register',
+            masterClassId,
+            personId: staffMemberOf(identity, 'register for master classes'),
+            now,
+          }
+        : { type: 'book', masterClassId, organisationId, now },
+    );
   }
 
   async cancelRegistration(identity: Identity, masterClassId: string) {
-    const personId = staffMemberOf(identity, 'cancel a registration');
-    await this.onMasterClass(identity, {
-      type: 'cancel-registration',
-      masterClassId,
-      personId,
-      now: this.stores.now(),
-    });
+    const organisationId = partnerOrganisationOf(identity);
+    const now = this.stores.now();
+    await this.onMasterClass(
+      identity,
+      organisationId === undefined
+        ? {
+            type: 'cancel-registration',
+            masterClassId,
+            personId: staffMemberOf(identity, 'cancel a registration'),
+            now,
+          }
+        : { type: 'cancel-booking', masterClassId, organisationId, now },
+    );
   }
 
   async recordAttendance(identity: Identity, masterClassId: string, personIds: readonly string[]) {
@@ -610,6 +635,26 @@ export class DisseminationApplication {
         type: 'record-attendance',
         masterClassId,
         personId,
+        now: this.stores.now(),
+      });
+  }
+
+  /**
+   * Records that partner organisations attended: only an organisation that booked a place can be
+   * named (its id came from its own verified identity), so a name of any other organisation,
+   * existing or not, is refused as having had no place.
+   */
+  async recordPartnerAttendance(
+    identity: Identity,
+    masterClassId: string,
+    organisationIds: readonly string[],
+  ) {
+    requireRole(identity, ORGANISERS, 'record attendance');
+    for (const organisationId of organisationIds)
+      await this.onMasterClass(identity, {
+        type: 'record-partner-attendance',
+        masterClassId,
+        organisationId,
         now: this.stores.now(),
       });
   }
@@ -637,37 +682,68 @@ export class DisseminationApplication {
   }
 
   private masterClassView(identity: Identity, entry: MasterClassEntry): MasterClassView {
-    const me = identity.actor.id;
-    const organiser = hasRole(identity, ORGANISERS);
-    const { registered, waiting, attended, ...details } = entry;
+    const organisationId = partnerOrganisationOf(identity);
+    const organiser = organisationId === undefined && hasRole(identity, ORGANISERS);
+    const {
+      registered,
+      waiting,
+      attended,
+      partnersBooked,
+      partnersWaiting,
+      partnersAttended,
+      ...details
+    } = entry;
+    // A partner's place is its organisation's, among the partners' places only.
+    const [me, placed, queued, came] =
+      organisationId === undefined
+        ? [identity.actor.id, registered, waiting, attended]
+        : [organisationId, partnersBooked, partnersWaiting, partnersAttended];
     return {
       ...details,
-      placesTaken: registered.length,
-      waitingCount: waiting.length,
-      myStatus: attended.includes(me)
+      placesTaken: registered.length + partnersBooked.length,
+      waitingCount: waiting.length + partnersWaiting.length,
+      myStatus: came.includes(me)
         ? 'attended'
-        : registered.includes(me)
+        : placed.includes(me)
           ? 'registered'
-          : waiting.includes(me)
+          : queued.includes(me)
             ? 'waiting'
             : 'none',
       registered: organiser ? registered : null,
       waiting: organiser ? waiting : null,
       attended: organiser ? attended : null,
+      partnersBooked: organiser ? partnersBooked : null,
+      partnersWaiting: organiser ? partnersWaiting : null,
+      partnersAttended: organiser ? partnersAttended : null,
     };
   }
 
-  async masterClass(identity: Identity, masterClassId: string): Promise<MasterClassView | null> {
+  /**
+   * Who may see master classes: members of staff all of them, a partner identity those open to
+   * partners (the others are to it as if they did not exist); anyone else none.
+   */
+  private masterClassReader(identity: Identity): { partner: boolean } {
+    if (partnerOrganisationOf(identity) !== undefined) return { partner: true };
     requireRole(identity, STAFF, 'see master classes');
+    return { partner: false };
+  }
+
+  async masterClass(identity: Identity, masterClassId: string): Promise<MasterClassView | null> {
+    const { partner } = this.masterClassReader(identity);
     const entry = (await (await this.stores.masterClasses()).get(masterClassId))?.body;
-    return entry ? this.masterClassView(identity, entry) : null;
+    if (!entry || (partner && !entry.openToPartners)) return null;
+    return this.masterClassView(identity, entry);
   }
 
   /** Master classes not yet started and not cancelled, soonest first. */
   async upcomingMasterClasses(identity: Identity): Promise<MasterClassView[]> {
-    requireRole(identity, STAFF, 'see master classes');
+    const { partner } = this.masterClassReader(identity);
     const found = await bodiesOf(this.stores.masterClasses(), {
-      filter: { cancelled: false, startsAt: { $gt: this.stores.now().toISOString() } },
+      filter: {
+        cancelled: false,
+        startsAt: { $gt: this.stores.now().toISOString() },
+        ...(partner ? { openToPartners: true } : {}),
+      },
       sort: [{ field: 'startsAt', direction: 'asc' }],
     });
     return found.map((entry) => this.masterClassView(identity, entry));

@@ -278,13 +278,15 @@ export const disseminationTypeDefs = /* GraphQL */ `
     capacity: Int!
     "The topics it covers."
     topics: [String!]!
+    "Whether partner organisations may see and book it (partners see only those that are)."
+    openToPartners: Boolean!
     "Whether it has been cancelled."
     cancelled: Boolean!
-    "How many places are taken."
+    "How many places are taken, by people and partner organisations."
     placesTaken: Int!
-    "How many are on the waiting list."
+    "How many are on the waiting list, people and partner organisations."
     waitingCount: Int!
-    "The caller's own place: registered, waiting, attended or none."
+    "The caller's own place (a partner's: its organisation's): registered, waiting, attended or none."
     myStatus: MasterClassPlace!
     "Organisers only."
     registered: [Person!]
@@ -292,6 +294,12 @@ export const disseminationTypeDefs = /* GraphQL */ `
     waiting: [Person!]
     "Organisers: who attended."
     attended: [Person!]
+    "Organisers: the partner organisations (their ids) with a place."
+    partnersBooked: [ID!]
+    "Organisers: the partner organisations (their ids) on the waiting list, in order."
+    partnersWaiting: [ID!]
+    "Organisers: the partner organisations (their ids) that attended; never anyone's training."
+    partnersAttended: [ID!]
     "Organisers: who changed the master class, when and why."
     auditTrail: [DisseminationAuditEntry!]!
   }
@@ -514,9 +522,9 @@ export const disseminationTypeDefs = /* GraphQL */ `
       "The master class."
       masterClass: MasterClassInput!
     ): MasterClassPayload!
-    "Takes a place for the caller, or a place on the waiting list when it is full."
+    "Takes a place for the caller (a partner: for its organisation, on one open to partners), or a place on the waiting list when it is full."
     registerForMasterClass("The master class's id." id: ID!): MasterClassPayload!
-    "Gives up the caller's place (or place on the waiting list)."
+    "Gives up the caller's place (a partner: its organisation's), or place on the waiting list."
     cancelMasterClassRegistration("The master class's id." id: ID!): MasterClassPayload!
     "Organisers: records who attended (once it has started); the community records it as training."
     recordAttendance(
@@ -524,6 +532,13 @@ export const disseminationTypeDefs = /* GraphQL */ `
       id: ID!
       "Who attended (people's ids)."
       personIds: [ID!]!
+    ): MasterClassPayload!
+    "Organisers: records which partner organisations attended (once it has started); never anyone's training."
+    recordPartnerAttendance(
+      "The master class's id."
+      id: ID!
+      "The organisations (ids) that attended: each must have had a place."
+      organisationIds: [ID!]!
     ): MasterClassPayload!
     "Organisers: cancels the master class, saying why."
     cancelMasterClass(

@@ -112,6 +112,16 @@ export class MasterClassResolver extends DisseminationResolverBase {
     return this.changed(context, id);
   }
 
+  @Mutation('recordPartnerAttendance')
+  async recordPartnerAttendance(
+    @Context() context: RequestContext,
+    @Args('id') id: string,
+    @Args('organisationIds') organisationIds: string[],
+  ) {
+    await this.library.recordPartnerAttendance(await this.identity(context), id, organisationIds);
+    return this.changed(context, id);
+  }
+
   @Mutation('cancelMasterClass')
   async cancel(
     @Context() context: RequestContext,

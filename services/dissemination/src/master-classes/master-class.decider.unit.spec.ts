@@ -7,7 +7,11 @@ import {
   NotFound,
   NotRegistered,
 } from '../dissemination-errors';
-import { masterClassDecider, type MasterClassEvent } from './master-class.decider';
+import {
+  masterClassDecider,
+  type MasterClassCommand,
+  type MasterClassEvent,
+} from './master-class.decider';
 
 const spec = deciderSpecification(masterClassDecider);
 const masterClassId = 'mc-rct';
@@ -21,6 +25,7 @@ const masterClass = {
   location: 'New Scotland Yard, room 4.12',
   capacity: 2,
   topics: ['randomised trials'],
+  openToPartners: false,
 };
 const before = new Date('2026-12-01T09:00:00Z');
 const after = new Date('2026-12-10T16:00:00Z');
@@ -140,5 +145,131 @@ describe('master class decider', () => {
       .given([...full, event('dissemination.master-class.waitlisted', 'p-rob')])
       .when(attend('p-rob'))
       .thenThrows(NotRegistered);
+  });
+
+  describe('open to partners (decision 0039)', () => {
+    const open: MasterClassEvent = {
+      type: 'dissemination.master-class.scheduled',
+      data: { masterClassId, masterClass: { ...masterClass, openToPartners: true }, by: 'p-ada' },
+    };
+    type PartnerEventType =
+      | 'dissemination.master-class.partner-booked'
+      | 'dissemination.master-class.partner-waitlisted'
+      | 'dissemination.master-class.partner-booking-cancelled'
+      | 'dissemination.master-class.partner-promoted'
+      | 'dissemination.master-class.partner-attended';
+    const partner = (type: PartnerEventType, organisationId: string): MasterClassEvent => ({
+      type,
+      data: { masterClassId, organisationId },
+    });
+    const book = (organisationId: string, now = before) =>
+      ({ type: 'book', masterClassId, organisationId, now }) as const;
+    const cancelBooking = (organisationId: string) =>
+      ({ type: 'cancel-booking', masterClassId, organisationId, now: before }) as const;
+    const attend = (organisationId: string, now = after) =>
+      ({ type: 'record-partner-attendance', masterClassId, organisationId, now }) as const;
+
+    it('records whether a master class is open to partners, closed unless said', () => {
+      const { openToPartners: _unsaid, ...unsaid } = masterClass;
+      spec
+        .given([])
+        .when({ type: 'schedule', masterClassId, masterClass: unsaid, by: 'person-ada' })
+        .then([scheduled]);
+      spec
+        .given([])
+        .when({ type: 'schedule', masterClassId, masterClass: open.data.masterClass, by: 'p-ada' })
+        .then([open]);
+    });
+
+    it('books a place for the organisation on an open one, once, by the same capacity', () => {
+      spec
+        .given([open])
+        .when(book('org-uni'))
+        .then([partner('dissemination.master-class.partner-booked', 'org-uni')]);
+      spec
+        .given([open, partner('dissemination.master-class.partner-booked', 'org-uni')])
+        .when(book('org-uni'))
+        .thenThrows(AlreadyRegistered);
+      // People and organisations share the places: a full class puts the organisation on the list.
+      spec
+        .given([open, ...full.slice(1)])
+        .when(book('org-uni'))
+        .then([partner('dissemination.master-class.partner-waitlisted', 'org-uni')]);
+      // An organisation and a person with the same id are two attendees.
+      spec
+        .given([open, event('dissemination.master-class.registered', 'org-uni')])
+        .when(book('org-uni'))
+        .then([partner('dissemination.master-class.partner-booked', 'org-uni')]);
+      spec.given([open]).when(book('org-uni', after)).thenThrows(IllegalDisseminationTransition);
+    });
+
+    it('answers a partner on a class closed to partners exactly as on one that does not exist', () => {
+      /** The error deciding the command throws, given these events. */
+      const refusal = (given: MasterClassEvent[], command: MasterClassCommand) => {
+        const state = given.reduce(masterClassDecider.evolve, masterClassDecider.initialState());
+        try {
+          masterClassDecider.decide(command, state);
+        } catch (error) {
+          return error;
+        }
+        throw new Error(`${command.type} was not refused`);
+      };
+      for (const command of [book('org-uni'), cancelBooking('org-uni')]) {
+        const closed = refusal([scheduled], command);
+        expect(closed).toBeInstanceOf(NotFound);
+        expect(closed).toEqual(refusal([], command));
+      }
+    });
+
+    it('gives a freed place to the first waiting, person or organisation', () => {
+      const booked = [
+        open,
+        event('dissemination.master-class.registered', 'p-rae'),
+        partner('dissemination.master-class.partner-booked', 'org-uni'),
+        partner('dissemination.master-class.partner-waitlisted', 'org-ins'),
+        event('dissemination.master-class.waitlisted', 'p-rob'),
+      ];
+      spec
+        .given(booked)
+        .when({ type: 'cancel-registration', masterClassId, personId: 'p-rae', now: before })
+        .then([
+          event('dissemination.master-class.registration-cancelled', 'p-rae'),
+          partner('dissemination.master-class.partner-promoted', 'org-ins'),
+        ]);
+      spec
+        .given([...booked.slice(0, 3), booked[4]!])
+        .when(cancelBooking('org-uni'))
+        .then([
+          partner('dissemination.master-class.partner-booking-cancelled', 'org-uni'),
+          event('dissemination.master-class.promoted', 'p-rob'),
+        ]);
+      spec
+        .given(booked)
+        .when(cancelBooking('org-ins'))
+        .then([partner('dissemination.master-class.partner-booking-cancelled', 'org-ins')]);
+      spec.given(booked).when(cancelBooking('org-other')).thenThrows(NotRegistered);
+    });
+
+    it('records the organisation’s attendance once, after the start, if it had a place, never as a person’s', () => {
+      const booked = [open, partner('dissemination.master-class.partner-booked', 'org-uni')];
+      const attended = partner('dissemination.master-class.partner-attended', 'org-uni');
+      spec.given(booked).when(attend('org-uni')).then([attended]);
+      spec
+        .given([...booked, attended])
+        .when(attend('org-uni'))
+        .thenNothing();
+      spec.given(booked).when(attend('org-uni', before)).thenThrows(IllegalDisseminationTransition);
+      // Only an organisation that booked: any other id, of an organisation or of nothing.
+      spec.given(booked).when(attend('no-such-organisation')).thenThrows(NotRegistered);
+      // A person's attendance is not the organisation's, nor the other way round.
+      spec
+        .given(booked)
+        .when({ type: 'record-attendance', masterClassId, personId: 'org-uni', now: after })
+        .thenThrows(NotRegistered);
+      spec
+        .given([open, event('dissemination.master-class.registered', 'p-rae')])
+        .when(attend('p-rae'))
+        .thenThrows(NotRegistered);
+    });
   });
 });

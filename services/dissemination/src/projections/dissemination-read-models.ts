@@ -206,16 +206,22 @@ export const deliveries: ProjectionDefinition<DeliveryEntry> = {
 export interface MasterClassEntry extends dissemination.MasterClass {
   masterClassId: string;
   cancelled: boolean;
+  /** People (of the talent pool) with a place, waiting and attended. */
   registered: string[];
   waiting: string[];
   attended: string[];
+  /** Partner organisations with a place, waiting and attended (decision 0039). */
+  partnersBooked: string[];
+  partnersWaiting: string[];
+  partnersAttended: string[];
 }
 
-const without = (list: string[], personId: string) => list.filter((entry) => entry !== personId);
+const without = (list: string[], id: string) => list.filter((entry) => entry !== id);
 
 export const masterClasses: ProjectionDefinition<MasterClassEntry> = {
   name: 'dissemination-master-classes',
-  version: 2, // 2: enumerated values respelt (decision 0023)
+  // 2: enumerated values respelt (decision 0023); 3: open to partners, partners' places (0039)
+  version: 3,
   handles: [
     'dissemination.master-class.scheduled',
     'dissemination.master-class.registered',
@@ -224,6 +230,11 @@ export const masterClasses: ProjectionDefinition<MasterClassEntry> = {
     'dissemination.master-class.promoted',
     'dissemination.master-class.cancelled',
     'dissemination.attendance.recorded',
+    'dissemination.master-class.partner-booked',
+    'dissemination.master-class.partner-waitlisted',
+    'dissemination.master-class.partner-booking-cancelled',
+    'dissemination.master-class.partner-promoted',
+    'dissemination.master-class.partner-attended',
   ],
   documentId: (stored) => {
     const event = as<'master-class.' | 'attendance.'>(stored);
@@ -241,6 +252,9 @@ export const masterClasses: ProjectionDefinition<MasterClassEntry> = {
         registered: [],
         waiting: [],
         attended: [],
+        partnersBooked: [],
+        partnersWaiting: [],
+        partnersAttended: [],
       };
     if (!current) return null;
     switch (event.type) {
@@ -264,6 +278,33 @@ export const masterClasses: ProjectionDefinition<MasterClassEntry> = {
         return { ...current, cancelled: true };
       case 'dissemination.attendance.recorded':
         return { ...current, attended: [...current.attended, event.data.personId] };
+      case 'dissemination.master-class.partner-booked':
+        return {
+          ...current,
+          partnersBooked: [...current.partnersBooked, event.data.organisationId],
+        };
+      case 'dissemination.master-class.partner-waitlisted':
+        return {
+          ...current,
+          partnersWaiting: [...current.partnersWaiting, event.data.organisationId],
+        };
+      case 'dissemination.master-class.partner-booking-cancelled':
+        return {
+          ...current,
+          partnersBooked: without(current.partnersBooked, event.data.organisationId),
+          partnersWaiting: without(current.partnersWaiting, event.data.organisationId),
+        };
+      case 'dissemination.master-class.partner-promoted':
+        return {
+          ...current,
+          partnersBooked: [...current.partnersBooked, event.data.organisationId],
+          partnersWaiting: without(current.partnersWaiting, event.data.organisationId),
+        };
+      case 'dissemination.master-class.partner-attended':
+        return {
+          ...current,
+          partnersAttended: [...current.partnersAttended, event.data.organisationId],
+        };
     }
   },
 };

@@ -15,7 +15,9 @@ export interface DisseminationEventSeen {
  * A policy: attendance at an EBP course or master class, published by the dissemination service,
  * is recorded as the person's training. Redelivery stores nothing new (the decider records each
  * activity once, and the command id derives from the event id). Attendance of someone not in the
- * talent pool, or erased, is not training to record.
+ * talent pool, or erased, is not training to record. A partner organisation's attendance is
+ * another event (`dissemination.master-class.partner-attended`, decision 0039): it is the
+ * organisation's, never a person's training, so it is ignored here whatever its id equals.
  */
 export async function recordAttendanceAsTraining(
   event: DisseminationEventSeen,
