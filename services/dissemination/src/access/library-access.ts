@@ -1,6 +1,6 @@
 import { isCleared, readerKey, readerKeysOf } from '@ebp/access';
 import type { dissemination } from '@ebp/contracts';
-import { ForbiddenError, hasRole, type Identity, type Role } from '@ebp/platform';
+import { ForbiddenError, hasRole, requireRole, type Identity, type Role } from '@ebp/platform';
 import type { SearchReader } from '../search/search-index';
 
 /**
@@ -106,11 +106,21 @@ export function staffMemberOf(identity: Identity, action: string): string {
 }
 
 /**
+ * Refuses anyone but a member of staff (a person) holding one of the roles: a partner identity is
+ * never an organiser, whatever roles its token claims.
+ */
+export function requireStaffRole(identity: Identity, roles: readonly Role[], action: string): void {
+  if (identity.actor.kind !== 'person')
+    throw new ForbiddenError(`Only a member of staff may ${action}`);
+  requireRole(identity, roles, action);
+}
+
+/**
  * The partner organisation a partner identity acts for: its actor id is the organisation's id
  * (the partners service's entity, decision 0039). Undefined for anyone else.
  */
 export function partnerOrganisationOf(identity: Identity): string | undefined {
-  return identity.actor.kind === 'partner' && hasRole(identity, ['partner'])
-    ? identity.actor.id
-    : undefined;
+  // By the kind of actor alone, as the shared access predicate decides: a partner identity is
+  // never taken for staff, whatever roles its token claims.
+  return identity.actor.kind === 'partner' ? identity.actor.id : undefined;
 }

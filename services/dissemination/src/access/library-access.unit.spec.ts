@@ -1,6 +1,13 @@
 import type { dissemination } from '@ebp/contracts';
 import { DEMO_USERS } from '@ebp/platform';
-import { mayReadVersion, namedProjects, searchReaderOf, staffMemberOf } from './library-access';
+import {
+  mayReadVersion,
+  namedProjects,
+  partnerOrganisationOf,
+  requireStaffRole,
+  searchReaderOf,
+  staffMemberOf,
+} from './library-access';
 
 const editor: dissemination.ItemSource = { kind: 'editor' };
 const fromProject: dissemination.ItemSource = { kind: 'project', projectId: 'p-covert' };
@@ -86,6 +93,23 @@ describe('library access', () => {
         new Set(['p-covert']),
       ),
     ).toBe(true);
+  });
+
+  it('takes a partner identity for its organisation and never for an organiser, whatever roles its token claims', () => {
+    const claimsAdmin = {
+      actor: { kind: 'partner' as const, id: 'org-cambridge' },
+      name: 'Cambridge',
+      roles: ['admin' as const],
+      clearances: ['OFFICIAL' as const],
+    };
+    expect(partnerOrganisationOf(claimsAdmin)).toBe('org-cambridge');
+    expect(() => requireStaffRole(claimsAdmin, ['admin'], 'schedule master classes')).toThrow(
+      'Only a member of staff may schedule master classes',
+    );
+    expect(partnerOrganisationOf(DEMO_USERS.ada!)).toBeUndefined();
+    expect(() =>
+      requireStaffRole(DEMO_USERS.ada!, ['admin'], 'schedule master classes'),
+    ).not.toThrow();
   });
 
   it('lets only members of staff act for themselves', () => {

@@ -27,6 +27,7 @@ import {
   isProjectSourced,
   namedProjects,
   partnerOrganisationOf,
+  requireStaffRole,
   searchReaderOf,
   staffMemberOf,
 } from '../access/library-access';
@@ -503,7 +504,7 @@ export class DisseminationApplication {
       await this.editable(identity, id, 'see the audit trail of items');
       return this.itemTrail(identity, id);
     }
-    requireRole(identity, kind === 'master_class' ? ORGANISERS : STAFF, 'see audit trails');
+    requireStaffRole(identity, kind === 'master_class' ? ORGANISERS : STAFF, 'see audit trails');
     const streamId = { master_class: masterClassStreamId, network: learningNetworkStreamId }[kind](
       id,
     );
@@ -583,7 +584,7 @@ export class DisseminationApplication {
   /** Master classes -------------------------------------------------------------------------- */
 
   async scheduleMasterClass(identity: Identity, masterClassId: string, masterClass: unknown) {
-    requireRole(identity, ORGANISERS, 'schedule master classes');
+    requireStaffRole(identity, ORGANISERS, 'schedule master classes');
     await this.onMasterClass(identity, {
       type: 'schedule',
       masterClassId,
@@ -629,7 +630,7 @@ export class DisseminationApplication {
   }
 
   async recordAttendance(identity: Identity, masterClassId: string, personIds: readonly string[]) {
-    requireRole(identity, ORGANISERS, 'record attendance');
+    requireStaffRole(identity, ORGANISERS, 'record attendance');
     for (const personId of personIds)
       await this.onMasterClass(identity, {
         type: 'record-attendance',
@@ -649,7 +650,7 @@ export class DisseminationApplication {
     masterClassId: string,
     organisationIds: readonly string[],
   ) {
-    requireRole(identity, ORGANISERS, 'record attendance');
+    requireStaffRole(identity, ORGANISERS, 'record attendance');
     for (const organisationId of organisationIds)
       await this.onMasterClass(identity, {
         type: 'record-partner-attendance',
@@ -660,7 +661,7 @@ export class DisseminationApplication {
   }
 
   async cancelMasterClass(identity: Identity, masterClassId: string, reason: string) {
-    requireRole(identity, ORGANISERS, 'cancel master classes');
+    requireStaffRole(identity, ORGANISERS, 'cancel master classes');
     await this.onMasterClass(identity, {
       type: 'cancel',
       masterClassId,
@@ -683,7 +684,10 @@ export class DisseminationApplication {
 
   private masterClassView(identity: Identity, entry: MasterClassEntry): MasterClassView {
     const organisationId = partnerOrganisationOf(identity);
-    const organiser = organisationId === undefined && hasRole(identity, ORGANISERS);
+    const organiser =
+      organisationId === undefined &&
+      identity.actor.kind === 'person' &&
+      hasRole(identity, ORGANISERS);
     const {
       registered,
       waiting,
@@ -724,7 +728,7 @@ export class DisseminationApplication {
    */
   private masterClassReader(identity: Identity): { partner: boolean } {
     if (partnerOrganisationOf(identity) !== undefined) return { partner: true };
-    requireRole(identity, STAFF, 'see master classes');
+    staffMemberOf(identity, 'see master classes');
     return { partner: false };
   }
 

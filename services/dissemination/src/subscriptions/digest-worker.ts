@@ -209,11 +209,14 @@ export class DigestWorker implements BackgroundWork {
     const stream = digestStreamId(digestId);
     const attempt = digest.attempts + 1;
     try {
-      await this.commands.handle(
+      const claim = await this.commands.handle(
         stream,
         { type: 'start-attempt', digestId, now: this.options.now() },
         this.context(`${digestId}#${attempt}:start`),
       );
+      // The same claim (its id is made from the attempt) stored by another instance first is
+      // answered as already stored, not refused: that attempt is theirs to send.
+      if (claim.alreadyHandled) return;
     } catch (error) {
       // Another instance claimed it first, or it is no longer due: it is theirs, or done.
       if (error instanceof StaleAttempt || error instanceof WrongExpectedVersionError) return;
