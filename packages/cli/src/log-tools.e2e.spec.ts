@@ -88,7 +88,8 @@ describe('the ebp tools over the services’ logs', () => {
     expect(JSON.parse(fromTheGraph.JSON!)).toMatchObject({
       basis: { events: null, lastEventAt: null, otherServicesEvents: null },
     });
-    expect(JSON.parse(json.stdout)).toMatchObject({ basis: { events: expect.any(Number) } });
+    const operators = JSON.parse(json.stdout) as { basis: { events: unknown } };
+    expect(typeof operators.basis.events).toBe('number');
     expect(withoutBasis(json.stdout)).toEqual(withoutBasis(asOperators(fromTheGraph.JSON)!));
     expect(JSON.parse(json.stdout)).toMatchObject({ asOf: today, projects: { total: 3 } });
     expect(json.stderr).toContain(`replaying the register to ${today}: 100%`);
