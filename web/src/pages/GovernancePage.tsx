@@ -99,8 +99,8 @@ export function GovernancePage() {
       {report && (
         <>
           <p role="status">
-            As of the end of {formatDate(report.asOf)}: {report.projects.total} projects you may
-            see, rebuilt from what was recorded by then.
+            As of the end of {formatDate(report.asOf)}: {report.projects.total} projects, of those
+            you may see, rebuilt from what was recorded by then.
           </p>
           <Downloads asOf={report.asOf} />
           <section aria-labelledby="over-time">
