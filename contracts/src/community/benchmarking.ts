@@ -55,9 +55,14 @@ export const BusinessAreaSchema = z
 export type BusinessArea = z.infer<typeof BusinessAreaSchema>;
 
 export const SurveyQuestionKindSchema = z
-  .enum(['research_design_willingness', 'source_frequency', 'ebp_understanding'])
+  .enum([
+    'research_design_willingness',
+    'source_frequency',
+    'ebp_understanding',
+    'training_practice',
+  ])
   .describe(
-    'What a question measures: willingness to use a research design, how often a source of knowledge is used, or understanding of EBP.',
+    'What a question measures: willingness to use a research design, how often a source of knowledge is used, understanding of EBP, or how far evidence leads a provider’s training.',
   );
 
 export const SurveyOptionSchema = z
@@ -271,8 +276,106 @@ export const EBP_SURVEY_2012_13: QuestionSet = soundQuestionSet({
   },
 });
 
+/** One question of the training providers' self-assessment, its headline the options named. */
+function practiceQuestion(
+  questionId: string,
+  questionText: string,
+  options: readonly (readonly [string, string])[],
+  headline: { label: string; optionIds: string[] },
+): SurveyQuestion {
+  return {
+    questionId,
+    kind: 'training_practice',
+    text: questionText,
+    options: options.map(([optionId, label]) => ({ optionId, label })),
+    headline,
+  };
+}
+
+/**
+ * The training providers' self-assessment (issue 20, decision 0040): how far best evidence leads
+ * the training they provide. The framework asks for it but publishes no instrument and no figures,
+ * so this set is the platform's own and has no baseline: campaigns of it are compared with each
+ * other, and its first campaign is the baseline of those that follow.
+ */
+export const TRAINING_PROVIDER_SELF_ASSESSMENT: QuestionSet = soundQuestionSet({
+  questionSetId: 'training-provider-self-assessment',
+  version: 1,
+  title: "Training providers' self-assessment: does best evidence lead our training?",
+  questions: [
+    practiceQuestion(
+      'training_checked_against_evidence',
+      'How much of the training you provide has been checked against the best available research evidence?',
+      [
+        ['all', 'All of it'],
+        ['most', 'Most of it'],
+        ['some', 'Some of it'],
+        ['none', 'None of it'],
+        ['do_not_know', 'I do not know'],
+      ],
+      { label: 'All or most', optionIds: ['all', 'most'] },
+    ),
+    practiceQuestion(
+      'library_consulted_when_designing',
+      'When you design or revise a course, how often do you consult the Research and Learning Library or other summaries of research?',
+      [
+        ['every_time', 'Every time'],
+        ['often', 'Often'],
+        ['sometimes', 'Sometimes'],
+        ['never', 'Never'],
+      ],
+      { label: 'Every time or often', optionIds: ['every_time', 'often'] },
+    ),
+    practiceQuestion(
+      'evidence_cited_to_learners',
+      'Do your course materials tell learners which research supports what they are taught?',
+      [
+        ['always', 'Always'],
+        ['usually', 'Usually'],
+        ['sometimes', 'Sometimes'],
+        ['never', 'Never'],
+      ],
+      { label: 'Always or usually', optionIds: ['always', 'usually'] },
+    ),
+    practiceQuestion(
+      'gaps_in_evidence_known',
+      'Do you know where the evidence for a tactic you teach is weak or missing?',
+      [
+        ['known_and_recorded', 'Yes, and we record it'],
+        ['known_not_recorded', 'Yes, but we do not record it'],
+        ['not_known', 'No'],
+      ],
+      { label: 'Known and recorded', optionIds: ['known_and_recorded'] },
+    ),
+    practiceQuestion(
+      'training_effect_evaluated',
+      'How is the effect of your training on practice evaluated?',
+      [
+        ['comparison_group', 'Against a comparison group'],
+        ['before_and_after', 'Before and after, without a comparison group'],
+        ['feedback_only', "By learners' feedback only"],
+        ['not_evaluated', 'It is not evaluated'],
+      ],
+      { label: 'Against a comparison group', optionIds: ['comparison_group'] },
+    ),
+    practiceQuestion(
+      'research_skills_taught',
+      'Does your training teach officers and staff to find, read or use research?',
+      [
+        ['yes', 'Yes'],
+        ['partly', 'Partly'],
+        ['no', 'No'],
+      ],
+      { label: 'Yes', optionIds: ['yes'] },
+    ),
+  ],
+});
+
 /** Every question set by id and version; a new version is a new entry, never an edit. */
-export const QUESTION_SETS: readonly QuestionSet[] = [EBP_SURVEY_2012_13];
+export const QUESTION_SETS: readonly QuestionSet[] = [
+  EBP_SURVEY_2012_13,
+  TRAINING_PROVIDER_SELF_ASSESSMENT,
+];
 
 export const questionSetOf = (id: string, version: number): QuestionSet | undefined =>
   QUESTION_SETS.find((set) => set.questionSetId === id && set.version === version);

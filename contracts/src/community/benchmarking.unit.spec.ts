@@ -1,7 +1,9 @@
 import {
   BusinessAreaSchema,
   EBP_SURVEY_2012_13,
+  QUESTION_SETS,
   RankBandSchema,
+  TRAINING_PROVIDER_SELF_ASSESSMENT,
   baselineFigures,
   businessAreaOf,
   campaignFigures,
@@ -120,6 +122,20 @@ describe('benchmarking the use of evidence', () => {
     expect(set.questions.filter((question) => question.termId).map((q) => q.termId)).toContain(
       'randomised_controlled_trial',
     );
+  });
+
+  it("holds the training providers' self-assessment as a question set of its own, with no baseline", () => {
+    const providers = TRAINING_PROVIDER_SELF_ASSESSMENT;
+    expect(questionSetProblems(providers)).toEqual([]);
+    expect(new Set(providers.questions.map((question) => question.kind))).toEqual(
+      new Set(['training_practice']),
+    );
+    // The framework publishes no figures for it: nothing is made up.
+    expect(providers.baseline).toBeUndefined();
+    expect(baselineFigures(providers)).toBeUndefined();
+    // Every question set is offered, each id and version once.
+    const keys = QUESTION_SETS.map((each) => `${each.questionSetId}@${each.version}`);
+    expect(keys).toEqual(['ebp-survey-2012-13@1', 'training-provider-self-assessment@1']);
   });
 
   it('refuses question sets with repeated ids, headlines of missing options or figures of questions not asked', () => {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { defineEvents } from '../envelope';
+import { ClassificationSchema, defineEvents } from '../envelope';
 import { ATTENDANCE_RECORDED, AttendanceRecordedSchema } from './attendance';
 import { ForumReplySchema, ModerationReasonSchema, RecordedForumThreadSchema } from './forum';
 import { LearningNetworkSchema, LearningPostSchema, MasterClassSchema } from './learning';
 import { ItemSourceSchema, RecordedLibraryContentSchema } from './library';
 import { TargetIdSchema } from './pipeline';
 import { DigestEmailSchema, DigestStopSchema } from './digest';
+import { CourseEvidenceLinkSchema, CourseReasonSchema, CourseSchema } from './training';
 
 const id = z.string().min(1).max(100);
 const reason = z.string().trim().min(10).max(2_000);
@@ -116,6 +117,21 @@ export const disseminationEventData = {
   'dissemination.forum.post-reported': moderation,
   'dissemination.forum.post-hidden': moderation,
   'dissemination.forum.post-restored': moderation,
+  /** A course is recorded: who provides it, for whom, and the parts it teaches. */
+  'dissemination.course.registered': z.object({ courseId: id, course: CourseSchema }).strict(),
+  /** Its details or parts change; evidence cited for parts it no longer has goes with them. */
+  'dissemination.course.revised': z.object({ courseId: id, course: CourseSchema }).strict(),
+  /**
+   * A published library item is cited for a part. The item's classification is recorded so the
+   * course's events are labelled as sensitive as the most sensitive item it cites.
+   */
+  'dissemination.course.evidence-linked': z
+    .object({ courseId: id, link: CourseEvidenceLinkSchema, classification: ClassificationSchema })
+    .strict(),
+  'dissemination.course.evidence-unlinked': z
+    .object({ courseId: id, partId: id, itemId: id, reason: CourseReasonSchema })
+    .strict(),
+  'dissemination.course.retired': z.object({ courseId: id, reason: CourseReasonSchema }).strict(),
   'dissemination.subscription.set': z
     .object({
       personId: id,

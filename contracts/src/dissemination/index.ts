@@ -6,3 +6,4 @@ export * from './pipeline';
 export * from './topic';
 export * from './forum';
 export * from './digest';
+export * from './training';

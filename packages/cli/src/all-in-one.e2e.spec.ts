@@ -7,6 +7,7 @@ import { communityScenario } from './testing/community-scenario';
 import { programmeScenario } from './testing/programme-scenario';
 import { meetingsScenario } from './testing/meetings-scenario';
 import { forumScenario } from './testing/forum-scenario';
+import { trainingScenario } from './testing/training-scenario';
 import { partnerMasterClassScenario } from './testing/partner-master-class-scenario';
 import { benchmarkingScenario } from './testing/benchmarking-scenario';
 import { disseminationScenario } from './testing/dissemination-scenario';
@@ -71,6 +72,7 @@ describe('all-in-one through the gateway', () => {
   describe('the library and its dissemination', () =>
     disseminationScenario(platform, () => bodies!));
   describe("the 'What Works' forum", () => forumScenario(platform));
+  describe('training and evidence', () => trainingScenario(platform));
   describe('master classes open to partners', () => partnerMasterClassScenario(platform));
   describe('the Research Plan and the EBP Programme', () => programmeScenario(platform));
   describe('committee business', () => meetingsScenario(platform));

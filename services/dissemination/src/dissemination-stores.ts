@@ -26,6 +26,7 @@ import {
   masterClasses,
   subscriptions,
 } from './projections/dissemination-read-models';
+import { courses } from './projections/courses';
 import { forumThreads } from './projections/forum-threads';
 import { disseminationProjectAudiences } from './reactions/draft-items.reaction';
 import { registerProjects, type RegisterProjectFacts } from './reactions/register-projects';
@@ -68,6 +69,7 @@ export async function openDisseminationStores(options: {
     projector(subscriptions),
     projector(digests),
     projector(forumThreads),
+    projector(courses),
     search.processor(store, checkpoints),
   ];
   const projectAudiences = () => liveCollection(documents, disseminationProjectAudiences);
@@ -92,6 +94,7 @@ export async function openDisseminationStores(options: {
     personal,
     subscriptionStore: new SealingEventStore(store, personal, SUBSCRIPTION_PERSONAL_DATA),
     forumThreads: () => liveCollection(documents, forumThreads),
+    courses: () => liveCollection(documents, courses),
     catchUp: async () => {
       for (const each of projectors) await each.catchUp();
     },

@@ -170,6 +170,35 @@ describe('demo data', () => {
     expect(learningNetworks.map((network) => network.posts.length).sort()).toEqual([0, 1]);
   });
 
+  it('has courses citing the evidence behind them, and an evidence map with gaps', async () => {
+    const { courses, trainingEvidenceMap } = await client('vic').must<{
+      courses: { title: string }[];
+      trainingEvidenceMap: {
+        coursesWithoutEvidence: { title: string }[];
+        partsWithoutEvidence: { title: string }[];
+        taught: { item: { id: string } }[];
+        strongEvidenceTaughtNowhere: { id: string }[];
+      };
+    }>(`{ courses { title } trainingEvidenceMap { coursesWithoutEvidence { title }
+      partsWithoutEvidence { title } taught { item { id } } strongEvidenceTaughtNowhere { id } } }`);
+    expect(courses.map((course) => course.title)).toEqual([
+      'Domestic abuse: the first response',
+      'Hot spots patrols for neighbourhood teams',
+      'Stop and search: initial training',
+    ]);
+    expect(trainingEvidenceMap.coursesWithoutEvidence.map((course) => course.title)).toEqual([
+      'Domestic abuse: the first response',
+    ]);
+    expect(trainingEvidenceMap.partsWithoutEvidence.map((part) => part.title)).toContain(
+      'Reasonable grounds and the code of practice',
+    );
+    expect(trainingEvidenceMap.taught.map((entry) => entry.item.id)).toContain('demo-seed-045');
+    // Street lighting and domestic abuse (SMS level 5): strong, and taught nowhere.
+    expect(trainingEvidenceMap.strongEvidenceTaughtNowhere.map((item) => item.id)).toContain(
+      'demo-seed-043',
+    );
+  });
+
   it('shows a different register as of one year ago', async () => {
     type Page = { researchProjects: { total: number; items: { id: string; status: string }[] } };
     const query =

@@ -113,7 +113,7 @@ export async function loadDemoData(
     const library = demoLibraryContents(history);
     const libraryItems = library.items + DEMO_PARTNER_REPORTS_PUBLISHED;
     progress(
-      `${libraryItems} library items, ${library.masterClasses} master classes, ${library.networks} learning networks`,
+      `${libraryItems} library items, ${library.masterClasses} master classes, ${library.networks} learning networks, ${library.courses} courses`,
     );
     return {
       loaded: true,

@@ -228,10 +228,81 @@ async function growLearningNetworks(
   });
 }
 
+const REGISTER_COURSE =
+  'mutation($c: CourseInput!) { registerCourse(course: $c) { course { id } } }';
+const CITE =
+  'mutation($id: ID!, $e: CourseEvidenceInput!) { linkCourseEvidence(courseId: $id, evidence: $e) { course { id } } }';
+
+/** The demo's courses: parts with the seeded evidence each cites (none for a gap). */
+const DEMO_COURSES: readonly {
+  title: string;
+  provider: string;
+  audience: string;
+  parts: readonly { partId: string; title: string; cites: readonly number[] }[];
+}[] = [
+  {
+    title: 'Stop and search: initial training',
+    provider: 'Met Learning and Development',
+    audience: 'Student officers',
+    parts: [
+      { partId: 'grounds', title: 'Reasonable grounds and the code of practice', cites: [] },
+      { partId: 'encounter', title: 'Procedural justice in the encounter', cites: [45, 23] },
+      { partId: 'body_worn_video', title: 'Recording the search on body-worn video', cites: [41] },
+    ],
+  },
+  {
+    title: 'Hot spots patrols for neighbourhood teams',
+    provider: 'Frontline Policing training team',
+    audience: 'Neighbourhood and response officers',
+    parts: [
+      { partId: 'dosage', title: 'How long to stay: short, unpredictable visits', cites: [44, 22] },
+      { partId: 'problem_solving', title: 'Problem solving at the place', cites: [34] },
+    ],
+  },
+  {
+    title: 'Domestic abuse: the first response',
+    provider: 'College of Policing',
+    audience: 'Response officers',
+    parts: [
+      { partId: 'risk', title: 'Assessing risk at the scene', cites: [] },
+      { partId: 'safeguarding', title: 'Safeguarding the victim', cites: [] },
+    ],
+  },
+];
+
+/**
+ * Courses recorded ten days ago, after the seeded evidence was published, each part citing the
+ * evidence behind it: the evidence map then shows gaps (a part and a whole course with none) and
+ * strong evidence no course teaches.
+ */
+async function recordCourses(editor: GraphClient, calendar: DemoCalendar, at: At): Promise<void> {
+  await at(calendar.fromToday(-10));
+  for (const course of DEMO_COURSES) {
+    const registered = await editor.must<{ registerCourse: { course: { id: string } } }>(
+      REGISTER_COURSE,
+      {
+        c: {
+          title: course.title,
+          provider: course.provider,
+          audience: course.audience,
+          parts: course.parts.map(({ partId, title }) => ({ partId, title })),
+        },
+      },
+    );
+    for (const part of course.parts)
+      for (const index of part.cites)
+        await editor.must(CITE, {
+          id: registered.registerCourse.course.id,
+          e: { partId: part.partId, itemId: `demo-seed-${String(index).padStart(3, '0')}` },
+        });
+  }
+}
+
 /**
  * The demo library's history, as tracks of the demo's schedule: the completed projects' reports
  * published by the committee, a seeded body of evidence for 'What Works', master classes (one
- * past, two upcoming) and two Local Learning Networks with shared learning.
+ * past, two upcoming), two Local Learning Networks with shared learning, and courses citing the
+ * evidence behind them.
  */
 export function demoLibraryTracks(
   clients: LibraryClients,
@@ -244,6 +315,7 @@ export function demoLibraryTracks(
     ...(history.clockFollows ? [(at: At) => holdPastMasterClass(clients, calendar, at)] : []),
     (at) => scheduleUpcomingMasterClasses(clients.editor, calendar, at),
     (at) => growLearningNetworks(clients.committee, calendar, at),
+    (at) => recordCourses(clients.editor, calendar, at),
   ];
 }
 
@@ -253,5 +325,6 @@ export function demoLibraryContents(history: LibraryHistory) {
     items: DEMO_COMPLETED_PROJECTS + SEEDED_ITEMS,
     masterClasses: history.clockFollows ? 3 : 2,
     networks: 2,
+    courses: DEMO_COURSES.length,
   };
 }

@@ -210,6 +210,9 @@ export function leakScenario(
     /** Committee meetings with business on the projects, minutes approved (server ids). */
     meetingVisible: '',
     meetingHidden: '',
+    /** Courses citing the library item that names both projects, and the hidden one's item. */
+    courseVisible: '',
+    courseHidden: '',
     crimeProblem: `leak ${run} burglary`,
     visibleMessage: `msg_${run}_visible`,
     secret: '',
@@ -547,6 +550,33 @@ export function leakScenario(
     );
     [seed.threadVisible, seed.replyVisible] = await forumThreadOn('rae', seed.visible);
     seed.meetingVisible = await meetingOn([seed.visible]);
+    seed.courseVisible = await courseCiting('rob', [seed.item]);
+  }
+
+  /** A course of two parts, each citing one of the items (all published): the course's id. */
+  async function courseCiting(who: string, itemIds: readonly string[]): Promise<string> {
+    const registered = await step(
+      who,
+      'mutation($c: CourseInput!) { registerCourse(course: $c) { course { id } } }',
+      {
+        c: {
+          title: 'Burglary investigation',
+          provider: 'Met Learning and Development',
+          audience: 'Detectives',
+          parts: itemIds.map((_, n) => ({ partId: `part_${n + 1}`, title: `Part ${n + 1}` })),
+        },
+      },
+    );
+    const courseId =
+      (registered.data as { registerCourse?: { course: { id: string } } } | undefined)
+        ?.registerCourse?.course.id ?? '';
+    for (const [n, itemId] of itemIds.entries())
+      await step(
+        who,
+        'mutation($id: ID!, $e: CourseEvidenceInput!) { linkCourseEvidence(courseId: $id, evidence: $e) { course { id } } }',
+        { id: courseId, e: { partId: `part_${n + 1}`, itemId, note: 'What the session teaches.' } },
+      );
+    return courseId;
   }
 
   /** A forum thread naming the project, and a reply naming it: their ids. */
@@ -731,6 +761,24 @@ export function leakScenario(
     // Called after the visible world's meetings of the same day, so those keep their places in
     // every list (meetings of one day are listed in the order they were called).
     seed.meetingHidden = await meetingOn([seed.visible, hidden.id]);
+    // An item about the hidden project is that project's data: so is a course's citation of it.
+    const hiddenItem = `${seed.item}-sensitive`;
+    await step(
+      'cat',
+      'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }',
+      {
+        id: hiddenItem,
+        c: {
+          ...libraryContent([hidden.id]),
+          classification: 'OFFICIAL_SENSITIVE',
+          needToKnow: ['person-sam'],
+        },
+      },
+    );
+    await step('cat', 'mutation($id: ID!) { publishLibraryItem(id: $id) { version } }', {
+      id: hiddenItem,
+    });
+    seed.courseHidden = await courseCiting('cat', [seed.item, hiddenItem]);
   }
 
   /**
@@ -869,6 +917,7 @@ export function leakScenario(
     ForumThread: [seed.threadVisible, seed.threadHidden],
     ForumPost: [seed.threadVisible, seed.replyVisible, seed.threadHidden, seed.replyHidden],
     Meeting: [seed.meetingVisible, seed.meetingHidden],
+    Course: [seed.courseVisible, seed.courseHidden],
   });
   const STRINGS: Readonly<Record<string, () => string[]>> = {
     crimeProblem: () => [seed.crimeProblem],

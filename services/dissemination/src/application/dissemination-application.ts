@@ -1,7 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ProjectNotFound, type ReferenceGuard } from '@ebp/access';
-import { PERSONAL_DATA_CLASSIFICATION, dissemination, parseOrThrow } from '@ebp/contracts';
+import {
+  PERSONAL_DATA_CLASSIFICATION,
+  dissemination,
+  highestClassification,
+  parseOrThrow,
+  type Classification,
+} from '@ebp/contracts';
 import {
   CommandHandler,
   auditTrail,
@@ -16,7 +22,12 @@ import {
   type PersonalData,
 } from '@ebp/eventing';
 import { hasRole, requireRole, type Identity } from '@ebp/platform';
-import { seenBy, visibleProjectsOf, type VisibleLibraryItem } from '../access/item-visibility';
+import {
+  projectsOfEntry,
+  seenBy,
+  visibleProjectsOf,
+  type VisibleLibraryItem,
+} from '../access/item-visibility';
 import {
   ANY_MEMBER_OF_STAFF,
   EDITORS,
@@ -61,6 +72,7 @@ import type {
   SubscriptionEntry,
 } from '../projections/dissemination-read-models';
 import type { ForumThreadEntry } from '../projections/forum-threads';
+import type { CourseEntry } from '../projections/courses';
 import type { PublishedVersion } from '../feeds/atom';
 import { DRAFTED_ITEM_PREFIXES } from '../reactions/draft-items.reaction';
 import type { LibrarySearchIndex, SearchQuery } from '../search/search-index';
@@ -94,6 +106,7 @@ export interface DisseminationStores {
   /** The log as subscription commands see it: subscribers' addresses sealed on the way in. */
   readonly subscriptionStore: EventStore;
   readonly forumThreads: () => Promise<DocumentCollection<ForumThreadEntry>>;
+  readonly courses: () => Promise<DocumentCollection<CourseEntry>>;
   readonly search: LibrarySearchIndex;
   /**
    * The register's projects as far as references to them go: which exist and who may see them,
@@ -446,6 +459,65 @@ export class DisseminationApplication {
       if (offset + page >= found.total) break;
     }
     return visible.slice(0, wanted);
+  }
+
+  /**
+   * Published items the caller may read whose evidence reaches the SMS level, newest first, up
+   * to 1,000 of them: read page by page until enough are readable, so an item the caller may not
+   * read never takes a place in the list (the evidence map's strong evidence).
+   */
+  async strongEvidence(identity: Identity, smsLevel: number): Promise<VisibleLibraryItem[]> {
+    requireStaffRole(identity, STAFF, 'read the library');
+    const wanted = 1_000;
+    const page = 500;
+    const collection = await this.stores.libraryItems();
+    const readable: VisibleLibraryItem[] = [];
+    for (let offset = 0; readable.length < wanted; offset += page) {
+      const found = await collection.find({
+        filter: { status: 'published', 'published.content.evidence.smsLevel': { $gte: smsLevel } },
+        sort: [
+          { field: 'published.publishedAt', direction: 'desc' },
+          { field: 'itemId', direction: 'asc' },
+        ],
+        limit: page,
+        offset,
+        total: false,
+      });
+      readable.push(
+        ...(await this.seen(
+          identity,
+          found.items.map((item) => item.body),
+          true,
+        )),
+      );
+      if (found.items.length < page) break;
+    }
+    return readable.slice(0, wanted);
+  }
+
+  /**
+   * How sensitive a reference to these items is, whoever asks: the most sensitive of each item's
+   * working copy, published version and the projects it names (an item this service does not
+   * hold counts as sensitive: nothing says it is not).
+   */
+  async classificationOfItems(itemIds: readonly string[]): Promise<Classification> {
+    const wanted = [...new Set(itemIds)];
+    if (wanted.length === 0) return 'OFFICIAL';
+    const found = await (await this.stores.libraryItems()).getMany(wanted);
+    const entries = wanted.map((itemId) => found.get(itemId)?.body);
+    if (entries.includes(undefined)) return 'OFFICIAL_SENSITIVE';
+    const held = entries.filter((entry): entry is LibraryItemEntry => entry !== undefined);
+    const projects = await this.stores.projects.classificationOf(
+      ...new Set(held.flatMap(projectsOfEntry)),
+    );
+    return highestClassification(
+      projects,
+      ...held.flatMap((entry) => [
+        entry.classification,
+        entry.draft.classification,
+        entry.published?.content.classification,
+      ]),
+    );
   }
 
   /** Newly published items the caller may read, newest first. */

@@ -24,6 +24,8 @@ export const disseminationContractTypes: ContractTypes = {
     LearningPostInput: dissemination.LearningPostSchema,
     ForumThreadInput: dissemination.ForumThreadSchema,
     ForumReplyInput: dissemination.ForumReplySchema,
+    CourseInput: dissemination.CourseSchema,
+    CourseEvidenceInput: dissemination.CourseEvidenceLinkSchema,
     SubscriptionInput: dissemination.SubscriptionSchema,
     DigestEmailInput: dissemination.DigestEmailSchema,
     LibraryContentInput: LibraryContentSchema,
@@ -39,6 +41,7 @@ export const disseminationContractTypes: ContractTypes = {
     [EmmieDimensionSchema.shape.evidence, 'EmmieRating'],
     [EvidenceSchema, 'EvidenceInput'],
     [LibraryTagsSchema, 'LibraryTagsInput'],
+    [dissemination.CoursePartSchema, 'CoursePartInput'],
     [EmmieSchema, 'EmmieInput'],
     [EmmieDimensionSchema, 'EmmieDimensionInput'],
   ],
@@ -61,6 +64,7 @@ export const disseminationContractTypes: ContractTypes = {
     [MasterClassPlaceSchema, 'MasterClassPlace'],
     [vocabularies.VocabularyIdSchema, 'VocabularyId'],
     [dissemination.ModerationActionSchema, 'ForumModerationAction'],
+    [dissemination.CourseStatusSchema, 'CourseStatus'],
   ],
 };
 

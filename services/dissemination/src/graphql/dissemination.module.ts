@@ -21,13 +21,24 @@ import {
 import { VocabularyResolver } from './vocabulary.resolver';
 import { ForumPostResolver, ForumThreadResolver } from './forum.resolver';
 import { ForumApplication } from '../forum/forum-application';
+import { TrainingApplication } from '../training/training-application';
+import {
+  CourseEvidenceResolver,
+  CourseResolver,
+  TaughtEvidenceResolver,
+  TrainingEvidenceMapResolver,
+} from './training.resolver';
 
 /** The dissemination subgraph: one module, built around a runtime from the composition root. */
 @Module({})
 export class DisseminationModule {
   static forRoot(
     runtime: DisseminationRuntime,
-    applications: { readonly library: DisseminationApplication; readonly forum: ForumApplication },
+    applications: {
+      readonly library: DisseminationApplication;
+      readonly forum: ForumApplication;
+      readonly training: TrainingApplication;
+    },
     options: { readonly production?: boolean; readonly limits?: Partial<GraphqlLimits> } = {},
   ): DynamicModule {
     return {
@@ -42,6 +53,7 @@ export class DisseminationModule {
         { provide: DISSEMINATION_RUNTIME, useValue: runtime },
         { provide: DisseminationApplication, useValue: applications.library },
         { provide: ForumApplication, useValue: applications.forum },
+        { provide: TrainingApplication, useValue: applications.training },
         LibraryItemResolver,
         SearchResolver,
         LibraryCommandsResolver,
@@ -53,6 +65,10 @@ export class DisseminationModule {
         VocabularyResolver,
         ForumThreadResolver,
         ForumPostResolver,
+        CourseResolver,
+        CourseEvidenceResolver,
+        TaughtEvidenceResolver,
+        TrainingEvidenceMapResolver,
       ],
     };
   }

@@ -404,6 +404,98 @@ export const disseminationTypeDefs = /* GraphQL */ `
     at: String!
   }
 
+  "A course of the force's training: who provides it, for whom, and the parts it teaches, each with the evidence that supports it."
+  type Course {
+    "The course's id."
+    id: ID!
+    "Its title."
+    title: String!
+    "Who delivers it: a Met training unit or an outside provider."
+    provider: String!
+    "Who it is for."
+    audience: String!
+    "What the course is, in plain English."
+    description: String
+    "The parts it teaches, in the course's order."
+    parts: [CoursePart!]!
+    "Active, or retired (taught no more)."
+    status: CourseStatus!
+    "Why it was retired; null while it is active."
+    retiredReason: String
+    "When it was recorded (ISO 8601)."
+    registeredAt: String!
+    "When its details last changed: recorded, revised or retired (ISO 8601); citing evidence does not change it."
+    updatedAt: String!
+  }
+
+  "One part of a course: a module, session or tactic it teaches."
+  type CoursePart {
+    "The part's id within its course."
+    id: ID!
+    "What the part teaches."
+    title: String!
+    "The published library items cited for it that the caller may read."
+    evidence: [CourseEvidence!]!
+  }
+
+  "A published library item cited as evidence for one part of a course."
+  type CourseEvidence {
+    "The item."
+    item: LibraryItem!
+    "How the item supports the part."
+    note: String
+    "When it was cited (ISO 8601)."
+    linkedAt: String!
+  }
+
+  "A part of an active course that cites no evidence the caller may read."
+  type CoursePartGap {
+    "The course."
+    course: Course!
+    "The part's id."
+    partId: ID!
+    "What the part teaches."
+    title: String!
+  }
+
+  "An item active courses cite, and where."
+  type TaughtEvidence {
+    "The item."
+    item: LibraryItem!
+    "Whether its evidence reaches the map's SMS level."
+    strong: Boolean!
+    "The courses that cite it, with the parts."
+    citedBy: [CourseCitation!]!
+  }
+
+  "The parts of one course that cite an item."
+  type CourseCitation {
+    "The course."
+    course: Course!
+    "The parts (their ids) that cite the item."
+    partIds: [ID!]!
+  }
+
+  "Where evidence leads training and where there are gaps, as the caller may see it: only evidence they may read counts."
+  type TrainingEvidenceMap {
+    "The SMS level from which evidence counts as strong."
+    minimumSmsLevel: Int!
+    "Active courses."
+    courses: Int!
+    "Parts of active courses."
+    parts: Int!
+    "Parts of active courses that cite evidence."
+    partsWithEvidence: Int!
+    "Active courses none of whose parts cites evidence."
+    coursesWithoutEvidence: [Course!]!
+    "Parts of active courses that cite no evidence."
+    partsWithoutEvidence: [CoursePartGap!]!
+    "Where evidence leads training: every item active courses cite, highest SMS level first."
+    taught: [TaughtEvidence!]!
+    "Strong evidence that no active course cites, newest first."
+    strongEvidenceTaughtNowhere: [LibraryItem!]!
+  }
+
   "What a person wants a digest of."
   type TopicSubscription {
     "Topics the digest covers."
@@ -471,6 +563,20 @@ export const disseminationTypeDefs = /* GraphQL */ `
     forumThread("The thread's id." id: ID!): ForumThread
     "Moderators: threads with posts reported since they were last hidden or restored."
     forumModerationQueue("How many (20 unless given, at most 100)." limit: Int): [ForumThread!]!
+    "Courses of the force's training, by title: active ones unless retired ones are asked for too."
+    courses(
+      "Only courses whose provider's name contains this text (any case)."
+      provider: String
+      "Retired courses too."
+      includeRetired: Boolean
+    ): [Course!]!
+    "A course; null if unknown."
+    course("The course's id." id: ID!): Course
+    "Where evidence leads training and where there are gaps: courses with no supporting evidence, and strong evidence taught nowhere."
+    trainingEvidenceMap(
+      "The SMS level (1 to 5) from which evidence counts as strong; 3 unless given."
+      minimumSmsLevel: Int
+    ): TrainingEvidenceMap!
     "What the caller's digest covers."
     mySubscription: TopicSubscription!
     "Items published since the date that match the caller's subscription."
@@ -601,6 +707,35 @@ export const disseminationTypeDefs = /* GraphQL */ `
       "Why it is restored."
       reason: String!
     ): ForumThreadPayload!
+    "Editors: records a course with its provider, audience and parts."
+    registerCourse("The course." course: CourseInput!): CoursePayload!
+    "Editors: changes a course's details or parts (evidence cited for a part it drops goes with the part)."
+    reviseCourse(
+      "The course's id."
+      id: ID!
+      "The course as it is now."
+      course: CourseInput!
+    ): CoursePayload!
+    "Editors: cites a published library item as evidence for one part of a course."
+    linkCourseEvidence(
+      "The course's id."
+      courseId: ID!
+      "The citation."
+      evidence: CourseEvidenceInput!
+    ): CoursePayload!
+    "Editors: takes a citation off a part, saying why."
+    unlinkCourseEvidence(
+      "The course's id."
+      courseId: ID!
+      "The part's id."
+      partId: ID!
+      "The cited item's id."
+      itemId: ID!
+      "Why it no longer supports the part."
+      reason: String!
+    ): CoursePayload!
+    "Editors: retires a course (taught no more), saying why."
+    retireCourse("The course's id." id: ID!, "Why." reason: String!): CoursePayload!
     "Sets what the caller's digest covers."
     subscribe("What the digest should cover." subscription: SubscriptionInput!): SubscribePayload!
     "E-mails the caller's digest to the address given, once a period when anything new matches (a new address replaces the old, and the old unsubscribe link stops working)."
@@ -657,6 +792,12 @@ export const disseminationTypeDefs = /* GraphQL */ `
     replyId: ID!
     "The thread, the reply among its replies."
     thread: ForumThread!
+  }
+
+  "A course after a change to it."
+  type CoursePayload {
+    "The course as the caller sees it after the change."
+    course: Course!
   }
 
   "The caller's subscription as it is after the change."

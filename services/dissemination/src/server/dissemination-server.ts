@@ -20,6 +20,7 @@ import { LIBRARY_FEED_PATH, libraryFeed } from '../feeds/library-feed';
 import { PUBLIC_LIBRARY_PATH, publicLibrary } from '../feeds/public-library';
 import { DisseminationModule } from '../graphql/dissemination.module';
 import { ForumApplication } from '../forum/forum-application';
+import { TrainingApplication } from '../training/training-application';
 import type { DisseminationRuntime } from '../graphql/dissemination-runtime';
 import { libraryItemDecider } from '../library/library-item.decider';
 import { deliveryDecider, type RetryPolicy } from '../pipeline/delivery.decider';
@@ -236,10 +237,16 @@ export async function startDisseminationServer(
     requireReadableItems: (identity, itemIds) =>
       application.requireReadableItems(identity, itemIds),
   });
+  const training = new TrainingApplication({
+    ...runtime,
+    readableItems: (identity, itemIds) => application.items(identity, itemIds),
+    strongEvidence: (identity, smsLevel) => application.strongEvidence(identity, smsLevel),
+    classificationOfItems: (itemIds) => application.classificationOfItems(itemIds),
+  });
   const publicFeedUrl = `${publicUrl}${LIBRARY_FEED_PATH}`;
   const subgraph = await hostSubgraph('dissemination', options, {
     module: (settings) =>
-      DisseminationModule.forRoot(runtime, { library: application, forum }, settings),
+      DisseminationModule.forRoot(runtime, { library: application, forum, training }, settings),
     ready: async () => {
       await options.sql.query('select 1');
       return processing.healthy();

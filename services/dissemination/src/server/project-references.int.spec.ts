@@ -573,4 +573,66 @@ describe(`references to register projects in the library (${sqlTarget!.name})`, 
       `Cuckooing ${run}: the open pilot`,
     );
   }, 60_000);
+
+  it('labels a course as sensitive as the items it cites and the projects they name, as they stand when it changes', async () => {
+    const restricted = `p-course-${run}`;
+    await audience(restricted, 'OFFICIAL_SENSITIVE', ['person:person-sam', 'role:committee']);
+    const naming = `course-naming-${run}`;
+    const plain = `course-plain-${run}`;
+    await must('cat', DRAFT, { id: naming, c: summaryItem([restricted]) });
+    await must('cat', PUBLISH, { id: naming });
+    const plainContent = { ...summaryItem([]), title: `Cuckooing ${run}: a plain summary` };
+    await must('cat', DRAFT, { id: plain, c: plainContent });
+    await must('cat', PUBLISH, { id: plain });
+    const { registerCourse } = await must<{ registerCourse: { course: { id: string } } }>(
+      'cat',
+      'mutation($c: CourseInput!) { registerCourse(course: $c) { course { id } } }',
+      {
+        c: {
+          title: `Protecting vulnerable people ${run}`,
+          provider: 'Met Learning and Development',
+          audience: 'Neighbourhood officers',
+          parts: [
+            { partId: 'spotting', title: 'Spotting cuckooing' },
+            { partId: 'visits', title: 'Protective visits' },
+          ],
+        },
+      },
+    );
+    const courseId = registerCourse.course.id;
+    const LINK =
+      'mutation($id: ID!, $e: CourseEvidenceInput!) { linkCourseEvidence(courseId: $id, evidence: $e) { course { id } } }';
+    await must('cat', LINK, { id: courseId, e: { partId: 'spotting', itemId: plain } });
+    // The item is OFFICIAL, but it names a project that is not: the citation is that project's data.
+    await must('cat', LINK, { id: courseId, e: { partId: 'visits', itemId: naming } });
+    await must(
+      'cat',
+      'mutation($id: ID!, $p: ID!, $i: ID!, $r: String!) { unlinkCourseEvidence(courseId: $id, partId: $p, itemId: $i, reason: $r) { course { id } } }',
+      { id: courseId, p: 'visits', i: naming, r: 'Superseded by the force-wide evaluation.' },
+    );
+    // The plain item cited before is made OFFICIAL-SENSITIVE: the course's next event follows it.
+    await must('cat', REVISE, {
+      id: plain,
+      c: { ...plainContent, classification: 'OFFICIAL_SENSITIVE' },
+    });
+    await must('cat', PUBLISH, { id: plain });
+    await must(
+      'cat',
+      'mutation($id: ID!, $r: String!) { retireCourse(id: $id, reason: $r) { course { id } } }',
+      { id: courseId, r: 'Folded into the vulnerability course.' },
+    );
+    const events = await (await SqlEventStore.open(sql)).readStream(`course:${courseId}`);
+    expect(
+      events.map((event) => [
+        event.type.replace('dissemination.course.', ''),
+        event.metadata.classification,
+      ]),
+    ).toEqual([
+      ['registered', 'OFFICIAL'],
+      ['evidence-linked', 'OFFICIAL'],
+      ['evidence-linked', 'OFFICIAL_SENSITIVE'],
+      ['evidence-unlinked', 'OFFICIAL_SENSITIVE'],
+      ['retired', 'OFFICIAL_SENSITIVE'],
+    ]);
+  }, 60_000);
 });
