@@ -11,6 +11,7 @@ import { HomePage } from './pages/HomePage';
 import { LibraryItemPage } from './pages/LibraryItemPage';
 import { LibraryPage } from './pages/LibraryPage';
 import { MasterClassesPage } from './pages/MasterClassesPage';
+import { isPartner } from './pages/master-classes/audience';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { PartnersPage } from './pages/PartnersPage';
@@ -22,6 +23,7 @@ import { ResearchPlanPage } from './pages/ResearchPlanPage';
 import { SignInPage } from './pages/SignInPage';
 import { SurveyPage } from './pages/SurveyPage';
 import { SurveysPage } from './pages/SurveysPage';
+import { TrainingPage } from './pages/TrainingPage';
 
 /** The main menu; a page a role may not use is not offered (its server refuses it anyway). */
 const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] = [
@@ -30,6 +32,7 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
   { to: '/plan', label: 'Research Plan' },
   { to: '/library', label: 'Library' },
   { to: '/master-classes', label: 'Master classes' },
+  { to: '/training', label: 'Training' },
   { to: '/forum', label: 'Forum' },
   { to: '/people', label: 'People' },
   { to: '/partners', label: 'Partners' },
@@ -37,6 +40,15 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
   { to: '/surveys', label: 'Surveys' },
   { to: '/governance', label: 'Governance', roles: ['reviewer', 'committee', 'admin'] },
   { to: '/register/propose', label: 'Propose research', roles: ['researcher', 'admin'] },
+];
+
+/**
+ * A partner identity's menu: the master classes open to partners (decision 0039). The rest of the
+ * intranet (the home page's library and priorities, the register, people...) is the staff's, and
+ * their servers refuse a partner.
+ */
+const PARTNER_MENU: readonly { to: string; label: string }[] = [
+  { to: '/master-classes', label: 'Master classes' },
 ];
 
 function Layout() {
@@ -62,7 +74,10 @@ function Layout() {
         </Link>
         <nav aria-label="Main">
           <ul>
-            {MENU.filter((item) => !item.roles || hasRole(session, ...item.roles)).map((item) => (
+            {(isPartner(session)
+              ? PARTNER_MENU
+              : MENU.filter((item) => !item.roles || hasRole(session, ...item.roles))
+            ).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/' || item.to === '/register'}>
                   {item.label}
@@ -87,7 +102,11 @@ function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} ref={main}>
-        {session ? (
+        {session && isPartner(session) ? (
+          <ErrorBoundary key={location.pathname}>
+            <PartnerRoutes />
+          </ErrorBoundary>
+        ) : session ? (
           <ErrorBoundary key={location.pathname}>
             <Routes>
               <Route path="/" element={<HomePage />} />
@@ -98,6 +117,7 @@ function Layout() {
               <Route path="/library" element={<LibraryPage />} />
               <Route path="/library/:id" element={<LibraryItemPage />} />
               <Route path="/master-classes" element={<MasterClassesPage />} />
+              <Route path="/training" element={<TrainingPage />} />
               <Route path="/forum" element={<ForumPage />} />
               <Route path="/forum/:id" element={<ForumThreadPage />} />
               <Route path="/people" element={<PeoplePage />} />
@@ -119,6 +139,18 @@ function Layout() {
         )}
       </main>
     </Provider>
+  );
+}
+
+/** A partner lands on the master classes: the staff's home page is made of what it may not read. */
+function PartnerRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/master-classes" replace />} />
+      <Route path="/master-classes" element={<MasterClassesPage />} />
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
   );
 }
 

@@ -19,7 +19,8 @@ export type DigestEmail = z.infer<typeof DigestEmailSchema>;
 export const DIGEST_PERSONAL_FIELDS = ['address', 'unsubscribeToken'] as const;
 
 /** How a subscriber stopped their digest e-mails: signed in, or with the link in an e-mail. */
-export const DigestStopSchema = z.enum(['signed_in', 'link']);
+/** How the e-mails stopped: the subscriber signed in, followed the link, or was erased. */
+export const DigestStopSchema = z.enum(['signed_in', 'link', 'erased']);
 
 export const DigestStateSchema = z
   .enum(['pending', 'sending', 'sent', 'retrying', 'failed', 'cancelled'])

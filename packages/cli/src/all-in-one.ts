@@ -199,6 +199,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<Runn
         documents: await SqlDocumentStore.open(disseminationSql),
         registerEvents: await eventsOf(registerSql),
         partnersEvents: await eventsOf(partnersSql),
+        communityEvents: await eventsOf(communitySql),
         targets: options.disseminationTargets ?? [],
         ...(options.deliveryRetryPolicy ? { retryPolicy: options.deliveryRetryPolicy } : {}),
         ...(options.digestMail ? { digestMail: options.digestMail } : {}),

@@ -28,3 +28,41 @@ export function ErrorMessage({ error }: { error: CombinedError | Error }) {
     </div>
   );
 }
+
+/**
+ * Why a form's change was refused: a summary that points to the fields marked below when the
+ * server placed its issues on fields, the error itself when it placed none, and any issue no
+ * field of the form shows (`unplaced`, by path).
+ */
+export function FormProblem({
+  error,
+  refused,
+  issues,
+  unplaced = [],
+}: {
+  readonly error: CombinedError | undefined;
+  /** What could not be done, as a sentence: "The course could not be recorded." */
+  readonly refused: string;
+  readonly issues: ReadonlyMap<string, string>;
+  readonly unplaced?: readonly (readonly [string, string])[];
+}) {
+  if (!error) return null;
+  return (
+    <div role="alert" className="error">
+      <p>
+        <strong>{refused}</strong>{' '}
+        {issues.size > 0 ? 'Please correct the fields marked below.' : ''}
+      </p>
+      {issues.size === 0 && <ErrorMessage error={error} />}
+      {unplaced.length > 0 && (
+        <ul>
+          {unplaced.map(([path, message]) => (
+            <li key={path}>
+              {path}: {message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

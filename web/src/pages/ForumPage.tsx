@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { ForumThreadsDocument, StartForumThreadDocument } from '../graphql/generated';
 import { Field } from '../components/Field';
 import { fieldIssues } from '../components/FieldErrors';
-import { ErrorMessage, Loading } from '../components/Status';
+import { ErrorMessage, FormProblem, Loading } from '../components/Status';
 import { formatDateTime } from '../components/labels';
 
 /** Who wrote a post, as the community lets the reader see them. */
@@ -90,15 +90,11 @@ function StartThread() {
   return (
     <section aria-labelledby="start-thread">
       <h2 id="start-thread">Start a thread</h2>
-      {result.error && (
-        <div role="alert" className="error">
-          <p>
-            <strong>The thread could not be started.</strong>{' '}
-            {issues.size > 0 ? 'Please correct the fields marked below.' : ''}
-          </p>
-          {issues.size === 0 && <ErrorMessage error={result.error} />}
-        </div>
-      )}
+      <FormProblem
+        error={result.error}
+        refused="The thread could not be started."
+        issues={issues}
+      />
       <form onSubmit={(event) => void submit(event)} noValidate className="stacked">
         <Field label="Title" error={issues.get('title')}>
           {(props) => <input {...props} value={form.title} onChange={set('title')} />}

@@ -5,8 +5,12 @@ import {
   RegisterForMasterClassDocument,
   type MasterClassesQuery,
 } from '../graphql/generated';
+import { hasRole, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDateTime, statusLabel } from '../components/labels';
+import { ORGANISERS, isPartner } from './master-classes/audience';
+import { PartnerMasterClasses } from './master-classes/PartnerMasterClasses';
+import { ScheduleMasterClass } from './master-classes/ScheduleMasterClass';
 
 type MasterClass = MasterClassesQuery['upcomingMasterClasses'][number];
 
@@ -16,24 +20,33 @@ const PLACE: Record<string, string> = {
   attended: 'You attended.',
 };
 
-/** Upcoming master classes and courses; anyone signed in may take a place or give it up. */
+/**
+ * Upcoming master classes and courses. Staff take a place or give it up, and organisers schedule
+ * them; a partner identity sees those open to partners and books them for its organisation.
+ */
 export function MasterClassesPage() {
+  const { session } = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({ query: MasterClassesDocument });
   // Places and the caller's own place both move after a change: read them again.
   const changed = () => refetch({ requestPolicy: 'network-only' });
+  const partner = isPartner(session);
   return (
     <>
       <h1>Master classes and courses</h1>
       {fetching && !data && <Loading what="master classes" />}
       {error && <ErrorMessage error={error} />}
-      {data && data.upcomingMasterClasses.length === 0 && <p>None scheduled.</p>}
-      {data && (
+      {data && partner && (
+        <PartnerMasterClasses masterClasses={data.upcomingMasterClasses} changed={changed} />
+      )}
+      {data && !partner && data.upcomingMasterClasses.length === 0 && <p>None scheduled.</p>}
+      {data && !partner && (
         <div className="cards">
           {data.upcomingMasterClasses.map((masterClass) => (
             <MasterClassCard key={masterClass.id} masterClass={masterClass} changed={changed} />
           ))}
         </div>
       )}
+      {hasRole(session, ...ORGANISERS) && <ScheduleMasterClass scheduled={changed} />}
     </>
   );
 }
@@ -59,6 +72,9 @@ function MasterClassCard({
       </p>
       <p>{masterClass.description}</p>
       <p className="meta">Presented by {masterClass.presenter}</p>
+      <p className="meta">
+        {masterClass.openToPartners ? 'Open to partners and academics' : 'Met staff only'}
+      </p>
       <p>
         {left > 0 ? `${left} of ${masterClass.capacity} places left` : 'Fully booked'}
         {masterClass.waitingCount > 0 ? `; ${masterClass.waitingCount} waiting` : ''}

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { hasRole, useSession } from '../auth/session';
 import { Field } from '../components/Field';
 import { fieldIssues } from '../components/FieldErrors';
-import { ErrorMessage } from '../components/Status';
+import { FormProblem } from '../components/Status';
 import {
   HomeDocument,
   ProposeProjectDocument,
@@ -155,15 +155,11 @@ export function ProposePage() {
         standards before the EBP Committee decides. <Link to="/register">The register</Link> shows
         what is already under way.
       </p>
-      {result.error && (
-        <div role="alert" className="error">
-          <p>
-            <strong>The proposal could not be recorded.</strong>{' '}
-            {issues.size > 0 ? 'Please correct the fields marked below.' : ''}
-          </p>
-          {issues.size === 0 && <ErrorMessage error={result.error} />}
-        </div>
-      )}
+      <FormProblem
+        error={result.error}
+        refused="The proposal could not be recorded."
+        issues={issues}
+      />
       <form onSubmit={(event) => void submit(event)} noValidate className="stacked">
         <Field label="Title" error={errorFor('title')}>
           {(props) => <input {...props} value={form.title} onChange={set('title')} />}

@@ -680,4 +680,212 @@ describe('the intranet page in a browser', () => {
     }
     await checkAndKeep(page, 'research-plan-phone');
   });
+
+  it('maps training to evidence: an editor records a course and cites an item for one part, the other part shows as a gap, a viewer reads the map', async () => {
+    const stamp = Date.now().toString(36);
+    const title = `Stop and search ${stamp}`;
+    const itemTitle = `Procedural justice in stop and search ${stamp}`;
+    const itemId = `e2e-training-${stamp}`;
+    await publishEvidence(platform, itemId, itemTitle, 4);
+
+    const rob = await signedIn('rob');
+    await rob.getByRole('link', { name: 'Training', exact: true }).click();
+    await rob.getByRole('heading', { name: 'Training and evidence' }).waitFor();
+    await rob.getByLabel('Course title').fill(title);
+    await rob.getByLabel('Provider').fill('Met Learning and Development');
+    await rob.getByLabel('Audience').fill('Student officers');
+    // Not an id the service takes: its message appears beside the field.
+    await rob.getByLabel('Part 1 id').fill('Reasonable grounds');
+    await rob.getByLabel('Part 1: what it teaches').fill('Reasonable grounds');
+    await rob.getByRole('button', { name: 'Add a part' }).click();
+    await rob.getByLabel('Part 2 id').fill('encounter');
+    await rob.getByLabel('Part 2: what it teaches').fill('Procedural justice in the encounter');
+    await rob.getByRole('button', { name: 'Record the course' }).click();
+    const firstId = rob.getByLabel('Part 1 id');
+    await firstId.and(rob.locator('[aria-invalid="true"]')).waitFor();
+    await rob.getByText(/lower case words joined by underscores$/).waitFor();
+    expect(await rob.getByLabel('Part 2 id').getAttribute('aria-invalid')).toBeNull();
+    await checkAndKeep(rob, 'training-refused');
+    await firstId.fill('grounds');
+    await rob.getByRole('button', { name: 'Record the course' }).click();
+    await rob.getByText(`Recorded “${title}”.`).waitFor();
+
+    const course = rob.getByRole('region', { name: title });
+    await course.getByLabel('Part', { exact: true }).selectOption({
+      label: 'Procedural justice in the encounter',
+    });
+    await course.getByLabel('Library item id').fill(itemId);
+    await course.getByLabel('Note (optional)').fill('Fair treatment raises compliance.');
+    await course.getByRole('button', { name: `Cite the item for ${title}` }).click();
+    await course
+      .getByText(`Cited “${itemTitle}” for “Procedural justice in the encounter”.`)
+      .waitFor();
+    const citation = course.locator('ol li li').filter({ hasText: itemTitle });
+    await citation.waitFor();
+    expect(await citation.textContent()).toBe(
+      `${itemTitle} (SMS level 4): Fair treatment raises compliance.`,
+    );
+    expect(await course.getByRole('link', { name: itemTitle }).getAttribute('href')).toBe(
+      `/library/${itemId}`,
+    );
+
+    // The map, read again after the citation: the cited part leads with the item, the other is a gap.
+    const taught = rob
+      .getByRole('region', { name: 'Where evidence leads training' })
+      .getByRole('row')
+      .filter({ has: rob.getByRole('link', { name: itemTitle }) });
+    await taught.getByText(`${title}: Procedural justice in the encounter`).waitFor();
+    await taught.getByText('strong (SMS level 4)').waitFor();
+    const gaps = rob.getByRole('region', { name: 'Parts with no evidence' });
+    expect(await gaps.getByText(`${title}: Reasonable grounds`).count()).toBe(1);
+    expect(await gaps.getByText(`${title}: Procedural justice in the encounter`).count()).toBe(0);
+    const nowhere = rob.getByRole('region', { name: 'Strong evidence taught nowhere' });
+    expect(await nowhere.getByRole('link', { name: itemTitle }).count()).toBe(0);
+    await checkAndKeep(rob, 'training');
+    // A stricter level: level 4 evidence is no longer strong.
+    await rob.getByLabel('Strong evidence from').selectOption('5');
+    await taught.getByText('not strong (SMS level 4)').waitFor();
+
+    const vic = await signedIn('vic');
+    await vic.getByRole('link', { name: 'Training', exact: true }).click();
+    await vic.getByRole('heading', { name: 'Training and evidence' }).waitFor();
+    await vic
+      .getByRole('region', { name: 'Parts with no evidence' })
+      .getByText(`${title}: Reasonable grounds`)
+      .waitFor();
+    await vic.getByRole('region', { name: title }).getByRole('link', { name: itemTitle }).waitFor();
+    expect(await vic.getByRole('heading', { name: 'Record a course' }).count()).toBe(0);
+    expect(await vic.getByRole('button', { name: /^Cite the item/ }).count()).toBe(0);
+    expect(await vic.getByLabel('Library item id').count()).toBe(0);
+    await checkAndKeep(vic, 'training-viewer');
+  });
+
+  it('opens a master class to partners: an organiser ticks it, the partner sees only that one and books a place for its organisation', async () => {
+    const stamp = Date.now().toString(36);
+    const openTitle = `Evidence for partners ${stamp}`;
+    const closedTitle = `Staff briefing ${stamp}`;
+    const organisation = 'Cambridge Centre for Evidence-Based Policing';
+    // A month ahead, at ten in the morning of the browser's day: still upcoming whatever the zone.
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await scheduleStaffOnlyMasterClass(platform, `e2e-staff-briefing-${stamp}`, closedTitle, day);
+
+    const rob = await signedIn('rob');
+    await rob.getByRole('link', { name: 'Master classes' }).click();
+    await rob.getByRole('heading', { name: 'Schedule a master class' }).waitFor();
+    await rob.getByLabel('Title').fill(openTitle);
+    await rob.getByLabel('Description').fill('Short');
+    await rob.getByLabel('Presenter').fill('Dr Ada Lovelace');
+    await rob.getByLabel('Starts at').fill(`${day}T10:00`);
+    await rob.getByLabel('Location').fill('New Scotland Yard');
+    await rob.getByLabel('Places').fill('20');
+    await rob.getByLabel('Open to partners and academics').check();
+    // Too short a description: the service's message appears beside the field.
+    await rob.getByRole('button', { name: 'Schedule the master class' }).click();
+    const description = rob.getByLabel('Description');
+    await description.and(rob.locator('[aria-invalid="true"]')).waitFor();
+    await checkAndKeep(rob, 'master-classes-schedule-refused');
+    await description.fill('What randomised trials in policing found, for partners and academics.');
+    await rob.getByRole('button', { name: 'Schedule the master class' }).click();
+    await rob.getByText(`Scheduled “${openTitle}”, open to partners.`).waitFor();
+    const open = (page: Page) => page.getByRole('region', { name: openTitle });
+    await open(rob).getByText('Open to partners and academics', { exact: true }).waitFor();
+    await rob
+      .getByRole('region', { name: closedTitle })
+      .getByText('Met staff only', { exact: true })
+      .waitFor();
+
+    // The partner signs in and lands on the master classes: the one page it may use.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+    });
+    contexts.push(context);
+    const uni = await context.newPage();
+    await uni.goto(base);
+    await uni.getByRole('button', { name: `Sign in as ${organisation} (partner)` }).click();
+    await uni.getByRole('heading', { name: 'Master classes and courses' }).waitFor();
+    await expect(
+      uni.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(),
+    ).resolves.toEqual(['Master classes']);
+    const mine = open(uni);
+    // Wait for the list (and the organisation's name) before looking for what is not there.
+    const book = mine.getByRole('button', { name: `Book a place for ${organisation}` });
+    await book.waitFor();
+    expect(await uni.getByRole('region', { name: closedTitle }).count()).toBe(0);
+    await mine.getByText('20 of 20 places left').waitFor();
+    await uni.getByText(`A place is booked for ${organisation}, not for a named person`).waitFor();
+    expect(await uni.getByRole('heading', { name: 'Schedule a master class' }).count()).toBe(0);
+    await book.click();
+    await mine
+      .getByRole('status')
+      .filter({ hasText: `${organisation} has a place.` })
+      .waitFor();
+    await mine.getByText('19 of 20 places left').waitFor();
+    await checkAndKeep(uni, 'master-classes-partner');
+
+    // The organisation's place is one of the class's places, as staff see them.
+    await rob.reload();
+    await open(rob).getByText('19 of 20 places left').waitFor();
+
+    await mine.getByRole('button', { name: /^Give up your organisation’s place/ }).click();
+    await mine.getByText('20 of 20 places left').waitFor();
+    await book.waitFor();
+    expect(await mine.getByText(`${organisation} has a place.`).count()).toBe(0);
+    // A staff page is not the partner's: not offered, and not there if asked for.
+    await uni.goto(`${base}library`);
+    await uni.getByRole('heading', { name: 'Page not found' }).waitFor();
+  });
 });
+
+/** Drafts and publishes an OFFICIAL evidence summary through the graph, as the EBP Delivery Team. */
+async function publishEvidence(
+  platform: RunningPlatform,
+  itemId: string,
+  title: string,
+  smsLevel: number,
+): Promise<void> {
+  const rob = new GraphClient(platform.url, await platform.issuer!.tokenFor('rob'));
+  await rob.must(
+    'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }',
+    {
+      id: itemId,
+      c: {
+        kind: 'evidence_summary',
+        title,
+        summary:
+          'Officers who explain the stop and listen are seen as fairer, and are obeyed more.',
+        year: 2025,
+        evidence: { smsLevel },
+        classification: 'OFFICIAL',
+      },
+    },
+  );
+  await rob.must('mutation($id: ID!) { publishLibraryItem(id: $id) { version } }', { id: itemId });
+}
+
+/** Schedules a master class for staff only (not open to partners) through the graph, as an organiser. */
+async function scheduleStaffOnlyMasterClass(
+  platform: RunningPlatform,
+  id: string,
+  title: string,
+  day: string,
+): Promise<void> {
+  const rob = new GraphClient(platform.url, await platform.issuer!.tokenFor('rob'));
+  await rob.must(
+    'mutation($id: ID!, $m: MasterClassInput!) { scheduleMasterClass(id: $id, masterClass: $m) { masterClass { id } } }',
+    {
+      id,
+      m: {
+        title,
+        kind: 'master_class',
+        description: 'Operational lessons from the last quarter, for the force’s own staff.',
+        presenter: 'EBP Delivery Team',
+        startsAt: `${day}T14:00:00Z`,
+        durationMinutes: 60,
+        location: 'New Scotland Yard',
+        capacity: 10,
+        openToPartners: false,
+      },
+    },
+  );
+}

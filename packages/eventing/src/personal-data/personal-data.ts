@@ -41,6 +41,14 @@ export class PersonalData {
   constructor(private readonly keys: SubjectKeyStore) {}
 
   /**
+   * Erases a subject by destroying their key (idempotent): every value sealed for them reads
+   * REDACTED from now on, and nothing personal about them can be sealed again.
+   */
+  async erase(subjectId: string): Promise<void> {
+    await this.keys.destroy(subjectId);
+  }
+
+  /**
    * Seals a value. With a `nonceSeed` (e.g. event id and field) the IV is derived from it, so an
    * idempotent retry of the same event seals to the same bytes and the store sees no conflict.
    */

@@ -46,6 +46,7 @@ import {
   IllegalDisseminationTransition,
   InvalidDisseminationInput,
   NotFound,
+  NothingChanged,
 } from '../dissemination-errors';
 import {
   libraryItemDecider,
@@ -919,6 +920,31 @@ export class DisseminationApplication {
       { type: 'stop-email', personId, via: 'signed_in' },
       this.context(identity, PERSONAL_DATA_CLASSIFICATION),
     );
+    await this.stores.catchUp();
+  }
+
+  /**
+   * A person the community erased (`community.person.erased`): their e-mail address and
+   * unsubscribe token are shredded by destroying their key here (decision 0037), so no digest can
+   * be sent to them again, and their e-mails are recorded as stopped. Idempotent: the community's
+   * event may come more than once.
+   */
+  async forgetErasedPerson(personId: string): Promise<void> {
+    await this.stores.personal.erase(personId);
+    try {
+      await this.subscriptionCommands.handle(
+        subscriptionStreamId(personId),
+        { type: 'stop-email', personId, via: 'erased' },
+        commandContextFor(
+          { kind: 'service', id: 'dissemination' },
+          this.stores.now(),
+          PERSONAL_DATA_CLASSIFICATION,
+        ),
+      );
+    } catch (error) {
+      // Never e-mailed, or stopped already: nothing more to stop.
+      if (!(error instanceof NothingChanged)) throw error;
+    }
     await this.stores.catchUp();
   }
 

@@ -1,5 +1,5 @@
 import { followAudiences } from '@ebp/access';
-import { dissemination, partners, register } from '@ebp/contracts';
+import { community, dissemination, partners, register } from '@ebp/contracts';
 import {
   CommandHandler,
   consumeFeed,
@@ -53,6 +53,8 @@ export interface DisseminationServerOptions extends SubgraphServerOptions {
    * reference to one is shown and no write may name one.
    */
   readonly registerEvents?: EventFeed;
+  /** The community's events: a person it erases has their digest address shredded here too. */
+  readonly communityEvents?: EventFeed;
   /** The partners' events: published outcomes become draft items. */
   readonly partnersEvents?: EventFeed;
   /** The national bodies this deployment delivers to (EBP_DISSEMINATION_TARGETS). */
@@ -95,12 +97,16 @@ export interface RunningDissemination {
 }
 
 /** Consumer names: the bus consumer groups, or the checkpoints over another service's store. */
+/** The community's erasure of a person, as its topic carries it. */
+const ERASED = community.communityEventData['community.person.erased'];
+
 export const DISSEMINATION_CONSUMERS = {
   // Versioned with the facts it keeps: a new version reads the register's feed from the start.
   register: registerFeedConsumer('dissemination.register-projects'),
   projectAudiences: 'dissemination.project-audiences',
   partners: 'dissemination.partner-outcomes',
   dispatch: 'dissemination.dispatch',
+  community: 'dissemination.community-erasures',
 } as const;
 
 /**
@@ -179,6 +185,18 @@ export async function startDisseminationServer(
           await consumeFeed(options.partnersEvents, stores.checkpoints, {
             name: DISSEMINATION_CONSUMERS.partners,
             handle: async (event) => void (await draftFromPartnerOutcome(event, await drafting())),
+          }),
+        );
+      if (options.communityEvents)
+        work.push(
+          await consumeFeed(options.communityEvents, stores.checkpoints, {
+            name: DISSEMINATION_CONSUMERS.community,
+            handle: async (event) => {
+              if (event.type === 'community.person.erased')
+                await (
+                  await applicationBuilt
+                ).forgetErasedPerson(ERASED.parse(event.data).personId);
+            },
           }),
         );
       const dispatch = dispatchPublications(
@@ -287,9 +305,10 @@ export async function startDisseminationServer(
 /** Feeds of the platform's topics on a bus (distributed mode). */
 export function busFeeds(
   bus: Bus,
-): Pick<DisseminationServerOptions, 'registerEvents' | 'partnersEvents'> {
+): Pick<DisseminationServerOptions, 'registerEvents' | 'partnersEvents' | 'communityEvents'> {
   return {
     registerEvents: { kind: 'bus', bus, topic: register.REGISTER_TOPIC },
+    communityEvents: { kind: 'bus', bus, topic: community.COMMUNITY_TOPIC },
     partnersEvents: { kind: 'bus', bus, topic: partners.PARTNERS_TOPIC },
   };
 }

@@ -1,9 +1,17 @@
 // Digest e-mails (decision 0037) through the dissemination subgraph and a real SMTP server on a
 // loopback port, on an explicit clock: one digest per subscriber and period, deferred then
-// retried, only what the subscriber may read in an e-mail, and the unsubscribe link.
+// retried, only what the subscriber may read in an e-mail, the unsubscribe link, and a subscriber
+// the community erases (their address shredded here too).
 import { randomUUID } from 'node:crypto';
-import { SqlDocumentStore, type SqlClient } from '@ebp/eventing';
-import { sqlTargets, waitFor } from '@ebp/eventing/testing';
+import {
+  REDACTED,
+  SqlDocumentStore,
+  SqlEventStore,
+  isSealed,
+  type EventStore,
+  type SqlClient,
+} from '@ebp/eventing';
+import { sqlTargets, testEvent, waitFor } from '@ebp/eventing/testing';
 import { DEMO_USERS, signIdentity } from '@ebp/platform';
 import {
   startDisseminationServer,
@@ -23,6 +31,8 @@ interface GraphResult<Data> {
 
 describe(`digest e-mails through a real SMTP server (${sqlTarget!.name})`, () => {
   let sql: SqlClient;
+  let communitySql: SqlClient;
+  let communityStore: EventStore;
   let running: RunningDissemination;
   let mailbox: SmtpMailbox;
   let clock = new Date('2026-11-30T10:00:00.000Z');
@@ -33,10 +43,14 @@ describe(`digest e-mails through a real SMTP server (${sqlTarget!.name})`, () =>
 
   beforeAll(async () => {
     sql = await sqlTarget!.create();
+    communitySql = await sqlTarget!.create();
+    communityStore = await SqlEventStore.open(communitySql);
     mailbox = await SmtpMailbox.open();
     running = await startDisseminationServer({
       sql,
       documents: await SqlDocumentStore.open(sql),
+      // The community's events, as its topic carries them (here, its store read as its feed).
+      communityEvents: { kind: 'store', store: communityStore },
       identitySecret: SECRET,
       pollIntervalMs: 50,
       publicUrl: PUBLIC_URL,
@@ -56,6 +70,7 @@ describe(`digest e-mails through a real SMTP server (${sqlTarget!.name})`, () =>
     await running?.stop();
     await mailbox?.close();
     await sql?.close();
+    await communitySql?.close();
   });
 
   async function must<Data>(user: string, query: string, variables: Record<string, unknown> = {}) {
@@ -280,5 +295,49 @@ describe(`digest e-mails through a real SMTP server (${sqlTarget!.name})`, () =>
     );
     expect(documents).not.toContain(rae);
     expect(documents).not.toContain(sam);
+  });
+
+  it('shreds the address of a subscriber the community erases, and sends them nothing more', async () => {
+    const sent = mailbox.to(sam).length;
+    await communityStore.append(
+      'person:person-sam',
+      [
+        testEvent({
+          type: 'community.person.erased',
+          data: { personId: 'person-sam', erasedBy: 'person-ada', reason: 'left_the_force' },
+        }),
+      ],
+      { expectedVersion: 'any' },
+    );
+    await waitFor(
+      "the community's erasure to reach the subscription",
+      async () => {
+        await running.runtime.catchUp();
+        return (await (await running.runtime.subscriptions()).get('person-sam'))?.body;
+      },
+      (subscription) => subscription?.emailActive === false,
+      10_000,
+    );
+    // The address in the log can no longer be opened: its key is gone.
+    const rows = await sql.query<{ data: { address: unknown } }>(
+      "select data from ebp_events where type = 'dissemination.subscription.email-started' and stream_id = 'subscription:person-sam'",
+    );
+    expect(rows.rows).toHaveLength(1);
+    const address = rows.rows[0]!.data.address;
+    expect(isSealed(address)).toBe(true);
+    expect(await running.runtime.personal.open(address as never)).toBe(REDACTED);
+    clock = new Date('2026-11-30T14:00:01.000Z');
+    await publish(`After the erasure ${run}`);
+    clock = new Date('2026-11-30T15:00:01.000Z');
+    await cycle();
+    expect(mailbox.to(sam)).toHaveLength(sent);
+    // Nothing personal of theirs can be sealed here again: e-mails cannot be started anew.
+    const again = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signIdentity(DEMO_USERS.sam!, SECRET) },
+      body: JSON.stringify({ query: START, variables: { e: { address: sam } } }),
+    });
+    const answer = (await again.json()) as GraphResult<unknown>;
+    expect(answer.errors?.[0]?.extensions?.code).toBe('SUBJECT_ERASED');
   });
 });

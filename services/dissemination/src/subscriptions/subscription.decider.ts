@@ -26,7 +26,7 @@ export type SubscriptionCommand =
       unsubscribeToken: string;
       unsubscribeTokenHash: string;
     }
-  | { type: 'stop-email'; personId: string; via: 'signed_in' }
+  | { type: 'stop-email'; personId: string; via: 'signed_in' | 'erased' }
   /** From an unsubscribe link: only the token of the address now in use stops anything. */
   | { type: 'stop-email'; personId: string; via: 'link'; unsubscribeTokenHash: string };
 
