@@ -4,6 +4,7 @@ import { Provider } from 'urql';
 import { SessionProvider, hasRole, useSession } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { graphClient } from './graphql/client';
+import { DigestPage } from './pages/DigestPage';
 import { ForumPage } from './pages/ForumPage';
 import { ForumThreadPage } from './pages/ForumThreadPage';
 import { GovernancePage } from './pages/GovernancePage';
@@ -38,6 +39,12 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
   { to: '/partners', label: 'Partners' },
   { to: '/meetings', label: 'Meetings' },
   { to: '/surveys', label: 'Surveys' },
+  // Every member of staff has a digest (a partner identity has none, and is never shown MENU).
+  {
+    to: '/digest',
+    label: 'My digest',
+    roles: ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
+  },
   { to: '/governance', label: 'Governance', roles: ['reviewer', 'committee', 'admin'] },
   { to: '/register/propose', label: 'Propose research', roles: ['researcher', 'admin'] },
 ];
@@ -127,6 +134,7 @@ function Layout() {
               <Route path="/surveys" element={<SurveysPage />} />
               <Route path="/surveys/:id" element={<SurveyPage />} />
               <Route path="/governance" element={<GovernancePage />} />
+              <Route path="/digest" element={<DigestPage />} />
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

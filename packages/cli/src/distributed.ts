@@ -209,6 +209,8 @@ export async function startDistributed(options: DistributedOptions): Promise<Run
                 ? {
                     EBP_SMTP_HOST: options.digestMail.host,
                     EBP_SMTP_PORT: String(options.digestMail.port),
+                    // A test server on the loopback interface, without TLS.
+                    EBP_SMTP_REQUIRE_TLS: 'false',
                     EBP_DIGEST_FROM: options.digestMail.from,
                     ...(options.digestMail.periodSeconds
                       ? { EBP_DIGEST_PERIOD_SECONDS: String(options.digestMail.periodSeconds) }

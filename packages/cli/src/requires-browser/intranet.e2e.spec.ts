@@ -6,6 +6,7 @@ import { startAllInOne, type RunningPlatform } from '../all-in-one';
 import { DEMO_LOADERS, loadDemoData } from '../demo/demo-data';
 import { GraphClient } from '../graph-client';
 import { demoProjectId } from '../demo/demo-projects';
+import { publishLibraryItem } from '../testing/public-origin-scenario';
 import {
   WEB_ROOT,
   launchChromium,
@@ -835,6 +836,125 @@ describe('the intranet page in a browser', () => {
     await uni.goto(`${base}library`);
     await uni.getByRole('heading', { name: 'Page not found' }).waitFor();
   });
+
+  it('keeps a member of staff’s digest: terms ticked, what is new for them, e-mails started (a refused address beside its field) and stopped; a partner is not offered it', async () => {
+    const stamp = Date.now().toString(36);
+    const itemId = `e2e-digest-${stamp}`;
+    const itemTitle = `Target hardening after break-ins ${stamp}`;
+    // Tagged with a synonym: the digest follows the term, in any spelling.
+    await publishTaggedEvidence(platform, itemId, itemTitle, { crimeProblems: ['break-ins'] });
+    const address = 'vic.viewer@met.example';
+
+    const vic = await signedIn('vic');
+    await vic.getByRole('link', { name: 'My digest' }).click();
+    await vic.getByRole('heading', { name: 'My digest', level: 1 }).waitFor();
+    const covers = vic.getByRole('region', { name: 'What your digest covers' });
+    // The server's answer: nothing followed yet, and nothing new.
+    await covers
+      .getByText('Nothing yet: tick the topics or crime problems you follow below.')
+      .waitFor();
+    const newForYou = vic.getByRole('region', { name: 'New for you' });
+    await newForYou.getByText(/^Nothing published in the last 30 days/).waitFor();
+
+    const topics = vic.getByRole('group', { name: 'Topics' });
+    await topics.locator('summary', { hasText: 'Research topics' }).click();
+    await topics.getByLabel('Public trust and confidence', { exact: true }).check();
+    const crimeProblems = vic.getByRole('group', { name: 'Crime problems' });
+    await crimeProblems.locator('summary').click();
+    await crimeProblems.getByLabel('Burglary', { exact: true }).check();
+    await vic.getByRole('button', { name: 'Save what my digest covers' }).click();
+    await vic
+      .getByRole('status')
+      .filter({ hasText: 'Saved: your digest covers what is ticked.' })
+      .waitFor();
+    await covers.getByText('Public trust and confidence', { exact: true }).waitFor();
+    await covers.getByText('Burglary', { exact: true }).waitFor();
+    await covers.getByText('Not e-mailed', { exact: true }).waitFor();
+    const item = newForYou.getByRole('link', { name: itemTitle });
+    await item.waitFor();
+    expect(await item.getAttribute('href')).toBe(`/library/${itemId}`);
+
+    // Not an address: the service's message appears beside the field.
+    const field = vic.getByLabel('Work e-mail address');
+    await field.fill('vic.viewer');
+    await vic.getByRole('button', { name: 'E-mail my digest' }).click();
+    await field.and(vic.locator('[aria-invalid="true"]')).waitFor();
+    await vic.getByText('The e-mails could not be started.').waitFor();
+    await checkAndKeep(vic, 'digest-email-refused');
+    await field.fill(address);
+    await vic.getByRole('button', { name: 'E-mail my digest' }).click();
+    await vic
+      .getByRole('status')
+      .filter({ hasText: `Your digest will be e-mailed to ${address}.` })
+      .waitFor();
+    await covers.getByText(address, { exact: true }).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    await checkAndKeep(vic, 'digest');
+
+    // Read again from the server: the terms stay ticked and the address is the one in use.
+    await vic.reload();
+    await covers.getByText(address, { exact: true }).waitFor();
+    await expect(crimeProblems.getByLabel('Burglary', { exact: true }).isChecked()).resolves.toBe(
+      true,
+    );
+    await expect(
+      topics.getByLabel('Public trust and confidence', { exact: true }).isChecked(),
+    ).resolves.toBe(true);
+    await vic.getByRole('button', { name: 'Stop the e-mails' }).click();
+    await vic
+      .getByRole('status')
+      .filter({ hasText: 'E-mails stopped. Your digest is still on this page.' })
+      .waitFor();
+    await covers.getByText('Not e-mailed', { exact: true }).waitFor();
+    expect(await vic.getByRole('button', { name: 'Stop the e-mails' }).count()).toBe(0);
+    await newForYou.getByRole('link', { name: itemTitle }).waitFor();
+
+    // A partner identity has no digest: not offered, and not there if asked for.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+    });
+    contexts.push(context);
+    const uni = await context.newPage();
+    await uni.goto(base);
+    await uni
+      .getByRole('button', {
+        name: 'Sign in as Cambridge Centre for Evidence-Based Policing (partner)',
+      })
+      .click();
+    await uni.getByRole('heading', { name: 'Master classes and courses' }).waitFor();
+    expect(await uni.getByRole('link', { name: 'My digest' }).count()).toBe(0);
+    await uni.goto(`${base}digest`);
+    await uni.getByRole('heading', { name: 'Page not found' }).waitFor();
+  });
+
+  it('shows the public page without signing in: a published OFFICIAL item, never an OFFICIAL-SENSITIVE one', async () => {
+    const run = Date.now().toString(36);
+    const graph = { url: platform.url, issuer: platform.issuer! };
+    await publishLibraryItem(graph, `e2e-${run}-public`);
+    await publishLibraryItem(graph, `e2e-${run}-sensitive`, 'OFFICIAL_SENSITIVE');
+    const context = await browser.newContext({ locale: 'en-GB' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const listed = page.getByRole('heading', {
+      name: `Linked at the platform's origin e2e-${run}-public`,
+    });
+    // The page reads the library as it stands, with no catch-up per request: it may lag a poll.
+    for (let tries = 0; tries < 50; tries++) {
+      await page.goto(`${base}public/library`);
+      if ((await listed.count()) > 0) break;
+      await page.waitForTimeout(200);
+    }
+    await page
+      .getByRole('heading', { name: 'Published research and evidence', level: 1 })
+      .waitFor();
+    await listed.waitFor();
+    expect(await page.content()).not.toContain(`e2e-${run}-sensitive`);
+    // The public's page, not the intranet's: no sign-in, no menu.
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Sign in/ }).count()).toBe(0);
+    await checkAndKeep(page, 'public-library');
+  });
 });
 
 /** Drafts and publishes an OFFICIAL evidence summary through the graph, as the EBP Delivery Team. */
@@ -888,4 +1008,29 @@ async function scheduleStaffOnlyMasterClass(
       },
     },
   );
+}
+
+/** Drafts and publishes an OFFICIAL evidence summary with tags through the graph, as an editor. */
+async function publishTaggedEvidence(
+  platform: RunningPlatform,
+  itemId: string,
+  title: string,
+  tags: { readonly crimeProblems?: readonly string[]; readonly topics?: readonly string[] },
+): Promise<void> {
+  const rob = new GraphClient(platform.url, await platform.issuer!.tokenFor('rob'));
+  await rob.must(
+    'mutation($id: ID!, $c: LibraryContentInput!) { draftLibraryItem(id: $id, content: $c) { id } }',
+    {
+      id: itemId,
+      c: {
+        kind: 'evidence_summary',
+        title,
+        summary: 'Better locks and lighting on the homes broken into, and fewer repeat break-ins.',
+        year: 2025,
+        tags,
+        classification: 'OFFICIAL',
+      },
+    },
+  );
+  await rob.must('mutation($id: ID!) { publishLibraryItem(id: $id) { version } }', { id: itemId });
 }

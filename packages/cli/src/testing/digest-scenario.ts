@@ -29,7 +29,8 @@ function platformWithMailbox(mode: 'all-in-one' | 'distributed') {
     if (mode === 'all-in-one') {
       const running = await startAllInOne({
         port: 0,
-        digestMail: { ...smtp, secure: false },
+        // The test server offers no TLS: plain SMTP on the loopback interface only.
+        digestMail: { ...smtp, secure: false, requireTls: false },
         digestPeriodSeconds: PERIOD_SECONDS,
       });
       return {

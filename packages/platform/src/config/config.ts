@@ -65,6 +65,8 @@ interface CommonConfig {
       readonly host: string;
       readonly port: number;
       readonly secure: boolean;
+      /** Without `secure`: send only over a connection upgraded with STARTTLS. */
+      readonly requireTls: boolean;
       readonly user?: string;
       readonly password?: string;
       readonly from: string;
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
               host: values.EBP_SMTP_HOST,
               port: values.EBP_SMTP_PORT,
               secure: values.EBP_SMTP_SECURE,
+              requireTls: values.EBP_SMTP_REQUIRE_TLS,
               ...(values.EBP_SMTP_USER ? { user: values.EBP_SMTP_USER } : {}),
               ...(values.EBP_SMTP_PASSWORD ? { password: values.EBP_SMTP_PASSWORD } : {}),
               from: values.EBP_DIGEST_FROM,

@@ -91,6 +91,7 @@ describe('loadConfig', () => {
         host: 'smtp.met.example',
         port: 465,
         secure: true,
+        requireTls: true,
         user: 'ebp',
         password: 'from-the-vault',
         from: 'EBP Platform <ebp-digest@met.example>',
@@ -100,17 +101,33 @@ describe('loadConfig', () => {
       loadConfig({ EBP_SMTP_HOST: '127.0.0.1', EBP_DIGEST_FROM: 'ebp@met.example' }).digests,
     ).toEqual({
       periodSeconds: 604_800,
-      mail: { host: '127.0.0.1', port: 587, secure: false, from: 'ebp@met.example' },
+      mail: {
+        host: '127.0.0.1',
+        port: 587,
+        secure: false,
+        requireTls: true,
+        from: 'ebp@met.example',
+      },
     });
+    // Plain SMTP only where the operator says so (a server on the same host).
+    expect(
+      loadConfig({
+        EBP_SMTP_HOST: '127.0.0.1',
+        EBP_DIGEST_FROM: 'ebp@met.example',
+        EBP_SMTP_REQUIRE_TLS: 'false',
+      }).digests.mail?.requireTls,
+    ).toBe(false);
     expect(
       problemsOf({
         EBP_SMTP_HOST: 'smtp.met.example',
         EBP_SMTP_SECURE: 'yes',
+        EBP_SMTP_REQUIRE_TLS: 'maybe',
         EBP_DIGEST_PERIOD_SECONDS: '0',
       }),
     ).toEqual({
       EBP_DIGEST_FROM: 'required with EBP_SMTP_HOST',
       EBP_SMTP_SECURE: 'must be true or false',
+      EBP_SMTP_REQUIRE_TLS: 'must be true or false',
       EBP_DIGEST_PERIOD_SECONDS: 'must be a whole number of seconds from 1 to 2678400',
     });
   });

@@ -222,6 +222,15 @@ export const settings = {
       '`true`: TLS from the first byte (port 465); `false`: plain, upgraded with STARTTLS when the server offers it.',
     defaultValue: 'false',
   },
+  EBP_SMTP_REQUIRE_TLS: {
+    schema: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
+    description:
+      "With `EBP_SMTP_SECURE=false`: `true` refuses to send unless the server upgrades the connection with STARTTLS, so addresses and unsubscribe links never cross the network in clear; `false` only for a server on the same host or a test server without TLS.",
+    defaultValue: 'true',
+  },
   EBP_SMTP_USER: {
     schema: z.string().min(1).optional(),
     description: 'User name to authenticate to the SMTP server with; none: no authentication.',

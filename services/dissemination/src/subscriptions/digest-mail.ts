@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createTransport, type Transporter } from 'nodemailer';
 import type { dissemination } from '@ebp/contracts';
 import { escapeXml } from '../feeds/atom';
 
@@ -11,9 +12,32 @@ export interface DigestMailSettings {
   readonly port: number;
   /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
   readonly secure: boolean;
+  /**
+   * Without `secure`: refuse to send unless the server upgrades with STARTTLS (the default in the
+   * configuration; a loopback test server without TLS turns it off).
+   */
+  readonly requireTls: boolean;
   readonly user?: string;
   readonly password?: string;
   readonly from: string;
+}
+
+/**
+ * The SMTP transport digests go through: TLS from the start, or STARTTLS required unless the
+ * settings say otherwise; every wait bounded; nothing logged (addresses must never reach logs).
+ */
+export function digestTransport(mail: DigestMailSettings, timeoutMs: number): Transporter {
+  return createTransport({
+    host: mail.host,
+    port: mail.port,
+    secure: mail.secure,
+    requireTLS: !mail.secure && mail.requireTls,
+    ...(mail.user ? { auth: { user: mail.user, pass: mail.password ?? '' } } : {}),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    logger: false,
+  });
 }
 
 /** One item as a digest lists it. */

@@ -60,6 +60,7 @@ describe(`digest e-mails through a real SMTP server (${sqlTarget!.name})`, () =>
         host: '127.0.0.1',
         port: mailbox.port,
         secure: false,
+        requireTls: false,
         from: 'EBP Platform <ebp-digest@met.example>',
       },
       digestPeriodSeconds: 3_600,

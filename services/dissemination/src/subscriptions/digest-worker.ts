@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import {
   CommandHandler,
   WrongExpectedVersionError,
@@ -23,7 +23,7 @@ import {
   type DigestPeriods,
   type MailOutcome,
 } from './digest.decider';
-import { digestMessage, type DigestMailSettings } from './digest-mail';
+import { digestMessage, digestTransport, type DigestMailSettings } from './digest-mail';
 
 export interface DigestWorkerOptions {
   readonly store: EventStore;
@@ -90,17 +90,7 @@ export class DigestWorker implements BackgroundWork {
     this.commands = new CommandHandler(options.store, digestDecider);
     const { mail } = options;
     const timeout = options.timeoutMs ?? 15_000;
-    this.transport = createTransport({
-      host: mail.host,
-      port: mail.port,
-      secure: mail.secure,
-      ...(mail.user ? { auth: { user: mail.user, pass: mail.password ?? '' } } : {}),
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout,
-      // nodemailer logs nothing unless asked: addresses must never reach the logs.
-      logger: false,
-    });
+    this.transport = digestTransport(mail, timeout);
   }
 
   /** The dissemination log's signal: a publication or a subscription may make a digest due. */
