@@ -191,4 +191,41 @@ export function digestScenario(mode: 'all-in-one' | 'distributed'): void {
     expect(mailbox().to(leaves.address)).toHaveLength(1);
     expect(mailbox().to(stays.address)).toHaveLength(2);
   });
+
+  it('shreds the address of a subscriber the community erases: the erasure reaches the digest, and nothing more is sent', async () => {
+    const ada = await as('ada');
+    await ada.must(
+      'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
+      {
+        id: stays.person.actor.id,
+        p: {
+          name: `Stacey Stays ${run}`,
+          rankOrGrade: 'Police Sergeant',
+          unit: 'Central West BCU',
+          contact: { email: stays.address },
+          credentials: [],
+          skills: [],
+          topics: [],
+          availability: { willing: false, hoursPerMonth: 0 },
+          consent: { listedInExpertiseFinder: false, contactableByResearchers: false },
+        },
+      },
+    );
+    await ada.must(
+      'mutation($id: ID!) { erasePerson(id: $id, reason: left_the_force) { personId } }',
+      { id: stays.person.actor.id },
+    );
+    // Distributed, the erasure travels on the community's topic to the dissemination service.
+    await waitFor(
+      "the community's erasure to stop the subscriber's e-mails",
+      async () => (await as(stays.person)).must<{ mySubscription: { email: string | null } }>(MINE),
+      (mine) => mine.mySubscription.email === null,
+      60_000,
+    );
+    const sent = mailbox().to(stays.address).length;
+    await publish(`Briefing after the erasure ${run}`);
+    // A whole period passes with the worker cycling: nothing reaches the erased subscriber.
+    await new Promise((resolve) => setTimeout(resolve, (PERIOD_SECONDS + 2) * 1_000));
+    expect(mailbox().to(stays.address)).toHaveLength(sent);
+  });
 }
