@@ -22,6 +22,9 @@ const NAMES: Record<string, string> = {
   sam: 'Sam Sensitive (detective sergeant, Specialist Crime; OFFICIAL-SENSITIVE research)',
 };
 
+/** How long a page waits for what it should show (Playwright's default is 30 s). */
+const WAIT_MS = 60_000;
+
 describe('the intranet page in a browser', () => {
   let platform: RunningPlatform;
   let browser: Browser;
@@ -48,6 +51,8 @@ describe('the intranet page in a browser', () => {
   async function signedIn(user: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: 'en-GB' });
     contexts.push(context);
+    // Waits outlast a busy machine's slowest answer; the test's own timeout still bounds them.
+    context.setDefaultTimeout(WAIT_MS);
     const page = await context.newPage();
     await page.goto(base);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -65,6 +70,8 @@ describe('the intranet page in a browser', () => {
   it('signs in with a demo user, and the sign-in page is accessible', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     contexts.push(context);
+    // Waits outlast a busy machine's slowest answer; the test's own timeout still bounds them.
+    context.setDefaultTimeout(WAIT_MS);
     const page = await context.newPage();
     await page.goto(`${base}register`);
     // Not signed in: every page leads to sign-in.
@@ -801,6 +808,8 @@ describe('the intranet page in a browser', () => {
       locale: 'en-GB',
     });
     contexts.push(context);
+    // Waits outlast a busy machine's slowest answer; the test's own timeout still bounds them.
+    context.setDefaultTimeout(WAIT_MS);
     const uni = await context.newPage();
     await uni.goto(base);
     await uni.getByRole('button', { name: `Sign in as ${organisation} (partner)` }).click();
@@ -915,6 +924,8 @@ describe('the intranet page in a browser', () => {
       locale: 'en-GB',
     });
     contexts.push(context);
+    // Waits outlast a busy machine's slowest answer; the test's own timeout still bounds them.
+    context.setDefaultTimeout(WAIT_MS);
     const uni = await context.newPage();
     await uni.goto(base);
     await uni
@@ -935,6 +946,8 @@ describe('the intranet page in a browser', () => {
     await publishLibraryItem(graph, `e2e-${run}-sensitive`, 'OFFICIAL_SENSITIVE');
     const context = await browser.newContext({ locale: 'en-GB' });
     contexts.push(context);
+    // Waits outlast a busy machine's slowest answer; the test's own timeout still bounds them.
+    context.setDefaultTimeout(WAIT_MS);
     const page = await context.newPage();
     const listed = page.getByRole('heading', {
       name: `Linked at the platform's origin e2e-${run}-public`,
