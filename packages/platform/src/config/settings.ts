@@ -228,7 +228,7 @@ export const settings = {
       .default('true')
       .transform((value) => value === 'true'),
     description:
-      "With `EBP_SMTP_SECURE=false`: `true` refuses to send unless the server upgrades the connection with STARTTLS, so addresses and unsubscribe links never cross the network in clear; `false` only for a server on the same host or a test server without TLS.",
+      'With `EBP_SMTP_SECURE=false`: `true` refuses to send unless the server upgrades the connection with STARTTLS, so addresses and unsubscribe links never cross the network in clear; `false` only for a server on the same host or a test server without TLS.',
     defaultValue: 'true',
   },
   EBP_SMTP_USER: {
