@@ -16,6 +16,7 @@ import {
 import { Field } from './Field';
 import { fieldIssues } from './FieldErrors';
 import { ErrorMessage } from './Status';
+import { DayInput } from './DayInput';
 
 /** How each national research-design standard (the register's contract) reads on the form. */
 const QA_LABELS: Record<register.QaCriterion, string> = {
@@ -280,13 +281,10 @@ function AmendForm({ project, changed }: { project: ProjectForActions; changed: 
             <option key={level}>{level}</option>
           ))}
         </select>
+      ) : field === 'plannedStart' || field === 'plannedEnd' ? (
+        <DayInput {...props} value={values[field]} onChange={set} />
       ) : (
-        <input
-          {...props}
-          type={field === 'plannedStart' || field === 'plannedEnd' ? 'date' : 'text'}
-          value={values[field]}
-          onChange={(e) => set(e.target.value)}
-        />
+        <input {...props} type="text" value={values[field]} onChange={(e) => set(e.target.value)} />
       );
   };
   return (

@@ -7,23 +7,5 @@ export const PROJECT_STATUSES: readonly ProjectStatus[] = register.ProjectStatus
 /** Words for the graph's codes, as officers would say them. */
 export const statusLabel = (status: string) => status.replace(/_/g, ' ');
 
-export const formatDate = (iso: string | null | undefined) =>
-  iso
-    ? new Date(iso).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })
-    : '—';
-
-export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  });
+/** Days as dd/mm/yyyy and times in London, whatever the browser's locale (issue 21). */
+export { formatDate, formatDateTime } from '../format/dates';

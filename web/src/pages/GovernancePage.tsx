@@ -12,8 +12,11 @@ import { StackedBars, type Series } from '../components/StackedBars';
 import { reportDays } from '../governance/report-days';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, statusLabel } from '../components/labels';
+import { DayInput } from '../components/DayInput';
+import { isCalendarDay, londonToday } from '../format/dates';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in London: the report's default day, wherever the browser is. */
+const today = () => londonToday();
 
 type Reports = { readonly days: string[]; readonly reports: GovernanceReport[] };
 
@@ -86,12 +89,10 @@ export function GovernancePage() {
       <h1>Governance dashboard</h1>
       <form className="inline as-of" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={pickerId}>Report as of</label>
-        <input
+        <DayInput
           id={pickerId}
-          type="date"
           value={asOf}
-          max={today()}
-          onChange={(event) => event.target.value && setParams({ asOf: event.target.value })}
+          onChange={(day) => isCalendarDay(day) && setParams({ asOf: day })}
         />
       </form>
       {!reports && !error && <Loading what="the governance report" />}

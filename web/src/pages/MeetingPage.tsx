@@ -19,6 +19,7 @@ import { fieldIssues } from '../components/FieldErrors';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, formatDateTime, statusLabel } from '../components/labels';
 import { BODY_LABEL, SECRETARIAT } from './MeetingsPage';
+import { DayInput } from '../components/DayInput';
 
 type Meeting = MeetingFieldsFragment;
 type AgendaItem = Meeting['agenda'][number];
@@ -310,10 +311,8 @@ function RecordAction({
           <input {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} />
         )}
       </Field>
-      <Field label="Due on" hint="YYYY-MM-DD" error={issues.get('dueOn')}>
-        {(props) => (
-          <input {...props} value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
-        )}
+      <Field label="Due on" hint="dd/mm/yyyy" error={issues.get('dueOn')}>
+        {(props) => <DayInput {...props} value={dueOn} onChange={setDueOn} />}
       </Field>
       <Field label="Arising from">
         {(props) => (

@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { fieldIssues } from '../components/FieldErrors';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, statusLabel } from '../components/labels';
+import { DayInput } from '../components/DayInput';
 
 /** Who keeps the committee's business: they schedule meetings (the service decides). */
 export const SECRETARIAT = ['reviewer', 'committee', 'admin'] as const;
@@ -107,10 +108,8 @@ function Schedule({ scheduled }: { readonly scheduled: () => void }) {
             <input {...props} value={title} onChange={(event) => setTitle(event.target.value)} />
           )}
         </Field>
-        <Field label="Held on" hint="YYYY-MM-DD" error={issues.get('heldOn')}>
-          {(props) => (
-            <input {...props} value={heldOn} onChange={(event) => setHeldOn(event.target.value)} />
-          )}
+        <Field label="Held on" hint="dd/mm/yyyy" error={issues.get('heldOn')}>
+          {(props) => <DayInput {...props} value={heldOn} onChange={setHeldOn} />}
         </Field>
         <button type="submit" disabled={result.fetching}>
           Schedule the meeting

@@ -6,6 +6,8 @@ import { ListSection } from '../components/ListSection';
 import { ProjectActions } from '../components/ProjectActions';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, formatDateTime, statusLabel } from '../components/labels';
+import { DayInput } from '../components/DayInput';
+import { isCalendarDay } from '../format/dates';
 
 /** What an event in a project's history means, in words. */
 const eventLabel = (type: string) => statusLabel(type.replace(/^register\.project\./, ''));
@@ -28,11 +30,13 @@ export function ProjectPage() {
       </p>
       <form className="inline as-of" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={pickerId}>As of</label>
-        <input
+        <DayInput
           id={pickerId}
-          type="date"
           value={asOfDay}
-          onChange={(event) => setParams(event.target.value ? { asOf: event.target.value } : {})}
+          onChange={(day) => {
+            if (day === '') setParams({});
+            else if (isCalendarDay(day)) setParams({ asOf: day });
+          }}
         />
         {asOfDay && (
           <button type="button" onClick={() => setParams({})}>

@@ -15,6 +15,7 @@ import {
   type EbpMatrixTarget,
   type EthicsInput,
 } from '../graphql/generated';
+import { DayInput } from '../components/DayInput';
 
 const lines = (text: string) =>
   text
@@ -250,17 +251,20 @@ export function ProposePage() {
         </fieldset>
         <Field label="Planned start" error={errorFor('plannedStart')}>
           {(props) => (
-            <input
+            <DayInput
               {...props}
-              type="date"
               value={form.plannedStart}
-              onChange={set('plannedStart')}
+              onChange={(day) => set('plannedStart')({ target: { value: day } })}
             />
           )}
         </Field>
         <Field label="Planned end" error={errorFor('plannedEnd')}>
           {(props) => (
-            <input {...props} type="date" value={form.plannedEnd} onChange={set('plannedEnd')} />
+            <DayInput
+              {...props}
+              value={form.plannedEnd}
+              onChange={(day) => set('plannedEnd')({ target: { value: day } })}
+            />
           )}
         </Field>
         <Field label="Owning unit" error={errorFor('owningUnit')}>
@@ -315,11 +319,10 @@ export function ProposePage() {
               {form.ethicsStatus === 'approved' && (
                 <Field label="Approved on" error={errorFor('ethics.approvedOn')}>
                   {(props) => (
-                    <input
+                    <DayInput
                       {...props}
-                      type="date"
                       value={form.ethicsApprovedOn}
-                      onChange={set('ethicsApprovedOn')}
+                      onChange={(day) => set('ethicsApprovedOn')({ target: { value: day } })}
                     />
                   )}
                 </Field>

@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { fieldIssues } from '../components/FieldErrors';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate } from '../components/labels';
+import { DayInput } from '../components/DayInput';
 
 /** Who launches and closes survey campaigns (the service decides). */
 export const SURVEY_KEEPERS = ['reviewer', 'admin'] as const;
@@ -118,23 +119,11 @@ function Launch({
             </select>
           )}
         </Field>
-        <Field label="Opens on" hint="YYYY-MM-DD" error={issues.get('opensOn')}>
-          {(props) => (
-            <input
-              {...props}
-              value={opensOn}
-              onChange={(event) => setOpensOn(event.target.value)}
-            />
-          )}
+        <Field label="Opens on" hint="dd/mm/yyyy" error={issues.get('opensOn')}>
+          {(props) => <DayInput {...props} value={opensOn} onChange={setOpensOn} />}
         </Field>
-        <Field label="Closes on" hint="YYYY-MM-DD" error={issues.get('closesOn')}>
-          {(props) => (
-            <input
-              {...props}
-              value={closesOn}
-              onChange={(event) => setClosesOn(event.target.value)}
-            />
-          )}
+        <Field label="Closes on" hint="dd/mm/yyyy" error={issues.get('closesOn')}>
+          {(props) => <DayInput {...props} value={closesOn} onChange={setClosesOn} />}
         </Field>
         <Field
           label="Minimum cell size"

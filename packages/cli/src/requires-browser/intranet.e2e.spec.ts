@@ -22,6 +22,9 @@ const NAMES: Record<string, string> = {
   sam: 'Sam Sensitive (detective sergeant, Specialist Crime; OFFICIAL-SENSITIVE research)',
 };
 
+/** A day (YYYY-MM-DD) as people type it on the page: dd/mm/yyyy (issue 21). */
+const ukDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 /** How long a page waits for what it should show (Playwright's default is 30 s). */
 const WAIT_MS = 60_000;
 
@@ -125,9 +128,11 @@ describe('the intranet page in a browser', () => {
     await checkAndKeep(page, 'project');
     // The demo history was all recorded today: the day before, the project did not exist.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await page.getByLabel('As of', { exact: true }).fill(yesterday);
+    await page.getByLabel('As of', { exact: true }).fill(ukDay(yesterday));
     await page.getByRole('heading', { name: 'Project not found' }).waitFor();
-    await page.getByLabel('As of', { exact: true }).fill(new Date().toISOString().slice(0, 10));
+    await page
+      .getByLabel('As of', { exact: true })
+      .fill(ukDay(new Date().toISOString().slice(0, 10)));
     await page
       .getByRole('heading', { name: 'Hot-spot patrols in the night-time economy' })
       .waitFor();
@@ -175,8 +180,8 @@ describe('the intranet page in a browser', () => {
       .fill('Do evening patrols reduce robbery near stations?');
     await rae.getByLabel('Design').fill('Randomised trial across station areas');
     await rae.getByLabel('Methods').fill('rct, crime-analysis');
-    await rae.getByLabel('Planned start').fill('2027-01-04');
-    await rae.getByLabel('Planned end').fill('2027-12-20');
+    await rae.getByLabel('Planned start').fill('04/01/2027');
+    await rae.getByLabel('Planned end').fill('20/12/2027');
     await rae.getByLabel('Owning unit').fill('Central West BCU');
     await rae
       .getByLabel('Why no ethics approval is needed')
@@ -226,13 +231,14 @@ describe('the intranet page in a browser', () => {
     const plannedEnd = rae.getByRole('form', { name: 'Amendment' }).getByLabel('Planned end');
     const before = await plannedEnd.inputValue();
     // An end before the start: the register refuses it and says so beside the field.
-    await plannedEnd.fill('2020-01-01');
+    await plannedEnd.fill('01/01/2020');
     await rae.getByLabel('Justification').fill('The study area grew, so fieldwork runs longer.');
     await rae.getByRole('button', { name: 'Record the amendment' }).click();
     await rae.getByText('the planned end must be after the planned start').waitFor();
     await expect(plannedEnd.getAttribute('aria-invalid')).resolves.toBe('true');
     await checkAndKeep(rae, 'project-amendment-error');
-    const later = `${Number(before.slice(0, 4)) + 1}${before.slice(4)}`;
+    // A year later, typed as the page shows days: dd/mm/yyyy.
+    const later = `${before.slice(0, 6)}${Number(before.slice(6, 10)) + 1}`;
     await plannedEnd.fill(later);
     await rae.getByRole('button', { name: 'Record the amendment' }).click();
     await rae.getByRole('listitem').filter({ hasText: 'The study area grew' }).waitFor();
@@ -460,7 +466,7 @@ describe('the intranet page in a browser', () => {
     // The server's answer comes back: the field is marked and its message is beside it.
     await heldOn.and(rob.locator('[aria-invalid="true"]')).waitFor();
     await checkAndKeep(rob, 'meetings');
-    await heldOn.fill(day(0));
+    await heldOn.fill(ukDay(day(0)));
     await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
     await rob.getByRole('heading', { name: `EBP Committee ${stamp}` }).waitFor();
     const meetingUrl = rob.url();
@@ -486,7 +492,7 @@ describe('the intranet page in a browser', () => {
     await rob.reload();
     await rob.getByLabel('What is to be done').fill('Ask the lead for the ethics review');
     await rob.getByLabel('Owner (person id)').fill('person-rae');
-    await rob.getByLabel('Due on').fill(day(14));
+    await rob.getByLabel('Due on').fill(ukDay(day(14)));
     await rob.getByRole('button', { name: 'Record the action' }).click();
     await rob.getByText(/Ask the lead for the ethics review \(person-rae\)/).waitFor();
     await rob.getByRole('button', { name: 'Close the meeting' }).click();
@@ -505,7 +511,7 @@ describe('the intranet page in a browser', () => {
 
     await rob.getByRole('link', { name: 'Committee meetings' }).click();
     await rob.getByLabel('Title').fill(`EBP Committee ${stamp}, next`);
-    await rob.getByLabel('Held on').fill(day(0));
+    await rob.getByLabel('Held on').fill(ukDay(day(0)));
     await rob.getByRole('button', { name: 'Schedule the meeting' }).click();
     await rob.getByRole('heading', { name: `EBP Committee ${stamp}, next` }).waitFor();
     await rob.getByRole('button', { name: 'Open the meeting' }).click();
@@ -531,8 +537,8 @@ describe('the intranet page in a browser', () => {
     await rob.getByRole('heading', { name: 'Benchmarking surveys' }).waitFor();
     await rob.getByLabel('Title').fill(`EBP survey ${stamp}`);
     // It takes answers today only: a campaign closes on its last day, not sooner.
-    await rob.getByLabel('Opens on').fill(day(0));
-    await rob.getByLabel('Closes on').fill(day(0));
+    await rob.getByLabel('Opens on').fill(ukDay(day(0)));
+    await rob.getByLabel('Closes on').fill(ukDay(day(0)));
     await rob.getByLabel('Minimum cell size').fill('5');
     await rob.getByRole('button', { name: 'Launch the survey' }).click();
     await rob.getByRole('heading', { name: `EBP survey ${stamp}` }).waitFor();
@@ -600,7 +606,7 @@ describe('the intranet page in a browser', () => {
     await checkAndKeep(cat, 'governance');
     // The day before the demo data was loaded, the register was empty.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await cat.getByLabel('Report as of').fill(yesterday);
+    await cat.getByLabel('Report as of').fill(ukDay(yesterday));
     await cat
       .getByRole('status')
       .filter({ hasText: /: 0 projects,/ })
@@ -783,7 +789,8 @@ describe('the intranet page in a browser', () => {
     await rob.getByLabel('Title').fill(openTitle);
     await rob.getByLabel('Description').fill('Short');
     await rob.getByLabel('Presenter').fill('Dr Ada Lovelace');
-    await rob.getByLabel('Starts at').fill(`${day}T10:00`);
+    await rob.getByLabel('Starts on').fill(ukDay(day));
+    await rob.getByLabel('Starts at').fill('10:00');
     await rob.getByLabel('Location').fill('New Scotland Yard');
     await rob.getByLabel('Places').fill('20');
     await rob.getByLabel('Open to partners and academics').check();

@@ -4,13 +4,16 @@ import { ScheduleMasterClassDocument, type MasterClassKind } from '../../graphql
 import { Field } from '../../components/Field';
 import { fieldIssues } from '../../components/FieldErrors';
 import { FormProblem } from '../../components/Status';
+import { DayInput } from '../../components/DayInput';
+import { londonInstant } from '../../format/dates';
 
 const EMPTY = {
   title: '',
   kind: 'master_class' as MasterClassKind,
   description: '',
   presenter: '',
-  startsAt: '',
+  startsOn: '',
+  startsAtTime: '',
   durationMinutes: '90',
   location: '',
   capacity: '30',
@@ -37,8 +40,8 @@ function newMasterClassId(title: string): string {
 const wholeNumber = (text: string) => (text.trim() === '' ? 0 : Math.trunc(Number(text)) || 0);
 
 /**
- * Organisers: schedules a master class or course. The date and time are the organiser's local
- * time, sent with their offset; ticking "open to partners" lets partner organisations see and
+ * Organisers: schedules a master class or course. The day and time are London's (GMT or BST),
+ * whatever the browser's time zone; ticking "open to partners" lets partner organisations see and
  * book it (decision 0039).
  */
 export function ScheduleMasterClass({ scheduled }: { readonly scheduled: () => void }) {
@@ -49,12 +52,12 @@ export function ScheduleMasterClass({ scheduled }: { readonly scheduled: () => v
   const issues = fieldIssues(result.error);
   const set = (name: TextField) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [name]: event.target.value }));
-  const placed = new Set([...Object.keys(EMPTY)]);
+  const placed = new Set([...Object.keys(EMPTY), 'startsAt']);
   const unplaced = [...issues].filter(([path]) => !placed.has(path));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone('');
-    const startsAt = form.startsAt ? new Date(form.startsAt) : null;
+    const startsAt = londonInstant(form.startsOn, form.startsAtTime);
     const outcome = await schedule({
       id: newMasterClassId(form.title),
       masterClass: {
@@ -63,7 +66,7 @@ export function ScheduleMasterClass({ scheduled }: { readonly scheduled: () => v
         description: form.description,
         presenter: form.presenter,
         // An empty or impossible date goes as typed, for the service to refuse beside the field.
-        startsAt: startsAt && !Number.isNaN(startsAt.getTime()) ? startsAt.toISOString() : '',
+        startsAt: startsAt ? startsAt.toISOString() : '',
         durationMinutes: wholeNumber(form.durationMinutes),
         location: form.location,
         capacity: wholeNumber(form.capacity),
@@ -123,13 +126,27 @@ export function ScheduleMasterClass({ scheduled }: { readonly scheduled: () => v
         <Field label="Presenter" error={issues.get('presenter')}>
           {(props) => <input {...props} value={form.presenter} onChange={set('presenter')} />}
         </Field>
-        <Field label="Starts at" hint="Your local date and time." error={issues.get('startsAt')}>
+        <Field label="Starts on" hint="dd/mm/yyyy" error={issues.get('startsAt')}>
+          {(props) => (
+            <DayInput
+              {...props}
+              value={form.startsOn}
+              onChange={(day) => set('startsOn')({ target: { value: day } })}
+            />
+          )}
+        </Field>
+        <Field
+          label="Starts at"
+          hint="HH:MM, London time (GMT or BST)."
+          error={issues.get('startsAt')}
+        >
           {(props) => (
             <input
               {...props}
-              type="datetime-local"
-              value={form.startsAt}
-              onChange={set('startsAt')}
+              inputMode="numeric"
+              placeholder="HH:MM"
+              value={form.startsAtTime}
+              onChange={set('startsAtTime')}
             />
           )}
         </Field>
