@@ -11,6 +11,7 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   // No source maps in the build the gateway serves (issue 17): they would publish the page's
   // source. `npm run dev` serves them for debugging; the gateway refuses *.map regardless.
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  // The manifest lets the build weigh the first page (scripts/bundle-report.ts).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, manifest: true },
   server: { proxy: { '/graphql': platform, '/dev': platform } },
 });

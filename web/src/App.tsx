@@ -1,30 +1,35 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { BrowserRouter, Link, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { SessionProvider, hasRole, useSession } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Loading } from './components/Status';
 import { graphClient } from './graphql/client';
-import { DigestPage } from './pages/DigestPage';
-import { ForumPage } from './pages/ForumPage';
-import { ForumThreadPage } from './pages/ForumThreadPage';
-import { GovernancePage } from './pages/GovernancePage';
 import { HomePage } from './pages/HomePage';
-import { LibraryItemPage } from './pages/LibraryItemPage';
-import { LibraryPage } from './pages/LibraryPage';
-import { MasterClassesPage } from './pages/MasterClassesPage';
 import { isPartner } from './pages/master-classes/audience';
-import { MeetingPage } from './pages/MeetingPage';
-import { MeetingsPage } from './pages/MeetingsPage';
-import { PartnersPage } from './pages/PartnersPage';
-import { PeoplePage } from './pages/PeoplePage';
-import { ProjectPage } from './pages/ProjectPage';
-import { ProposePage } from './pages/ProposePage';
-import { RegisterPage } from './pages/RegisterPage';
-import { ResearchPlanPage } from './pages/ResearchPlanPage';
 import { SignInPage } from './pages/SignInPage';
-import { SurveyPage } from './pages/SurveyPage';
-import { SurveysPage } from './pages/SurveysPage';
-import { TrainingPage } from './pages/TrainingPage';
+import { lazyPage } from './lazy-page';
+
+// Sign-in and the home page are in the entry chunk; every other page loads when it is first
+// visited (issue 21: the first page loads only what it shows).
+const DigestPage = lazyPage(() => import('./pages/DigestPage'), 'DigestPage');
+const ForumPage = lazyPage(() => import('./pages/ForumPage'), 'ForumPage');
+const ForumThreadPage = lazyPage(() => import('./pages/ForumThreadPage'), 'ForumThreadPage');
+const GovernancePage = lazyPage(() => import('./pages/GovernancePage'), 'GovernancePage');
+const LibraryItemPage = lazyPage(() => import('./pages/LibraryItemPage'), 'LibraryItemPage');
+const LibraryPage = lazyPage(() => import('./pages/LibraryPage'), 'LibraryPage');
+const MasterClassesPage = lazyPage(() => import('./pages/MasterClassesPage'), 'MasterClassesPage');
+const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), 'MeetingPage');
+const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPage');
+const PartnersPage = lazyPage(() => import('./pages/PartnersPage'), 'PartnersPage');
+const PeoplePage = lazyPage(() => import('./pages/PeoplePage'), 'PeoplePage');
+const ProjectPage = lazyPage(() => import('./pages/ProjectPage'), 'ProjectPage');
+const ProposePage = lazyPage(() => import('./pages/ProposePage'), 'ProposePage');
+const RegisterPage = lazyPage(() => import('./pages/RegisterPage'), 'RegisterPage');
+const ResearchPlanPage = lazyPage(() => import('./pages/ResearchPlanPage'), 'ResearchPlanPage');
+const SurveyPage = lazyPage(() => import('./pages/SurveyPage'), 'SurveyPage');
+const SurveysPage = lazyPage(() => import('./pages/SurveysPage'), 'SurveysPage');
+const TrainingPage = lazyPage(() => import('./pages/TrainingPage'), 'TrainingPage');
 
 /** The main menu; a page a role may not use is not offered (its server refuses it anyway). */
 const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] = [
@@ -111,33 +116,37 @@ function Layout() {
       <main id="main" tabIndex={-1} ref={main}>
         {session && isPartner(session) ? (
           <ErrorBoundary key={location.pathname}>
-            <PartnerRoutes />
+            <Suspense fallback={<Loading what="the page" />}>
+              <PartnerRoutes />
+            </Suspense>
           </ErrorBoundary>
         ) : session ? (
           <ErrorBoundary key={location.pathname}>
-            <Routes>
-              <Route path="/" element={<HomePage />} />
-              <Route path="/register" element={<RegisterPage />} />
-              <Route path="/register/propose" element={<ProposePage />} />
-              <Route path="/register/:id" element={<ProjectPage />} />
-              <Route path="/plan" element={<ResearchPlanPage />} />
-              <Route path="/library" element={<LibraryPage />} />
-              <Route path="/library/:id" element={<LibraryItemPage />} />
-              <Route path="/master-classes" element={<MasterClassesPage />} />
-              <Route path="/training" element={<TrainingPage />} />
-              <Route path="/forum" element={<ForumPage />} />
-              <Route path="/forum/:id" element={<ForumThreadPage />} />
-              <Route path="/people" element={<PeoplePage />} />
-              <Route path="/partners" element={<PartnersPage />} />
-              <Route path="/meetings" element={<MeetingsPage />} />
-              <Route path="/meetings/:id" element={<MeetingPage />} />
-              <Route path="/surveys" element={<SurveysPage />} />
-              <Route path="/surveys/:id" element={<SurveyPage />} />
-              <Route path="/governance" element={<GovernancePage />} />
-              <Route path="/digest" element={<DigestPage />} />
-              <Route path="/sign-in" element={<SignInPage />} />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
+            <Suspense fallback={<Loading what="the page" />}>
+              <Routes>
+                <Route path="/" element={<HomePage />} />
+                <Route path="/register" element={<RegisterPage />} />
+                <Route path="/register/propose" element={<ProposePage />} />
+                <Route path="/register/:id" element={<ProjectPage />} />
+                <Route path="/plan" element={<ResearchPlanPage />} />
+                <Route path="/library" element={<LibraryPage />} />
+                <Route path="/library/:id" element={<LibraryItemPage />} />
+                <Route path="/master-classes" element={<MasterClassesPage />} />
+                <Route path="/training" element={<TrainingPage />} />
+                <Route path="/forum" element={<ForumPage />} />
+                <Route path="/forum/:id" element={<ForumThreadPage />} />
+                <Route path="/people" element={<PeoplePage />} />
+                <Route path="/partners" element={<PartnersPage />} />
+                <Route path="/meetings" element={<MeetingsPage />} />
+                <Route path="/meetings/:id" element={<MeetingPage />} />
+                <Route path="/surveys" element={<SurveysPage />} />
+                <Route path="/surveys/:id" element={<SurveyPage />} />
+                <Route path="/governance" element={<GovernancePage />} />
+                <Route path="/digest" element={<DigestPage />} />
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
           </ErrorBoundary>
         ) : (
           <Routes>

@@ -1,9 +1,3 @@
-import { register } from '@ebp/contracts';
-import type { ProjectStatus } from '../graphql/generated';
-
-/** The register's statuses, in lifecycle order, as the graph spells them (from the contract). */
-export const PROJECT_STATUSES: readonly ProjectStatus[] = register.ProjectStatusSchema.options;
-
 /** Words for the graph's codes, as officers would say them. */
 export const statusLabel = (status: string) => status.replace(/_/g, ' ');
 

@@ -4,7 +4,8 @@ import { RegisterListDocument, type ProjectStatus } from '../graphql/generated';
 import { Pager } from '../components/Pager';
 import { FilterForm } from '../components/FilterForm';
 import { ErrorMessage, Loading } from '../components/Status';
-import { PROJECT_STATUSES, formatDate, statusLabel } from '../components/labels';
+import { register } from '@ebp/contracts';
+import { formatDate, statusLabel } from '../components/labels';
 
 const PAGE = 20;
 
@@ -49,7 +50,7 @@ export function RegisterPage() {
           <label htmlFor="register-status">Status</label>
           <select id="register-status" name="status" defaultValue={status} key={`s${status}`}>
             <option value="">Any status</option>
-            {PROJECT_STATUSES.map((value) => (
+            {register.ProjectStatusSchema.options.map((value) => (
               <option key={value} value={value}>
                 {statusLabel(value)}
               </option>
