@@ -933,7 +933,7 @@ export function leakScenario(
   /** Which seeded entity an id argument names: the field's type, or the argument's name. */
   function entityOf(slot: Pick<ArgumentSlot, 'name' | 'returns' | 'field'>): string | undefined {
     const known = Object.keys(catalogue());
-    if (slot.name === 'id') return known.find((type) => type === slot.returns);
+    if (slot.name === 'id' || slot.name === 'ids') return known.find((type) => type === slot.returns);
     const stem = slot.name.replace(/Ids?$/, '');
     if (stem === slot.name) return undefined;
     const wanted = stem.charAt(0).toUpperCase() + stem.slice(1);

@@ -80,15 +80,37 @@ const plus = (a: number, b: number) => Math.min(SATURATED, a + b);
 const times = (a: number, b: number) => Math.min(SATURATED, a * b);
 const shown = (count: number) => (count >= SATURATED ? `at least ${count}` : String(count));
 
-/** Variables are unknown while validating, so a `limit` taken from one counts as the largest page. */
+/**
+ * Variables are unknown while validating, so a `limit` taken from one counts as the largest page,
+ * and `ids` taken from one as the longest list.
+ */
 const LARGEST_PAGE = 200;
 
+/** The most ids a field that reads entities by id (`people(ids:)`) takes at once. */
+export const LARGEST_ID_LIST = 100;
+
+/**
+ * How many items a field may return: its `limit`, or as many as the `ids` it is asked for (one
+ * `people` of 100 ids is 100 people, not one).
+ */
 function limitOf(field: FieldNode): number {
-  const argument = field.arguments?.find((candidate) => candidate.name.value === 'limit');
-  const value: ValueNode | undefined = argument?.value;
-  if (value?.kind === Kind.INT) return Math.min(SATURATED, Math.max(1, Number(value.value)));
-  if (value?.kind === Kind.VARIABLE) return LARGEST_PAGE;
-  return 1;
+  const argument = (name: string): ValueNode | undefined =>
+    field.arguments?.find((candidate) => candidate.name.value === name)?.value;
+  const limit = argument('limit');
+  const ids = argument('ids');
+  const byLimit =
+    limit?.kind === Kind.INT
+      ? Math.min(SATURATED, Math.max(1, Number(limit.value)))
+      : limit?.kind === Kind.VARIABLE
+        ? LARGEST_PAGE
+        : 1;
+  const byIds =
+    ids?.kind === Kind.LIST
+      ? Math.max(1, ids.values.length)
+      : ids?.kind === Kind.VARIABLE
+        ? LARGEST_ID_LIST
+        : 1;
+  return Math.max(byLimit, byIds);
 }
 
 /** The fragment spreads in a document, each selection looked at once. */

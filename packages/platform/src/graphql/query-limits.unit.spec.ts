@@ -11,6 +11,7 @@ const schema = buildSchema(/* GraphQL */ `
   type Query {
     projects(limit: Int): [Project!]!
     project(id: ID!): Project
+    projectsById(ids: [ID!]!): [Project]!
   }
 `);
 
@@ -90,6 +91,22 @@ describe('GraphQL query limits', () => {
       refusals('query($n: Int) { projects(limit: $n) { id title } }', { maxCost: 400 }),
     ).toEqual([
       { message: "The query's estimated cost is 401; the limit is 400", code: QUERY_TOO_COMPLEX },
+    ]);
+  });
+
+  it('counts a read by ids as one item per id, and ids from a variable as the longest list', () => {
+    // 1 + 3 × (1 id + 1 related + 50 × 1 id) = 157: three projects cost three times one.
+    const three = '{ projectsById(ids: ["a", "b", "c"]) { id related(limit: 50) { id } } }';
+    const one = '{ project(id: "a") { id related(limit: 50) { id } } }';
+    expect(refusals(three, { maxCost: 157 })).toEqual([]);
+    expect(refusals(three, { maxCost: 156 })).toEqual([
+      { message: "The query's estimated cost is 157; the limit is 156", code: QUERY_TOO_COMPLEX },
+    ]);
+    expect(refusals(one, { maxCost: 53 })).toEqual([]);
+    expect(
+      refusals('query($ids: [ID!]!) { projectsById(ids: $ids) { id title } }', { maxCost: 200 }),
+    ).toEqual([
+      { message: "The query's estimated cost is 201; the limit is 200", code: QUERY_TOO_COMPLEX },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, type Type } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { identityOf, inputFromGraph, type RequestContext } from '@ebp/platform';
 import { DisseminationApplication } from '../application/dissemination-application';
@@ -145,39 +145,32 @@ abstract class CitedItems {
   }
 }
 
-@Resolver('CourseEvidence')
-export class CourseEvidenceResolver extends CitedItems {
-  constructor(
-    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
-    @Inject(DisseminationApplication) library: DisseminationApplication,
-  ) {
-    super(runtime, library);
-  }
+/**
+ * The resolver of `item` for a type that names a cited library item by `itemId`. The parent was
+ * built only from items the caller may read, so an unreadable one here is a fault, not a refusal.
+ */
+function citedItemResolver(typeName: 'CourseEvidence' | 'TaughtEvidence'): Type<unknown> {
+  @Resolver(typeName)
+  class CitedItemResolver extends CitedItems {
+    constructor(
+      @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
+      @Inject(DisseminationApplication) library: DisseminationApplication,
+    ) {
+      super(runtime, library);
+    }
 
-  @ResolveField('item')
-  async item(@Parent() cited: { itemId: string }, @Context() context: RequestContext) {
-    const [item] = await this.readable(context, [cited.itemId]);
-    if (!item) throw new Error(`cited item ${cited.itemId} is not readable after it was checked`);
-    return item;
+    @ResolveField('item')
+    async item(@Parent() cited: { itemId: string }, @Context() context: RequestContext) {
+      const [item] = await this.readable(context, [cited.itemId]);
+      if (!item) throw new Error(`cited item ${cited.itemId} is not readable after it was checked`);
+      return item;
+    }
   }
+  return CitedItemResolver;
 }
 
-@Resolver('TaughtEvidence')
-export class TaughtEvidenceResolver extends CitedItems {
-  constructor(
-    @Inject(DISSEMINATION_RUNTIME) runtime: DisseminationRuntime,
-    @Inject(DisseminationApplication) library: DisseminationApplication,
-  ) {
-    super(runtime, library);
-  }
-
-  @ResolveField('item')
-  async item(@Parent() taught: { itemId: string }, @Context() context: RequestContext) {
-    const [item] = await this.readable(context, [taught.itemId]);
-    if (!item) throw new Error(`taught item ${taught.itemId} is not readable after it was checked`);
-    return item;
-  }
-}
+export const CourseEvidenceResolver = citedItemResolver('CourseEvidence');
+export const TaughtEvidenceResolver = citedItemResolver('TaughtEvidence');
 
 @Resolver('TrainingEvidenceMap')
 export class TrainingEvidenceMapResolver extends CitedItems {

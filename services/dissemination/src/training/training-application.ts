@@ -134,7 +134,7 @@ export class TrainingApplication {
   async course(identity: Identity, courseId: string): Promise<CourseView | null> {
     requireStaffRole(identity, STAFF, 'read courses');
     const entry = (await (await this.stores.courses()).get(courseId))?.body;
-    return entry ? ((await this.viewsFor(identity, [entry]))[0] ?? null) : null;
+    return entry ? ((await this.viewsFor(identity, [entry])).views[0] ?? null) : null;
   }
 
   /** Courses by title, active ones unless retired ones are asked for too; of one provider if named. */
@@ -143,17 +143,7 @@ export class TrainingApplication {
     options: { provider?: string; includeRetired?: boolean } = {},
   ): Promise<CourseView[]> {
     requireStaffRole(identity, STAFF, 'read courses');
-    const found = await bodiesOf(this.stores.courses(), {
-      filter: {
-        ...(options.includeRetired ? {} : { status: 'active' }),
-        ...(options.provider
-          ? { provider: { $includes: options.provider.slice(0, MAX_PROVIDER_FILTER) } }
-          : {}),
-      },
-      sort: [{ field: 'title', direction: 'asc' }],
-      limit: MAX_COURSES,
-    });
-    return this.viewsFor(identity, found);
+    return (await this.viewsFor(identity, await this.entries(options))).views;
   }
 
   /** Where evidence leads training and where there are gaps, as the caller may see it. */
@@ -162,13 +152,13 @@ export class TrainingApplication {
     minimumSmsLevel = dissemination.DEFAULT_STRONG_SMS_LEVEL,
   ): Promise<EvidenceMap> {
     const level = Math.min(Math.max(Math.trunc(minimumSmsLevel), 1), 5);
-    const [courses, strong] = await Promise.all([
-      this.courses(identity),
+    requireStaffRole(identity, STAFF, 'read courses');
+    const [active, strong] = await Promise.all([
+      this.entries(),
       this.stores.strongEvidence(identity, level),
     ]);
-    const cited = await this.stores.readableItems(identity, [
-      ...new Set(courses.flatMap((course) => course.itemIds)),
-    ]);
+    // The items cited are read once, both to hide what the caller may not read and for levels.
+    const { views: courses, cited } = await this.viewsFor(identity, active);
     const levelOf = (seen: VisibleLibraryItem) =>
       publishedOf(seen)?.content.evidence.smsLevel ?? null;
     return evidenceMap(
@@ -179,6 +169,22 @@ export class TrainingApplication {
     );
   }
 
+  /** The stored courses by title (at most MAX_COURSES), before what the caller may read is applied. */
+  private entries(
+    options: { provider?: string; includeRetired?: boolean } = {},
+  ): Promise<CourseEntry[]> {
+    return bodiesOf(this.stores.courses(), {
+      filter: {
+        ...(options.includeRetired ? {} : { status: 'active' }),
+        ...(options.provider
+          ? { provider: { $includes: options.provider.slice(0, MAX_PROVIDER_FILTER) } }
+          : {}),
+      },
+      sort: [{ field: 'title', direction: 'asc' }],
+      limit: MAX_COURSES,
+    });
+  }
+
   /**
    * The courses as the caller sees them: citations only of published items they may read (one
    * read of the library for the batch).
@@ -186,17 +192,14 @@ export class TrainingApplication {
   private async viewsFor(
     identity: Identity,
     entries: readonly CourseEntry[],
-  ): Promise<CourseView[]> {
-    const readable = new Set(
-      (
-        await this.stores.readableItems(identity, [
-          ...new Set(entries.flatMap((entry) => entry.itemIds)),
-        ])
-      )
-        .filter((seen) => publishedOf(seen) !== null)
-        .map((seen) => seen.entry.itemId),
-    );
-    return entries.map((entry) => {
+  ): Promise<{ views: CourseView[]; cited: VisibleLibraryItem[] }> {
+    const cited = (
+      await this.stores.readableItems(identity, [
+        ...new Set(entries.flatMap((entry) => entry.itemIds)),
+      ])
+    ).filter((seen) => publishedOf(seen) !== null);
+    const readable = new Set(cited.map((seen) => seen.entry.itemId));
+    const views = entries.map((entry) => {
       const parts = entry.parts.map((part) => ({
         ...part,
         evidence: part.evidence.filter((cited) => readable.has(cited.itemId)),
@@ -207,6 +210,7 @@ export class TrainingApplication {
         itemIds: entry.itemIds.filter((itemId) => readable.has(itemId)),
       };
     });
+    return { views, cited };
   }
 
   /** Refuses, as one that does not exist, an item the caller may not read or that is unpublished. */
