@@ -13,6 +13,7 @@ export const READ_PURPOSES = [
   'research_contact',
   'profile_maintenance',
   'governance',
+  'attribution',
 ] as const;
 export type ReadPurpose = (typeof READ_PURPOSES)[number];
 
@@ -48,6 +49,17 @@ export function visiblePersonalFields(
     if (subject.consent?.contactableByResearchers) fields.push('contact');
   }
   return fields;
+}
+
+/**
+ * The fields a purpose needs of those the caller may see: naming who did something on a page
+ * (attribution) needs the name and nothing more, so nothing more is opened or recorded.
+ */
+export function fieldsForPurpose(
+  purpose: ReadPurpose,
+  visible: readonly PersonalField[],
+): PersonalField[] {
+  return purpose === 'attribution' ? visible.filter((field) => field === 'name') : [...visible];
 }
 
 /** Who may change a profile: the person themselves, or an administrator. */

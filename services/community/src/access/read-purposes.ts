@@ -13,7 +13,9 @@ import {
  * - team-building and research-contact: staff who build research teams (researchers, the EBP
  *   Delivery Team's reviewers, the committee, administrators), the same who see credentials;
  * - governance: the EBP Delivery Team, the committee and administrators, who oversee research;
- * - self-service only for one's own profile, profile-maintenance for one's own or an administrator.
+ * - self-service only for one's own profile, profile-maintenance for one's own or an administrator;
+ * - attribution: any member of staff, to name who did what on a page they may read (a project's
+ *   lead, a reviewer, an author); it opens the name only.
  * Partners may state none: they read no member of staff's personal data.
  */
 const CLAIMED_BY_ROLE: Readonly<Record<ReadPurpose, readonly Role[]>> = {
@@ -23,6 +25,7 @@ const CLAIMED_BY_ROLE: Readonly<Record<ReadPurpose, readonly Role[]>> = {
   research_contact: STAFF_WHO_BUILD_TEAMS,
   profile_maintenance: ['admin'],
   governance: ['reviewer', 'committee', 'admin'],
+  attribution: ['viewer', ...STAFF_WHO_BUILD_TEAMS],
 };
 
 /** Whether the caller may state this purpose for reading the person `subjectId`. */
@@ -67,3 +70,25 @@ export function readBackPurpose(
 ): ReadPurpose | undefined {
   return preferred.find((purpose) => mayClaimReadPurpose(caller, purpose, subjectId));
 }
+
+/**
+ * The purpose a person reached through another entity (a project's team, a forum post's author,
+ * a person's projects) is read under: the one the path implies if the caller may state it, else
+ * attribution (the name only) if they may state that. A partner states none; its reads stay
+ * under the path's purpose, and what it sees is bounded by its reach (partner-reach.ts).
+ */
+export function reachedPersonPurpose(
+  caller: Identity,
+  intended: ReadPurpose,
+  subjectId: string,
+): ReadPurpose {
+  if (mayClaimReadPurpose(caller, intended, subjectId)) return intended;
+  return mayClaimReadPurpose(caller, 'attribution', subjectId) ? 'attribution' : intended;
+}
+
+/** The purposes under which a person's change history may be read with them. */
+export const AUDIT_TRAIL_PURPOSES: readonly ReadPurpose[] = [
+  'self_service',
+  'profile_maintenance',
+  'governance',
+];

@@ -16,14 +16,14 @@ const caller = (roles: Identity['roles'], kind: 'person' | 'partner' = 'person')
 
 /** Who may state which purpose reading someone else (issue 17); `x` allowed, `.` refused. */
 const TABLE: Record<string, [Identity, string]> = {
-  //                                 self  exp.  team  rsrch prof. gov.
-  viewer: [caller(['viewer']), '.     x     .     .     .     .'],
-  researcher: [caller(['researcher']), '.     x     x     x     .     .'],
-  reviewer: [caller(['reviewer']), '.     x     x     x     .     x'],
-  committee: [caller(['committee']), '.     x     x     x     .     x'],
-  admin: [caller(['admin']), '.     x     x     x     x     x'],
-  partner: [caller(['partner'], 'partner'), '.     .     .     .     .     .'],
-  'no role': [caller([]), '.     .     .     .     .     .'],
+  //                                 self  exp.  team  rsrch prof. gov.  attr.
+  viewer: [caller(['viewer']), '.     x     .     .     .     .     x'],
+  researcher: [caller(['researcher']), '.     x     x     x     .     .     x'],
+  reviewer: [caller(['reviewer']), '.     x     x     x     .     x     x'],
+  committee: [caller(['committee']), '.     x     x     x     .     x     x'],
+  admin: [caller(['admin']), '.     x     x     x     x     x     x'],
+  partner: [caller(['partner'], 'partner'), '.     .     .     .     .     .     .'],
+  'no role': [caller([]), '.     .     .     .     .     .     .'],
 };
 
 describe('which purposes a reader may state (issue 17)', () => {
@@ -35,6 +35,7 @@ describe('which purposes a reader may state (issue 17)', () => {
       'research_contact',
       'profile_maintenance',
       'governance',
+      'attribution',
     ]);
   });
 
@@ -66,9 +67,10 @@ describe('which purposes a reader may state (issue 17)', () => {
   it('says which purposes the reader may state instead, in the graph’s spelling', () => {
     expect(claimableReadPurposes(caller(['viewer']), 'p-someone-else')).toEqual([
       'expertise_search',
+      'attribution',
     ]);
     expect(refusedPurposeMessage(caller(['viewer']), 'governance', 'p-someone-else')).toBe(
-      "Your role may not read a person's data for the purpose governance; state one of: expertise_search",
+      "Your role may not read a person's data for the purpose governance; state one of: expertise_search, attribution",
     );
     expect(refusedPurposeMessage(caller(['partner'], 'partner'), 'team_building', 'p-x')).toBe(
       "Your role may not read a person's data for the purpose team_building; it may state no purpose",

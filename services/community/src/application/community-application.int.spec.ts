@@ -393,6 +393,42 @@ describe.each(sqlTargets())('community application on $name', (target) => {
     ).rejects.toThrow(/while it is open/);
   });
 
+  it('counts an audit’s days in London: one opening today is listed and answered from London’s midnight', async () => {
+    const auditId = `audit-may-${run}`;
+    await app.launchAudit(admin, auditId, {
+      title: 'EBP skills audit, May 2026',
+      questions: [
+        { questionId: 'q1', skill: 'crime-analysis', text: 'How well can you analyse crime?' },
+      ],
+      targetUnits: ['Central West BCU'],
+      opensOn: '2026-05-01',
+      closesOn: '2026-05-31',
+    });
+    const at = (instant: string) =>
+      new CommunityApplication({ ...stores, now: () => new Date(instant) });
+    const listed = async (instant: string) =>
+      (await at(instant).skillsAuditsToAnswer(as(alex, ['viewer']))).map(({ audit, answers }) => ({
+        id: audit.auditId,
+        answers,
+      }));
+    // 23:30 UTC on 30 April is 00:30 on 1 May in London (BST): open.
+    expect(await listed('2026-04-30T22:30:00Z')).toEqual([]);
+    expect(await listed('2026-04-30T23:30:00Z')).toEqual([{ id: auditId, answers: [] }]);
+    await at('2026-04-30T23:30:00Z').answerAudit(as(alex, ['viewer']), auditId, [
+      { questionId: 'q1', level: 2 },
+    ]);
+    expect(await listed('2026-05-31T22:59:00Z')).toEqual([
+      { id: auditId, answers: [{ questionId: 'q1', level: 2 }] },
+    ]);
+    // 23:30 UTC on 31 May is 1 June in London: it has closed.
+    expect(await listed('2026-05-31T23:30:00Z')).toEqual([]);
+    await expect(
+      at('2026-05-31T23:30:00Z').answerAudit(as(alex, ['viewer']), auditId, [
+        { questionId: 'q1', level: 3 },
+      ]),
+    ).rejects.toThrow(/while it is open/);
+  });
+
   it('lets only administrators erase, after which nothing personal is shown', async () => {
     await expect(app.erase(researcher, bo, 'subject_request')).rejects.toThrow(ForbiddenError);
     await app.erase(admin, bo, 'subject_request');

@@ -28,11 +28,13 @@ import {
 import {
   mayEditProfile,
   mayReadPersonalReadLog,
+  fieldsForPurpose,
   visiblePersonalFields,
   type PersonalField,
   type ReadPurpose,
 } from '../access/person-access';
 import type { PersonalRead, PersonalReadLog } from '../access/personal-read-log';
+import { londonDay } from '../audits/audit-day';
 import { auditReport, type AuditReport } from '../audits/audit-report';
 import {
   auditResponseId,
@@ -72,6 +74,13 @@ import { requireVisibleProjects, visibleProjects } from './project-references';
 
 /** Who reads skills audits and their reports. */
 const AUDIT_READERS: readonly Role[] = ['committee', 'admin', 'reviewer'];
+
+/** An open skills audit asking the caller's unit, with the caller's own answers so far. */
+export interface SkillsAuditToAnswer {
+  readonly audit: SkillsAuditEntry;
+  /** Empty until the caller answers; a later answer replaces an earlier one. */
+  readonly answers: AuditResponse['answers'];
+}
 
 /** Which skills audits to list; every condition given must hold. */
 export interface SkillsAuditFilter {
@@ -178,9 +187,9 @@ export class CommunityApplication {
         entry.status !== 'active'
           ? []
           : asStaff
-            ? visiblePersonalFields(identity, entry)
+            ? fieldsForPurpose(purpose, visiblePersonalFields(identity, entry))
             : reached.has(entry.personId)
-              ? REACHED_PERSON_FIELDS
+              ? fieldsForPurpose(purpose, REACHED_PERSON_FIELDS)
               : [];
       const opened = visible.flatMap((field) => {
         const value = sealed[field];
@@ -560,7 +569,8 @@ export class CommunityApplication {
       throw new PersonNotFound('Only people in the talent pool answer skills audits');
     await this.audits.handle(
       auditStreamId(auditId),
-      { type: 'answer', personId, unit: person.unit, answers, today: this.today() },
+      // London's day, as skillsAuditsToAnswer counts it: what is listed can be answered.
+      { type: 'answer', personId, unit: person.unit, answers, today: londonDay(this.stores.now()) },
       // One answer per person per audit and command: a retried answer is stored once.
       this.context(identity),
     );
@@ -569,6 +579,40 @@ export class CommunityApplication {
       await this.stores.auditResponses()
     ).get(auditResponseId(auditId, personId));
     return recorded?.body.answers ?? [];
+  }
+
+  /**
+   * The audits the caller may answer now: open, today (London's day) between their opening and
+   * closing days, and asking the caller's unit, soonest closing first (then by id), each with the
+   * caller's own answers so far. None for anyone outside the talent pool (a partner, a service,
+   * a member of staff without an active profile or a unit).
+   */
+  async skillsAuditsToAnswer(identity: Identity): Promise<SkillsAuditToAnswer[]> {
+    if (!isStaff(identity)) return [];
+    const personId = identity.actor.id;
+    const person = (await (await this.stores.people()).get(personId))?.body;
+    if (person?.status !== 'active' || !person.unit) return [];
+    const today = londonDay(this.stores.now());
+    const found = await (
+      await this.stores.skillsAudits()
+    ).find({
+      filter: {
+        status: 'open',
+        targetUnits: { $contains: person.unit },
+        opensOn: { $lte: today },
+        closesOn: { $gte: today },
+      },
+      sort: [{ field: 'closesOn', direction: 'asc' }],
+      total: false,
+    });
+    const audits = found.items.map((item) => item.body);
+    const responses = await (
+      await this.stores.auditResponses()
+    ).getMany(audits.map((audit) => auditResponseId(audit.auditId, personId)));
+    return audits.map((audit) => ({
+      audit,
+      answers: responses.get(auditResponseId(audit.auditId, personId))?.body?.answers ?? [],
+    }));
   }
 
   async closeAudit(identity: Identity, auditId: string): Promise<void> {

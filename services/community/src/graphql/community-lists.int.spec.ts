@@ -438,5 +438,102 @@ describe(`community lists over HTTP: awardRounds and skillsAudits (${sqlTarget!.
         expect(listed.data ?? null).toBeNull();
       }
     });
+
+    // Runs after the list's tests above, so the audits it adds leave their totals alone.
+    describe('skillsAuditsToAnswer', () => {
+      const TO_ANSWER = `{ skillsAuditsToAnswer {
+        audit { id status opensOn closesOn targetUnits questions { questionId } }
+        answers { questionId level } } }`;
+      interface ToAnswer {
+        skillsAuditsToAnswer: {
+          audit: { id: string; status: string; targetUnits: string[] };
+          answers: { questionId: string; level: number }[];
+        }[];
+      }
+      const ANSWER =
+        'mutation($id: ID!, $a: [SkillsAuditAnswerInput!]!) { answerSkillsAudit(id: $id, answers: $a) { auditId } }';
+      /** A researcher of another unit (Public Protection), in the talent pool. */
+      const pat = who('person-pat', ['researcher']);
+      const toAnswer = async (as: Identity) =>
+        (await must<ToAnswer>(as, TO_ANSWER)).skillsAuditsToAnswer.map((each) => ({
+          id: each.audit.id,
+          answers: each.answers,
+        }));
+
+      beforeAll(async () => {
+        await must(
+          admin,
+          'mutation($id: ID!, $p: PersonProfileInput!) { registerPerson(id: $id, profile: $p) { personId } }',
+          { id: pat.actor.id, p: aProfile({ name: 'Pat Protect', unit: 'Public Protection' }) },
+        );
+        // Today is 2026-05-01 (London). Each asks Central West BCU, where Lee and Sam work.
+        const centralWest = ['Central West BCU'];
+        await must(admin, LAUNCH, {
+          id: 'audit-last-day',
+          a: audit('2026-04-15', '2026-05-01', centralWest),
+        });
+        await must(admin, LAUNCH, {
+          id: 'audit-ended',
+          a: audit('2026-03-01', '2026-04-30', centralWest),
+        });
+        await must(admin, LAUNCH, {
+          id: 'audit-not-yet-open',
+          a: audit('2026-05-02', '2026-07-31', centralWest),
+        });
+        await must(admin, LAUNCH, {
+          id: 'audit-closed-early',
+          a: audit('2026-04-01', '2026-06-30', centralWest),
+        });
+        await must(
+          admin,
+          'mutation { closeSkillsAudit(id: "audit-closed-early") { audit { id } } }',
+        );
+        await must(sam, ANSWER, { id: 'audit-2026-spring', a: [{ questionId: 'q1', level: 3 }] });
+        await must(lead, ANSWER, { id: 'audit-2026-spring', a: [{ questionId: 'q1', level: 1 }] });
+        // A later answer replaces an earlier one.
+        await must(lead, ANSWER, { id: 'audit-2026-spring', a: [{ questionId: 'q1', level: 2 }] });
+      });
+
+      it('lists the open audits asking the caller’s unit, soonest closing first, with only the caller’s answers', async () => {
+        expect(await toAnswer(sam)).toEqual([
+          { id: 'audit-last-day', answers: [] },
+          { id: 'audit-2026-spring', answers: [{ questionId: 'q1', level: 3 }] },
+        ]);
+        expect(await toAnswer(lead)).toEqual([
+          { id: 'audit-last-day', answers: [] },
+          { id: 'audit-2026-spring', answers: [{ questionId: 'q1', level: 2 }] },
+        ]);
+        const { skillsAuditsToAnswer } = await must<ToAnswer>(sam, TO_ANSWER);
+        expect(skillsAuditsToAnswer[1]!.audit).toEqual({
+          id: 'audit-2026-spring',
+          status: 'open',
+          opensOn: '2026-04-01',
+          closesOn: '2026-06-30',
+          targetUnits: ['North BCU', 'Central West BCU'],
+          questions: [{ questionId: 'q1' }],
+        });
+      });
+
+      it('leaves out audits that are closed, ended or not yet open, and those of other units', async () => {
+        const listed = (await toAnswer(sam)).map((each) => each.id);
+        for (const id of [
+          'audit-closed-early',
+          'audit-ended',
+          'audit-not-yet-open',
+          'audit-2025',
+          'audit-2026-autumn',
+        ])
+          expect(listed).not.toContain(id);
+      });
+
+      it('lists none to a person of another unit', async () => {
+        expect(await toAnswer(pat)).toEqual([]);
+      });
+
+      it('lists none to a partner, nor to staff outside the talent pool', async () => {
+        for (const caller of [partner, viewer, reviewer])
+          expect(await toAnswer(caller)).toEqual([]);
+      });
+    });
   });
 });

@@ -185,6 +185,78 @@ describe(`community subgraph over HTTP (${sqlTarget!.name})`, () => {
     ).toEqual([{ readerId: 'person-vic', fields: ['name'], purpose: 'expertise_search' }]);
   });
 
+  it('names people for attribution in one request: the name only, in the order asked, recorded as attribution', async () => {
+    caller = who('person-ada', ['admin']);
+    const before = (await readLog.readsOf('p-bo')).length;
+    const named = await graphql(
+      '{ people(ids: ["p-bo", "p-nobody", "p-alex"], purpose: attribution) { id name unit contact { email } credentials { level } orcid } }',
+    );
+    // An administrator sees every field of someone's profile, but naming needs the name alone.
+    expect(named.data).toEqual({
+      people: [
+        {
+          id: 'p-bo',
+          name: 'Bo Bright',
+          unit: 'North BCU',
+          contact: null,
+          credentials: null,
+          orcid: null,
+        },
+        null,
+        expect.objectContaining({ id: 'p-alex', name: 'Alex Ample', contact: null }) as unknown,
+      ],
+    });
+    const reads = await readLog.readsOf('p-bo');
+    expect(
+      reads.slice(before).map(({ readerId, fields, purpose }) => ({ readerId, fields, purpose })),
+    ).toEqual([{ readerId: 'person-ada', fields: ['name'], purpose: 'attribution' }]);
+
+    // What is reached through them is read no more widely (the person again, through their
+    // projects), and their history not at all.
+    const before2 = (await readLog.readsOf('p-bo')).length;
+    const reached = await graphql(
+      '{ people(ids: ["p-bo"], purpose: attribution) { projects { person { id name contact { email } credentials { level } orcid } } } }',
+    );
+    const again = (
+      reached.data as { people: { projects: { person: Record<string, unknown> | null }[] }[] }
+    ).people[0]!.projects.map((involvement) => involvement.person);
+    expect(again.length).toBeGreaterThan(0);
+    for (const person of again)
+      expect(person).toEqual({
+        id: 'p-bo',
+        name: 'Bo Bright',
+        contact: null,
+        credentials: null,
+        orcid: null,
+      });
+    expect(
+      (await readLog.readsOf('p-bo'))
+        .slice(before2)
+        .map(({ fields, purpose }) => ({ fields, purpose })),
+    ).toEqual([{ fields: ['name'], purpose: 'attribution' }]);
+    const history = await graphql(
+      '{ people(ids: ["p-bo"], purpose: attribution) { auditTrail { type } } }',
+    );
+    expect(history.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    caller = who('person-vic', ['viewer']);
+    expect(
+      (await graphql('{ people(ids: ["p-bo"], purpose: attribution) { name } }')).data,
+    ).toEqual({
+      people: [{ name: 'Bo Bright' }],
+    });
+    // A viewer may not state team-building, for any of the ids; a partner may not name staff.
+    const refused = await graphql('{ people(ids: ["p-bo"], purpose: team_building) { name } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    caller = { ...who('org-x', ['partner']), actor: { kind: 'partner', id: 'org-x' } };
+    const partner = await graphql('{ people(ids: ["p-bo"], purpose: attribution) { name } }');
+    expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    caller = who('person-vic', ['viewer']);
+    const tooMany = await graphql(
+      `{ people(ids: ${JSON.stringify(Array.from({ length: 101 }, (_, i) => `p-${i}`))}, purpose: attribution) { id } }`,
+    );
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('CONTRACT_VIOLATION');
+  });
+
   it('answers each write with what it changed, read back only as the writer may read it', async () => {
     const readsSince = async (count: number) =>
       (await readLog.readsOf('p-alex')).slice(count).map(({ readerId, purpose }) => ({

@@ -23,6 +23,8 @@ export const communityTypeDefs = /* GraphQL */ `
     research_contact
     profile_maintenance
     governance
+    "Naming who did something on a page the reader may read (any member of staff): of the personal fields, it opens the name alone."
+    attribution
   }
 
   "How to reach a person."
@@ -378,6 +380,14 @@ export const communityTypeDefs = /* GraphQL */ `
     unit: String
   }
 
+  "An open skills audit that asks the caller's unit, with the caller's own answers so far."
+  type SkillsAuditToAnswer {
+    "The audit: what it asks, of which units, and when."
+    audit: SkillsAudit!
+    "The caller's answers so far, as answerSkillsAudit recorded them; empty before the first."
+    answers: [SkillsAuditAnswer!]!
+  }
+
   "One page of skills audits, and how many match in all."
   type SkillsAuditPage {
     "The audits on this page, most recently opening first, then by id."
@@ -695,6 +705,13 @@ export const communityTypeDefs = /* GraphQL */ `
       "Why the caller reads them: recorded with each personal field returned."
       purpose: ReadPurpose!
     ): Person
+    "People in the talent pool by id, in the order asked, each as the query person returns them (null where it returns null); at most 100 ids."
+    people(
+      "The people's ids."
+      ids: [ID!]!
+      "Why the caller reads them: recorded with each personal field returned."
+      purpose: ReadPurpose!
+    ): [Person]!
     "The expertise finder: people in the talent pool who agreed to be listed, ranked by their levels in the methods asked for, their topics and unit (staff; at most 50). Methods and topics are matched through the shared vocabularies (see the query vocabularies): case, plurals, British and American spelling, hyphens and synonyms; a term no vocabulary lists matches its own spellings."
     experts(
       "Research methods, e.g. randomised controlled trial (or RCT)."
@@ -732,6 +749,8 @@ export const communityTypeDefs = /* GraphQL */ `
       "Audits to skip before the page (0 unless given)."
       offset: Int
     ): SkillsAuditPage!
+    "The skills audits the caller may answer now: open, today (London's day) between their opening and closing days, and asking the caller's unit; soonest closing first, then by id; each with the caller's own answers so far. Empty for anyone not in the talent pool, and for partners."
+    skillsAuditsToAnswer: [SkillsAuditToAnswer!]!
     "The survey question sets, each version (members of staff)."
     surveyQuestionSets: [SurveyQuestionSet!]!
     "Survey campaigns, most recently opening first (members of staff)."

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/graphql';
 import {
   ForbiddenError,
+  LARGEST_ID_LIST,
   toGraphAuditEntry,
   identityOf,
   loaderKind,
@@ -17,9 +18,12 @@ import {
   type Identity,
   type RequestContext,
 } from '@ebp/platform';
+import { ContractViolationError } from '@ebp/contracts';
 import type { ReadPurpose } from '../access/person-access';
 import {
+  AUDIT_TRAIL_PURPOSES,
   mayClaimReadPurpose,
+  reachedPersonPurpose,
   readBackPurpose,
   refusedPurposeMessage,
 } from '../access/read-purposes';
@@ -33,6 +37,8 @@ import { COMMUNITY_RUNTIME, type CommunityRuntime } from './community-runtime';
 /** A person in the graph: the directory entry, and the personal fields opened only if asked for. */
 export interface GraphPerson extends Omit<PersonEntry, 'sealed'> {
   readonly id: string;
+  /** Why they are read: what is reached through them is read no more widely. */
+  readonly purpose: ReadPurpose;
   readonly view: () => Promise<PersonView | undefined>;
 }
 
@@ -47,6 +53,9 @@ const VIEWS = loaderKind<ViewRequest, PersonView | undefined>(
   'community.views',
   (request) => `${request.purpose}\u0000${request.entry.personId}`,
 );
+
+/** The most people one `people` query reads: a page's worth, and what the cost limit counts. */
+const MAX_PEOPLE_BY_ID = LARGEST_ID_LIST;
 
 /** People, their personal fields (visibility and audit in the application) and their projects. */
 @Resolver('Person')
@@ -80,7 +89,7 @@ export class PersonResolver {
             purpose,
           })
         : this.community.view(identity, [entry], purpose).then(([only]) => only);
-    return { ...rest, id: entry.personId, view: () => (view ??= open()) };
+    return { ...rest, id: entry.personId, purpose, view: () => (view ??= open()) };
   }
 
   /** The views of a batch, one `view` call per purpose, in the batch's order. */
@@ -137,6 +146,30 @@ export class PersonResolver {
     return entry ? this.graphPerson(identity, entry, stated) : null;
   }
 
+  /** People by id: a page names everyone it shows in one request (issue 21). */
+  @Query('people')
+  async people(
+    @Context() context: RequestContext,
+    @Args('ids', { type: () => [String] }) ids: readonly string[],
+    @Args('purpose') purpose: string,
+  ) {
+    const identity = await this.identity(context);
+    if (ids.length > MAX_PEOPLE_BY_ID)
+      throw new ContractViolationError('people', [
+        { path: 'ids', message: `at most ${MAX_PEOPLE_BY_ID} people may be read at once` },
+      ]);
+    const stated = purpose as ReadPurpose;
+    // Every id is checked before any is looked up, as person does for one.
+    for (const id of ids)
+      if (!mayClaimReadPurpose(identity, stated, id))
+        throw new ForbiddenError(refusedPurposeMessage(identity, stated, id));
+    const entries = await this.community.entries(identity, ids);
+    return ids.map((id) => {
+      const entry = entries.get(id);
+      return entry ? this.graphPerson(identity, entry, stated, context) : null;
+    });
+  }
+
   @Query('experts')
   async experts(
     @Context() context: RequestContext,
@@ -187,7 +220,8 @@ export class PersonResolver {
   async resolveReference(reference: { id: string }, context: RequestContext) {
     const identity = await this.identity(context);
     const entry = await entryOf(this.community, identity, context, reference.id);
-    return entry ? this.graphPerson(identity, entry, 'team_building', context) : null;
+    const purpose = reachedPersonPurpose(identity, 'team_building', reference.id);
+    return entry ? this.graphPerson(identity, entry, purpose, context) : null;
   }
 
   @ResolveField('name')
@@ -212,6 +246,11 @@ export class PersonResolver {
 
   @ResolveField('auditTrail')
   async auditTrail(@Parent() person: GraphPerson, @Context() context: RequestContext) {
+    // The history holds every personal field: it goes only with a purpose that needs it.
+    if (!AUDIT_TRAIL_PURPOSES.includes(person.purpose))
+      throw new ForbiddenError(
+        `A person's change history is read only for ${AUDIT_TRAIL_PURPOSES.join(', ')}; this person was read for ${person.purpose}`,
+      );
     const entries = await this.community.auditTrailOf(await this.identity(context), person.id);
     return entries.map(toGraphAuditEntry);
   }
@@ -224,7 +263,11 @@ export class PersonResolver {
       const found = await this.community.projectsOfMany(identity, personIds);
       return personIds.map((id) => found.get(id) ?? []);
     }).load(person.id);
-    return involvements.map(toGraphInvolvement);
+    // The team reached through the person's projects is read for no wider purpose than they were.
+    return involvements.map((entry) => ({
+      ...toGraphInvolvement(entry),
+      readPurpose: person.purpose,
+    }));
   }
 }
 

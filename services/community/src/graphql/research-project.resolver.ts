@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseContract } from '@ebp/contracts';
 import { identityOf, loaderKind, requestLoader, type RequestContext } from '@ebp/platform';
 import type { ReadPurpose } from '../access/person-access';
+import { reachedPersonPurpose } from '../access/read-purposes';
 import { CommunityApplication } from '../application/community-application';
 import type { ProjectBrief } from '../expertise/expertise';
 import type { InvolvementEntry } from '../involvements/projections/involvement.projection';
@@ -93,10 +94,11 @@ export class InvolvementResolver {
     @Parent() involvement: { personId: string; readPurpose?: ReadPurpose | null },
     @Context() context: RequestContext,
   ) {
-    const purpose =
+    const intended =
       involvement.readPurpose === undefined ? 'team_building' : involvement.readPurpose;
-    if (purpose === null) return null;
+    if (intended === null) return null;
     const identity = await identityOf(this.runtime, context);
+    const purpose = reachedPersonPurpose(identity, intended, involvement.personId);
     const entry = await entryOf(this.community, identity, context, involvement.personId);
     return entry ? this.people.graphPerson(identity, entry, purpose, context) : null;
   }

@@ -43,4 +43,13 @@ export class SkillsAuditResolver {
     });
     return { items: page.items.map(toGraphAudit), total: page.total };
   }
+
+  /** The open audits asking the caller's unit; which ones and for whom is the application's rule. */
+  @Query('skillsAuditsToAnswer')
+  async skillsAuditsToAnswer(@Context() context: RequestContext) {
+    const toAnswer = await this.community.skillsAuditsToAnswer(
+      await identityOf(this.runtime, context),
+    );
+    return toAnswer.map(({ audit, answers }) => ({ audit: toGraphAudit(audit), answers }));
+  }
 }
