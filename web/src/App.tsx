@@ -12,21 +12,32 @@ import { lazyPage } from './lazy-page';
 
 // Sign-in and the home page are in the entry chunk; every other page loads when it is first
 // visited (issue 21: the first page loads only what it shows).
+const AwardsPage = lazyPage(() => import('./pages/AwardsPage'), 'AwardsPage');
 const DigestPage = lazyPage(() => import('./pages/DigestPage'), 'DigestPage');
 const ForumPage = lazyPage(() => import('./pages/ForumPage'), 'ForumPage');
 const ForumThreadPage = lazyPage(() => import('./pages/ForumThreadPage'), 'ForumThreadPage');
 const GovernancePage = lazyPage(() => import('./pages/GovernancePage'), 'GovernancePage');
+const LearningNetworksPage = lazyPage(
+  () => import('./pages/LearningNetworksPage'),
+  'LearningNetworksPage',
+);
 const LibraryItemPage = lazyPage(() => import('./pages/LibraryItemPage'), 'LibraryItemPage');
 const LibraryPage = lazyPage(() => import('./pages/LibraryPage'), 'LibraryPage');
 const MasterClassesPage = lazyPage(() => import('./pages/MasterClassesPage'), 'MasterClassesPage');
 const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), 'MeetingPage');
 const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPage');
+const ModerationPage = lazyPage(() => import('./pages/ModerationPage'), 'ModerationPage');
+const PartnerHomePage = lazyPage(
+  () => import('./pages/partner/PartnerHomePage'),
+  'PartnerHomePage',
+);
 const PartnersPage = lazyPage(() => import('./pages/PartnersPage'), 'PartnersPage');
 const PeoplePage = lazyPage(() => import('./pages/PeoplePage'), 'PeoplePage');
 const ProjectPage = lazyPage(() => import('./pages/ProjectPage'), 'ProjectPage');
 const ProposePage = lazyPage(() => import('./pages/ProposePage'), 'ProposePage');
 const RegisterPage = lazyPage(() => import('./pages/RegisterPage'), 'RegisterPage');
 const ResearchPlanPage = lazyPage(() => import('./pages/ResearchPlanPage'), 'ResearchPlanPage');
+const SkillsAuditsPage = lazyPage(() => import('./pages/SkillsAuditsPage'), 'SkillsAuditsPage');
 const SurveyPage = lazyPage(() => import('./pages/SurveyPage'), 'SurveyPage');
 const SurveysPage = lazyPage(() => import('./pages/SurveysPage'), 'SurveysPage');
 const TrainingPage = lazyPage(() => import('./pages/TrainingPage'), 'TrainingPage');
@@ -51,16 +62,36 @@ const MENU: readonly { to: string; label: string; roles?: readonly string[] }[] 
     roles: ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
   },
   { to: '/governance', label: 'Governance', roles: ['reviewer', 'committee', 'admin'] },
+  // Every member of staff answers the skills audits asking their unit (the list of all audits
+  // and their reports stay with those the community allows); so are the award and networks.
+  {
+    to: '/skills-audits',
+    label: 'Skills audits',
+    roles: ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
+  },
+  {
+    to: '/awards',
+    label: 'Award and fund',
+    roles: ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
+  },
+  {
+    to: '/learning-networks',
+    label: 'Learning networks',
+    roles: ['viewer', 'researcher', 'reviewer', 'committee', 'admin'],
+  },
+  { to: '/moderation', label: 'Moderation', roles: ['reviewer', 'committee', 'admin'] },
   { to: '/register/propose', label: 'Propose research', roles: ['researcher', 'admin'] },
 ];
 
 /**
- * A partner identity's menu: the master classes open to partners (decision 0039). The rest of the
+ * A partner identity's menu: the master classes open to partners (decision 0039) and its own
+ * organisation, collaborations and submissions (issue 21). The rest of the
  * intranet (the home page's library and priorities, the register, people...) is the staff's, and
  * their servers refuse a partner.
  */
 const PARTNER_MENU: readonly { to: string; label: string }[] = [
   { to: '/master-classes', label: 'Master classes' },
+  { to: '/organisation', label: 'Our organisation' },
 ];
 
 function Layout() {
@@ -142,7 +173,11 @@ function Layout() {
                 <Route path="/surveys" element={<SurveysPage />} />
                 <Route path="/surveys/:id" element={<SurveyPage />} />
                 <Route path="/governance" element={<GovernancePage />} />
+                <Route path="/moderation" element={<ModerationPage />} />
                 <Route path="/digest" element={<DigestPage />} />
+                <Route path="/skills-audits" element={<SkillsAuditsPage />} />
+                <Route path="/awards" element={<AwardsPage />} />
+                <Route path="/learning-networks" element={<LearningNetworksPage />} />
                 <Route path="/sign-in" element={<SignInPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
@@ -165,6 +200,7 @@ function PartnerRoutes() {
     <Routes>
       <Route path="/" element={<Navigate to="/master-classes" replace />} />
       <Route path="/master-classes" element={<MasterClassesPage />} />
+      <Route path="/organisation" element={<PartnerHomePage />} />
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -1,8 +1,9 @@
 // The digest form's boxes: each term once, in any spelling, and what a subscription already
 // holds never dropped by saving the form.
+import type { VocabularyId } from '../src/graphql/generated';
 import { identitiesOf, labelOf, termGroups, textsChosen } from '../src/pages/digest/terms';
 
-const vocabulary = (id: string, label: string, terms: string[]) => ({
+const vocabulary = (id: VocabularyId, label: string, terms: string[]) => ({
   id,
   label,
   terms: terms.map((term) => ({ id: term.toLowerCase().replace(/\W+/g, '_'), label: term })),

@@ -19,7 +19,7 @@ import {
   jwksVerifier,
   signIdentity,
 } from '@ebp/platform';
-import { signPartnerWebhook } from '@ebp/partners';
+import { partnerWebhookHeaders } from './partner-webhook';
 import { startAllInOne } from './all-in-one';
 import { callers, platformFor, staffMember } from './testing/platform-under-test';
 
@@ -155,13 +155,7 @@ describe('HTTP hardening through the all-in-one platform (issue 17)', () => {
 
   /** Standard Webhooks headers for this body, signed with the test partner's secret. */
   function webhookHeaders(body: Buffer | string, id = `msg_${run}_${++sequence}`) {
-    const timestamp = Math.floor(Date.now() / 1000);
-    return {
-      'webhook-id': id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [webhookSecret] }),
-      'idempotency-key': id,
-    };
+    return partnerWebhookHeaders(id, body, webhookSecret);
   }
 
   /** Another gateway on the running platform's subgraphs, configured otherwise. */

@@ -1,37 +1,16 @@
-import { register } from '@ebp/contracts';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { hasRole, useSession } from '../auth/session';
 import {
   AmendProjectDocument,
-  DecideProjectDocument,
-  RecordReviewDocument,
   SubmitProjectDocument,
-  type CommitteeDecision,
   type ProjectProposalChangesInput,
-  type QaChecklistInput,
-  type QaResult,
-  type ReviewVerdict,
 } from '../graphql/generated';
-import { Field } from './Field';
+import { Field, TextAreaField } from './Field';
 import { fieldIssues } from './FieldErrors';
 import { ErrorMessage } from './Status';
 import { DayInput } from './DayInput';
-
-/** How each national research-design standard (the register's contract) reads on the form. */
-const QA_LABELS: Record<register.QaCriterion, string> = {
-  research_question_clear: 'The research question is clear',
-  design_answers_question: 'The design answers the question',
-  comparison_appropriate: 'The comparison is appropriate',
-  sample_size_justified: 'The sample size is justified',
-  outcomes_pre_registered: 'The outcomes are pre-registered',
-  analysis_plan_stated: 'The analysis plan is stated',
-  bias_risks_addressed: 'Risks of bias are addressed',
-  ethics_and_data_protection: 'Ethics and data protection are covered',
-};
-const QA_CRITERIA = register.QA_CRITERIA.map(
-  (criterion) => [criterion, QA_LABELS[criterion]] as const,
-);
+import { ReviewWork } from '../pages/project/review/ReviewWork';
 
 interface ProjectForActions {
   readonly id: string;
@@ -59,7 +38,8 @@ const AMENDABLE = [
 
 /**
  * What the signed-in user may do next with a project, and nothing else: the lead submits a
- * proposal, the EBP Delivery Team reviews it, the committee decides. The server checks again.
+ * proposal; reviewers and the committee read it in full with its reviews, and review or decide
+ * it (ReviewWork); its owners and the committee amend it. The server checks again.
  */
 export function ProjectActions({
   project,
@@ -76,22 +56,26 @@ export function ProjectActions({
     project.status === 'proposed' && (isLead || hasRole(session, 'admin')) && (
       <SubmitForm key="submit" id={project.id} changed={changed} />
     ),
-    ['submitted', 'under_review'].includes(project.status) && hasRole(session, 'reviewer') && (
-      <ReviewForm key="review" id={project.id} changed={changed} />
-    ),
-    project.status === 'under_review' && hasRole(session, 'committee') && (
-      <DecisionForm key="decide" id={project.id} changed={changed} />
-    ),
     AMENDABLE.includes(project.status) && (isOwner || hasRole(session, 'committee', 'admin')) && (
       <AmendForm key="amend" project={project} changed={changed} />
     ),
   ].filter(Boolean);
-  if (forms.length === 0) return null;
   return (
-    <section aria-labelledby="next-steps" className="actions">
-      <h2 id="next-steps">Next steps</h2>
-      {forms}
-    </section>
+    <>
+      <ReviewWork
+        projectId={project.id}
+        leadId={project.leadId}
+        proposedBy={project.proposedBy}
+        status={project.status}
+        changed={changed}
+      />
+      {forms.length > 0 && (
+        <section aria-labelledby="next-steps" className="actions">
+          <h2 id="next-steps">Next steps</h2>
+          {forms}
+        </section>
+      )}
+    </>
   );
 }
 
@@ -110,122 +94,6 @@ function SubmitForm({ id, changed }: { id: string; changed: () => void }) {
         Submit for review
       </button>
     </div>
-  );
-}
-
-function ReviewForm({ id, changed }: { id: string; changed: () => void }) {
-  const [result, review] = useMutation(RecordReviewDocument);
-  const [verdict, setVerdict] = useState<ReviewVerdict>('meets_standards');
-  const [comments, setComments] = useState('');
-  const [checklist, setChecklist] = useState<QaChecklistInput>(
-    () =>
-      Object.fromEntries(
-        QA_CRITERIA.map(([criterion]) => [criterion, 'met']),
-      ) as unknown as QaChecklistInput,
-  );
-  const issues = fieldIssues(result.error);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const outcome = await review({ id, verdict, checklist, comments });
-    if (outcome.data) changed();
-  };
-  return (
-    <form onSubmit={(event) => void submit(event)} className="stacked" aria-label="Review">
-      <h3>Quality assurance review</h3>
-      {result.error && <ErrorMessage error={result.error} />}
-      <fieldset>
-        <legend>National research-design standards</legend>
-        {QA_CRITERIA.map(([criterion, label]) => (
-          <Field key={criterion} label={label} error={issues.get(criterion)}>
-            {(props) => (
-              <select
-                {...props}
-                value={checklist[criterion]}
-                onChange={(event) =>
-                  setChecklist((current) => ({
-                    ...current,
-                    [criterion]: event.target.value as QaResult,
-                  }))
-                }
-              >
-                <option value="met">Met</option>
-                <option value="not_met">Not met</option>
-                <option value="not_applicable">Not applicable</option>
-              </select>
-            )}
-          </Field>
-        ))}
-      </fieldset>
-      <Field label="Verdict">
-        {(props) => (
-          <select
-            {...props}
-            value={verdict}
-            onChange={(event) => setVerdict(event.target.value as ReviewVerdict)}
-          >
-            <option value="meets_standards">Meets the standards</option>
-            <option value="revisions_required">Revisions required</option>
-            <option value="does_not_meet_standards">Does not meet the standards</option>
-          </select>
-        )}
-      </Field>
-      <Field label="Comments" error={issues.get('comments')}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={comments}
-            onChange={(event) => setComments(event.target.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={result.fetching}>
-        Record the review
-      </button>
-    </form>
-  );
-}
-
-function DecisionForm({ id, changed }: { id: string; changed: () => void }) {
-  const [result, decide] = useMutation(DecideProjectDocument);
-  const [decision, setDecision] = useState<CommitteeDecision>('approve');
-  const [reasons, setReasons] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const outcome = await decide({ id, decision, reasons });
-    if (outcome.data) changed();
-  };
-  return (
-    <form onSubmit={(event) => void submit(event)} className="stacked" aria-label="Decision">
-      <h3>EBP Committee decision</h3>
-      {result.error && <ErrorMessage error={result.error} />}
-      <Field label="Decision">
-        {(props) => (
-          <select
-            {...props}
-            value={decision}
-            onChange={(event) => setDecision(event.target.value as CommitteeDecision)}
-          >
-            <option value="approve">Approve</option>
-            <option value="reject">Reject</option>
-            <option value="defer">Defer</option>
-          </select>
-        )}
-      </Field>
-      <Field label="Reasons">
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={reasons}
-            onChange={(event) => setReasons(event.target.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={result.fetching}>
-        Record the decision
-      </button>
-    </form>
   );
 }
 
@@ -299,16 +167,13 @@ function AmendForm({ project, changed }: { project: ProjectForActions; changed: 
             {input(field)}
           </Field>
         ))}
-        <Field label="Justification" error={issues.get('justification')}>
-          {(props) => (
-            <textarea
-              {...props}
-              rows={3}
-              value={justification}
-              onChange={(event) => setJustification(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label="Justification"
+          error={issues.get('justification')}
+          rows={3}
+          value={justification}
+          onChange={setJustification}
+        />
         <button type="submit" disabled={result.fetching}>
           Record the amendment
         </button>

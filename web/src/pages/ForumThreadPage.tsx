@@ -10,7 +10,7 @@ import {
   type ForumPostFieldsFragment,
 } from '../graphql/generated';
 import { hasRole, useSession } from '../auth/session';
-import { Field } from '../components/Field';
+import { Field, TextAreaField } from '../components/Field';
 import { fieldIssues } from '../components/FieldErrors';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDateTime } from '../components/labels';
@@ -221,16 +221,13 @@ function Reply({ threadId, changed }: { readonly threadId: string; readonly chan
       <h2 id="reply">Reply</h2>
       {result.error && issues.size === 0 && <ErrorMessage error={result.error} />}
       <form onSubmit={(event) => void submit(event)} noValidate className="stacked">
-        <Field label="Your reply" error={issues.get('body')}>
-          {(props) => (
-            <textarea
-              {...props}
-              rows={4}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label="Your reply"
+          error={issues.get('body')}
+          rows={4}
+          value={body}
+          onChange={setBody}
+        />
         <button type="submit" disabled={result.fetching}>
           Post the reply
         </button>

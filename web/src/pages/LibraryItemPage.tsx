@@ -4,6 +4,9 @@ import { isHttpUrl } from '@ebp/contracts';
 import { LibraryItemDocument } from '../graphql/generated';
 import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, statusLabel } from '../components/labels';
+import { hasRole, useSession } from '../auth/session';
+import { LIBRARY_EDITORS } from './library/EditorLibrary';
+import { EditorialPanel } from './library/EditorialPanel';
 
 /** Words for a list of tags, or a dash when there are none. */
 const listed = (values: readonly string[]) => (values.length ? values.join(', ') : '—');
@@ -11,7 +14,12 @@ const listed = (values: readonly string[]) => (values.length ? values.join(', ')
 /** One item of the Research and Learning Library: its evidence, tags and where it came from. */
 export function LibraryItemPage() {
   const { id = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: LibraryItemDocument, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: LibraryItemDocument,
+    variables: { id },
+  });
+  const { session } = useSession();
+  const editor = hasRole(session, ...LIBRARY_EDITORS);
   const item = data?.libraryItem;
   // Only http and https links are followed: one recorded before that rule may be `javascript:`.
   const fullText = isHttpUrl(item?.url) ? item.url : undefined;
@@ -105,6 +113,9 @@ export function LibraryItemPage() {
             </section>
           )}
         </article>
+      )}
+      {item && editor && (
+        <EditorialPanel id={item.id} changed={() => refetch({ requestPolicy: 'network-only' })} />
       )}
     </>
   );

@@ -9,6 +9,8 @@ import { Pager } from '../components/Pager';
 import { useShownWhileFetching } from '../components/useShownWhileFetching';
 import { ErrorMessage, Loading } from '../components/Status';
 import { statusLabel } from '../components/labels';
+import { hasRole, useSession } from '../auth/session';
+import { EditorLibrary, LIBRARY_EDITORS } from './library/EditorLibrary';
 
 const PAGE = 20;
 
@@ -76,6 +78,7 @@ function filtersOf(params: URLSearchParams): SearchFilters {
 /** 'What Works' search over the Research and Learning Library, narrowed by facets. */
 export function LibraryPage() {
   const [params, setParams] = useSearchParams();
+  const { session } = useSession();
   const text = params.get('q') ?? '';
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const [{ data: answer, fetching, error }] = useQuery({
@@ -107,6 +110,7 @@ export function LibraryPage() {
       <p>
         <Link to="/master-classes">Master classes and courses</Link>
       </p>
+      {hasRole(session, ...LIBRARY_EDITORS) && <EditorLibrary />}
       <form
         role="search"
         onSubmit={(event) => {

@@ -7,7 +7,7 @@ import {
 } from '../graphql/generated';
 import { hasRole, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/Status';
-import { formatDateTime, statusLabel } from '../components/labels';
+import { MasterClassDetails, masterClassHeadingId } from './master-classes/MasterClassDetails';
 import { ORGANISERS, isPartner } from './master-classes/audience';
 import { PartnerMasterClasses } from './master-classes/PartnerMasterClasses';
 import { ScheduleMasterClass } from './master-classes/ScheduleMasterClass';
@@ -60,25 +60,11 @@ function MasterClassCard({
 }) {
   const [registration, register] = useMutation(RegisterForMasterClassDocument);
   const [cancellation, cancel] = useMutation(CancelMasterClassRegistrationDocument);
-  const headingId = `mc-${masterClass.id}`;
   const left = masterClass.capacity - masterClass.placesTaken;
   const busy = registration.fetching || cancellation.fetching;
   return (
-    <section aria-labelledby={headingId} className="card">
-      <h2 id={headingId}>{masterClass.title}</h2>
-      <p className="meta">
-        {statusLabel(masterClass.kind)} · {formatDateTime(masterClass.startsAt)} ·{' '}
-        {masterClass.durationMinutes} minutes · {masterClass.location}
-      </p>
-      <p>{masterClass.description}</p>
-      <p className="meta">Presented by {masterClass.presenter}</p>
-      <p className="meta">
-        {masterClass.openToPartners ? 'Open to partners and academics' : 'Met staff only'}
-      </p>
-      <p>
-        {left > 0 ? `${left} of ${masterClass.capacity} places left` : 'Fully booked'}
-        {masterClass.waitingCount > 0 ? `; ${masterClass.waitingCount} waiting` : ''}
-      </p>
+    <section aria-labelledby={masterClassHeadingId(masterClass)} className="card">
+      <MasterClassDetails masterClass={masterClass} showAudience />
       {registration.error && <ErrorMessage error={registration.error} />}
       {cancellation.error && <ErrorMessage error={cancellation.error} />}
       <p role="status">{PLACE[masterClass.myStatus] ?? ''}</p>

@@ -14,9 +14,11 @@ import {
   type MeetingFieldsFragment,
 } from '../graphql/generated';
 import { hasRole, useSession } from '../auth/session';
-import { Field } from '../components/Field';
+import { ColleaguePicker, type Colleague } from '../components/ColleaguePicker';
+import { Field, TextAreaField } from '../components/Field';
 import { fieldIssues } from '../components/FieldErrors';
 import { ErrorMessage, Loading } from '../components/Status';
+import { PersonName } from '../components/PersonName';
 import { formatDate, formatDateTime, statusLabel } from '../components/labels';
 import { BODY_LABEL, SECRETARIAT } from './MeetingsPage';
 import { DayInput } from '../components/DayInput';
@@ -137,7 +139,8 @@ export function MeetingPage() {
             <ul>
               {meeting.actions.map((action) => (
                 <li key={action.id}>
-                  {action.description} ({action.ownerId}), due {formatDate(action.dueOn)}
+                  {action.description} (<PersonName id={action.ownerId} role="owner" />
+                  ), due {formatDate(action.dueOn)}
                   {action.completedAt
                     ? ` · done ${formatDateTime(action.completedAt)}: ${action.completionNote ?? ''}`
                     : action.overdue
@@ -276,7 +279,7 @@ function RecordAction({
   readonly changed: () => void;
 }) {
   const [description, setDescription] = useState('');
-  const [ownerId, setOwnerId] = useState('');
+  const [owner, setOwner] = useState<Colleague | null>(null);
   const [dueOn, setDueOn] = useState('');
   const [agendaItemId, setAgendaItemId] = useState('');
   const [result, record] = useMutation(RecordMeetingActionDocument);
@@ -286,7 +289,7 @@ function RecordAction({
     const outcome = await record({
       meetingId: meeting.id,
       agendaItemId: agendaItemId || null,
-      action: { description, ownerId, dueOn },
+      action: { description, ownerId: owner?.id ?? '', dueOn },
     });
     if (outcome.data) {
       setDescription('');
@@ -306,11 +309,14 @@ function RecordAction({
           />
         )}
       </Field>
-      <Field label="Owner (person id)" error={issues.get('ownerId')}>
-        {(props) => (
-          <input {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} />
-        )}
-      </Field>
+      <ColleaguePicker
+        label="Owner"
+        searchLabel="Find the owner"
+        hint="Who will see it done, from the colleagues found above."
+        error={issues.get('ownerId')}
+        value={owner?.id ?? ''}
+        onChange={setOwner}
+      />
       <Field label="Due on" hint="dd/mm/yyyy" error={issues.get('dueOn')}>
         {(props) => <DayInput {...props} value={dueOn} onChange={setDueOn} />}
       </Field>
@@ -362,16 +368,13 @@ function DraftMinutes({
     <form onSubmit={(event) => void submit(event)} noValidate className="stacked">
       <h3>{meeting.minutes ? 'Redraft the minutes' : 'Draft the minutes'}</h3>
       {result.error && issues.size === 0 && <ErrorMessage error={result.error} />}
-      <Field label="Summary" error={issues.get('summary')}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={4}
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label="Summary"
+        error={issues.get('summary')}
+        rows={4}
+        value={summary}
+        onChange={setSummary}
+      />
       {meeting.agenda.map((item) => (
         <Field key={item.id} label={`Note: ${itemLabel(item)}`}>
           {(props) => (

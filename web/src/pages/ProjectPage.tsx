@@ -8,9 +8,18 @@ import { ErrorMessage, Loading } from '../components/Status';
 import { formatDate, formatDateTime, statusLabel } from '../components/labels';
 import { DayInput } from '../components/DayInput';
 import { isCalendarDay } from '../format/dates';
+import { LeadLifecycle } from './project/lifecycle/LeadLifecycle';
+import { progressNote, timelineRole } from './project/lifecycle/lifecycle-rules';
+import { PersonName } from '../components/PersonName';
+import {
+  OutcomeSwitchingFlag,
+  PreRegisteredOutcomes,
+  ProjectFindings,
+} from './project/lifecycle/ProjectFindings';
 
 /** What an event in a project's history means, in words. */
-const eventLabel = (type: string) => statusLabel(type.replace(/^register\.project\./, ''));
+const eventLabel = (type: string) =>
+  statusLabel(type.replace(/^register\.project\./, '')).replace(/-/g, ' ');
 
 /** A project: its details, team, partners, publications, and its history, as of any date. */
 export function ProjectPage() {
@@ -62,14 +71,25 @@ export function ProjectPage() {
             {statusLabel(project.status)} · {project.classification}
             {asOfDay ? ` · as it stood at the end of ${formatDate(asOfDay)}` : ''}
           </p>
+          <OutcomeSwitchingFlag project={project} />
           {!asOfDay && (
-            <ProjectActions
-              project={project}
-              changed={() => refetch({ requestPolicy: 'network-only' })}
-            />
+            <>
+              <ProjectActions
+                project={project}
+                changed={() => refetch({ requestPolicy: 'network-only' })}
+              />
+              <LeadLifecycle
+                project={project}
+                changed={() => refetch({ requestPolicy: 'network-only' })}
+              />
+            </>
           )}
           <p>{project.summary}</p>
           <dl className="details">
+            <dt>Lead</dt>
+            <dd>
+              <PersonName id={project.leadId} role="lead" />
+            </dd>
             <dt>Owning unit</dt>
             <dd>{project.owningUnit}</dd>
             <dt>EBP level</dt>
@@ -89,13 +109,21 @@ export function ProjectPage() {
             <dd>{project.priorities.map((priority) => priority.title).join('; ') || 'None'}</dd>
             <dt>Proposed</dt>
             <dd>{formatDate(project.proposedAt)}</dd>
-            {project.outcomeSwitching && (
+            {project.startedOn && (
               <>
-                <dt>Outcome switching</dt>
-                <dd>The reported primary outcomes differ from the pre-registered ones.</dd>
+                <dt>Started</dt>
+                <dd>{formatDate(project.startedOn)}</dd>
+              </>
+            )}
+            {project.completedAt && (
+              <>
+                <dt>Completed</dt>
+                <dd>{formatDate(project.completedAt)}</dd>
               </>
             )}
           </dl>
+          <ProjectFindings project={project} />
+          <PreRegisteredOutcomes project={project} />
           <ListSection
             id="team"
             title="Team"
@@ -145,8 +173,16 @@ export function ProjectPage() {
               {project.history.map((entry) => (
                 <li key={entry.version}>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
-                  <strong>{eventLabel(entry.type)}</strong> by {entry.actor.id}
+                  <strong>{eventLabel(entry.type)}</strong> by{' '}
+                  {entry.actor.kind === 'person' ? (
+                    <PersonName id={entry.actor.id} role={timelineRole(entry.type)} />
+                  ) : (
+                    `the ${entry.actor.kind} ${entry.actor.id}`
+                  )}
                   {entry.why ? <span className="why">: {entry.why}</span> : null}
+                  {progressNote(entry) ? (
+                    <span className="why">: {progressNote(entry)}</span>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -1,4 +1,4 @@
-import { signPartnerWebhook } from '@ebp/partners';
+import { postPartnerOutcome } from '../partner-webhook';
 import type { GraphClient } from '../graph-client';
 import { isoDay, type DemoCalendar, type DemoDay } from './demo-calendar';
 import { demoProjectId } from './demo-projects';
@@ -177,22 +177,11 @@ async function post(
 ): Promise<string> {
   const postedOn = await at(calendar.at(posted.day));
   const body = JSON.stringify({ ...posted.outcome, publishedOn: isoDay(postedOn) });
-  const timestamp = Math.floor(Date.now() / 1000);
-  const id = posted.webhookId;
-  const response = await fetch(
-    `${new URL(graphUrl).origin}/webhooks/partners/${CAMBRIDGE}/outcomes`,
-    {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [secret] }),
-        'idempotency-key': id,
-      },
-      body,
-    },
-  );
+  const response = await postPartnerOutcome(new URL(graphUrl).origin, CAMBRIDGE, {
+    id: posted.webhookId,
+    body,
+    secret,
+  });
   const answer = (await response.json()) as { submissionId?: unknown };
   if (!response.ok || typeof answer.submissionId !== 'string')
     throw new Error(

@@ -2,73 +2,48 @@
 // every page is checked with axe-core (no serious or critical WCAG 2.2 A/AA violations) and
 // photographed into artefacts/browser/. Run with `npm run test:browser`.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startAllInOne, type RunningPlatform } from '../all-in-one';
-import { DEMO_LOADERS, loadDemoData } from '../demo/demo-data';
+import type { RunningPlatform } from '../all-in-one';
 import { GraphClient } from '../graph-client';
 import { demoProjectId } from '../demo/demo-projects';
 import { publishLibraryItem } from '../testing/public-origin-scenario';
 import {
-  WEB_ROOT,
-  launchChromium,
-  screenshot,
-  seriousAccessibilityViolations,
-} from '../testing/browser';
-
-const NAMES: Record<string, string> = {
-  vic: 'Vic Viewer (constable, Central West BCU)',
-  rae: 'Rae Researcher (sergeant, analyst)',
-  rob: 'Rob Reviewer (EBP Delivery Team)',
-  cat: 'Cat Committee (EBP Committee chair)',
-  sam: 'Sam Sensitive (detective sergeant, Specialist Crime; OFFICIAL-SENSITIVE research)',
-};
-
-/** A day (YYYY-MM-DD) as people type it on the page: dd/mm/yyyy (issue 21). */
-const ukDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
-/** How long a page waits for what it should show (Playwright's default is 30 s). */
-const WAIT_MS = 60_000;
+  DESKTOP,
+  WAIT_MS,
+  startIntranet,
+  ukDay,
+  type DemoUserKey,
+  type IntranetHarness,
+} from '../testing/intranet-browser';
 
 describe('the intranet page in a browser', () => {
+  let intranet: IntranetHarness;
   let platform: RunningPlatform;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    platform = await startAllInOne({ port: 0, webRoot: WEB_ROOT });
-    base = platform.url.replace(/graphql$/, '');
-    const issuer = platform.issuer!;
-    const tokens = new Map<string, string>();
-    for (const user of DEMO_LOADERS) tokens.set(user, await issuer.tokenFor(user));
-    await loadDemoData((user) => new GraphClient(platform.url, tokens.get(user) ?? null));
-    browser = await launchChromium();
-  }, 180_000);
+    intranet = await startIntranet();
+    ({ platform, browser, base } = intranet);
+  }, 300_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
+    await intranet?.stop();
   });
 
-  /** A fresh browser tab signed in as a demo user through the sign-in page. */
-  async function signedIn(user: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-GB' });
-    contexts.push(context);
-    // Waits outlast a busy machine's slowest answer; the test's own timeout still bounds them.
-    context.setDefaultTimeout(WAIT_MS);
-    const page = await context.newPage();
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByRole('button', { name: `Sign in as ${NAMES[user]}` }).click();
+  /** A fresh browser tab signed in as a demo user through the sign-in page, on the home page. */
+  async function signedIn(
+    user: DemoUserKey,
+    viewport: { width: number; height: number } = DESKTOP,
+  ): Promise<Page> {
+    const page = await intranet.signedIn(user, viewport);
     await page.getByRole('heading', { name: 'Evidence-based policing' }).waitFor();
     return page;
   }
 
   /** The page passes axe's serious and critical checks, and is photographed. */
-  async function checkAndKeep(page: Page, name: string): Promise<void> {
-    expect([name, await seriousAccessibilityViolations(page)]).toEqual([name, []]);
-    await screenshot(page, name);
-  }
+  const checkAndKeep = (page: Page, name: string) => intranet.checkAndKeep(page, name);
 
   it('signs in with a demo user, and the sign-in page is accessible', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
@@ -197,6 +172,11 @@ describe('the intranet page in a browser', () => {
     const rob = await signedIn('rob');
     await rob.goto(projectUrl);
     await rob.getByRole('heading', { name: 'Quality assurance review' }).waitFor();
+    const review = rob.getByRole('form', { name: 'Review' });
+    // The form starts empty (issue 21): every criterion judged and a verdict chosen.
+    for (const met of await review.getByRole('radio', { name: 'Met', exact: true }).all())
+      await met.check();
+    await review.getByRole('radio', { name: 'Meets the standards' }).check();
     await rob.getByLabel('Comments').fill('Meets the standards; a sound randomised design.');
     await checkAndKeep(rob, 'project-review');
     await rob.getByRole('button', { name: 'Record the review' }).click();
@@ -205,6 +185,7 @@ describe('the intranet page in a browser', () => {
     const cat = await signedIn('cat');
     await cat.goto(projectUrl);
     await cat.getByRole('heading', { name: 'EBP Committee decision' }).waitFor();
+    await cat.getByRole('radio', { name: 'Approve' }).check();
     await cat.getByLabel('Reasons').fill('Addresses a Research Plan priority with a sound design.');
     await checkAndKeep(cat, 'project-decision');
     await cat.getByRole('button', { name: 'Record the decision' }).click();
@@ -491,10 +472,14 @@ describe('the intranet page in a browser', () => {
 
     await rob.reload();
     await rob.getByLabel('What is to be done').fill('Ask the lead for the ethics review');
-    await rob.getByLabel('Owner (person id)').fill('person-rae');
+    // The owner is chosen by name: found through the expertise finder, then picked from the list.
+    await rob.getByLabel('Find the owner').fill('Central West BCU');
+    await rob.getByRole('button', { name: 'Find colleagues' }).click();
+    await rob.getByText(/listed colleagues? match(es)? “Central West BCU”/).waitFor();
+    await rob.getByLabel('Owner', { exact: true }).selectOption({ label: 'Rae Researcher' });
     await rob.getByLabel('Due on').fill(ukDay(day(14)));
     await rob.getByRole('button', { name: 'Record the action' }).click();
-    await rob.getByText(/Ask the lead for the ethics review \(person-rae\)/).waitFor();
+    await rob.getByText(/Ask the lead for the ethics review \(Rae Researcher\)/).waitFor();
     await rob.getByRole('button', { name: 'Close the meeting' }).click();
     await rob
       .getByLabel('Summary')
@@ -547,7 +532,7 @@ describe('the intranet page in a browser', () => {
     const surveyUrl = rob.url();
     await checkAndKeep(rob, 'survey-open');
 
-    for (const [index, user] of ['vic', 'rae', 'sam', 'cat', 'rob'].entries()) {
+    for (const [index, user] of (['vic', 'rae', 'sam', 'cat', 'rob'] as const).entries()) {
       const page = user === 'rob' ? rob : await signedIn(user);
       await page.goto(surveyUrl);
       const send = page.getByRole('button', { name: 'Send my answers' });
@@ -823,7 +808,7 @@ describe('the intranet page in a browser', () => {
     await uni.getByRole('heading', { name: 'Master classes and courses' }).waitFor();
     await expect(
       uni.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(),
-    ).resolves.toEqual(['Master classes']);
+    ).resolves.toEqual(['Master classes', 'Our organisation']);
     const mine = open(uni);
     // Wait for the list (and the organisation's name) before looking for what is not there.
     const book = mine.getByRole('button', { name: `Book a place for ${organisation}` });

@@ -2,7 +2,7 @@
 // data and the built page, Debian's Chromium, sign-in as a demo user through the sign-in page,
 // and the axe check with a photograph. Each requires-browser spec starts one of these.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startAllInOne, type RunningPlatform } from '../all-in-one';
+import { startAllInOne, type AllInOneOptions, type RunningPlatform } from '../all-in-one';
 import { DEMO_LOADERS, loadDemoData } from '../demo/demo-data';
 import { GraphClient } from '../graph-client';
 import { WEB_ROOT, launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
@@ -41,17 +41,23 @@ export interface IntranetHarness {
   tab(viewport?: { width: number; height: number }): Promise<Page>;
   /** A fresh tab signed in as a demo user through the sign-in page, on the page it lands on. */
   signedIn(user: DemoUserKey, viewport?: { width: number; height: number }): Promise<Page>;
-  /** The page passes axe's serious and critical checks, and is photographed. */
+  /**
+   * The page passes axe's serious and critical checks, does not scroll sideways at phone width,
+   * and is photographed.
+   */
   checkAndKeep(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts the platform with the demo data and a browser; call from `beforeAll`. */
-export async function startIntranet(): Promise<IntranetHarness> {
+/**
+ * Starts the platform with the demo data and a browser; call from `beforeAll`. `options` are the
+ * platform's, e.g. the national bodies it delivers to.
+ */
+export async function startIntranet(options: AllInOneOptions = {}): Promise<IntranetHarness> {
   // EBP_TEST_WEB_ROOT serves a build made elsewhere (`vite build --outDir`), so that engineers
   // building the page at once do not pull one another's files away mid-test.
   const webRoot = process.env.EBP_TEST_WEB_ROOT ?? WEB_ROOT;
-  const platform = await startAllInOne({ port: 0, webRoot });
+  const platform = await startAllInOne({ port: 0, webRoot, ...options });
   const base = platform.url.replace(/graphql$/, '');
   const issuer = platform.issuer!;
   const tokens = new Map<string, string>();
@@ -89,6 +95,9 @@ export async function startIntranet(): Promise<IntranetHarness> {
     },
     async checkAndKeep(page, name) {
       expect([name, await seriousAccessibilityViolations(page)]).toEqual([name, []]);
+      // A phone must never scroll sideways to read a page (issue 21: phone width on every page).
+      if ((page.viewportSize()?.width ?? DESKTOP.width) <= PHONE.width)
+        expect([name, await sidewaysOverflow(page)]).toEqual([name, 0]);
       await screenshot(page, name);
     },
     async stop() {
@@ -97,4 +106,11 @@ export async function startIntranet(): Promise<IntranetHarness> {
       await platform.stop();
     },
   };
+}
+
+/** How many pixels the page is wider than its window (0 when it fits). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>(
+    'Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)',
+  );
 }

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { signPartnerWebhook } from '@ebp/partners';
+import { postPartnerOutcome } from '../partner-webhook';
 import { DEMO_USERS, type Identity } from '@ebp/platform';
 import {
   getNamedType,
@@ -349,23 +349,11 @@ export function leakScenario(
   /** Posts an outcome as the seeded organisation's feed would: signed, with an Idempotency-Key. */
   async function deliverOutcome(messageId: string, outcome: Record<string, unknown>) {
     const body = JSON.stringify(outcome);
-    const timestamp = Math.floor(Date.now() / 1000);
     const base = running().subgraphUrls.partners.replace(/\/graphql$/, '');
-    const response = await fetch(`${base}/webhooks/partners/${seed.organisation}/outcomes`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': messageId,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signPartnerWebhook({
-          id: messageId,
-          timestamp,
-          body,
-          secrets: [seed.secret],
-        }),
-        'idempotency-key': messageId,
-      },
+    const response = await postPartnerOutcome(base, seed.organisation, {
+      id: messageId,
       body,
+      secret: seed.secret,
     });
     const text = await response.text();
     let parsed: unknown = text;
@@ -933,7 +921,8 @@ export function leakScenario(
   /** Which seeded entity an id argument names: the field's type, or the argument's name. */
   function entityOf(slot: Pick<ArgumentSlot, 'name' | 'returns' | 'field'>): string | undefined {
     const known = Object.keys(catalogue());
-    if (slot.name === 'id' || slot.name === 'ids') return known.find((type) => type === slot.returns);
+    if (slot.name === 'id' || slot.name === 'ids')
+      return known.find((type) => type === slot.returns);
     const stem = slot.name.replace(/Ids?$/, '');
     if (stem === slot.name) return undefined;
     const wanted = stem.charAt(0).toUpperCase() + stem.slice(1);

@@ -3,7 +3,7 @@
 // moderated, and shown on the project.
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@ebp/eventing/testing';
-import { signPartnerWebhook } from '@ebp/partners';
+import { postPartnerOutcome } from '../partner-webhook';
 import type { GraphResponse } from '../graph-client';
 import { callers, type PlatformUnderTest } from './platform-under-test';
 import { proposal, proposeProject } from './register-fixtures';
@@ -33,21 +33,11 @@ export function partnersScenario(running: () => PlatformUnderTest): void {
    */
   async function deliver(secret: string, id: string, outcome: unknown) {
     const body = JSON.stringify(outcome);
-    const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(
-      `${running().origin}/webhooks/partners/${organisationId}/outcomes`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(timestamp),
-          'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [secret] }),
-          'idempotency-key': id,
-        },
-        body,
-      },
-    );
+    const response = await postPartnerOutcome(running().origin, organisationId, {
+      id,
+      body,
+      secret,
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 

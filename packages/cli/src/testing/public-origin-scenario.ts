@@ -9,7 +9,7 @@ import {
   PLATFORM_AUDIENCE,
   type DevelopmentIssuer,
 } from '@ebp/platform';
-import { signPartnerWebhook } from '@ebp/partners';
+import { postPartnerOutcome } from '../partner-webhook';
 import { GraphClient } from '../graph-client';
 import { DRAFT, PUBLISH } from './dissemination-scenario';
 import type { PlatformUnderTest } from './platform-under-test';
@@ -108,18 +108,11 @@ export function publicOriginScenario(running: () => PlatformUnderTest): void {
   it('passes the partner webhook’s refusals through as the service’s problem documents', async () => {
     const body = JSON.stringify({ kind: 'publication', title: 'Unsigned' });
     const id = `msg_${randomUUID().slice(0, 8)}`;
-    const timestamp = Math.floor(Date.now() / 1000);
     const secret = `whsec_${Buffer.from(randomUUID()).toString('base64')}`;
-    const response = await fetch(`${running().origin}/webhooks/partners/no-such-partner/outcomes`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signPartnerWebhook({ id, timestamp, body, secrets: [secret] }),
-        'idempotency-key': id,
-      },
+    const response = await postPartnerOutcome(running().origin, 'no-such-partner', {
+      id,
       body,
+      secret,
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toBe('application/problem+json');

@@ -5,6 +5,7 @@ import {
   type DigestSubscriptionFieldsFragment,
   type DigestTermFieldsFragment,
 } from '../../graphql/generated';
+import { FieldSet } from '../../components/Field';
 import { fieldIssues } from '../../components/FieldErrors';
 import { FormProblem } from '../../components/Status';
 import { identitiesOf, termGroups, textsChosen, type DigestFacet, type TermGroup } from './terms';
@@ -132,8 +133,6 @@ function TermsFieldset({
   readonly error: string;
 }) {
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const [open, setOpen] = useState(
     () =>
       new Set(
@@ -150,20 +149,7 @@ function TermsFieldset({
       return next;
     });
   return (
-    <fieldset
-      aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-      className={error ? 'field-error' : undefined}
-    >
-      <legend>{legend}</legend>
-      <p id={hintId} className="hint">
-        {hint}
-      </p>
-      {error && (
-        <p id={errorId} className="error-message">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+    <FieldSet legend={legend} hint={hint} error={error || undefined}>
       {groups.map((group) => {
         const ticked = group.choices.filter((choice) => chosen.has(choice.identity)).length;
         return (
@@ -201,6 +187,6 @@ function TermsFieldset({
           </details>
         );
       })}
-    </fieldset>
+    </FieldSet>
   );
 }

@@ -7,7 +7,7 @@ import {
   type MasterClassesQuery,
 } from '../../graphql/generated';
 import { ErrorMessage } from '../../components/Status';
-import { formatDateTime, statusLabel } from '../../components/labels';
+import { MasterClassDetails, masterClassHeadingId } from './MasterClassDetails';
 
 type MasterClass = MasterClassesQuery['upcomingMasterClasses'][number];
 
@@ -68,23 +68,12 @@ function PartnerMasterClassCard({
 }) {
   const [booking, book] = useMutation(RegisterForMasterClassDocument);
   const [cancellation, cancel] = useMutation(CancelMasterClassRegistrationDocument);
-  const headingId = `mc-${masterClass.id}`;
   const left = masterClass.capacity - masterClass.placesTaken;
   const busy = booking.fetching || cancellation.fetching;
   const held = masterClass.myStatus === 'registered' || masterClass.myStatus === 'waiting';
   return (
-    <section aria-labelledby={headingId} className="card">
-      <h2 id={headingId}>{masterClass.title}</h2>
-      <p className="meta">
-        {statusLabel(masterClass.kind)} · {formatDateTime(masterClass.startsAt)} ·{' '}
-        {masterClass.durationMinutes} minutes · {masterClass.location}
-      </p>
-      <p>{masterClass.description}</p>
-      <p className="meta">Presented by {masterClass.presenter}</p>
-      <p>
-        {left > 0 ? `${left} of ${masterClass.capacity} places left` : 'Fully booked'}
-        {masterClass.waitingCount > 0 ? `; ${masterClass.waitingCount} waiting` : ''}
-      </p>
+    <section aria-labelledby={masterClassHeadingId(masterClass)} className="card">
+      <MasterClassDetails masterClass={masterClass} />
       {booking.error && <ErrorMessage error={booking.error} />}
       {cancellation.error && <ErrorMessage error={cancellation.error} />}
       <p role="status">{PLACE[masterClass.myStatus](organisation)}</p>

@@ -5,7 +5,7 @@ import {
   RegisterCourseDocument,
   type CourseFieldsFragment,
 } from '../../graphql/generated';
-import { Field } from '../../components/Field';
+import { Field, FieldSet } from '../../components/Field';
 import { fieldIssues } from '../../components/FieldErrors';
 import { ErrorMessage, FormProblem } from '../../components/Status';
 
@@ -86,17 +86,7 @@ export function RecordCourse({ recorded }: { readonly recorded: () => void }) {
             <textarea {...props} rows={3} value={form.description} onChange={set('description')} />
           )}
         </Field>
-        <fieldset
-          aria-describedby={issues.get('parts') ? 'course-parts-error' : undefined}
-          className={issues.get('parts') ? 'field-error' : undefined}
-        >
-          <legend>Parts it teaches</legend>
-          {issues.get('parts') && (
-            <p id="course-parts-error" className="error-message">
-              <span className="visually-hidden">Error: </span>
-              {issues.get('parts')}
-            </p>
-          )}
+        <FieldSet legend="Parts it teaches" error={issues.get('parts')}>
           {parts.map((part, index) => (
             // A part has no identity of its own until it is recorded: its place is its key.
             <fieldset key={index}>
@@ -136,7 +126,7 @@ export function RecordCourse({ recorded }: { readonly recorded: () => void }) {
           >
             Add a part
           </button>
-        </fieldset>
+        </FieldSet>
         <button type="submit" disabled={result.fetching}>
           Record the course
         </button>
