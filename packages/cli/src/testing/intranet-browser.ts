@@ -96,8 +96,11 @@ export async function startIntranet(options: AllInOneOptions = {}): Promise<Intr
     async checkAndKeep(page, name) {
       expect([name, await seriousAccessibilityViolations(page)]).toEqual([name, []]);
       // A phone must never scroll sideways to read a page (issue 21: phone width on every page).
-      if ((page.viewportSize()?.width ?? DESKTOP.width) <= PHONE.width)
-        expect([name, await sidewaysOverflow(page)]).toEqual([name, 0]);
+      if ((page.viewportSize()?.width ?? DESKTOP.width) <= PHONE.width) {
+        const overflow = await sidewaysOverflow(page);
+        // On failure, say which elements reach past the window's right edge.
+        expect([name, overflow, overflow ? await widestElements(page) : []]).toEqual([name, 0, []]);
+      }
       await screenshot(page, name);
     },
     async stop() {
@@ -113,4 +116,28 @@ export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate<number>(
     'Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)',
   );
+}
+
+/** The innermost elements reaching past the window's right edge, described briefly. */
+function widestElements(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const width = document.documentElement.clientWidth;
+    // What a scroller clips does not widen the page: only look outside scrollers (an
+    // absolutely placed element escapes a scroller that is not itself positioned).
+    const clipped = (element) => {
+      if (['absolute', 'fixed'].includes(getComputedStyle(element).position)) return false;
+      for (let up = element.parentElement; up; up = up.parentElement)
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      return false;
+    };
+    const past = [...document.querySelectorAll('body *')].filter(
+      (element) => element.getBoundingClientRect().right > width + 1 && !clipped(element),
+    );
+    return past
+      .filter((element) => !past.some((other) => other !== element && element.contains(other)))
+      .slice(0, 5)
+      .map((element) => element.tagName.toLowerCase() + (element.className ? '.' + element.className : '') +
+        ' ' + Math.round(element.getBoundingClientRect().right) + 'px: ' +
+        (element.textContent || '').trim().slice(0, 60));
+  })()`);
 }
